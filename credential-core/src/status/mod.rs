@@ -1,0 +1,1 @@
+//! Bitstring status lists.
