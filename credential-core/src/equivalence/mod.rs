@@ -1,1 +1,45 @@
-//! Equivalence table.
+//! Equivalence table: what a qualification from one country means in another.
+//!
+//! Two kinds of statement are kept apart everywhere, in types and in words:
+//!
+//! - **Recognition decisions** ([`RecognitionDecision`]) are authoritative: an authority states
+//!   that a qualification is recognised as a named qualification or occupation, fully, partly
+//!   (with compensation measures) or not at all, on a legal basis, for a validity period.
+//!   Revisions supersede, they never overwrite.
+//! - **Comparable levels** ([`ComparableLevel`]) are informational: national frameworks are
+//!   referenced to regional ones (EQF, AQRF), and a path such as `RQF-3 → EQF-4 → DQR-4` says
+//!   how levels compare. Where the data says no referencing exists, or that a mapping was not
+//!   retrieved, the answer says so instead of guessing.
+//!
+//! ```
+//! use credential_core::equivalence::{EquivalenceQuery, EquivalenceTable};
+//!
+//! let table = EquivalenceTable::shipped()?;
+//! let query = EquivalenceQuery { levels: vec!["RQF-3".into()], ..Default::default() };
+//! let answer = table.query(&query, &"DE".parse()?, chrono::Utc::now());
+//! assert_eq!(answer.comparable[0].level, "DQR-4");
+//! # Ok::<(), credential_core::equivalence::EquivalenceError>(())
+//! ```
+
+mod catalog;
+mod decision;
+mod error;
+mod table;
+
+pub use catalog::{
+    is_country_code, FieldClassification, FieldCode, Framework, FrameworkCatalog,
+    FrameworkReferencing, Level, LevelNumber, LevelRef, Link, SourceEntry, FRAMEWORKS_JSON,
+    ISCO08_JSON, RECOGNITION_OUTCOMES_JSON, SOURCES_MD,
+};
+pub use decision::{
+    CefrLevel, CompensationMeasure, DecisionDestination, DecisionOrigin, Outcome,
+    RecognitionDecision,
+};
+pub use error::EquivalenceError;
+pub use table::{
+    ComparableLevel, DecisionMatch, DecisionState, Destination, Direction, EquivalenceAnswer,
+    EquivalenceQuery, EquivalenceTable, Step,
+};
+
+#[cfg(test)]
+mod tests;

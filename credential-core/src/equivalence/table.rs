@@ -1,0 +1,862 @@
+//! The equivalence table (frameworks plus recognition decisions) and its query: "what does this
+//! qualification mean in DE?".
+//!
+//! An answer keeps two kinds of statement apart: recognition decisions (authoritative) and
+//! comparable levels found through reference frameworks (informational). It also says what is
+//! not known, taken from the data's own "none" / "not confirmed" / "mapping not retrieved"
+//! statements, rather than filling a gap with a guess.
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::catalog::{is_country_code, Framework, FrameworkCatalog, FrameworkReferencing, Link};
+use super::decision::RecognitionDecision;
+use super::EquivalenceError;
+
+/// Longest chain of links followed to find a comparable level. National -> regional -> national
+/// is two; three leaves room for one more hop without letting the search wander.
+const MAX_STEPS: usize = 3;
+
+/// Frameworks and recognition decisions. Serializable so that a trust bundle can carry it;
+/// deserializing checks everything `add_decision` checks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", try_from = "TableData")]
+pub struct EquivalenceTable {
+    catalog: FrameworkCatalog,
+    decisions: Vec<RecognitionDecision>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TableData {
+    catalog: FrameworkCatalog,
+    #[serde(default)]
+    decisions: Vec<RecognitionDecision>,
+}
+
+impl TryFrom<TableData> for EquivalenceTable {
+    type Error = EquivalenceError;
+
+    fn try_from(data: TableData) -> Result<Self, Self::Error> {
+        EquivalenceTable::with_decisions(data.catalog, data.decisions)
+    }
+}
+
+impl EquivalenceTable {
+    /// The shipped frameworks, with no decisions (decisions come from authorities).
+    pub fn shipped() -> Result<EquivalenceTable, EquivalenceError> {
+        Ok(EquivalenceTable::new(FrameworkCatalog::shipped()?.clone()))
+    }
+
+    /// A table over `catalog` with no decisions.
+    pub fn new(catalog: FrameworkCatalog) -> EquivalenceTable {
+        EquivalenceTable {
+            catalog,
+            decisions: Vec::new(),
+        }
+    }
+
+    /// A table over `catalog` holding `decisions`, each checked as by [`add_decision`].
+    /// A decision may come before the one it supersedes in the list.
+    ///
+    /// [`add_decision`]: EquivalenceTable::add_decision
+    pub fn with_decisions(
+        catalog: FrameworkCatalog,
+        decisions: Vec<RecognitionDecision>,
+    ) -> Result<EquivalenceTable, EquivalenceError> {
+        let mut table = EquivalenceTable::new(catalog);
+        let mut pending = decisions;
+        // Insert in an order where every superseded decision precedes its revision, so the
+        // one-at-a-time checks apply unchanged; no progress means a missing id or a cycle.
+        while !pending.is_empty() {
+            let before = pending.len();
+            let mut waiting = Vec::new();
+            for decision in pending {
+                let ready = match &decision.supersedes {
+                    Some(old) => table.decision(old).is_some(),
+                    None => true,
+                };
+                if ready {
+                    table.add_decision(decision)?;
+                } else {
+                    waiting.push(decision);
+                }
+            }
+            if waiting.len() == before {
+                if let Some(stuck) = waiting.first() {
+                    let supersedes = stuck.supersedes.clone().unwrap_or_default();
+                    if waiting.iter().any(|d| d.id == supersedes) {
+                        return Err(EquivalenceError::InvalidDecision {
+                            id: stuck.id.clone(),
+                            reason: "the chain of superseded decisions forms a cycle".into(),
+                        });
+                    }
+                    return Err(EquivalenceError::UnknownSupersededDecision {
+                        id: stuck.id.clone(),
+                        supersedes,
+                    });
+                }
+            }
+            pending = waiting;
+        }
+        Ok(table)
+    }
+
+    /// Adds a decision after checking it: well-formed (see [`RecognitionDecision::check`]), a
+    /// new id, and, for a revision, superseding a decision already in the table for the same
+    /// destination country.
+    pub fn add_decision(&mut self, decision: RecognitionDecision) -> Result<(), EquivalenceError> {
+        decision.check(&self.catalog)?;
+        if self.decision(&decision.id).is_some() {
+            return Err(EquivalenceError::DuplicateDecision { id: decision.id });
+        }
+        if let Some(old_id) = &decision.supersedes {
+            let old = self.decision(old_id).ok_or_else(|| {
+                EquivalenceError::UnknownSupersededDecision {
+                    id: decision.id.clone(),
+                    supersedes: old_id.clone(),
+                }
+            })?;
+            // One country's authority revising another country's decision is never a revision.
+            if old.destination.country != decision.destination.country {
+                return Err(EquivalenceError::InvalidDecision {
+                    id: decision.id.clone(),
+                    reason: format!(
+                        "it supersedes {old_id}, a decision for {}, but is itself for {}",
+                        old.destination.country, decision.destination.country
+                    ),
+                });
+            }
+        }
+        self.decisions.push(decision);
+        Ok(())
+    }
+
+    /// All decisions, including superseded, expired and withdrawn ones.
+    pub fn decisions(&self) -> &[RecognitionDecision] {
+        &self.decisions
+    }
+
+    /// The decision with this id.
+    pub fn decision(&self, id: &str) -> Option<&RecognitionDecision> {
+        self.decisions.iter().find(|d| d.id == id)
+    }
+
+    /// The frameworks and links.
+    pub fn catalog(&self) -> &FrameworkCatalog {
+        &self.catalog
+    }
+
+    /// What a qualification described by `q` means at `to`, at the instant `at`.
+    pub fn query(
+        &self,
+        q: &EquivalenceQuery,
+        to: &Destination,
+        at: DateTime<Utc>,
+    ) -> EquivalenceAnswer {
+        let mut notes = Notes::default();
+        let decisions = self.matching_decisions(q, to, at);
+        let targets = self.targets(to, &mut notes);
+        let mut comparable = Vec::new();
+        if q.levels.is_empty() {
+            notes.push(
+                "The qualification names no framework level, so no comparable level can be given."
+                    .into(),
+            );
+        }
+        for level_id in &q.levels {
+            let found = self.comparable_levels(level_id, &targets, &mut notes);
+            comparable.extend(found);
+        }
+        let nothing_known = decisions.is_empty() && comparable.is_empty();
+        EquivalenceAnswer {
+            destination: to.clone(),
+            at,
+            decisions,
+            comparable,
+            notes: notes.0,
+            nothing_known,
+        }
+    }
+
+    fn matching_decisions(
+        &self,
+        q: &EquivalenceQuery,
+        to: &Destination,
+        at: DateTime<Utc>,
+    ) -> Vec<DecisionMatch> {
+        let destination_country = match to {
+            Destination::Country(c) => Some(c.as_str()),
+            // A national framework stands for its country; a regional one has no authority.
+            Destination::Framework(f) => {
+                self.catalog.framework(f).and_then(|f| f.country.as_deref())
+            }
+        };
+        let Some(destination_country) = destination_country else {
+            return Vec::new();
+        };
+        // Without an explicit origin country, the countries of the named levels' frameworks
+        // identify it (PQF-6 is Philippine).
+        let origin_countries: Vec<&str> = match &q.origin_country {
+            Some(c) => vec![c.as_str()],
+            None => q
+                .levels
+                .iter()
+                .filter_map(|l| self.catalog.level(l))
+                .filter_map(|l| l.framework.country.as_deref())
+                .collect(),
+        };
+        let mut found: Vec<DecisionMatch> = self
+            .decisions
+            .iter()
+            .filter(|d| d.destination.country == destination_country)
+            .filter_map(|d| {
+                let matched = origin_matches(d, q, &origin_countries)?;
+                let (state, superseded_by) = self.state_of(d, at);
+                Some(DecisionMatch {
+                    decision: d.clone(),
+                    state,
+                    superseded_by,
+                    matched,
+                })
+            })
+            .collect();
+        found.sort_by_key(|m| {
+            let o = &m.decision.origin;
+            let prefix_len =
+                o.field.as_ref().map_or(0, String::len) + o.isco08.as_ref().map_or(0, String::len);
+            (
+                m.state.rank(),
+                std::cmp::Reverse(o.names_a_qualification()),
+                std::cmp::Reverse(m.matched.len()),
+                std::cmp::Reverse(prefix_len),
+                std::cmp::Reverse(m.decision.valid_from),
+            )
+        });
+        found
+    }
+
+    fn state_of(
+        &self,
+        d: &RecognitionDecision,
+        at: DateTime<Utc>,
+    ) -> (DecisionState, Option<String>) {
+        if d.withdrawn.is_some_and(|w| w <= at) {
+            return (DecisionState::Withdrawn, None);
+        }
+        // A revision that has taken effect supersedes the old decision even if the revision is
+        // later withdrawn: reviving the old one silently is the authority's call, not ours.
+        let revision = self
+            .decisions
+            .iter()
+            .filter(|r| r.supersedes.as_deref() == Some(d.id.as_str()) && r.valid_from <= at)
+            .max_by_key(|r| r.valid_from);
+        if let Some(revision) = revision {
+            return (DecisionState::Superseded, Some(revision.id.clone()));
+        }
+        if at < d.valid_from {
+            return (DecisionState::NotYetValid, None);
+        }
+        if d.valid_until.is_some_and(|u| at > u) {
+            return (DecisionState::Expired, None);
+        }
+        (DecisionState::Applies, None)
+    }
+
+    fn targets(&self, to: &Destination, notes: &mut Notes) -> Vec<&Framework> {
+        match to {
+            Destination::Country(c) => {
+                let found = self.catalog.frameworks_of_country(c);
+                if found.is_empty() {
+                    notes.push(format!("No qualifications framework of {c} is in the data, so no comparable level can be given there."));
+                }
+                found
+            }
+            Destination::Framework(f) => match self.catalog.framework(f) {
+                Some(framework) => vec![framework],
+                None => {
+                    notes.push(format!("Framework {f} is not in the data."));
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// Levels of the target frameworks comparable to `origin`: up through forward links
+    /// (national -> reference), then down through links used backwards, breadth first.
+    fn comparable_levels(
+        &self,
+        origin: &str,
+        targets: &[&Framework],
+        notes: &mut Notes,
+    ) -> Vec<ComparableLevel> {
+        let Some(origin_ref) = self.catalog.level(origin) else {
+            notes.push(format!("{origin} is not a level of any framework in the data, so no comparable level can be given for it."));
+            return Vec::new();
+        };
+        let origin_fw = origin_ref.framework.id.as_str();
+        let is_target = |fw: &str| targets.iter().any(|t| t.id == fw);
+        let mut results = Vec::new();
+        if is_target(origin_fw) {
+            results.push(ComparableLevel::new(origin, origin, origin_fw, Vec::new()));
+        }
+        let mut visited: HashSet<&str> = HashSet::from([origin]);
+        let mut queue: VecDeque<(&str, Vec<Step>, bool)> =
+            VecDeque::from([(origin, Vec::new(), false)]);
+        while let Some((at, path, descending)) = queue.pop_front() {
+            if path.len() >= MAX_STEPS {
+                continue;
+            }
+            let up = self
+                .catalog
+                .links_from(at)
+                .filter(|_| !descending)
+                .map(|l| (l.to.as_str(), Step::new(l, Direction::Forward)));
+            let down = self
+                .catalog
+                .links_to(at)
+                .map(|l| (l.from.as_str(), Step::new(l, Direction::Backward)));
+            let nexts: Vec<_> = up.chain(down).collect();
+            for (next, step) in nexts {
+                let Some(next_ref) = self.catalog.level(next) else {
+                    continue;
+                };
+                let next_fw = next_ref.framework.id.as_str();
+                // Another level of the origin's own framework is never "comparable" to it.
+                if next_fw == origin_fw || !visited.insert(next) {
+                    continue;
+                }
+                let descending = descending || step.direction == Direction::Backward;
+                let mut next_path = path.clone();
+                next_path.push(step);
+                if is_target(next_fw) {
+                    results.push(ComparableLevel::new(origin, next, next_fw, next_path));
+                } else {
+                    queue.push_back((next, next_path, descending));
+                }
+            }
+        }
+        if results.is_empty() {
+            self.explain_gap(origin, origin_fw, targets, notes);
+        }
+        results
+    }
+
+    /// Says why no comparable level was found, from the data's own referencing statements.
+    fn explain_gap(
+        &self,
+        origin: &str,
+        origin_fw: &str,
+        targets: &[&Framework],
+        notes: &mut Notes,
+    ) {
+        let mut found = Vec::new();
+        let mut origin_referenced = false;
+        for r in self.catalog.referencings() {
+            if r.from == origin_fw {
+                origin_referenced = true;
+                if let Some(note) = referencing_gap(r) {
+                    found.push(note);
+                } else if !self
+                    .catalog
+                    .links_from(origin)
+                    .any(|l| level_in(&l.to, &r.to))
+                {
+                    found.push(format!(
+                        "{origin} has no level link to {} in the data (level mapping: {})",
+                        r.to,
+                        r.level_mapping.as_deref().unwrap_or("not given")
+                    ));
+                }
+            } else if targets.iter().any(|t| t.id == r.from) {
+                found.extend(referencing_gap(r));
+            }
+        }
+        // A reference framework (EQF) is referenced *to*, so only a level with no links either
+        // way is unreferenced.
+        let unlinked = self.catalog.links_from(origin).next().is_none()
+            && self.catalog.links_to(origin).next().is_none();
+        if !origin_referenced && unlinked {
+            found.push(format!(
+                "no referencing of {origin_fw} to a reference framework is in the data"
+            ));
+        }
+        if found.is_empty() && !targets.is_empty() {
+            let names: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+            found.push(format!(
+                "no chain of referencing links to {} is in the data",
+                names.join(" or ")
+            ));
+        }
+        for note in found {
+            notes.push(format!("For {origin}: {note}."));
+        }
+    }
+}
+
+/// Whether `level_id` belongs to one of the frameworks named in `frameworks` (`EQF/AQRF`).
+fn level_in(level_id: &str, frameworks: &str) -> bool {
+    frameworks.split('/').any(|f| {
+        level_id
+            .strip_prefix(f.trim())
+            .is_some_and(|rest| rest.starts_with('-'))
+    })
+}
+
+/// A plain statement of what a referencing record says is missing, if it says anything is.
+fn referencing_gap(r: &FrameworkReferencing) -> Option<String> {
+    let note = r
+        .note
+        .as_deref()
+        .map(|n| format!(" ({})", n.trim().trim_end_matches('.')))
+        .unwrap_or_default();
+    if r.is_none_status() {
+        Some(format!(
+            "no official referencing: {} is not referenced to {}{note}",
+            r.from, r.to
+        ))
+    } else if r.is_unconfirmed() {
+        Some(format!(
+            "not confirmed: whether {} is referenced to {} is not confirmed{note}",
+            r.from, r.to
+        ))
+    } else if r.level_mapping.is_none() {
+        Some(format!(
+            "{} is referenced to {} ({}), but the per-level mapping is not in the data, so no \
+             comparable level can be given through it",
+            r.from, r.to, r.status
+        ))
+    } else {
+        None
+    }
+}
+
+/// Notes without repeats: several origin levels can hit the same gap.
+#[derive(Default)]
+struct Notes(Vec<String>);
+
+impl Notes {
+    fn push(&mut self, note: String) {
+        if !self.0.contains(&note) {
+            self.0.push(note);
+        }
+    }
+}
+
+/// Which origin matchers of `d` match `q`, or `None` if one does not.
+fn origin_matches(
+    d: &RecognitionDecision,
+    q: &EquivalenceQuery,
+    origin_countries: &[&str],
+) -> Option<Vec<String>> {
+    let o = &d.origin;
+    let mut matched = Vec::new();
+    if !origin_countries.contains(&o.country.as_str()) {
+        return None;
+    }
+    matched.push("country".to_string());
+    if let Some(level) = &o.framework_level {
+        q.levels.contains(level).then_some(())?;
+        matched.push("frameworkLevel".into());
+    }
+    if let Some(field) = &o.field {
+        q.field
+            .as_deref()
+            .is_some_and(|f| f.starts_with(field.as_str()))
+            .then_some(())?;
+        matched.push("field".into());
+    }
+    if let Some(isco) = &o.isco08 {
+        q.isco08
+            .as_deref()
+            .is_some_and(|c| c.starts_with(isco.as_str()))
+            .then_some(())?;
+        matched.push("isco08".into());
+    }
+    if let Some(title) = &o.qualification_title {
+        q.title
+            .as_deref()
+            .is_some_and(|t| same_title(t, title))
+            .then_some(())?;
+        matched.push("qualificationTitle".into());
+    }
+    if let Some(issuer) = &o.issuer {
+        (q.issuer.as_deref() == Some(issuer.as_str())).then_some(())?;
+        matched.push("issuer".into());
+    }
+    Some(matched)
+}
+
+/// Titles compare ignoring case and runs of whitespace: credentials and decisions are typed
+/// by different people.
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    norm(a) == norm(b)
+}
+
+/// What is known about a qualification, typically read from its credential.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EquivalenceQuery {
+    /// ISO 3166-1 alpha-2 code of the country where it was obtained; when absent, the
+    /// countries of the frameworks of `levels` are used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_country: Option<String>,
+    /// Framework level ids, e.g. `["PQF-6"]`.
+    #[serde(default)]
+    pub levels: Vec<String>,
+    /// ISCED-F 2013 field code, e.g. `0913`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// ISCO-08 code, e.g. `2221`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isco08: Option<String>,
+    /// Title of the qualification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// DID of the issuer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+}
+
+/// Where the question is asked for: a country (`DE`) or a framework (`EQF`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Destination {
+    /// ISO 3166-1 alpha-2 code: decisions of that country and levels of its frameworks.
+    Country(String),
+    /// Framework id: levels of that framework only (decisions too when it is national).
+    Framework(String),
+}
+
+impl FromStr for Destination {
+    type Err = EquivalenceError;
+
+    /// `DE` (two uppercase letters) is a country; `EQF`, `NCQF-BW` are frameworks.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if is_country_code(s) {
+            return Ok(Destination::Country(s.to_string()));
+        }
+        let framework_like = s.len() > 2
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+        if framework_like {
+            Ok(Destination::Framework(s.to_string()))
+        } else {
+            Err(EquivalenceError::InvalidDestination {
+                value: s.to_string(),
+            })
+        }
+    }
+}
+
+impl fmt::Display for Destination {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Destination::Country(c) => f.write_str(c),
+            Destination::Framework(id) => f.write_str(id),
+        }
+    }
+}
+
+impl Serialize for Destination {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Destination {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Whether a matching decision applies at the queried instant, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionState {
+    /// In force.
+    Applies,
+    /// Its validity period ended.
+    Expired,
+    /// Its validity period has not started.
+    NotYetValid,
+    /// A revision has taken effect.
+    Superseded,
+    /// The authority withdrew it.
+    Withdrawn,
+}
+
+impl DecisionState {
+    fn rank(self) -> u8 {
+        match self {
+            DecisionState::Applies => 0,
+            DecisionState::NotYetValid => 1,
+            DecisionState::Superseded => 2,
+            DecisionState::Expired => 3,
+            DecisionState::Withdrawn => 4,
+        }
+    }
+}
+
+/// A decision whose origin matchers all match the query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionMatch {
+    /// The decision.
+    pub decision: RecognitionDecision,
+    /// Whether it applies at the queried instant.
+    pub state: DecisionState,
+    /// The revision that superseded it, when `state` is superseded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+    /// The matchers that matched (`country`, `frameworkLevel`, `field`, `isco08`,
+    /// `qualificationTitle`, `issuer`); more means more specific.
+    pub matched: Vec<String>,
+}
+
+/// Which way a link was used on a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// As published: national level -> reference level.
+    Forward,
+    /// Reversed: reference level -> national level.
+    Backward,
+}
+
+/// One link used on a path, in the order walked (`from` -> `to`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// Level walked from.
+    pub from: String,
+    /// Level walked to.
+    pub to: String,
+    /// Whether the link was used as published or reversed.
+    pub direction: Direction,
+    /// The link's basis.
+    pub basis: String,
+    /// The link's status (`official`...).
+    pub status: String,
+    /// The link's confidence.
+    pub confidence: String,
+    /// The link's main source URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Step {
+    fn new(link: &Link, direction: Direction) -> Step {
+        let (from, to) = match direction {
+            Direction::Forward => (&link.from, &link.to),
+            Direction::Backward => (&link.to, &link.from),
+        };
+        Step {
+            from: from.clone(),
+            to: to.clone(),
+            direction,
+            basis: link.basis.clone(),
+            status: link.status.clone(),
+            confidence: link.confidence.clone(),
+            source: link.source.clone(),
+        }
+    }
+}
+
+/// A level of a destination framework comparable to an origin level. Informational: never a
+/// recognition decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComparableLevel {
+    /// The origin level asked about.
+    pub origin_level: String,
+    /// The comparable level.
+    pub level: String,
+    /// Its framework.
+    pub framework: String,
+    /// The links walked; empty when the origin level is itself in the destination framework.
+    pub path: Vec<Step>,
+    /// `official` when every step is, otherwise the first other status; `same level` for an
+    /// empty path.
+    pub status: String,
+    /// The lowest confidence of the steps (`high` for an empty path).
+    pub confidence: String,
+}
+
+impl ComparableLevel {
+    fn new(origin: &str, level: &str, framework: &str, path: Vec<Step>) -> ComparableLevel {
+        let status = if path.is_empty() {
+            "same level".to_string()
+        } else {
+            path.iter()
+                .map(|s| s.status.as_str())
+                .find(|s| *s != "official")
+                .unwrap_or("official")
+                .to_string()
+        };
+        let confidence = path
+            .iter()
+            .map(|s| s.confidence.as_str())
+            .min_by_key(|c| confidence_rank(c))
+            .unwrap_or("high")
+            .to_string();
+        ComparableLevel {
+            origin_level: origin.to_string(),
+            level: level.to_string(),
+            framework: framework.to_string(),
+            path,
+            status,
+            confidence,
+        }
+    }
+
+    /// The path as people read it: `RQF-3 → EQF-4 → DQR-4`.
+    pub fn path_words(&self) -> String {
+        let mut words = vec![self.origin_level.as_str()];
+        words.extend(self.path.iter().map(|s| s.to.as_str()));
+        words.join(" → ")
+    }
+}
+
+fn confidence_rank(c: &str) -> u8 {
+    let c = c.trim().to_ascii_lowercase();
+    if c.starts_with("high") {
+        3
+    } else if c.starts_with("medium") {
+        2
+    } else if c.starts_with("low") {
+        1
+    } else {
+        0
+    }
+}
+
+/// The answer to a query: decisions first, then comparable levels, then what is not known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EquivalenceAnswer {
+    /// Where the question was asked for.
+    pub destination: Destination,
+    /// The instant decision validity was judged at.
+    pub at: DateTime<Utc>,
+    /// Matching decisions for the destination country: those that apply first, then the
+    /// others with their state; within each, most specific first.
+    pub decisions: Vec<DecisionMatch>,
+    /// Comparable levels in the destination framework(s), with the path that gives them.
+    pub comparable: Vec<ComparableLevel>,
+    /// Plain statements of what is not known.
+    pub notes: Vec<String>,
+    /// True when there is neither a matching decision (in any state) nor a comparable level.
+    pub nothing_known: bool,
+}
+
+impl EquivalenceAnswer {
+    /// The decisions that apply at the queried instant, most specific first.
+    pub fn applying(&self) -> impl Iterator<Item = &DecisionMatch> {
+        self.decisions
+            .iter()
+            .filter(|m| m.state == DecisionState::Applies)
+    }
+
+    /// The answer in plain words for people. Decisions and comparable levels are under
+    /// separate headings, decisions first, so one is never read as the other.
+    pub fn to_words(&self) -> String {
+        let mut out = String::new();
+        let place = match &self.destination {
+            Destination::Country(c) => format!("in {c}"),
+            Destination::Framework(f) => format!("in terms of {f}"),
+        };
+        out.push_str(&format!(
+            "What this qualification means {place} (as of {}):\n\n",
+            self.at.format("%Y-%m-%d")
+        ));
+        out.push_str("Recognition decisions (authoritative):\n");
+        if self.decisions.is_empty() {
+            out.push_str(&format!(
+                "- No recognition decision {place} matches this qualification.\n"
+            ));
+        }
+        for m in &self.decisions {
+            out.push_str(&format!("- {}\n", decision_words(m)));
+            out.push_str(&format!("  Legal basis: {}\n", m.decision.legal_basis));
+        }
+        out.push_str("\nComparable levels (informational, not a recognition decision):\n");
+        if self.comparable.is_empty() {
+            out.push_str("- No comparable level is known.\n");
+        }
+        for c in &self.comparable {
+            if c.path.is_empty() {
+                out.push_str(&format!(
+                    "- Comparable level: {} (the qualification's own level)\n",
+                    c.level
+                ));
+            } else {
+                out.push_str(&format!(
+                    "- Comparable level: {} via {} ({}, {} confidence)\n",
+                    c.level,
+                    c.path_words(),
+                    c.status,
+                    c.confidence
+                ));
+            }
+        }
+        if !self.notes.is_empty() {
+            out.push_str("\nNot known:\n");
+            for n in &self.notes {
+                out.push_str(&format!("- {n}\n"));
+            }
+        }
+        if self.nothing_known {
+            out.push_str(&format!(
+                "\nNothing is known about this qualification {place}: ask the competent authority.\n"
+            ));
+        }
+        out
+    }
+}
+
+fn decision_words(m: &DecisionMatch) -> String {
+    let d = &m.decision;
+    let date = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
+    let prefix = match m.state {
+        DecisionState::Applies => String::new(),
+        DecisionState::Expired => format!(
+            "EXPIRED on {}: ",
+            d.valid_until.map(date).unwrap_or_default()
+        ),
+        DecisionState::NotYetValid => format!("NOT YET IN FORCE (from {}): ", date(d.valid_from)),
+        DecisionState::Superseded => format!(
+            "SUPERSEDED by {}: ",
+            m.superseded_by.as_deref().unwrap_or("a later decision")
+        ),
+        DecisionState::Withdrawn => format!(
+            "WITHDRAWN on {}: ",
+            d.withdrawn.map(date).unwrap_or_default()
+        ),
+    };
+    let verb = match d.outcome {
+        super::Outcome::None => "Not recognised",
+        _ => "Recognised",
+    };
+    let validity = match d.valid_until {
+        Some(until) => format!("valid until {}", date(until)),
+        None => format!("valid from {}, no end date", date(d.valid_from)),
+    };
+    format!(
+        "{prefix}{verb} in {} as {} — {} (decision by {}, {validity})",
+        d.destination.country,
+        d.destination.qualification,
+        d.outcome_words(),
+        d.authority_name
+    )
+}
