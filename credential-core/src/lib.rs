@@ -1,5 +1,68 @@
-//! Skillpass credential core.
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+//! Skillpass credential core: the library behind the `skillpass` command line and the
+//! `skillpass-registry` server.
+//!
+//! Training institutions sign W3C Verifiable Credentials 2.0 (`QualificationCredential`,
+//! `SkillCredential`) as compact JWS with Ed25519; an operator signs a trust bundle naming
+//! the accredited issuers, their status lists and recognition decisions; a verifier checks
+//! a credential offline with the bundle and the operator's pinned key.
+//!
+//! ```
+//! use chrono::{Duration, Utc};
+//! use credential_core::{
+//!     build_document, did_key_issuer, sign_document, BundleBuilder, IssueOptions, SecretKey,
+//!     TrustAnchor, Verdict, Verifier,
+//! };
+//!
+//! let operator = SecretKey::generate();
+//! let college = SecretKey::generate();
+//! let now = Utc::now();
+//! let issuer = did_key_issuer(
+//!     &college.public().did(), "Manila College of Nursing", "PH",
+//!     vec!["QualificationCredential:PQF-6".parse().unwrap()], now - Duration::days(1),
+//! ).unwrap();
+//! let bundle = BundleBuilder::new(&operator.public(), 1, now, now + Duration::days(7))
+//!     .issuer(issuer)
+//!     .sign(&operator)
+//!     .unwrap();
+//!
+//! let claims = serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap();
+//! let doc = build_document(&claims, &college.public().did(), &IssueOptions::new(now)).unwrap();
+//! let jws = sign_document(&college, &college.public().did_url(), &doc).unwrap();
+//!
+//! let anchor = TrustAnchor::from_did(&operator.public().did()).unwrap();
+//! let bundle = anchor.verify_bundle(&bundle, None).unwrap();
+//! let report = Verifier::new(&bundle, now).verify(&jws);
+//! assert_eq!(report.verdict, Verdict::Valid);
+//! ```
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
+pub mod credential;
 pub mod equivalence;
+pub mod json;
+pub mod jws;
+pub mod keys;
+pub mod schema;
 pub mod status;
+pub mod trust;
+pub mod verify;
+
+pub use credential::{
+    build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
+    CredentialKind, IssueOptions,
+};
+pub use keys::{KeyError, PublicJwk, PublicKey, SecretKey};
+pub use trust::{
+    did_key_issuer, BundleBuilder, BundleError, IssuerEntry, ScopeItem, TrustAnchor, TrustBundle,
+    VerifiedBundle,
+};
+pub use verify::{
+    bundle_rejected, Check, CheckId, Outcome, Report, Verdict, VerifiedCredential, Verifier,
+};

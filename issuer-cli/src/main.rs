@@ -1,1 +1,85 @@
-fn main() {}
+//! `skillpass`: the command line for every Skillpass role — issuer, holder, verifier and
+//! operator. Each subcommand lives in its own module with its `Args` and `run`.
+//!
+//! Exit codes: 0 success (or `valid`), 1 `invalid` (or some rows of a batch failed),
+//! 2 could not run (bad arguments, unreadable file), 3 `indeterminate`.
+
+mod bundle;
+mod files;
+mod issue;
+mod key;
+mod status;
+mod verify;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Skillpass: sign, carry and verify qualification and skill credentials across borders.
+#[derive(Debug, Parser)]
+#[command(name = "skillpass", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Generate and inspect Ed25519 keys (private JWK files, did:key).
+    #[command(subcommand)]
+    Key(key::KeyCommand),
+    /// Issue a credential from a claims file, or many from a CSV file.
+    Issue(issue::IssueArgs),
+    /// Verify credentials offline against a trust bundle and the pinned anchor.
+    Verify(verify::VerifyArgs),
+    /// Build or inspect a signed trust bundle (operator).
+    #[command(subcommand)]
+    Bundle(bundle::BundleCommand),
+    /// Manage an issuer's status lists offline (create, show).
+    #[command(subcommand)]
+    Status(status::StatusCommand),
+    /// Revoke a credential in the issuer's status list file.
+    Revoke(status::FlipArgs),
+    /// Suspend a credential in the issuer's status list file.
+    Suspend(status::FlipArgs),
+    /// Lift the suspension of a credential.
+    Unsuspend(status::FlipArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Key(c) => key::run(c),
+        Command::Issue(a) => issue::run(a),
+        Command::Verify(a) => verify::run(a),
+        Command::Bundle(c) => bundle::run(c),
+        Command::Status(c) => status::run(c),
+        Command::Revoke(a) => status::flip(a, status::Flip::Revoke),
+        Command::Suspend(a) => status::flip(a, status::Flip::Suspend),
+        Command::Unsuspend(a) => status::flip(a, status::Flip::Unsuspend),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("skillpass: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,311 @@
+//! Compact JWS with EdDSA (RFC 7515, RFC 8037), and nothing else.
+//!
+//! The algorithm is fixed: `alg` must be `EdDSA`. `none`, HMAC and every other algorithm are
+//! refused before any key is looked at, and the key always comes from the caller's trust
+//! data, never from the message (`jwk`, `jku`, `x5c` headers are ignored). `crit` is refused
+//! because no extension is understood.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+use crate::keys::{PublicKey, SecretKey};
+
+/// The one signature algorithm Skillpass accepts.
+pub const ALG_EDDSA: &str = "EdDSA";
+/// Largest compact JWS accepted for a credential or presentation (64 KiB).
+pub const MAX_JWS_LEN: usize = 64 * 1024;
+/// Largest protected header (decoded) accepted.
+const MAX_HEADER_LEN: usize = 2048;
+
+/// Why a compact JWS could not be parsed or its header is not acceptable.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JwsError {
+    /// Longer than the limit for this kind of document.
+    #[error("{len} bytes is over the {max}-byte limit")]
+    TooLarge {
+        /// Its length.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Not three dot-separated segments.
+    #[error("a compact JWS has 3 segments separated by '.', this has {0}")]
+    Segments(usize),
+    /// A segment is not unpadded base64url.
+    #[error("the {0} segment is not valid base64url")]
+    Base64(&'static str),
+    /// The protected header is not a JSON object we can read.
+    #[error("the protected header is not valid JSON: {0}")]
+    Header(String),
+    /// `alg` is anything but `EdDSA`.
+    #[error("algorithm {0:?} is not allowed (only EdDSA)")]
+    Algorithm(String),
+    /// A `crit` header asks for an extension we do not implement.
+    #[error("critical header extensions are not supported")]
+    Crit,
+    /// The signature is not 64 bytes.
+    #[error("an Ed25519 signature is 64 bytes, this one is {0}")]
+    SignatureLength(usize),
+}
+
+/// The protected header members Skillpass reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// Always `EdDSA` once parsed.
+    pub alg: String,
+    /// Media type, e.g. `vc+jwt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typ: Option<String>,
+    /// Content type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cty: Option<String>,
+    /// Key id: a DID URL resolved against trust data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// Present only to be refused.
+    #[serde(default, skip_serializing)]
+    crit: Option<serde_json::Value>,
+}
+
+impl Header {
+    /// An EdDSA header with the given `typ` and `kid`.
+    pub fn new(typ: &str, kid: &str) -> Self {
+        Self {
+            alg: ALG_EDDSA.into(),
+            typ: Some(typ.into()),
+            cty: None,
+            kid: Some(kid.into()),
+            crit: None,
+        }
+    }
+}
+
+/// A parsed compact JWS whose signature has not been checked yet.
+#[derive(Debug, Clone)]
+pub struct UnverifiedJws<'a> {
+    signing_input: &'a str,
+    header: Header,
+    payload: Vec<u8>,
+    signature: [u8; 64],
+}
+
+impl<'a> UnverifiedJws<'a> {
+    /// Splits and decodes `compact`, refusing anything over `max_len` bytes and any `alg`
+    /// but EdDSA.
+    pub fn parse(compact: &'a str, max_len: usize) -> Result<Self, JwsError> {
+        if compact.len() > max_len {
+            return Err(JwsError::TooLarge {
+                len: compact.len(),
+                max: max_len,
+            });
+        }
+        let mut parts = compact.split('.');
+        let (Some(h), Some(p), Some(s), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(JwsError::Segments(compact.split('.').count()));
+        };
+        let signing_input = compact
+            .get(..h.len() + 1 + p.len())
+            .ok_or(JwsError::Segments(0))?;
+        if h.len() > MAX_HEADER_LEN * 4 / 3 + 4 {
+            return Err(JwsError::Header("too long".into()));
+        }
+        let header_bytes = URL_SAFE_NO_PAD
+            .decode(h)
+            .map_err(|_| JwsError::Base64("header"))?;
+        let header: Header = crate::json::parse_strict(&header_bytes)
+            .and_then(|v| serde_json::from_value(v).map_err(|e| crate::json::JsonError::from(e)))
+            .map_err(|e| JwsError::Header(e.to_string()))?;
+        if header.alg != ALG_EDDSA {
+            return Err(JwsError::Algorithm(header.alg));
+        }
+        if header.crit.is_some() {
+            return Err(JwsError::Crit);
+        }
+        let payload = URL_SAFE_NO_PAD
+            .decode(p)
+            .map_err(|_| JwsError::Base64("payload"))?;
+        let sig = URL_SAFE_NO_PAD
+            .decode(s)
+            .map_err(|_| JwsError::Base64("signature"))?;
+        let signature: [u8; 64] = sig
+            .as_slice()
+            .try_into()
+            .map_err(|_| JwsError::SignatureLength(sig.len()))?;
+        Ok(Self {
+            signing_input,
+            header,
+            payload,
+            signature,
+        })
+    }
+
+    /// The protected header.
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// The decoded payload bytes (not yet authenticated).
+    pub fn payload(&self) -> &[u8] {
+        &self.payload
+    }
+
+    /// The bytes the signature covers: `BASE64URL(header) '.' BASE64URL(payload)`.
+    pub fn signing_input(&self) -> &'a str {
+        self.signing_input
+    }
+
+    /// The raw signature.
+    pub fn signature(&self) -> &[u8; 64] {
+        &self.signature
+    }
+
+    /// Whether `key` signed this JWS (strict Ed25519).
+    pub fn verify_with(&self, key: &PublicKey) -> bool {
+        key.verify(self.signing_input.as_bytes(), &self.signature)
+    }
+}
+
+/// Signs `payload` as a compact JWS with `header` (whose `alg` is forced to EdDSA).
+pub fn sign(key: &SecretKey, header: &Header, payload: &[u8]) -> String {
+    let mut header = header.clone();
+    header.alg = ALG_EDDSA.into();
+    // Serializing a struct of strings cannot fail; fall back to the minimal header anyway.
+    let header_json =
+        serde_json::to_vec(&header).unwrap_or_else(|_| br#"{"alg":"EdDSA"}"#.to_vec());
+    sign_raw(key, &header_json, payload)
+}
+
+/// Signs with the exact header bytes given (used to reproduce published vectors).
+pub fn sign_raw(key: &SecretKey, header_json: &[u8], payload: &[u8]) -> String {
+    let mut out = URL_SAFE_NO_PAD.encode(header_json);
+    out.push('.');
+    URL_SAFE_NO_PAD.encode_string(payload, &mut out);
+    let signature = key.sign(out.as_bytes());
+    out.push('.');
+    URL_SAFE_NO_PAD.encode_string(signature, &mut out);
+    out
+}
+
+impl From<serde_json::Error> for crate::json::JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        crate::json::JsonError::new(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RFC8037_D_HEX: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    const RFC8037_JWS: &str = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+
+    fn rfc8037_key() -> SecretKey {
+        let bytes: Vec<u8> = (0..64)
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&RFC8037_D_HEX[i..i + 2], 16).unwrap())
+            .collect();
+        SecretKey::from_bytes(&bytes.try_into().unwrap())
+    }
+
+    #[test]
+    fn rfc8037_a4_signing_reproduces_the_published_jws() {
+        let jws = sign_raw(
+            &rfc8037_key(),
+            br#"{"alg":"EdDSA"}"#,
+            b"Example of Ed25519 signing",
+        );
+        assert_eq!(jws, RFC8037_JWS);
+    }
+
+    #[test]
+    fn rfc8037_a5_validation_accepts_the_published_jws() {
+        let parsed = UnverifiedJws::parse(RFC8037_JWS, MAX_JWS_LEN).unwrap();
+        assert_eq!(parsed.payload(), b"Example of Ed25519 signing");
+        assert!(parsed.verify_with(&rfc8037_key().public()));
+    }
+
+    #[test]
+    fn a_flipped_payload_byte_fails_validation() {
+        let mut bytes = RFC8037_JWS.as_bytes().to_vec();
+        bytes[25] ^= 0x01; // inside the payload segment; still base64url
+        let tampered = String::from_utf8(bytes).unwrap();
+        let parsed = UnverifiedJws::parse(&tampered, MAX_JWS_LEN).unwrap();
+        assert!(!parsed.verify_with(&rfc8037_key().public()));
+    }
+
+    #[test]
+    fn alg_none_hmac_and_the_draft_ed25519_name_are_refused() {
+        for header in [
+            r#"{"alg":"none"}"#,
+            r#"{"alg":"HS256"}"#,
+            r#"{"alg":"Ed25519"}"#,
+            r#"{"alg":"ES256"}"#,
+        ] {
+            let jws = sign_raw(&rfc8037_key(), header.as_bytes(), b"x");
+            assert!(
+                matches!(
+                    UnverifiedJws::parse(&jws, MAX_JWS_LEN),
+                    Err(JwsError::Algorithm(_))
+                ),
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn crit_headers_are_refused() {
+        let jws = sign_raw(
+            &rfc8037_key(),
+            br#"{"alg":"EdDSA","crit":["b64"],"b64":false}"#,
+            b"x",
+        );
+        assert_eq!(
+            UnverifiedJws::parse(&jws, MAX_JWS_LEN).unwrap_err(),
+            JwsError::Crit
+        );
+    }
+
+    #[test]
+    fn wrong_segment_counts_bad_base64_and_short_signatures_are_refused() {
+        assert_eq!(
+            UnverifiedJws::parse("a.b", MAX_JWS_LEN).unwrap_err(),
+            JwsError::Segments(2)
+        );
+        assert_eq!(
+            UnverifiedJws::parse(&format!("{RFC8037_JWS}.x"), MAX_JWS_LEN).unwrap_err(),
+            JwsError::Segments(4)
+        );
+        let padded = RFC8037_JWS.replacen(".RXhh", ".RXhh=", 1);
+        assert!(matches!(
+            UnverifiedJws::parse(&padded, MAX_JWS_LEN),
+            Err(JwsError::Base64(_))
+        ));
+        let truncated = &RFC8037_JWS[..RFC8037_JWS.len() - 4];
+        assert!(matches!(
+            UnverifiedJws::parse(truncated, MAX_JWS_LEN),
+            Err(JwsError::SignatureLength(_) | JwsError::Base64(_))
+        ));
+    }
+
+    #[test]
+    fn oversized_input_is_refused_before_parsing() {
+        let big = "a".repeat(MAX_JWS_LEN + 1);
+        assert!(matches!(
+            UnverifiedJws::parse(&big, MAX_JWS_LEN),
+            Err(JwsError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn duplicate_header_members_are_refused() {
+        let jws = sign_raw(&rfc8037_key(), br#"{"alg":"EdDSA","alg":"none"}"#, b"x");
+        assert!(matches!(
+            UnverifiedJws::parse(&jws, MAX_JWS_LEN),
+            Err(JwsError::Header(_))
+        ));
+    }
+}

@@ -1,0 +1,623 @@
+//! Trust bundles: one operator-signed document holding everything an offline verifier needs
+//! — accredited issuers with their keys and scope, issuer-signed status lists, recognition
+//! decisions — with a sequence number that only grows and a next-update time.
+//!
+//! Raw [`TrustBundle`] (serde) → [`TrustAnchor::verify_bundle`] → [`VerifiedBundle`], which
+//! has no public constructor: holding one means the anchor's signature, every status list's
+//! issuer signature and the bundle's structure were checked.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::credential::CredentialKind;
+use crate::equivalence::{FrameworkCatalog, RecognitionDecision};
+use crate::jws::{self, Header, UnverifiedJws};
+use crate::keys::{KeyError, PublicJwk, PublicKey, SecretKey};
+use crate::status::{parse_status_list_credential, ParsedStatusList};
+
+/// The JWS `typ` of a trust bundle.
+pub const TYP_BUNDLE: &str = "skillpass-bundle+jwt";
+/// The JWS `typ` of an issuer-signed status list credential.
+pub const TYP_STATUS_LIST: &str = "vc+jwt";
+/// The bundle document `type`.
+pub const BUNDLE_TYPE: &str = "SkillpassTrustBundle";
+/// Largest bundle accepted: 64 MiB, room for ~10,000 issuers and a few hundred status lists.
+pub const MAX_BUNDLE_LEN: usize = 64 * 1024 * 1024;
+/// Largest issuer-signed status list credential accepted (a 131,072-entry list is ~1 KiB,
+/// a full one far less than this).
+pub const MAX_STATUS_LIST_JWS_LEN: usize = 8 * 1024 * 1024;
+
+/// Why a bundle was refused.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BundleError {
+    /// Not a well-formed JWS, or a refused algorithm.
+    #[error("bundle: {0}")]
+    Jws(#[from] jws::JwsError),
+    /// Not signed by the pinned trust anchor.
+    #[error("bundle is not signed by the pinned trust anchor {0}")]
+    NotSignedByAnchor(String),
+    /// The payload is not a bundle document.
+    #[error("bundle content: {0}")]
+    Content(String),
+    /// Older than (or the same sequence as but different from) one already seen.
+    #[error("bundle sequence {got} is older than sequence {seen} already seen (rollback refused)")]
+    Rollback {
+        /// This bundle's sequence.
+        got: u64,
+        /// The newest sequence seen.
+        seen: u64,
+    },
+    /// A key in the bundle is invalid.
+    #[error("bundle key: {0}")]
+    Key(#[from] KeyError),
+}
+
+fn content(msg: impl Into<String>) -> BundleError {
+    BundleError::Content(msg.into())
+}
+
+/// The pinned public key of the operator (trust anchor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrustAnchor(PublicKey);
+
+/// The bundle document, as signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TrustBundle {
+    /// Always [`BUNDLE_TYPE`].
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Format version (1).
+    pub version: u32,
+    /// Grows with every new bundle from the same anchor.
+    pub sequence: u64,
+    /// When the bundle was made.
+    pub issued_at: DateTime<Utc>,
+    /// After this a verifier answers `indeterminate` until it gets a newer bundle.
+    pub next_update: DateTime<Utc>,
+    /// The anchor's DID.
+    pub anchor: String,
+    /// Accredited (and formerly accredited) issuers.
+    pub issuers: Vec<IssuerEntry>,
+    /// Issuer-signed status list credentials (compact JWS each).
+    #[serde(default)]
+    pub status_lists: Vec<String>,
+    /// Recognition decisions, each as its authority signed it.
+    #[serde(default)]
+    pub decisions: Vec<SignedDecision>,
+    /// Recognition authorities allowed to publish decisions.
+    #[serde(default)]
+    pub authorities: Vec<AuthorityEntry>,
+}
+
+/// One issuer as the bundle describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IssuerEntry {
+    /// The issuer's DID (the `issuer` of its credentials).
+    pub id: String,
+    /// Institution name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country.
+    pub country: String,
+    /// Signing keys, current and past, each with its validity period.
+    pub keys: Vec<IssuerKey>,
+    /// What it may issue, and when.
+    pub accreditation: Accreditation,
+    /// Status changes in time order (`active`, `suspended`, `withdrawn`).
+    #[serde(default)]
+    pub status_history: Vec<StatusChange>,
+}
+
+/// A key of an issuer with its validity period (old keys stay so older credentials verify).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IssuerKey {
+    /// The `kid` credentials carry: a `did:key` DID URL.
+    pub id: String,
+    /// The public key.
+    pub public_key_jwk: PublicJwk,
+    /// First instant the key may sign.
+    pub valid_from: DateTime<Utc>,
+    /// Instant from which the key may no longer sign (rotation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+/// The accreditation: scope and period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Accreditation {
+    /// Credential types and highest levels.
+    pub scope: Vec<ScopeItem>,
+    /// Start of accreditation.
+    pub valid_from: DateTime<Utc>,
+    /// End of accreditation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+/// One `TYPE[:MAX-LEVEL]` scope item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScopeItem {
+    /// The credential type.
+    #[serde(rename = "type")]
+    pub kind: CredentialKind,
+    /// The highest framework level, e.g. `PQF-6`; any level (or none) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_level: Option<String>,
+}
+
+impl std::str::FromStr for ScopeItem {
+    type Err = String;
+    /// Parses `QualificationCredential:PQF-6` or `SkillCredential`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (kind, level) = match s.split_once(':') {
+            Some((k, l)) => (k, Some(l)),
+            None => (s, None),
+        };
+        let kind: CredentialKind = kind
+            .parse()
+            .map_err(|e: crate::credential::CredentialError| e.to_string())?;
+        if let Some(level) = level {
+            let catalog = FrameworkCatalog::shipped().map_err(|e| e.to_string())?;
+            if catalog.level(level).is_none() {
+                return Err(format!("unknown framework level {level:?} in scope {s:?}"));
+            }
+        }
+        Ok(Self {
+            kind,
+            max_level: level.map(str::to_owned),
+        })
+    }
+}
+
+impl std::fmt::Display for ScopeItem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.max_level {
+            Some(l) => write!(f, "{}:{l}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+/// An issuer's standing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssuerStatus {
+    /// May issue.
+    Active,
+    /// Temporarily may not issue.
+    Suspended,
+    /// Permanently may not issue.
+    Withdrawn,
+}
+
+/// A change of standing from an effective date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusChange {
+    /// The new standing.
+    pub status: IssuerStatus,
+    /// From when.
+    pub effective: DateTime<Utc>,
+    /// Why (free text, no personal data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A recognition authority allowed to publish decisions for a country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuthorityEntry {
+    /// The authority's `did:key`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The country whose recognition it decides.
+    pub country: String,
+    /// Its jurisdiction in words (e.g. "nursing, Land Berlin").
+    #[serde(default)]
+    pub jurisdiction: String,
+}
+
+/// A recognition decision as a JWS signed by its authority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SignedDecision {
+    /// Compact JWS, `typ` `skillpass-decision+jwt`, payload a [`RecognitionDecision`].
+    pub jws: String,
+}
+
+impl IssuerEntry {
+    /// The standing in force at `at`: the last change effective at or before it.
+    pub fn status_at(&self, at: DateTime<Utc>) -> IssuerStatus {
+        self.status_history
+            .iter()
+            .filter(|c| c.effective <= at)
+            .max_by_key(|c| c.effective)
+            .map_or(IssuerStatus::Active, |c| c.status)
+    }
+}
+
+impl TrustAnchor {
+    /// Pins the anchor by its `did:key`.
+    pub fn from_did(did: &str) -> Result<Self, KeyError> {
+        PublicKey::from_did(did).map(Self)
+    }
+
+    /// The anchor's public key.
+    pub fn public_key(&self) -> &PublicKey {
+        &self.0
+    }
+
+    /// Verifies a signed bundle: the anchor's signature, the structure, every issuer key,
+    /// and every status list's signature by its issuer. `seen_sequence` is the newest
+    /// sequence this verifier accepted before; an older bundle is refused.
+    pub fn verify_bundle(
+        &self,
+        compact: &str,
+        seen_sequence: Option<u64>,
+    ) -> Result<VerifiedBundle, BundleError> {
+        let parsed = UnverifiedJws::parse(compact, MAX_BUNDLE_LEN)?;
+        if parsed.header().typ.as_deref() != Some(TYP_BUNDLE) {
+            return Err(content(format!("typ must be {TYP_BUNDLE}")));
+        }
+        if !parsed.verify_with(&self.0) {
+            return Err(BundleError::NotSignedByAnchor(self.0.did()));
+        }
+        let value =
+            crate::json::parse_strict(parsed.payload()).map_err(|e| content(e.to_string()))?;
+        let bundle: TrustBundle =
+            serde_json::from_value(value).map_err(|e| content(e.to_string()))?;
+        if bundle.kind != BUNDLE_TYPE || bundle.version != 1 {
+            return Err(content(format!("not a version 1 {BUNDLE_TYPE}")));
+        }
+        if bundle.anchor != self.0.did() {
+            return Err(content(
+                "the bundle names another anchor than the one that signed it",
+            ));
+        }
+        if let Some(seen) = seen_sequence {
+            if bundle.sequence < seen {
+                return Err(BundleError::Rollback {
+                    got: bundle.sequence,
+                    seen,
+                });
+            }
+        }
+        if bundle.next_update <= bundle.issued_at {
+            return Err(content("nextUpdate is not after issuedAt"));
+        }
+        VerifiedBundle::index(bundle)
+    }
+}
+
+/// A trust bundle whose anchor signature and contents were checked; only
+/// [`TrustAnchor::verify_bundle`] makes one.
+#[derive(Debug, Clone)]
+pub struct VerifiedBundle {
+    bundle: TrustBundle,
+    issuers: HashMap<String, usize>,
+    keys: HashMap<String, (usize, usize, PublicKey)>,
+    status_lists: HashMap<String, ParsedStatusList>,
+    decisions: Vec<RecognitionDecision>,
+    untrusted_decisions: Vec<String>,
+}
+
+/// A key found for a `kid`, with its issuer.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyRef<'a> {
+    /// The issuer owning the key.
+    pub issuer: &'a IssuerEntry,
+    /// The key's entry (validity period).
+    pub entry: &'a IssuerKey,
+    /// The decoded public key.
+    pub key: &'a PublicKey,
+}
+
+impl VerifiedBundle {
+    fn index(bundle: TrustBundle) -> Result<Self, BundleError> {
+        let mut issuers = HashMap::with_capacity(bundle.issuers.len());
+        let mut keys = HashMap::new();
+        for (i, issuer) in bundle.issuers.iter().enumerate() {
+            if issuers.insert(issuer.id.clone(), i).is_some() {
+                return Err(content(format!("issuer {} listed twice", issuer.id)));
+            }
+            for (k, key) in issuer.keys.iter().enumerate() {
+                let public = PublicKey::from_jwk(&key.public_key_jwk)?;
+                if PublicKey::from_did(&key.id)? != public {
+                    return Err(content(format!("key {} does not match its JWK", key.id)));
+                }
+                if keys.insert(key.id.clone(), (i, k, public)).is_some() {
+                    return Err(content(format!("key {} listed twice", key.id)));
+                }
+            }
+        }
+        let mut verified = Self {
+            bundle,
+            issuers,
+            keys,
+            status_lists: HashMap::new(),
+            decisions: Vec::new(),
+            untrusted_decisions: Vec::new(),
+        };
+        let lists: Vec<ParsedStatusList> = verified
+            .bundle
+            .status_lists
+            .iter()
+            .map(|jws| verified.check_status_list(jws))
+            .collect::<Result<_, _>>()?;
+        for list in lists {
+            let id = list.id.clone();
+            if verified.status_lists.insert(id.clone(), list).is_some() {
+                return Err(content(format!("status list {id} listed twice")));
+            }
+        }
+        verified.check_decisions();
+        Ok(verified)
+    }
+
+    fn check_status_list(&self, compact: &str) -> Result<ParsedStatusList, BundleError> {
+        let parsed = UnverifiedJws::parse(compact, MAX_STATUS_LIST_JWS_LEN)?;
+        let kid = parsed
+            .header()
+            .kid
+            .as_deref()
+            .ok_or_else(|| content("status list without kid"))?;
+        let key = self
+            .key(kid)
+            .ok_or_else(|| content(format!("status list signed by unknown key {kid}")))?;
+        if !parsed.verify_with(key.key) {
+            return Err(content(format!(
+                "status list signature by {kid} does not verify"
+            )));
+        }
+        let value =
+            crate::json::parse_strict(parsed.payload()).map_err(|e| content(e.to_string()))?;
+        let list = parse_status_list_credential(&value).map_err(|e| content(e.to_string()))?;
+        if list.issuer != key.issuer.id {
+            return Err(content(format!(
+                "status list {} names issuer {} but is signed by {}",
+                list.id, list.issuer, key.issuer.id
+            )));
+        }
+        Ok(list)
+    }
+
+    /// The bundle as signed.
+    pub fn bundle(&self) -> &TrustBundle {
+        &self.bundle
+    }
+
+    /// The issuer with this DID.
+    pub fn issuer(&self, did: &str) -> Option<&IssuerEntry> {
+        self.issuers
+            .get(did)
+            .and_then(|&i| self.bundle.issuers.get(i))
+    }
+
+    /// The key with this `kid`, and its issuer.
+    pub fn key(&self, kid: &str) -> Option<KeyRef<'_>> {
+        let (i, k, key) = self.keys.get(kid)?;
+        let issuer = self.bundle.issuers.get(*i)?;
+        Some(KeyRef {
+            issuer,
+            entry: issuer.keys.get(*k)?,
+            key,
+        })
+    }
+
+    /// The status list with this id (the `statusListCredential` of an entry).
+    pub fn status_list(&self, id: &str) -> Option<&ParsedStatusList> {
+        self.status_lists.get(id)
+    }
+
+    /// Recognition decisions whose authority signature and jurisdiction check out.
+    pub fn decisions(&self) -> &[RecognitionDecision] {
+        &self.decisions
+    }
+
+    /// Decisions found in the bundle that are not trusted, with the reason, by id.
+    pub fn untrusted_decisions(&self) -> &[String] {
+        &self.untrusted_decisions
+    }
+
+    /// Keeps the decisions whose signature is by a listed authority of the destination
+    /// country; the others are set aside with the reason, so a verifier can say a decision
+    /// was present but untrusted instead of silently using or hiding it.
+    fn check_decisions(&mut self) {
+        for signed in &self.bundle.decisions {
+            match check_decision(&self.bundle.authorities, &signed.jws) {
+                Ok(decision) => self.decisions.push(decision),
+                Err(why) => self.untrusted_decisions.push(why),
+            }
+        }
+    }
+
+    /// The newest sequence number, to remember against rollback.
+    pub fn sequence(&self) -> u64 {
+        self.bundle.sequence
+    }
+}
+
+/// Builds and signs a bundle (offline by an operator, or by the registry).
+#[derive(Debug, Clone)]
+pub struct BundleBuilder {
+    bundle: TrustBundle,
+}
+
+impl BundleBuilder {
+    /// An empty bundle.
+    pub fn new(
+        anchor: &PublicKey,
+        sequence: u64,
+        issued_at: DateTime<Utc>,
+        next_update: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            bundle: TrustBundle {
+                kind: BUNDLE_TYPE.into(),
+                version: 1,
+                sequence,
+                issued_at,
+                next_update,
+                anchor: anchor.did(),
+                issuers: Vec::new(),
+                status_lists: Vec::new(),
+                decisions: Vec::new(),
+                authorities: Vec::new(),
+            },
+        }
+    }
+
+    /// Adds an issuer.
+    pub fn issuer(mut self, issuer: IssuerEntry) -> Self {
+        self.bundle.issuers.push(issuer);
+        self
+    }
+
+    /// Adds an issuer-signed status list credential.
+    pub fn status_list(mut self, jws: String) -> Self {
+        self.bundle.status_lists.push(jws);
+        self
+    }
+
+    /// Adds a recognition authority.
+    pub fn authority(mut self, authority: AuthorityEntry) -> Self {
+        self.bundle.authorities.push(authority);
+        self
+    }
+
+    /// Adds an authority-signed recognition decision.
+    pub fn decision(mut self, jws: String) -> Self {
+        self.bundle.decisions.push(SignedDecision { jws });
+        self
+    }
+
+    /// Signs the bundle with the anchor's key, after checking it the way a verifier will.
+    pub fn sign(self, anchor: &SecretKey) -> Result<String, BundleError> {
+        let public = anchor.public();
+        let payload = serde_json::to_vec(&self.bundle).map_err(|e| content(e.to_string()))?;
+        let jws = jws::sign(
+            anchor,
+            &Header::new(TYP_BUNDLE, &public.did_url()),
+            &payload,
+        );
+        TrustAnchor(public).verify_bundle(&jws, None)?;
+        Ok(jws)
+    }
+}
+
+/// An issuer entry for a `did:key` issuer whose only key is its DID, accredited from
+/// `valid_from` for `scope`.
+pub fn did_key_issuer(
+    did: &str,
+    name: &str,
+    country: &str,
+    scope: Vec<ScopeItem>,
+    valid_from: DateTime<Utc>,
+) -> Result<IssuerEntry, KeyError> {
+    let key = PublicKey::from_did(did)?;
+    Ok(IssuerEntry {
+        id: did.to_owned(),
+        name: name.to_owned(),
+        country: country.to_owned(),
+        keys: vec![IssuerKey {
+            id: key.did_url(),
+            public_key_jwk: key.to_jwk(),
+            valid_from,
+            valid_until: None,
+        }],
+        accreditation: Accreditation {
+            scope,
+            valid_from,
+            valid_until: None,
+        },
+        status_history: vec![StatusChange {
+            status: IssuerStatus::Active,
+            effective: valid_from,
+            reason: None,
+        }],
+    })
+}
+
+/// Reads a bundle's payload without verifying it (to find its sequence or anchor for
+/// display); never use the result for a trust decision.
+pub fn peek_unchecked(compact: &str) -> Option<TrustBundle> {
+    let parsed = UnverifiedJws::parse(compact, MAX_BUNDLE_LEN).ok()?;
+    serde_json::from_slice(parsed.payload()).ok()
+}
+
+/// The JWS `typ` of an authority-signed recognition decision.
+pub const TYP_DECISION: &str = "skillpass-decision+jwt";
+/// Largest signed decision accepted.
+const MAX_DECISION_JWS_LEN: usize = 64 * 1024;
+
+/// Signs a recognition decision as its authority (the key's DID must be `decision.authority`).
+pub fn sign_decision(
+    key: &SecretKey,
+    decision: &RecognitionDecision,
+) -> Result<String, BundleError> {
+    let public = key.public();
+    if decision.authority != public.did() {
+        return Err(content(
+            "the decision's authority is not the signing key's DID",
+        ));
+    }
+    let payload = serde_json::to_vec(decision).map_err(|e| content(e.to_string()))?;
+    Ok(jws::sign(
+        key,
+        &Header::new(TYP_DECISION, &public.did_url()),
+        &payload,
+    ))
+}
+
+/// Checks one signed decision against the bundle's authorities: signature by the key its
+/// `kid` names, that key being a listed authority, the decision naming that authority, and
+/// the destination country being the authority's own.
+pub fn check_decision(
+    authorities: &[AuthorityEntry],
+    compact: &str,
+) -> Result<RecognitionDecision, String> {
+    let parsed = UnverifiedJws::parse(compact, MAX_DECISION_JWS_LEN)
+        .map_err(|e| format!("decision: {e}"))?;
+    if parsed.header().typ.as_deref() != Some(TYP_DECISION) {
+        return Err(format!("decision: typ must be {TYP_DECISION}"));
+    }
+    let kid = parsed
+        .header()
+        .kid
+        .as_deref()
+        .ok_or("decision without kid")?;
+    let key = PublicKey::from_did(kid).map_err(|e| format!("decision kid: {e}"))?;
+    let value =
+        crate::json::parse_strict(parsed.payload()).map_err(|e| format!("decision: {e}"))?;
+    let decision: RecognitionDecision =
+        serde_json::from_value(value).map_err(|e| format!("decision: {e}"))?;
+    let id = decision.id.clone();
+    if !parsed.verify_with(&key) {
+        return Err(format!("decision {id}: signature does not verify"));
+    }
+    let did = key.did();
+    let authority = authorities.iter().find(|a| a.id == did).ok_or_else(|| {
+        format!("decision {id}: signed by {did}, which is not a registered recognition authority")
+    })?;
+    if decision.authority != did {
+        return Err(format!(
+            "decision {id}: names authority {} but is signed by {did}",
+            decision.authority
+        ));
+    }
+    if decision.destination.country != authority.country {
+        return Err(format!(
+            "decision {id}: {} decides for {}, not for {}",
+            authority.name, authority.country, decision.destination.country
+        ));
+    }
+    Ok(decision)
+}

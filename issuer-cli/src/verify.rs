@@ -1,0 +1,240 @@
+//! `skillpass verify`: offline verification of one credential or thousands.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead as _, Read as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{DateTime, Utc};
+use clap::Args;
+use credential_core::equivalence::Destination;
+use credential_core::jws::MAX_JWS_LEN;
+use credential_core::trust::MAX_BUNDLE_LEN;
+use credential_core::{bundle_rejected, Report, TrustAnchor, Verdict, Verifier};
+use serde_json::json;
+
+use crate::files;
+
+/// `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one
+    /// JWS per line on standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The trust bundle file.
+    #[arg(long)]
+    bundle: PathBuf,
+    /// The pinned trust anchor (the operator's did:key).
+    #[arg(long)]
+    anchor: String,
+    /// Print JSON for programs instead of words.
+    #[arg(long)]
+    json: bool,
+    /// Verify as of this time instead of now (RFC 3339 or YYYY-MM-DD).
+    #[arg(long, value_parser = files::parse_time_arg)]
+    at: Option<DateTime<Utc>>,
+    /// Also say what the qualification means in this country (e.g. DE) or framework (e.g. EQF).
+    #[arg(long)]
+    country: Option<Destination>,
+    /// File remembering the newest bundle sequence seen per anchor, to refuse rollbacks
+    /// (default: $SKILLPASS_STATE, else ~/.skillpass/seen-bundles.json).
+    #[arg(long)]
+    state: Option<PathBuf>,
+    /// With many inputs, print every check of every credential, not one line each.
+    #[arg(long)]
+    verbose: bool,
+}
+
+/// Runs `verify`.
+pub fn run(a: VerifyArgs) -> Result<u8> {
+    let anchor =
+        TrustAnchor::from_did(&a.anchor).context("--anchor must be the operator's did:key")?;
+    let inputs = collect_inputs(&a.inputs)?;
+    let bundle_text = files::read_text(&a.bundle, MAX_BUNDLE_LEN as u64)?;
+    let state_path = a.state.clone().or_else(default_state_path);
+    let mut seen = state_path.as_deref().map(load_state).unwrap_or_default();
+    let now = a.at.unwrap_or_else(Utc::now);
+
+    let reports: Vec<Report> =
+        match anchor.verify_bundle(bundle_text.trim(), seen.get(&a.anchor).copied()) {
+            Err(e) => {
+                let report = bundle_rejected(&e.to_string());
+                inputs.iter().map(|_| report.clone()).collect()
+            }
+            Ok(bundle) => {
+                if let Some(path) = &state_path {
+                    if seen.get(&a.anchor).is_none_or(|&s| bundle.sequence() > s) {
+                        seen.insert(a.anchor.clone(), bundle.sequence());
+                        // Remembering is a defence, not a precondition: a read-only home must
+                        // not stop a verification.
+                        if let Ok(text) = serde_json::to_string_pretty(&seen) {
+                            let _ = files::write_atomic(path, text.as_bytes(), false);
+                        }
+                    }
+                }
+                let mut verifier = Verifier::new(&bundle, now);
+                if let Some(destination) = a.country.clone() {
+                    verifier = verifier.with_destination(destination)?;
+                }
+                let texts: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();
+                if texts.len() == 1 {
+                    texts.iter().map(|t| verifier.verify(t)).collect()
+                } else {
+                    verifier.verify_many(&texts)
+                }
+            }
+        };
+    print_reports(&a, &inputs, &reports)?;
+    let worst = reports
+        .iter()
+        .map(|r| r.verdict)
+        .fold(Verdict::Valid, |worst, v| match (worst, v) {
+            (Verdict::Invalid, _) | (_, Verdict::Invalid) => Verdict::Invalid,
+            (Verdict::Indeterminate, _) | (_, Verdict::Indeterminate) => Verdict::Indeterminate,
+            _ => Verdict::Valid,
+        });
+    Ok(u8::try_from(worst.exit_code()).unwrap_or(2))
+}
+
+fn print_reports(a: &VerifyArgs, inputs: &[(String, String)], reports: &[Report]) -> Result<()> {
+    let count = |v| reports.iter().filter(|r| r.verdict == v).count();
+    let (valid, invalid, indeterminate) = (
+        count(Verdict::Valid),
+        count(Verdict::Invalid),
+        count(Verdict::Indeterminate),
+    );
+    if a.json {
+        let out = if reports.len() == 1 && inputs.len() == 1 {
+            serde_json::to_value(&reports[..])?
+                .get(0)
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            let results: Vec<_> = inputs
+                .iter()
+                .zip(reports)
+                .map(|((source, _), r)| json!({ "source": source, "report": r }))
+                .collect();
+            json!({
+                "results": results,
+                "summary": { "valid": valid, "invalid": invalid, "indeterminate": indeterminate },
+            })
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    if reports.len() == 1 && !a.verbose {
+        if let Some(report) = reports.first() {
+            print!("{}", report.to_words());
+        }
+        return Ok(());
+    }
+    for ((source, _), report) in inputs.iter().zip(reports) {
+        if a.verbose {
+            print!("{source}: {}", report.to_words());
+            continue;
+        }
+        let failed = report.failed();
+        let why = if !failed.is_empty() {
+            format!(" (failed: {})", failed.join(", "))
+        } else if report.verdict == Verdict::Indeterminate {
+            let open: Vec<_> = report
+                .checks
+                .iter()
+                .filter(|c| c.outcome != credential_core::Outcome::Pass)
+                .map(|c| c.id.name())
+                .collect();
+            format!(" (undecided: {})", open.join(", "))
+        } else {
+            String::new()
+        };
+        println!("{source}: {}{why}", report.verdict);
+    }
+    println!("{valid} valid, {invalid} invalid, {indeterminate} indeterminate");
+    Ok(())
+}
+
+/// Reads every input into (source name, JWS text).
+fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            let stdin = std::io::stdin();
+            // Bound each line so one endless line cannot exhaust memory.
+            let mut reader = stdin.lock().take(u64::MAX);
+            let mut line_no = 0usize;
+            loop {
+                let mut line = String::new();
+                let n = (&mut reader)
+                    .take(MAX_JWS_LEN as u64 + 2)
+                    .read_line(&mut line)
+                    .context("cannot read standard input")?;
+                if n == 0 {
+                    break;
+                }
+                line_no += 1;
+                if !line.ends_with('\n') && n > MAX_JWS_LEN {
+                    // Keep the over-long text (its length makes the verifier refuse it) and
+                    // skip the rest of that line.
+                    let mut rest = Vec::new();
+                    let _ = (&mut reader).read_until(b'\n', &mut rest);
+                }
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    out.push((format!("stdin:{line_no}"), trimmed.to_owned()));
+                }
+            }
+        } else if input.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(input)
+                .with_context(|| format!("cannot list {}", input.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && matches!(p.extension().and_then(|e| e.to_str()), Some("jwt" | "jws"))
+                })
+                .collect();
+            files.sort();
+            for file in files {
+                out.push(read_credential(&file)?);
+            }
+        } else {
+            out.push(read_credential(input)?);
+        }
+    }
+    if out.is_empty() {
+        bail!("no credentials found in the inputs");
+    }
+    Ok(out)
+}
+
+fn read_credential(path: &Path) -> Result<(String, String)> {
+    // Read a little past the limit so an oversized credential is reported as such by the
+    // verifier ("over the size limit") rather than as an unreadable file.
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_JWS_LEN as u64 + 1024)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8_lossy(&bytes).trim().to_owned();
+    Ok((path.display().to_string(), text))
+}
+
+fn default_state_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("SKILLPASS_STATE") {
+        return Some(PathBuf::from(p));
+    }
+    std::env::var_os("HOME").map(|h| {
+        PathBuf::from(h)
+            .join(".skillpass")
+            .join("seen-bundles.json")
+    })
+}
+
+fn load_state(path: &Path) -> BTreeMap<String, u64> {
+    files::read_text(path, 1024 * 1024)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
