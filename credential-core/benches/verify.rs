@@ -4,13 +4,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use chrono::{DateTime, Utc};
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use credential_core::jws::UnverifiedJws;
-use credential_core::status::{status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose};
-use credential_core::{
-    build_document, did_key_issuer, sign_document, BundleBuilder, IssueOptions, SecretKey, TrustAnchor, Verdict,
-    Verifier,
+use credential_core::status::{
+    status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
 };
+use credential_core::{
+    build_document, did_key_issuer, sign_document, BundleBuilder, IssueOptions, SecretKey,
+    TrustAnchor, Verdict, Verifier,
+};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 fn t(s: &str) -> DateTime<Utc> {
     credential_core::parse_time(s).unwrap()
@@ -27,8 +29,14 @@ struct Fixture {
 fn fixture() -> Fixture {
     let operator = SecretKey::from_bytes(&[1; 32]);
     let college = SecretKey::from_bytes(&[2; 32]);
-    let rev = IssuerStatusList::new("urn:uuid:00000000-0000-4000-8000-00000000000a", StatusPurpose::Revocation);
-    let sus = IssuerStatusList::new("urn:uuid:00000000-0000-4000-8000-00000000000b", StatusPurpose::Suspension);
+    let rev = IssuerStatusList::new(
+        "urn:uuid:00000000-0000-4000-8000-00000000000a",
+        StatusPurpose::Revocation,
+    );
+    let sus = IssuerStatusList::new(
+        "urn:uuid:00000000-0000-4000-8000-00000000000b",
+        StatusPurpose::Suspension,
+    );
     let sign_list = |l: &IssuerStatusList| {
         let doc = status_list_credential(&college.public().did(), l, t("2026-05-01T00:00:00Z"));
         credential_core::jws::sign(
@@ -38,20 +46,53 @@ fn fixture() -> Fixture {
         )
     };
     let from = t("2026-01-01T00:00:00Z");
-    let issuer = did_key_issuer(&college.public().did(), "Manila College of Nursing", "PH", vec!["QualificationCredential:PQF-6".parse().unwrap()], from).unwrap();
+    let issuer = did_key_issuer(
+        &college.public().did(),
+        "Manila College of Nursing",
+        "PH",
+        vec!["QualificationCredential:PQF-6".parse().unwrap()],
+        from,
+    )
+    .unwrap();
+    let authority = SecretKey::from_bytes(&[4; 32]);
+    let mut decision: credential_core::equivalence::RecognitionDecision = serde_json::from_str(
+        include_str!("../testdata/equivalence/ph-de-nursing-decision.json"),
+    )
+    .unwrap();
+    decision.authority = authority.public().did();
     let bundle = BundleBuilder::new(&operator.public(), 1, from, t("2027-01-01T00:00:00Z"))
+        .authority(credential_core::trust::AuthorityEntry {
+            id: authority.public().did(),
+            name: "Example authority".into(),
+            country: "DE".into(),
+            jurisdiction: "nursing".into(),
+        })
+        .decision(credential_core::trust::sign_decision(&authority, &decision).unwrap())
         .issuer(issuer)
         .status_list(sign_list(&rev))
         .status_list(sign_list(&sus))
         .sign(&operator)
         .unwrap();
-    let bundle = TrustAnchor::from_did(&operator.public().did()).unwrap().verify_bundle(&bundle, None).unwrap();
-    let claims: serde_json::Value = serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap();
+    let bundle = TrustAnchor::from_did(&operator.public().did())
+        .unwrap()
+        .verify_bundle(&bundle, None)
+        .unwrap();
+    let claims: serde_json::Value =
+        serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap();
     let mut options = IssueOptions::new(t("2026-03-01T00:00:00Z"));
-    options.status = vec![StatusEntry::new(StatusPurpose::Revocation, 77, &rev.id), StatusEntry::new(StatusPurpose::Suspension, 77, &sus.id)];
+    options.status = vec![
+        StatusEntry::new(StatusPurpose::Revocation, 77, &rev.id),
+        StatusEntry::new(StatusPurpose::Suspension, 77, &sus.id),
+    ];
     let doc = build_document(&claims, &college.public().did(), &options).unwrap();
     let credential = sign_document(&college, &college.public().did_url(), &doc).unwrap();
-    Fixture { bundle, college, credential, claims, options }
+    Fixture {
+        bundle,
+        college,
+        credential,
+        claims,
+        options,
+    }
 }
 
 fn verification(c: &mut Criterion) {
@@ -66,8 +107,20 @@ fn verification(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("single");
     g.throughput(Throughput::Elements(1));
-    g.bench_function("raw_dalek_verify_strict", |b| b.iter(|| key.verify_strict(&message, &signature).unwrap()));
-    g.bench_function("full_offline_verification", |b| b.iter(|| verifier.verify(&f.credential)));
+    g.bench_function("raw_dalek_verify_strict", |b| {
+        b.iter(|| key.verify_strict(&message, &signature).unwrap())
+    });
+    g.bench_function("full_offline_verification", |b| {
+        b.iter(|| verifier.verify(&f.credential))
+    });
+    let with_country = Verifier::new(&f.bundle, now)
+        .with_destination("DE".parse().unwrap())
+        .unwrap();
+    let report = with_country.verify(&f.credential);
+    assert_eq!(report.equivalence.as_ref().unwrap().decisions.len(), 1);
+    g.bench_function("full_offline_verification_with_country_de", |b| {
+        b.iter(|| with_country.verify(&f.credential))
+    });
     g.finish();
 
     // Where the time beyond the signature goes.
@@ -75,11 +128,21 @@ fn verification(c: &mut Criterion) {
     let payload = parsed.payload().to_vec();
     let doc = credential_core::json::parse_strict(&payload).unwrap();
     let checked = credential_core::CheckedCredential::from_value(&doc).unwrap();
-    g.bench_function("jws_parse_and_base64", |b| b.iter(|| UnverifiedJws::parse(&f.credential, usize::MAX).unwrap()));
-    g.bench_function("strict_json_parse", |b| b.iter(|| credential_core::json::parse_strict(&payload).unwrap()));
-    g.bench_function("serde_json_value_parse", |b| b.iter(|| serde_json::from_slice::<serde_json::Value>(&payload).unwrap()));
-    g.bench_function("envelope_extraction", |b| b.iter(|| credential_core::CheckedCredential::from_value(&doc).unwrap()));
-    g.bench_function("schema_and_levels", |b| b.iter(|| checked.check_content(&doc).unwrap()));
+    g.bench_function("jws_parse_and_base64", |b| {
+        b.iter(|| UnverifiedJws::parse(&f.credential, usize::MAX).unwrap())
+    });
+    g.bench_function("strict_json_parse", |b| {
+        b.iter(|| credential_core::json::parse_strict(&payload).unwrap())
+    });
+    g.bench_function("serde_json_value_parse", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(&payload).unwrap())
+    });
+    g.bench_function("envelope_extraction", |b| {
+        b.iter(|| credential_core::CheckedCredential::from_value(&doc).unwrap())
+    });
+    g.bench_function("schema_and_levels", |b| {
+        b.iter(|| checked.check_content(&doc).unwrap())
+    });
     g.finish();
 
     let n = 10_000;
@@ -87,8 +150,17 @@ fn verification(c: &mut Criterion) {
     let mut g = c.benchmark_group("many_10k");
     g.sample_size(10);
     g.throughput(Throughput::Elements(n as u64));
-    g.bench_function("single_verifications", |b| b.iter(|| credentials.iter().map(|c| verifier.verify(c)).count()));
-    g.bench_function("batch_verify_many", |b| b.iter(|| verifier.verify_many(&credentials)));
+    g.bench_function("single_verifications", |b| {
+        b.iter(|| {
+            credentials
+                .iter()
+                .filter(|c| verifier.verify(c).verdict == Verdict::Valid)
+                .count()
+        })
+    });
+    g.bench_function("batch_verify_many", |b| {
+        b.iter(|| verifier.verify_many(&credentials))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("issuance");

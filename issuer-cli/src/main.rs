@@ -4,7 +4,9 @@
 //! Exit codes: 0 success (or `valid`), 1 `invalid` (or some rows of a batch failed),
 //! 2 could not run (bad arguments, unreadable file), 3 `indeterminate`.
 
+mod authority;
 mod bundle;
+mod equivalence;
 mod files;
 mod issue;
 mod key;
@@ -44,6 +46,12 @@ enum Command {
     Suspend(status::FlipArgs),
     /// Lift the suspension of a credential.
     Unsuspend(status::FlipArgs),
+    /// What a qualification from one country means in another (decisions, comparable levels).
+    #[command(subcommand)]
+    Equivalence(equivalence::EquivalenceCommand),
+    /// Recognition authorities: sign decisions, import them from CSV.
+    #[command(subcommand)]
+    Authority(authority::AuthorityCommand),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +71,8 @@ fn main() -> ExitCode {
         Command::Revoke(a) => status::flip(a, status::Flip::Revoke),
         Command::Suspend(a) => status::flip(a, status::Flip::Suspend),
         Command::Unsuspend(a) => status::flip(a, status::Flip::Unsuspend),
+        Command::Equivalence(c) => equivalence::run(c),
+        Command::Authority(c) => authority::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),
