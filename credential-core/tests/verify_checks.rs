@@ -809,3 +809,29 @@ fn bundles_from_the_builder_round_trip_through_the_anchor() {
     assert!(verified.status_list(&w.revocation.id).is_some());
     assert!(verified.status_list("urn:uuid:unknown").is_none());
 }
+
+#[test]
+fn an_issuer_suspended_after_issuance_still_vouches_for_earlier_credentials_with_a_note() {
+    let w = World::new();
+    let mut raw = credential_core::trust::peek_unchecked(&w.bundle()).unwrap();
+    raw.issuers[0].status_history.push(StatusChange {
+        status: IssuerStatus::Suspended,
+        effective: t("2026-04-01T00:00:00Z"),
+        reason: None,
+    });
+    let mut builder = BundleBuilder::new(&w.operator.public(), 8, raw.issued_at, raw.next_update);
+    for issuer in raw.issuers {
+        builder = builder.issuer(issuer);
+    }
+    for list in raw.status_lists {
+        builder = builder.status_list(list);
+    }
+    let verified = w.verified(&builder.sign(&w.operator).unwrap());
+    let report = Verifier::new(&verified, w.now).verify(&w.credential());
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    let detail = &report.check(CheckId::IssuerAccredited).unwrap().detail;
+    assert!(detail.contains("now Suspended"), "{detail}");
+    // Judged by the injected clock: before the suspension there is nothing to note.
+    let earlier = Verifier::new(&verified, t("2026-03-15T00:00:00Z")).verify(&w.credential());
+    assert!(!earlier.check(CheckId::IssuerAccredited).unwrap().detail.contains("now"));
+}
