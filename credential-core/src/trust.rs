@@ -600,6 +600,11 @@ pub fn check_decision(
     let decision: RecognitionDecision =
         serde_json::from_value(value).map_err(|e| format!("decision: {e}"))?;
     let id = decision.id.clone();
+    if let Ok(catalog) = FrameworkCatalog::shipped() {
+        decision
+            .check(catalog)
+            .map_err(|e| format!("decision {id}: {e}"))?;
+    }
     if !parsed.verify_with(&key) {
         return Err(format!("decision {id}: signature does not verify"));
     }

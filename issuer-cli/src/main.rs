@@ -4,8 +4,10 @@
 //! Exit codes: 0 success (or `valid`), 1 `invalid` (or some rows of a batch failed),
 //! 2 could not run (bad arguments, unreadable file), 3 `indeterminate`.
 
+mod authority;
 mod bundle;
 mod client;
+mod equivalence;
 mod files;
 mod grant;
 mod issue;
@@ -67,6 +69,12 @@ enum Command {
     /// Check the registry's hash-chained audit log.
     #[command(subcommand)]
     Log(log::LogCommand),
+    /// What a qualification from one country means in another (decisions, comparable levels).
+    #[command(subcommand)]
+    Equivalence(equivalence::EquivalenceCommand),
+    /// Recognition authorities: sign decisions, import them from CSV.
+    #[command(subcommand)]
+    Authority(authority::AuthorityCommand),
 }
 
 fn main() -> ExitCode {
@@ -92,6 +100,8 @@ fn main() -> ExitCode {
         Command::Grant(a) => grant::run(a),
         Command::Fetch(a) => grant::fetch(a),
         Command::Log(c) => log::run(c),
+        Command::Equivalence(c) => equivalence::run(c),
+        Command::Authority(c) => authority::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -174,10 +174,8 @@ impl AppState {
     /// schedule never gets one about to expire). Takes the writer lock itself.
     pub async fn refresh_bundle_if_old(&self) -> Result<(), AppError> {
         let half = self.settings().bundle_validity / 2;
-        let due = |b: &Option<BundleRecord>| {
-            b.as_ref()
-                .map_or(true, |b| self.now() >= b.issued_at + half)
-        };
+        let due =
+            |b: &Option<BundleRecord>| b.as_ref().is_none_or(|b| self.now() >= b.issued_at + half);
         if !due(&self.current_bundle()?) {
             return Ok(());
         }

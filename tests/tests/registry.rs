@@ -31,7 +31,14 @@ fn bin(name: &str) -> PathBuf {
     BUILD.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = Command::new(cargo)
-            .args(["build", "-p", "registry-server", "-p", "issuer-cli", "--bins"])
+            .args([
+                "build",
+                "-p",
+                "registry-server",
+                "-p",
+                "issuer-cli",
+                "--bins",
+            ])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .status()
             .unwrap();
@@ -66,7 +73,9 @@ impl Server {
         let mut anchor = String::new();
         let mut url = String::new();
         for _ in 0..2 {
-            let line = rx.recv_timeout(Duration::from_secs(30)).expect("the registry did not start");
+            let line = rx
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the registry did not start");
             if let Some(a) = line.strip_prefix("anchor: ") {
                 anchor = a.to_owned();
             } else if let Some(u) = line.strip_prefix("listening: ") {
@@ -119,35 +128,143 @@ fn register_accredit_issue_publish_verify_revoke_and_verify_the_log() {
     let (url, anchor) = (server.url.clone(), server.anchor.clone());
     let sp = |args: &[&str]| skillpass(d, &url, args);
 
-    let college = ok(&sp(&["key", "new", "--out", "college.key"])).trim().to_owned();
-    let holder = ok(&sp(&["key", "new", "--out", "holder.key"])).trim().to_owned();
-    ok(&sp(&["issuer", "register", "--key", "college.key", "--name", "Manila College of Nursing", "--country", "PH", "--scope", "QualificationCredential:PQF-6"]));
-    ok(&sp(&["operator", "accredit", "--key", data.join("operator.key").to_str().unwrap(), "--issuer", &college, "--scope", "QualificationCredential:PQF-6"]));
-    ok(&sp(&["status", "init", "--key", "college.key", "--out", "college-status.json", "--base-url", &format!("{url}/status")]));
+    let college = ok(&sp(&["key", "new", "--out", "college.key"]))
+        .trim()
+        .to_owned();
+    let holder = ok(&sp(&["key", "new", "--out", "holder.key"]))
+        .trim()
+        .to_owned();
+    ok(&sp(&[
+        "issuer",
+        "register",
+        "--key",
+        "college.key",
+        "--name",
+        "Manila College of Nursing",
+        "--country",
+        "PH",
+        "--scope",
+        "QualificationCredential:PQF-6",
+    ]));
+    ok(&sp(&[
+        "operator",
+        "accredit",
+        "--key",
+        data.join("operator.key").to_str().unwrap(),
+        "--issuer",
+        &college,
+        "--scope",
+        "QualificationCredential:PQF-6",
+    ]));
+    ok(&sp(&[
+        "status",
+        "init",
+        "--key",
+        "college.key",
+        "--out",
+        "college-status.json",
+        "--base-url",
+        &format!("{url}/status"),
+    ]));
     let claims = d.join("nurse.json");
     std::fs::write(&claims, NURSE).unwrap();
-    ok(&sp(&["issue", "--key", "college.key", "--claims", "nurse.json", "--holder", &holder, "--status", "college-status.json", "--out", "nurse.jwt"]));
-    ok(&sp(&["publish", "--key", "college.key", "--status", "college-status.json", "nurse.jwt"]));
-    ok(&sp(&["bundle", "fetch", "--out", "bundle.jws", "--anchor", &anchor]));
-    let unchanged = ok(&sp(&["bundle", "fetch", "--out", "bundle.jws", "--anchor", &anchor]));
+    ok(&sp(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        "nurse.json",
+        "--holder",
+        &holder,
+        "--status",
+        "college-status.json",
+        "--out",
+        "nurse.jwt",
+    ]));
+    ok(&sp(&[
+        "publish",
+        "--key",
+        "college.key",
+        "--status",
+        "college-status.json",
+        "nurse.jwt",
+    ]));
+    ok(&sp(&[
+        "bundle",
+        "fetch",
+        "--out",
+        "bundle.jws",
+        "--anchor",
+        &anchor,
+    ]));
+    let unchanged = ok(&sp(&[
+        "bundle",
+        "fetch",
+        "--out",
+        "bundle.jws",
+        "--anchor",
+        &anchor,
+    ]));
     assert!(unchanged.contains("unchanged"), "{unchanged}");
-    let verify = ["verify", "nurse.jwt", "--bundle", "bundle.jws", "--anchor", &anchor, "--state", "seen.json", "--json"];
+    let verify = [
+        "verify",
+        "nurse.jwt",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &anchor,
+        "--state",
+        "seen.json",
+        "--json",
+    ];
     let valid = sp(&verify);
-    assert_eq!(valid.status.code(), Some(0), "{}", String::from_utf8_lossy(&valid.stdout));
+    assert_eq!(
+        valid.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&valid.stdout)
+    );
 
     // Another issuer's key cannot accredit; the error is one line with status and code.
-    let refused = sp(&["operator", "accredit", "--key", "college.key", "--issuer", &college, "--scope", "QualificationCredential:PQF-8"]);
+    let refused = sp(&[
+        "operator",
+        "accredit",
+        "--key",
+        "college.key",
+        "--issuer",
+        &college,
+        "--scope",
+        "QualificationCredential:PQF-8",
+    ]);
     assert_eq!(refused.status.code(), Some(2));
     let line = String::from_utf8_lossy(&refused.stderr).into_owned();
     assert!(line.contains("HTTP 403 forbidden"), "{line}");
     assert_eq!(line.trim().lines().count(), 1);
 
-    ok(&sp(&["revoke", "--registry", &url, "--key", "college.key", "nurse.jwt"]));
-    ok(&sp(&["bundle", "fetch", "--out", "bundle.jws", "--anchor", &anchor]));
+    ok(&sp(&[
+        "revoke",
+        "--registry",
+        &url,
+        "--key",
+        "college.key",
+        "nurse.jwt",
+    ]));
+    ok(&sp(&[
+        "bundle",
+        "fetch",
+        "--out",
+        "bundle.jws",
+        "--anchor",
+        &anchor,
+    ]));
     let invalid = sp(&verify);
     assert_eq!(invalid.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&invalid.stdout).unwrap();
-    let report = if report.is_array() { report[0].clone() } else { report };
+    let report = if report.is_array() {
+        report[0].clone()
+    } else {
+        report
+    };
     assert_eq!(report["verdict"], "invalid");
     let failed: Vec<&str> = report["checks"]
         .as_array()
@@ -188,9 +305,37 @@ fn every_acknowledged_publish_survives_a_sigkill() {
     let data = d.join("data");
     let server = Server::start(&data);
     let url = server.url.clone();
-    let college_did = ok(&skillpass(d, &url, &["key", "new", "--out", "college.key"])).trim().to_owned();
-    ok(&skillpass(d, &url, &["issuer", "register", "--key", "college.key", "--name", "College", "--country", "PH"]));
-    ok(&skillpass(d, &url, &["operator", "accredit", "--key", data.join("operator.key").to_str().unwrap(), "--issuer", &college_did, "--scope", "QualificationCredential:PQF-6"]));
+    let college_did = ok(&skillpass(d, &url, &["key", "new", "--out", "college.key"]))
+        .trim()
+        .to_owned();
+    ok(&skillpass(
+        d,
+        &url,
+        &[
+            "issuer",
+            "register",
+            "--key",
+            "college.key",
+            "--name",
+            "College",
+            "--country",
+            "PH",
+        ],
+    ));
+    ok(&skillpass(
+        d,
+        &url,
+        &[
+            "operator",
+            "accredit",
+            "--key",
+            data.join("operator.key").to_str().unwrap(),
+            "--issuer",
+            &college_did,
+            "--scope",
+            "QualificationCredential:PQF-6",
+        ],
+    ));
     let key_text = std::fs::read_to_string(d.join("college.key")).unwrap();
     let college = Arc::new(SecretKey::from_private_jwk(&key_text).unwrap());
 
@@ -199,14 +344,17 @@ fn every_acknowledged_publish_survives_a_sigkill() {
         let (college, acknowledged, url) = (college.clone(), acknowledged.clone(), url.clone());
         std::thread::spawn(move || {
             let claims: serde_json::Value = serde_json::from_str(NURSE).unwrap();
-            let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build();
+            let agent = ureq::AgentBuilder::new()
+                .timeout(Duration::from_secs(10))
+                .build();
             let started = Instant::now();
             for _ in 0..2000 {
                 if started.elapsed() > Duration::from_secs(60) {
                     break;
                 }
                 let did = college.public().did();
-                let doc = build_document(&claims, &did, &IssueOptions::new(chrono::Utc::now())).unwrap();
+                let doc =
+                    build_document(&claims, &did, &IssueOptions::new(chrono::Utc::now())).unwrap();
                 let jws = sign_document(&college, &college.public().did_url(), &doc).unwrap();
                 let body = serde_json::to_vec(&serde_json::json!({"credentials": [jws]})).unwrap();
                 let auth = sign_request(&college, "POST", "/credentials", &body);
@@ -216,7 +364,10 @@ fn every_acknowledged_publish_survives_a_sigkill() {
                     .set("Content-Type", "application/json")
                     .send_bytes(&body);
                 match res {
-                    Ok(r) if r.status() == 201 => acknowledged.lock().unwrap().push(doc["id"].as_str().unwrap().to_owned()),
+                    Ok(r) if r.status() == 201 => acknowledged
+                        .lock()
+                        .unwrap()
+                        .push(doc["id"].as_str().unwrap().to_owned()),
                     _ => break, // the server is gone: anything unanswered was never acknowledged
                 }
             }
@@ -229,16 +380,25 @@ fn every_acknowledged_publish_survives_a_sigkill() {
     server.kill();
     publisher.join().unwrap();
     let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(acknowledged.len() >= 20, "only {} publishes before the deadline", acknowledged.len());
+    assert!(
+        acknowledged.len() >= 20,
+        "only {} publishes before the deadline",
+        acknowledged.len()
+    );
 
     let server = Server::start(&data);
-    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build();
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(10))
+        .build();
     for id in &acknowledged {
         let path = format!("/credentials/{id}");
         let res = agent
             .get(&format!("{}{path}", server.url))
             .set("Authorization", &sign_request(&college, "GET", &path, b""))
             .call();
-        assert!(matches!(res, Ok(ref r) if r.status() == 200), "acknowledged {id} was lost");
+        assert!(
+            matches!(res, Ok(ref r) if r.status() == 200),
+            "acknowledged {id} was lost"
+        );
     }
 }
