@@ -44,11 +44,13 @@
     )
 )]
 
+pub mod audit;
 pub mod credential;
 pub mod equivalence;
 pub mod json;
 pub mod jws;
 pub mod keys;
+pub mod request;
 pub mod schema;
 pub mod status;
 pub mod trust;

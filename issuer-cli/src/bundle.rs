@@ -19,6 +19,8 @@ pub enum BundleCommand {
     Build(BuildArgs),
     /// Verify a bundle against the anchor and print what it holds.
     Show(ShowArgs),
+    /// Download the registry's current signed bundle.
+    Fetch(crate::registry_bundle::FetchArgs),
 }
 
 /// `bundle build`.
@@ -101,6 +103,7 @@ pub fn run(command: BundleCommand) -> Result<u8> {
     match command {
         BundleCommand::Build(a) => build(a),
         BundleCommand::Show(a) => show(a),
+        BundleCommand::Fetch(a) => crate::registry_bundle::run(a),
     }
 }
 
