@@ -13,6 +13,25 @@ use crate::model::{BundleRecord, IssuerRecord, StatusListRecord};
 use crate::store::{Batch, Tree};
 use crate::AppState;
 
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+/// The current trust bundle as served: its metadata and the signed bytes, shared.
+#[derive(Debug)]
+pub struct CurrentBundle {
+    /// Its sequence.
+    pub sequence: u64,
+    /// When it was signed.
+    pub issued_at: DateTime<Utc>,
+    /// Its next-update time.
+    pub next_update: DateTime<Utc>,
+    /// Strong ETag (quoted).
+    pub etag: String,
+    /// The compact JWS, shared by every response that sends it.
+    pub body: axum::body::Bytes,
+}
+
 /// Key of the current bundle in [`Tree::NameValue`].
 pub const BUNDLE_KEY: &[u8] = b"bundle";
 /// Records read per page when scanning a whole tree.
@@ -151,9 +170,26 @@ impl AppState {
         self.apply(change.batch).await?;
         if change.rebuild_bundle {
             let batch = self.bundle_batch()?;
-            self.apply(batch).await?;
+            self.apply_bundle(batch).await?;
         }
         Ok(())
+    }
+
+    /// Applies a batch that stores a new bundle, and forgets the cached one.
+    async fn apply_bundle(&self, batch: Batch) -> Result<(), AppError> {
+        let result = self.apply(batch).await;
+        self.forget_bundle();
+        result
+    }
+
+    /// Drops the cached bundle (after a new one was stored).
+    pub(crate) fn forget_bundle(&self) {
+        self.inner
+            .bundle_generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if let Ok(mut cache) = self.inner.bundle_cache.write() {
+            *cache = None;
+        }
     }
 
     /// Applies a batch off the async threads (sled's flush blocks).
@@ -165,24 +201,48 @@ impl AppState {
         Ok(())
     }
 
-    /// The current bundle, if one was signed.
-    pub fn current_bundle(&self) -> Result<Option<BundleRecord>, AppError> {
-        get_json(self, Tree::NameValue, BUNDLE_KEY)
+    /// The current bundle, if one was signed (from memory after the first read).
+    pub fn current_bundle(&self) -> Result<Option<Arc<CurrentBundle>>, AppError> {
+        use std::sync::atomic::Ordering;
+        if let Ok(cache) = self.inner.bundle_cache.read() {
+            if let Some(bundle) = cache.as_ref() {
+                return Ok(Some(bundle.clone()));
+            }
+        }
+        let generation = self.inner.bundle_generation.load(Ordering::SeqCst);
+        let Some(record) = get_json::<BundleRecord>(self, Tree::NameValue, BUNDLE_KEY)? else {
+            return Ok(None);
+        };
+        let bundle = Arc::new(CurrentBundle {
+            sequence: record.sequence,
+            issued_at: record.issued_at,
+            next_update: record.next_update,
+            etag: record.etag,
+            body: axum::body::Bytes::from(record.jws),
+        });
+        if let Ok(mut cache) = self.inner.bundle_cache.write() {
+            // A bundle stored since we read would make this one stale: don't keep it.
+            if self.inner.bundle_generation.load(Ordering::SeqCst) == generation {
+                *cache = Some(bundle.clone());
+            }
+        }
+        Ok(Some(bundle))
     }
 
     /// Re-signs the bundle when half its validity has passed (so a verifier refreshing on
     /// schedule never gets one about to expire). Takes the writer lock itself.
     pub async fn refresh_bundle_if_old(&self) -> Result<(), AppError> {
         let half = self.settings().bundle_validity / 2;
-        let due =
-            |b: &Option<BundleRecord>| b.as_ref().is_none_or(|b| self.now() >= b.issued_at + half);
+        let due = |b: &Option<Arc<CurrentBundle>>| {
+            b.as_ref().is_none_or(|b| self.now() >= b.issued_at + half)
+        };
         if !due(&self.current_bundle()?) {
             return Ok(());
         }
         let _guard = self.write_lock().await;
         if due(&self.current_bundle()?) {
             let batch = self.bundle_batch()?;
-            self.apply(batch).await?;
+            self.apply_bundle(batch).await?;
         }
         Ok(())
     }

@@ -49,6 +49,11 @@ struct Inner {
     /// Serializes writes: read-modify-write of records, the log chain and the bundle
     /// sequence all need one writer at a time.
     write_lock: tokio::sync::Mutex<()>,
+    /// The current bundle as served, so `GET /bundle` and its 304s do not re-read and
+    /// re-parse a record of several megabytes per request.
+    bundle_cache: std::sync::RwLock<Option<Arc<ledger::CurrentBundle>>>,
+    /// Bumped whenever a new bundle is stored, so a reader never caches an older one.
+    bundle_generation: std::sync::atomic::AtomicU64,
 }
 
 impl AppState {
@@ -79,10 +84,13 @@ impl AppState {
                 settings,
                 clock,
                 write_lock: tokio::sync::Mutex::new(()),
+                bundle_cache: std::sync::RwLock::new(None),
+                bundle_generation: std::sync::atomic::AtomicU64::new(0),
             }),
         };
         let batch = state.bundle_batch()?;
         state.store().apply(batch)?;
+        state.forget_bundle();
         Ok(state)
     }
 

@@ -39,7 +39,7 @@ pub async fn get_bundle(
     Ok((
         common,
         [(header::CONTENT_TYPE, "application/jwt")],
-        bundle.jws,
+        bundle.body.clone(),
     )
         .into_response())
 }

@@ -1,0 +1,296 @@
+//! Load generator for `bench/load.sh`: seeds a registry with accredited issuers and
+//! published credentials, then measures durable publishes from concurrent clients.
+//!
+//! ```text
+//! cargo run --release -p registry-server --example loadgen -- seed URL OPERATOR_KEY ISSUERS CREDENTIALS OUT_DIR
+//! cargo run --release -p registry-server --example loadgen -- publish URL OUT_DIR CLIENTS SECONDS
+//! ```
+//! `seed` writes `OUT_DIR/issuer-N.key` and `OUT_DIR/seed.json` (an issuer DID with status
+//! lists, for the status-list and issuer lookups); `publish` prints one JSON line with
+//! requests, errors, requests/s and p50/p99 latency.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use credential_core::jws::{self, Header};
+use credential_core::request::sign_request;
+use credential_core::status::{
+    status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
+};
+use credential_core::{build_document, sign_document, IssueOptions, SecretKey};
+use serde_json::{json, Value};
+
+const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
+/// Issuers whose credentials carry status entries (each adds two lists to every bundle).
+const ISSUERS_WITH_LISTS: usize = 10;
+const BATCH: usize = 500;
+
+/// (issuer number, batch number).
+type Job = (usize, usize);
+
+fn agent() -> ureq::Agent {
+    ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(60))
+        .build()
+}
+
+fn post(
+    agent: &ureq::Agent,
+    url: &str,
+    path: &str,
+    key: &SecretKey,
+    body: &Value,
+) -> Result<u16, String> {
+    let bytes = serde_json::to_vec(body).unwrap();
+    match agent
+        .post(&format!("{url}{path}"))
+        .set("Authorization", &sign_request(key, "POST", path, &bytes))
+        .set("Content-Type", "application/json")
+        .send_bytes(&bytes)
+    {
+        Ok(r) => Ok(r.status()),
+        Err(ureq::Error::Status(code, r)) => {
+            Err(format!("{code} {}", r.into_string().unwrap_or_default()))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn signed_list(key: &SecretKey, list: &IssuerStatusList) -> String {
+    let doc = status_list_credential(&key.public().did(), list, chrono::Utc::now());
+    jws::sign(
+        key,
+        &Header::new("vc+jwt", &key.public().did_url()),
+        &serde_json::to_vec(&doc).unwrap(),
+    )
+}
+
+/// Runs `f(i)` for i in 0..n on `threads` threads.
+fn parallel(n: usize, threads: usize, f: impl Fn(usize) + Sync) {
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                f(i);
+            });
+        }
+    });
+}
+
+fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out: &Path) {
+    std::fs::create_dir_all(out).unwrap();
+    let operator =
+        SecretKey::from_private_jwk(&std::fs::read_to_string(operator_key).unwrap()).unwrap();
+    let keys: Vec<SecretKey> = (0..issuers).map(|_| SecretKey::generate()).collect();
+    let started = Instant::now();
+    parallel(issuers, 4, |i| {
+        let agent = agent();
+        let key = &keys[i];
+        std::fs::write(
+            out.join(format!("issuer-{i}.key")),
+            key.to_private_jwk().as_bytes(),
+        )
+        .unwrap();
+        post(
+            &agent,
+            url,
+            "/issuers",
+            key,
+            &json!({"name": format!("Institute {i}"), "country": "PH"}),
+        )
+        .unwrap();
+        let did = key.public().did();
+        post(
+            &agent,
+            url,
+            &format!("/issuers/{did}/accredit"),
+            &operator,
+            &json!({"scope": ["QualificationCredential:PQF-6"]}),
+        )
+        .unwrap();
+    });
+    eprintln!(
+        "seeded {issuers} accredited issuers in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let started = Instant::now();
+    let claims: Value = serde_json::from_str(NURSE).unwrap();
+    let per_issuer = credentials.div_ceil(issuers.max(1));
+    let jobs: Vec<(usize, usize)> = (0..issuers)
+        .flat_map(|i| (0..per_issuer.div_ceil(BATCH)).map(move |b| (i, b)))
+        .collect();
+    let done = AtomicUsize::new(0);
+    let lists: Vec<Mutex<Option<(IssuerStatusList, IssuerStatusList)>>> = (0..ISSUERS_WITH_LISTS
+        .min(issuers))
+        .map(|i| {
+            let did = keys[i].public().did();
+            Mutex::new(Some((
+                IssuerStatusList::new(
+                    &format!("{url}/status/{did}/revocation"),
+                    StatusPurpose::Revocation,
+                ),
+                IssuerStatusList::new(
+                    &format!("{url}/status/{did}/suspension"),
+                    StatusPurpose::Suspension,
+                ),
+            )))
+        })
+        .collect();
+    // The first batch of each issuer with lists uploads them; run those first, in order.
+    let (first, rest): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|(i, b)| *b == 0 && *i < ISSUERS_WITH_LISTS);
+    let run = |&(i, b): &(usize, usize)| {
+        let agent = agent();
+        let key = &keys[i];
+        let count = BATCH
+            .min(per_issuer - b * BATCH)
+            .min(credentials.saturating_sub(done.load(Ordering::Relaxed)));
+        if count == 0 {
+            return;
+        }
+        let mut batch = Vec::with_capacity(count);
+        let mut uploads = Vec::new();
+        for _ in 0..count {
+            let mut options = IssueOptions::new(chrono::Utc::now());
+            if let Some(slot) = lists.get(i) {
+                let mut guard = slot.lock().unwrap();
+                let (rev, sus) = guard.as_mut().unwrap();
+                let index = rev.allocate(&mut rand::rngs::OsRng).unwrap();
+                sus.allocate_specific(index).unwrap();
+                options.status = vec![
+                    StatusEntry::new(StatusPurpose::Revocation, index, &rev.id),
+                    StatusEntry::new(StatusPurpose::Suspension, index, &sus.id),
+                ];
+                if b == 0 && uploads.is_empty() {
+                    uploads = vec![signed_list(key, rev), signed_list(key, sus)];
+                }
+            }
+            let doc = build_document(&claims, &key.public().did(), &options).unwrap();
+            batch.push(sign_document(key, &key.public().did_url(), &doc).unwrap());
+        }
+        post(
+            &agent,
+            url,
+            "/credentials",
+            key,
+            &json!({"credentials": batch, "statusLists": uploads}),
+        )
+        .unwrap();
+        done.fetch_add(count, Ordering::Relaxed);
+    };
+    for job in &first {
+        run(job);
+    }
+    parallel(rest.len(), 2, |n| run(&rest[n]));
+    let n = done.load(Ordering::Relaxed);
+    eprintln!(
+        "published {n} credentials in {:.1}s ({:.0}/s, batches of {BATCH})",
+        started.elapsed().as_secs_f64(),
+        n as f64 / started.elapsed().as_secs_f64()
+    );
+    let with_lists = keys[0].public().did();
+    std::fs::write(
+        out.join("seed.json"),
+        json!({"issuers": issuers, "credentials": n, "issuerWithLists": with_lists}).to_string(),
+    )
+    .unwrap();
+}
+
+fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
+    let claims: Value = serde_json::from_str(NURSE).unwrap();
+    let latencies = Mutex::new(Vec::new());
+    let errors = AtomicUsize::new(0);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    // Issuers 100.. have no status lists: single-credential publishes, one durable write each.
+    std::thread::scope(|s| {
+        for c in 0..clients {
+            let (claims, latencies, errors) = (&claims, &latencies, &errors);
+            s.spawn(move || {
+                let path = out.join(format!("issuer-{}.key", 100 + c));
+                let key =
+                    SecretKey::from_private_jwk(&std::fs::read_to_string(path).unwrap()).unwrap();
+                let agent = agent();
+                let mut mine = Vec::new();
+                while Instant::now() < deadline {
+                    let doc = build_document(
+                        claims,
+                        &key.public().did(),
+                        &IssueOptions::new(chrono::Utc::now()),
+                    )
+                    .unwrap();
+                    let jws = sign_document(&key, &key.public().did_url(), &doc).unwrap();
+                    let t = Instant::now();
+                    match post(
+                        &agent,
+                        url,
+                        "/credentials",
+                        &key,
+                        &json!({"credentials": [jws]}),
+                    ) {
+                        Ok(201) => mine.push(t.elapsed()),
+                        _ => {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+                latencies.lock().unwrap().extend(mine);
+            });
+        }
+    });
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut l = latencies.into_inner().unwrap();
+    l.sort();
+    let pct = |p: f64| {
+        l.get(((l.len() as f64 * p) as usize).min(l.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    println!(
+        "{}",
+        json!({
+            "requests": l.len(),
+            "errors": errors.load(Ordering::Relaxed),
+            "rps": (l.len() as f64 / elapsed).round(),
+            "p50_ms": (pct(0.50) * 100.0).round() / 100.0,
+            "p99_ms": (pct(0.99) * 100.0).round() / 100.0,
+        })
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("seed") if args.len() == 7 => seed(
+            &args[2],
+            Path::new(&args[3]),
+            args[4].parse().unwrap(),
+            args[5].parse().unwrap(),
+            Path::new(&args[6]),
+        ),
+        Some("publish") if args.len() == 6 => publish(
+            &args[2],
+            Path::new(&args[3]),
+            args[4].parse().unwrap(),
+            args[5].parse().unwrap(),
+        ),
+        _ => {
+            eprintln!("usage: loadgen seed URL OPERATOR_KEY ISSUERS CREDENTIALS OUT_DIR | loadgen publish URL OUT_DIR CLIENTS SECONDS");
+            std::process::exit(2);
+        }
+    }
+}
