@@ -1262,6 +1262,10 @@ async fn an_inconsistent_decision_is_refused_with_a_stable_code() {
             "unknown_superseded_decision"
         )
     );
+    let mut born_withdrawn = nursing_decision(&de);
+    born_withdrawn.withdrawn = Some(h.now());
+    let r = h.publish_decision(&de, &born_withdrawn).await;
+    assert_eq!(r.code(), "invalid_decision");
     let garbage = h.post("/decisions", json!({"jws": "not.a.jws"}), &de).await;
     assert_eq!(garbage.code(), "invalid_decision");
 }

@@ -542,6 +542,11 @@ pub async fn publish_decision(
     let jws = req.body.jws.trim().to_owned();
     let _guard = state.write_lock().await;
     let (_, decision) = check_signed(&state, &req.signer, &jws)?;
+    if decision.withdrawn.is_some() {
+        return Err(invalid(
+            "a new decision cannot be withdrawn already; withdraw a published one with POST /decisions/{id}/withdraw",
+        ));
+    }
     let id = decision.id.clone();
     let stored: Option<DecisionRecord> = get_json(&state, Tree::DecisionidDecision, id.as_bytes())?;
     if let Some(old) = &stored {
