@@ -1,16 +1,25 @@
-//! `skillpass authority`: a recognition authority signs its decisions. Offline, signed
-//! decisions go to the operator, whose `bundle build --authorities … --decisions …` carries
-//! them to every verifier; a decision is trusted only when its signer is a listed authority
-//! of the destination country.
+//! `skillpass authority`: a recognition authority signs its decisions.
+//!
+//! Offline, signed decisions go to the operator, whose `bundle build --authorities …
+//! --decisions …` carries them to every verifier. With a registry, the operator registers
+//! the authority (`register`) and the authority publishes, revises and withdraws its
+//! decisions there (`publish`, `revise`, `withdraw`, `import` without `--out`); the
+//! registry's next bundle carries them. Either way a decision is trusted only when its
+//! signer is a listed authority of the destination country, and the decision travels as
+//! the authority signed it.
 
 use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
+use chrono::{SubsecRound as _, Utc};
 use clap::{Args, Subcommand};
 use credential_core::equivalence::{EquivalenceTable, FrameworkCatalog, RecognitionDecision};
+use credential_core::jws::UnverifiedJws;
 use credential_core::trust::sign_decision;
+use credential_core::SecretKey;
 use serde_json::{json, Map, Value};
 
+use crate::client::{segment, text, Client, RegistryArg};
 use crate::files;
 
 /// Authority commands.
@@ -18,8 +27,18 @@ use crate::files;
 pub enum AuthorityCommand {
     /// Sign one recognition decision (a JSON file; see schemas/equivalence-decision.schema.json).
     Sign(SignArgs),
-    /// Sign every decision of a CSV file, writing one signed decision per line.
+    /// Sign every decision of a CSV file and publish each to the registry, or with --out
+    /// write them to a file, one signed decision per line.
     Import(ImportArgs),
+    /// Operator: register a recognition authority with the registry.
+    Register(RegisterArgs),
+    /// Sign a decision and publish it to the registry.
+    Publish(PublishArgs),
+    /// Sign a revision of a published decision and publish it; the old one stays readable,
+    /// marked superseded.
+    Revise(ReviseArgs),
+    /// Withdraw a published decision: it is re-signed with `withdrawn` set and sent.
+    Withdraw(WithdrawArgs),
 }
 
 /// `authority sign`.
@@ -39,6 +58,8 @@ pub struct SignArgs {
 /// `authority import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
     /// The authority's private key file.
     #[arg(long)]
     key: PathBuf,
@@ -52,9 +73,74 @@ pub struct ImportArgs {
     /// `adaptation-period:6|knowledge-test;language:de:B2`.
     #[arg(long)]
     csv: PathBuf,
-    /// Where to write the signed decisions, one per line.
+    /// Work offline: write the signed decisions to this file, one per line, instead of
+    /// publishing them to the registry.
     #[arg(long)]
-    out: PathBuf,
+    out: Option<PathBuf>,
+}
+
+/// `authority register`.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
+    /// The operator's private key file (the registry's DATA/operator.key).
+    #[arg(long)]
+    key: PathBuf,
+    /// The authority's did:key (its decisions and requests are signed with that key).
+    #[arg(long)]
+    authority: String,
+    /// The authority's name.
+    #[arg(long)]
+    name: String,
+    /// ISO 3166-1 alpha-2 code of the country whose recognition it decides, e.g. DE.
+    #[arg(long)]
+    country: String,
+    /// Its jurisdiction in words, e.g. "nursing, Land Berlin".
+    #[arg(long)]
+    jurisdiction: Option<String>,
+}
+
+/// `authority publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
+    /// The authority's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// The decision JSON. Its `authority` is set to the key's DID; a missing `id` is made.
+    #[arg(long)]
+    decision: PathBuf,
+}
+
+/// `authority revise`.
+#[derive(Debug, Args)]
+pub struct ReviseArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
+    /// The authority's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// The id of the published decision this one revises.
+    #[arg(long)]
+    supersedes: String,
+    /// The revised decision JSON. It gets a new id when it has none or keeps the old one.
+    #[arg(long)]
+    decision: PathBuf,
+}
+
+/// `authority withdraw`.
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
+    /// The authority's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// The id of the published decision to withdraw.
+    #[arg(long)]
+    decision_id: String,
 }
 
 /// Runs an authority command.
@@ -76,11 +162,180 @@ pub fn run(command: AuthorityCommand) -> Result<u8> {
             println!("signed decision {} -> {}", decision.id, a.out.display());
             Ok(0)
         }
-        AuthorityCommand::Import(a) => import(&a),
+        AuthorityCommand::Import(a) => match &a.out {
+            Some(out) => import(&a, out),
+            None => import_to_registry(&a),
+        },
+        AuthorityCommand::Register(a) => register(&a),
+        AuthorityCommand::Publish(a) => {
+            let key = files::read_key(&a.key)?;
+            let decision = load_decision(&a.decision, &key, None)?;
+            publish(&Client::new(&a.registry.url), &key, &decision)
+        }
+        AuthorityCommand::Revise(a) => {
+            let key = files::read_key(&a.key)?;
+            let decision = load_decision(&a.decision, &key, Some(&a.supersedes))?;
+            publish(&Client::new(&a.registry.url), &key, &decision)
+        }
+        AuthorityCommand::Withdraw(a) => withdraw(&a),
     }
 }
 
-fn import(a: &ImportArgs) -> Result<u8> {
+fn register(a: &RegisterArgs) -> Result<u8> {
+    let key = files::read_key(&a.key)?;
+    let body = json!({
+        "id": a.authority,
+        "name": a.name,
+        "country": a.country.to_uppercase(),
+        "jurisdiction": a.jurisdiction.clone().unwrap_or_default(),
+    });
+    let v = Client::new(&a.registry.url)
+        .signed("POST", "/authorities", Some(&body), &key)?
+        .json()?;
+    println!(
+        "registered authority {} ({}, decides for {})",
+        text(&v, "id"),
+        text(&v, "name"),
+        text(&v, "country")
+    );
+    Ok(0)
+}
+
+/// Reads a decision file as `key`'s: `authority` set to its DID, a new id when it has none,
+/// and for a revision `supersedes` set (and a new id if the file kept the old one).
+fn load_decision(
+    path: &std::path::Path,
+    key: &SecretKey,
+    supersedes: Option<&str>,
+) -> Result<RecognitionDecision> {
+    let mut value = files::read_json(path)?;
+    let Some(obj) = value.as_object_mut() else {
+        bail!(
+            "{} is not a recognition decision (a JSON object)",
+            path.display()
+        );
+    };
+    obj.insert("authority".into(), json!(key.public().did()));
+    if let Some(old) = supersedes {
+        obj.insert("supersedes".into(), json!(old));
+    }
+    let keeps_old_id = obj
+        .get("id")
+        .and_then(Value::as_str)
+        .is_none_or(|id| Some(id) == supersedes);
+    if keeps_old_id {
+        obj.insert(
+            "id".into(),
+            json!(format!("urn:uuid:{}", uuid::Uuid::new_v4())),
+        );
+    }
+    let decision: RecognitionDecision = serde_json::from_value(value)
+        .with_context(|| format!("{} is not a recognition decision", path.display()))?;
+    decision.check(FrameworkCatalog::shipped()?)?;
+    Ok(decision)
+}
+
+/// Signs `decision` and sends it; answers the exit code.
+fn publish(client: &Client, key: &SecretKey, decision: &RecognitionDecision) -> Result<u8> {
+    let reply = send(client, key, decision)?;
+    let v = reply.json()?;
+    let what = match (&decision.supersedes, reply.status) {
+        (_, 200) => "already published: decision".to_owned(),
+        (Some(old), _) => format!("published revision (superseding {old}):"),
+        (None, _) => "published decision".to_owned(),
+    };
+    println!("{what} {} (now {})", decision.id, text(&v, "state"));
+    Ok(0)
+}
+
+fn send(
+    client: &Client,
+    key: &SecretKey,
+    decision: &RecognitionDecision,
+) -> Result<crate::client::Reply> {
+    let jws = sign_decision(key, decision)?;
+    client.signed("POST", "/decisions", Some(&json!({ "jws": jws })), key)
+}
+
+fn withdraw(a: &WithdrawArgs) -> Result<u8> {
+    let key = files::read_key(&a.key)?;
+    let client = Client::new(&a.registry.url);
+    let path = format!("/decisions/{}", segment(&a.decision_id));
+    let stored = client.get(&path, None)?.json()?;
+    // Re-sign what this authority signed, read from its own signature, not from the
+    // registry's rendering of it.
+    let parsed = UnverifiedJws::parse(text(&stored, "jws"), 64 * 1024)
+        .context("the registry's copy of the decision is not a compact JWS")?;
+    if !parsed.verify_with(&key.public()) {
+        bail!(
+            "decision {} was not signed by this key ({}); only its authority can withdraw it",
+            a.decision_id,
+            key.public().did()
+        );
+    }
+    let mut decision: RecognitionDecision =
+        serde_json::from_value(credential_core::json::parse_strict(parsed.payload())?)
+            .context("the registry's copy of the decision is not a recognition decision")?;
+    if decision.withdrawn.is_some() {
+        bail!("decision {} is already withdrawn", a.decision_id);
+    }
+    decision.withdrawn = Some(Utc::now().trunc_subsecs(0));
+    let jws = sign_decision(&key, &decision)?;
+    let v = client
+        .signed(
+            "POST",
+            &format!("{path}/withdraw"),
+            Some(&json!({ "jws": jws })),
+            &key,
+        )?
+        .json()?;
+    println!(
+        "withdrew decision {} (now {})",
+        a.decision_id,
+        text(&v, "state")
+    );
+    Ok(0)
+}
+
+/// Publishes each row; a bad row is reported by its line and the others go on. Rows are
+/// sent in file order, so a revision may supersede a decision of an earlier row.
+fn import_to_registry(a: &ImportArgs) -> Result<u8> {
+    let key = files::read_key(&a.key)?;
+    let did = key.public().did();
+    let client = Client::new(&a.registry.url);
+    // One look first, so an unreachable registry is one error, not one per row.
+    client.get("/healthz", None)?;
+    let text = files::read_text(&a.csv, files::MAX_FILE)?;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .context("the CSV file has no header line")?
+        .clone();
+    let (mut published, mut already, mut failed) = (0usize, 0usize, 0usize);
+    for record in reader.records() {
+        let line = match &record {
+            Ok(r) => r.position().map_or(0, |p| p.line()),
+            Err(e) => e.position().map_or(0, |p| p.line()),
+        };
+        let result = record.map_err(anyhow::Error::from).and_then(|r| {
+            let row: std::collections::HashMap<String, String> = r.deserialize(Some(&headers))?;
+            let decision = decision_from_row(&row, &did, &a.name)?;
+            send(&client, &key, &decision)
+        });
+        match result {
+            Ok(reply) if reply.status == 200 => already += 1,
+            Ok(_) => published += 1,
+            Err(e) => {
+                failed += 1;
+                eprintln!("line {line}: {e:#}");
+            }
+        }
+    }
+    println!("{published} decisions published, {already} already published, {failed} failed");
+    Ok(if failed == 0 { 0 } else { 1 })
+}
+
+fn import(a: &ImportArgs, out_path: &std::path::Path) -> Result<u8> {
     let key = files::read_key(&a.key)?;
     let did = key.public().did();
     let text = files::read_text(&a.csv, files::MAX_FILE)?;
@@ -114,11 +369,11 @@ fn import(a: &ImportArgs) -> Result<u8> {
     }
     let mut out = signed.join("\n");
     out.push('\n');
-    files::write_atomic(&a.out, out.as_bytes(), false)?;
+    files::write_atomic(out_path, out.as_bytes(), false)?;
     println!(
         "{} decisions signed, {failed} failed -> {}",
         signed.len(),
-        a.out.display()
+        out_path.display()
     );
     Ok(if failed == 0 { 0 } else { 1 })
 }

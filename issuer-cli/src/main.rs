@@ -72,7 +72,8 @@ enum Command {
     /// What a qualification from one country means in another (decisions, comparable levels).
     #[command(subcommand)]
     Equivalence(equivalence::EquivalenceCommand),
-    /// Recognition authorities: sign decisions, import them from CSV.
+    /// Recognition authorities: register (operator); sign, publish, revise, withdraw and
+    /// import decisions.
     #[command(subcommand)]
     Authority(authority::AuthorityCommand),
 }

@@ -9,7 +9,10 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use crate::error::AppError;
-use crate::model::{BundleRecord, IssuerRecord, StatusListRecord};
+use crate::model::{
+    supersession_order, AuthorityRecord, BundleRecord, DecisionRecord, IssuerRecord,
+    StatusListRecord,
+};
 use crate::store::{Batch, Tree};
 use crate::AppState;
 
@@ -248,7 +251,8 @@ impl AppState {
     }
 
     /// A batch holding a newly signed bundle of every accredited issuer and their status
-    /// lists, with the next sequence number.
+    /// lists, every recognition authority and every signed decision (superseded and
+    /// withdrawn ones too, so verifiers can show them as such), with the next sequence number.
     pub fn bundle_batch(&self) -> Result<Batch, AppError> {
         let now = self.now();
         let sequence = self.current_bundle()?.map_or(1, |b| b.sequence + 1);
@@ -265,6 +269,15 @@ impl AppState {
             if included.contains(&list.issuer) {
                 builder = builder.status_list(list.jws);
             }
+        }
+        for authority in all_json::<AuthorityRecord>(self, Tree::AuthoritydidAuthority)? {
+            builder = builder.authority(authority.entry());
+        }
+        // Verifiers add decisions to their table in bundle order, so a revision must follow
+        // the decision it supersedes.
+        let decisions = all_json::<DecisionRecord>(self, Tree::DecisionidDecision)?;
+        for record in supersession_order(decisions) {
+            builder = builder.decision(record.jws);
         }
         let jws = builder.sign(self.operator()).map_err(AppError::internal)?;
         let digest = hex::encode(Sha256::digest(jws.as_bytes()));

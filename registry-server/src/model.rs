@@ -1,7 +1,10 @@
 //! What the registry stores, as JSON records in the store's trees, and their public views.
 
 use chrono::{DateTime, Utc};
-use credential_core::trust::{Accreditation, IssuerKey, IssuerStatus, StatusChange};
+use credential_core::equivalence::RecognitionDecision;
+use credential_core::trust::{
+    Accreditation, AuthorityEntry, IssuerKey, IssuerStatus, StatusChange,
+};
 use credential_core::IssuerEntry;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -209,4 +212,90 @@ pub struct BundleRecord {
     pub etag: String,
     /// The compact JWS.
     pub jws: String,
+}
+
+/// A recognition authority as stored (registered by the operator; public, no personal data).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuthorityRecord {
+    /// The authority's `did:key`: the key that signs its decisions and its requests.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of the country whose recognition it decides.
+    pub country: String,
+    /// Its jurisdiction in words (e.g. "nursing, Land Berlin"); may be empty.
+    #[serde(default)]
+    pub jurisdiction: String,
+    /// When the operator registered it.
+    pub registered_at: DateTime<Utc>,
+}
+
+impl AuthorityRecord {
+    /// The trust bundle entry.
+    pub fn entry(&self) -> AuthorityEntry {
+        AuthorityEntry {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            jurisdiction: self.jurisdiction.clone(),
+        }
+    }
+}
+
+/// A signed version of a decision that a later version (its withdrawal) replaced.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PriorVersion {
+    /// The compact JWS as the authority signed it then.
+    pub jws: String,
+    /// When the registry replaced it.
+    pub replaced_at: DateTime<Utc>,
+}
+
+/// A recognition decision as stored: the authority-signed JWS is what counts (it is what the
+/// bundle carries); `decision` is its payload, kept decoded so queries need no JWS parsing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DecisionRecord {
+    /// The current compact JWS (`typ` `skillpass-decision+jwt`).
+    pub jws: String,
+    /// Its payload.
+    pub decision: RecognitionDecision,
+    /// When it was first published.
+    pub published_at: DateTime<Utc>,
+    /// Earlier signed versions, oldest first (a withdrawal replaces the published one).
+    #[serde(default)]
+    pub history: Vec<PriorVersion>,
+}
+
+/// Orders decisions so that each superseded decision comes before its revision (the order a
+/// verifier adds them to its table in), keeping the given order otherwise. A decision whose
+/// predecessor is missing goes last, where the verifier will set it aside.
+pub fn supersession_order(mut records: Vec<DecisionRecord>) -> Vec<DecisionRecord> {
+    let mut placed = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(records.len());
+    while !records.is_empty() {
+        let before = records.len();
+        let mut waiting = Vec::new();
+        for record in records {
+            let ready = record
+                .decision
+                .supersedes
+                .as_ref()
+                .is_none_or(|old| placed.contains(old));
+            if ready {
+                placed.insert(record.decision.id.clone());
+                out.push(record);
+            } else {
+                waiting.push(record);
+            }
+        }
+        if waiting.len() == before {
+            out.extend(waiting);
+            break;
+        }
+        records = waiting;
+    }
+    out
 }

@@ -16,11 +16,16 @@ use axum::http::{Request, StatusCode};
 use axum::Router;
 use chrono::{DateTime, Duration, Utc};
 use credential_core::audit::ChainVerifier;
+use credential_core::equivalence::{
+    CefrLevel, CompensationMeasure, DecisionState, RecognitionDecision,
+};
 use credential_core::jws::{self, Header};
 use credential_core::request::{sign_key_proof, sign_request, sign_request_at};
 use credential_core::status::{status_list_credential, IssuerStatusList, StatusPurpose};
+use credential_core::trust::sign_decision;
 use credential_core::{
-    build_document, sign_document, IssueOptions, SecretKey, TrustAnchor, Verdict, Verifier,
+    build_document, format_time, sign_document, IssueOptions, SecretKey, TrustAnchor, Verdict,
+    Verifier,
 };
 use registry_server::store::{Batch, SledStore, Tree};
 use registry_server::{app, AppState, Settings};
@@ -935,6 +940,14 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/status/{did}/{purpose}"),
     ("get", "/bundle"),
     ("get", "/log"),
+    ("get", "/equivalence"),
+    ("get", "/equivalence/frameworks"),
+    ("get", "/authorities"),
+    ("post", "/authorities"),
+    ("get", "/decisions"),
+    ("post", "/decisions"),
+    ("get", "/decisions/{id}"),
+    ("post", "/decisions/{id}/withdraw"),
 ];
 
 #[tokio::test]
@@ -974,4 +987,581 @@ async fn openapi_lists_every_served_route() {
             r.text()
         );
     }
+}
+
+// ---------- equivalence: frameworks, authorities, decisions (issue 4) ----------
+
+const NURSING_DECISION: &str =
+    include_str!("../../credential-core/testdata/equivalence/ph-de-nursing-decision.json");
+
+/// The PH→DE nursing fixture as `authority` decides it. Its end date is moved a year past
+/// the test clock so that these tests do not expire with the fixture's own end date.
+fn nursing_decision(authority: &SecretKey) -> RecognitionDecision {
+    let mut v: Value = serde_json::from_str(NURSING_DECISION).unwrap();
+    v["authority"] = json!(authority.public().did());
+    v["validUntil"] = json!(format_time(Utc::now() + Duration::days(365)));
+    serde_json::from_value(v).unwrap()
+}
+
+/// A revision of `old`: a new id, superseding it, with a knowledge test only.
+fn revision_of(old: &RecognitionDecision) -> RecognitionDecision {
+    let mut new = old.clone();
+    new.id = "urn:uuid:5f0c6b1e-8a3d-4c2e-9b7a-1d2e3f405163".into();
+    new.supersedes = Some(old.id.clone());
+    new.valid_from = Utc::now() - Duration::days(1);
+    new.compensation = vec![
+        CompensationMeasure::KnowledgeTest,
+        CompensationMeasure::Language {
+            language: "de".into(),
+            level: CefrLevel::B2,
+        },
+    ];
+    new
+}
+
+impl Harness {
+    /// Registers a new authority for `country` (by the operator) and returns its key.
+    async fn authority(&self, country: &str) -> SecretKey {
+        let key = SecretKey::generate();
+        let r = self
+            .post(
+                "/authorities",
+                json!({"id": key.public().did(), "name": format!("Example {country} Recognition Office"),
+                       "country": country, "jurisdiction": "nursing"}),
+                &self.operator,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        key
+    }
+
+    /// `signer` sends `decision` signed by `author`.
+    async fn send_decision(
+        &self,
+        path: &str,
+        author: &SecretKey,
+        decision: &RecognitionDecision,
+        signer: &SecretKey,
+    ) -> Reply {
+        let jws = sign_decision(author, decision).unwrap();
+        self.post(path, json!({ "jws": jws }), signer).await
+    }
+
+    async fn publish_decision(&self, key: &SecretKey, decision: &RecognitionDecision) -> Reply {
+        self.send_decision("/decisions", key, decision, key).await
+    }
+
+    async fn get(&self, path: &str) -> Reply {
+        self.call("GET", path, b"", None).await
+    }
+}
+
+#[tokio::test]
+async fn a_fresh_registry_answers_rqf_3_to_germany_with_dqr_4_via_eqf_4() {
+    let h = Harness::new();
+    let r = h.get("/equivalence?level=RQF-3&to=DE").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let answer = r.json();
+    assert_eq!(answer["comparable"][0]["level"], "DQR-4");
+    let path: Vec<&str> = answer["comparable"][0]["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(path, ["EQF-4", "DQR-4"]);
+    assert_eq!(answer["decisions"], json!([]));
+}
+
+#[tokio::test]
+async fn a_fresh_registry_answers_dqr_6_to_eqf_with_eqf_6() {
+    let h = Harness::new();
+    let answer = h.get("/equivalence?level=DQR-6&to=EQF").await.json();
+    assert_eq!(answer["comparable"][0]["level"], "EQF-6");
+    assert_eq!(answer["comparable"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_level_without_official_referencing_gets_a_note_and_no_guessed_level() {
+    let h = Harness::new();
+    let answer = h.get("/equivalence?level=NCQF-BW-7&to=DE").await.json();
+    assert_eq!(answer["comparable"], json!([]));
+    assert_eq!(answer["nothingKnown"], true);
+    let notes = answer["notes"].to_string();
+    assert!(notes.contains("no official referencing"), "{notes}");
+    assert!(!answer.to_string().contains("DQR-"), "{answer}");
+}
+
+#[tokio::test]
+async fn the_frameworks_route_lists_the_shipped_catalog_with_its_referencings() {
+    let h = Harness::new();
+    let list = h.get("/equivalence/frameworks").await.json();
+    let pqf = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "PQF")
+        .unwrap();
+    assert_eq!(pqf["country"], "PH");
+    assert!(pqf["levels"].as_array().unwrap().contains(&json!("PQF-6")));
+    let botswana = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "NCQF-BW")
+        .unwrap();
+    assert!(botswana["referencings"].to_string().contains("none"));
+}
+
+#[tokio::test]
+async fn an_equivalence_query_with_bad_parameters_is_refused_with_a_code() {
+    let h = Harness::new();
+    for (path, status, code) in [
+        (
+            "/equivalence?to=DE",
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            "/equivalence?level=PQF-12&to=DE",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_level",
+        ),
+        (
+            "/equivalence?level=PQF-6&to=de",
+            StatusCode::BAD_REQUEST,
+            "invalid_destination",
+        ),
+        (
+            "/equivalence?level=PQF-6&to=DE&at=yesterday",
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+        ),
+        (
+            "/equivalence?level=PQF-6&to=DE&field=nursing",
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+        ),
+    ] {
+        let r = h.get(path).await;
+        assert_eq!((r.status, r.code().as_str()), (status, code), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn authority_registration_by_a_non_operator_is_refused() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let r = h
+        .post(
+            "/authorities",
+            json!({"id": key.public().did(), "name": "Self-appointed office", "country": "DE"}),
+            &key,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    assert_eq!(h.get("/authorities").await.json(), json!([]));
+}
+
+#[tokio::test]
+async fn an_authority_is_registered_once_with_a_did_key_and_listed_publicly() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let again = h
+        .post(
+            "/authorities",
+            json!({"id": de.public().did(), "name": "Again", "country": "DE"}),
+            &h.operator,
+        )
+        .await;
+    assert_eq!(
+        (again.status, again.code().as_str()),
+        (StatusCode::CONFLICT, "authority_exists")
+    );
+    let not_a_key = h
+        .post(
+            "/authorities",
+            json!({"id": "did:web:office.example", "name": "Web office", "country": "DE"}),
+            &h.operator,
+        )
+        .await;
+    assert_eq!(
+        (not_a_key.status, not_a_key.code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field")
+    );
+    let list = h.get("/authorities").await.json();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], de.public().did());
+    assert_eq!(list[0]["country"], "DE");
+    assert_eq!(list[0]["jurisdiction"], "nursing");
+}
+
+#[tokio::test]
+async fn a_decision_signed_by_a_key_that_is_not_a_registered_authority_is_refused() {
+    let h = Harness::new();
+    h.authority("DE").await;
+    let stranger = SecretKey::generate();
+    let r = h
+        .publish_decision(&stranger, &nursing_decision(&stranger))
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "not_an_authority")
+    );
+    // Nor may a registered authority relay it.
+    let de = h.authority("DE").await;
+    let relayed = h
+        .send_decision("/decisions", &stranger, &nursing_decision(&stranger), &de)
+        .await;
+    assert_eq!(relayed.code(), "not_an_authority");
+    assert_eq!(h.get("/decisions").await.json()["decisions"], json!([]));
+}
+
+#[tokio::test]
+async fn an_authority_publishing_outside_its_country_is_refused() {
+    let h = Harness::new();
+    let be = h.authority("BE").await;
+    let r = h.publish_decision(&be, &nursing_decision(&be)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "outside_jurisdiction")
+    );
+}
+
+#[tokio::test]
+async fn a_decision_sent_by_another_key_than_its_authority_is_refused() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let r = h
+        .send_decision("/decisions", &de, &nursing_decision(&de), &h.operator)
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+#[tokio::test]
+async fn an_inconsistent_decision_is_refused_with_a_stable_code() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let mut no_measures = nursing_decision(&de);
+    no_measures.compensation.clear();
+    let r = h.publish_decision(&de, &no_measures).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_decision")
+    );
+    let mut orphan = nursing_decision(&de);
+    orphan.supersedes = Some("urn:uuid:never-published".into());
+    let r = h.publish_decision(&de, &orphan).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_superseded_decision"
+        )
+    );
+    let mut born_withdrawn = nursing_decision(&de);
+    born_withdrawn.withdrawn = Some(h.now());
+    let r = h.publish_decision(&de, &born_withdrawn).await;
+    assert_eq!(r.code(), "invalid_decision");
+    let garbage = h.post("/decisions", json!({"jws": "not.a.jws"}), &de).await;
+    assert_eq!(garbage.code(), "invalid_decision");
+}
+
+#[tokio::test]
+async fn a_published_decision_answers_the_query_and_republishing_it_changes_nothing() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let decision = nursing_decision(&de);
+    let r = h.publish_decision(&de, &decision).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["state"], "applies");
+
+    let answer = h
+        .get("/equivalence?level=PQF-6&to=DE&field=0913&isco=2221")
+        .await
+        .json();
+    assert_eq!(
+        answer["decisions"][0]["decision"]["id"],
+        decision.id.as_str()
+    );
+    assert_eq!(answer["decisions"][0]["state"], "applies");
+    assert_eq!(answer["decisions"][0]["decision"]["outcome"], "partial");
+    // The decision is about nursing: a PQF-6 in another field does not get it.
+    let other = h
+        .get("/equivalence?level=PQF-6&to=DE&field=0611")
+        .await
+        .json();
+    assert_eq!(other["decisions"], json!([]));
+    // Belgium has no decision.
+    let be = h
+        .get("/equivalence?level=PQF-6&to=BE&field=0913&isco=2221")
+        .await
+        .json();
+    assert_eq!(be["decisions"], json!([]));
+
+    let again = h.publish_decision(&de, &decision).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+    let mut changed = decision.clone();
+    changed.notes = Some("another text under the same id".into());
+    let clash = h.publish_decision(&de, &changed).await;
+    assert_eq!(
+        (clash.status, clash.code().as_str()),
+        (StatusCode::CONFLICT, "decision_exists")
+    );
+    let kinds = log_kinds(&h).await;
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| k.as_str() == "decision_published")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_revised_decision_supersedes_and_the_old_one_stays_readable_as_superseded() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let old = nursing_decision(&de);
+    assert_eq!(
+        h.publish_decision(&de, &old).await.status,
+        StatusCode::CREATED
+    );
+    let new = revision_of(&old);
+    let r = h.publish_decision(&de, &new).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+
+    let answer = h
+        .get("/equivalence?level=PQF-6&to=DE&field=0913&isco=2221")
+        .await
+        .json();
+    assert_eq!(answer["decisions"][0]["decision"]["id"], new.id.as_str());
+    assert_eq!(answer["decisions"][0]["state"], "applies");
+    assert_eq!(answer["decisions"][1]["decision"]["id"], old.id.as_str());
+    assert_eq!(answer["decisions"][1]["state"], "superseded");
+
+    let read = h.get(&format!("/decisions/{}", old.id)).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.json()["state"], "superseded");
+    assert_eq!(read.json()["supersededBy"], new.id.as_str());
+
+    // A second revision of the same decision forks the history: revise the revision.
+    let mut fork = revision_of(&old);
+    fork.id = "urn:uuid:fork".into();
+    let r = h.publish_decision(&de, &fork).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::CONFLICT, "already_superseded")
+    );
+    // Another authority of the same country may not revise it.
+    let other = h.authority("DE").await;
+    let mut foreign = revision_of(&new);
+    foreign.id = "urn:uuid:foreign".into();
+    foreign.authority = other.public().did();
+    let r = h.publish_decision(&other, &foreign).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+#[tokio::test]
+async fn a_withdrawn_decision_is_shown_withdrawn_and_keeps_its_signed_first_version() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let decision = nursing_decision(&de);
+    let first = sign_decision(&de, &decision).unwrap();
+    h.post("/decisions", json!({ "jws": first }), &de).await;
+    let path = format!("/decisions/{}/withdraw", decision.id);
+
+    // Changing anything but `withdrawn` is a revision, not a withdrawal.
+    let mut sneaky = decision.clone();
+    sneaky.withdrawn = Some(h.now());
+    sneaky.outcome = credential_core::equivalence::Outcome::Full;
+    sneaky.compensation.clear();
+    let r = h.send_decision(&path, &de, &sneaky, &de).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "decision_mismatch")
+    );
+    let r = h.send_decision(&path, &de, &decision, &de).await;
+    assert_eq!(r.code(), "not_withdrawn");
+
+    let mut withdrawn = decision.clone();
+    withdrawn.withdrawn = Some(h.now());
+    let r = h.send_decision(&path, &de, &withdrawn, &de).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["state"], "withdrawn");
+    assert_eq!(r.json()["history"][0]["jws"], first.as_str());
+
+    let answer = h
+        .get("/equivalence?level=PQF-6&to=DE&field=0913&isco=2221")
+        .await
+        .json();
+    assert_eq!(answer["decisions"][0]["state"], "withdrawn");
+    let again = h.send_decision(&path, &de, &withdrawn, &de).await;
+    assert_eq!(
+        (again.status, again.code().as_str()),
+        (StatusCode::CONFLICT, "decision_withdrawn")
+    );
+    let unknown = h
+        .send_decision("/decisions/urn:uuid:nope/withdraw", &de, &withdrawn, &de)
+        .await;
+    assert_eq!(unknown.code(), "decision_mismatch");
+    assert_eq!(
+        h.get("/decisions/urn:uuid:nope").await.code(),
+        "unknown_decision"
+    );
+}
+
+async fn log_kinds(h: &Harness) -> Vec<String> {
+    let all = h.get("/log").await.json();
+    let mut v = ChainVerifier::default();
+    all["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            v.push_raw(e["seq"].as_u64().unwrap(), e).unwrap();
+            e["kind"].as_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_equivalence_change_is_in_the_hash_chained_log() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let old = nursing_decision(&de);
+    h.publish_decision(&de, &old).await;
+    let new = revision_of(&old);
+    h.publish_decision(&de, &new).await;
+    let mut withdrawn = new.clone();
+    withdrawn.withdrawn = Some(h.now());
+    let r = h
+        .send_decision(
+            &format!("/decisions/{}/withdraw", new.id),
+            &de,
+            &withdrawn,
+            &de,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(
+        log_kinds(&h).await,
+        [
+            "authority_registered",
+            "decision_published",
+            "decision_revised",
+            "decision_withdrawn"
+        ]
+    );
+    let entries = h.get("/log").await.json()["entries"].clone();
+    assert_eq!(entries[0]["actor"], h.operator.public().did());
+    assert_eq!(entries[1]["actor"], de.public().did());
+    assert!(entries[3]["subject"]
+        .as_str()
+        .unwrap()
+        .contains(" replaces sha256:"));
+}
+
+#[tokio::test]
+async fn decisions_are_listed_page_by_page_in_every_state() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let old = nursing_decision(&de);
+    h.publish_decision(&de, &old).await;
+    h.publish_decision(&de, &revision_of(&old)).await;
+    let mut third = nursing_decision(&de);
+    third.id = "urn:uuid:5f0c6b1e-8a3d-4c2e-9b7a-1d2e3f405164".into();
+    third.origin.field = Some("0611".into());
+    h.publish_decision(&de, &third).await;
+
+    let first = h.get("/decisions?limit=2").await.json();
+    assert_eq!(first["decisions"].as_array().unwrap().len(), 2);
+    assert_eq!(first["decisions"][0]["id"], old.id.as_str());
+    assert_eq!(first["decisions"][0]["state"], "superseded");
+    let next = first["next"].as_str().unwrap();
+    let second = h
+        .get(&format!("/decisions?limit=2&after={next}"))
+        .await
+        .json();
+    assert_eq!(second["decisions"].as_array().unwrap().len(), 1);
+    assert_eq!(second["decisions"][0]["id"], third.id.as_str());
+    assert_eq!(second["next"], Value::Null);
+}
+
+#[tokio::test]
+async fn the_bundle_carries_the_authority_and_decision_and_a_verifier_for_germany_shows_it() {
+    let h = Harness::new();
+    let college = h.college("Manila College of Nursing").await;
+    let de = h.authority("DE").await;
+    let decision = nursing_decision(&de);
+    let before = h.state.current_bundle().unwrap().unwrap().sequence;
+    assert_eq!(
+        h.publish_decision(&de, &decision).await.status,
+        StatusCode::CREATED
+    );
+
+    let anchor = TrustAnchor::from_did(&h.operator.public().did()).unwrap();
+    let bundle = anchor
+        .verify_bundle(&h.get("/bundle").await.text(), Some(before))
+        .unwrap();
+    assert!(bundle.sequence() > before);
+    assert_eq!(bundle.bundle().authorities.len(), 1);
+    assert_eq!(bundle.bundle().authorities[0].id, de.public().did());
+    assert_eq!(bundle.decisions().len(), 1);
+    assert!(bundle.untrusted_decisions().is_empty());
+
+    let (jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    let report = Verifier::new(&bundle, Utc::now())
+        .with_destination("DE".parse().unwrap())
+        .unwrap()
+        .verify(&jws);
+    assert_eq!(report.verdict, Verdict::Valid);
+    let answer = report.equivalence.as_ref().unwrap();
+    assert_eq!(answer.decisions[0].decision.id, decision.id);
+    assert_eq!(answer.decisions[0].state, DecisionState::Applies);
+    let words = report.to_words();
+    let decided = words.find("Pflegefachfrau/Pflegefachmann").unwrap();
+    let comparable = words.find("Comparable level").unwrap();
+    assert!(decided < comparable, "{words}");
+
+    let for_belgium = Verifier::new(&bundle, Utc::now())
+        .with_destination("BE".parse().unwrap())
+        .unwrap()
+        .verify(&jws);
+    assert!(for_belgium.equivalence.unwrap().decisions.is_empty());
+}
+
+#[tokio::test]
+async fn a_revision_follows_its_original_in_the_bundle_whatever_their_ids() {
+    let h = Harness::new();
+    let de = h.authority("DE").await;
+    let mut old = nursing_decision(&de);
+    old.id = "urn:uuid:ffffffff-0000-4000-8000-000000000000".into();
+    h.publish_decision(&de, &old).await;
+    let mut new = revision_of(&old);
+    new.id = "urn:uuid:00000000-0000-4000-8000-000000000000".into();
+    assert_eq!(
+        h.publish_decision(&de, &new).await.status,
+        StatusCode::CREATED
+    );
+    let anchor = TrustAnchor::from_did(&h.operator.public().did()).unwrap();
+    let bundle = anchor
+        .verify_bundle(&h.get("/bundle").await.text(), None)
+        .unwrap();
+    let ids: Vec<&str> = bundle.decisions().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, [old.id.as_str(), new.id.as_str()]);
 }

@@ -240,7 +240,10 @@ impl EquivalenceTable {
         found
     }
 
-    fn state_of(
+    /// Whether `d` applies at `at` given the other decisions of the table (a revision in
+    /// effect supersedes it), and the superseding revision's id when it is superseded. The
+    /// registry shows every stored decision with this state.
+    pub fn state_of(
         &self,
         d: &RecognitionDecision,
         at: DateTime<Utc>,

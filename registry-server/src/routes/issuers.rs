@@ -82,7 +82,8 @@ pub struct Jwks {
     pub keys: Vec<PublicJwk>,
 }
 
-fn check_text(name: &str, value: &str) -> Result<(), AppError> {
+/// A required free-text field: 1 to 200 characters, not only spaces.
+pub(crate) fn check_text(name: &str, value: &str) -> Result<(), AppError> {
     if value.trim().is_empty() || value.chars().count() > MAX_TEXT {
         return Err(AppError::unprocessable(
             "invalid_field",

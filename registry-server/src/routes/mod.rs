@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod credentials;
+pub mod equivalence;
 pub mod health;
 pub mod issuers;
 pub mod log;
@@ -30,7 +31,8 @@ use crate::AppState;
 #[openapi(
     info(
         title = "Skillpass registry",
-        description = "Accredited issuers, stored credentials, revocation and signed trust bundles. \
+        description = "Accredited issuers, stored credentials, revocation, the equivalence table \
+(frameworks, recognition authorities and their signed decisions) and signed trust bundles. \
 Writes (and reads of stored credentials) are signed: `Authorization: Skillpass <compact JWS>`, \
 EdDSA, typ `skillpass-request+jwt`, kid a did:key DID URL, payload \
 {method, path, bodySha256, iat, nonce}. Errors are `{\"error\": {\"code\", \"message\"}}`."
@@ -58,6 +60,18 @@ fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(status::get_list))
         .routes(routes!(bundle::get_bundle))
         .routes(routes!(log::get_log))
+        .routes(routes!(equivalence::frameworks))
+        .routes(routes!(equivalence::query))
+        .routes(routes!(
+            equivalence::list_authorities,
+            equivalence::register_authority
+        ))
+        .routes(routes!(
+            equivalence::list_decisions,
+            equivalence::publish_decision
+        ))
+        .routes(routes!(equivalence::get_decision))
+        .routes(routes!(equivalence::withdraw_decision))
 }
 
 /// The OpenAPI description of every route [`app`] serves.

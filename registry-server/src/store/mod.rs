@@ -44,6 +44,11 @@ trees! {
     CredentialidgrantidEmpty => "credentialidgrantid_empty",
     /// Issuer DID, 0x00, purpose → the issuer-signed status list record (JSON).
     IssuerpurposeStatuslist => "issuerpurpose_statuslist",
+    /// Authority DID → recognition authority record (JSON; public).
+    AuthoritydidAuthority => "authoritydid_authority",
+    /// Decision id → recognition decision record: the authority-signed JWS, its payload and
+    /// earlier signed versions (JSON; public, decisions are not personal data).
+    DecisionidDecision => "decisionid_decision",
     /// `iat` (8 bytes big-endian), signer DID, 0x00, nonce → empty: nonces seen in the window.
     IatnonceSeen => "iatnonce_seen",
     /// Sequence (8 bytes big-endian) → audit log entry (canonical JSON with its hash).
