@@ -117,7 +117,7 @@ impl<'a> UnverifiedJws<'a> {
             .decode(h)
             .map_err(|_| JwsError::Base64("header"))?;
         let header: Header = crate::json::parse_strict(&header_bytes)
-            .and_then(|v| serde_json::from_value(v).map_err(|e| crate::json::JsonError::from(e)))
+            .and_then(|v| serde_json::from_value(v).map_err(crate::json::JsonError::from))
             .map_err(|e| JwsError::Header(e.to_string()))?;
         if header.alg != ALG_EDDSA {
             return Err(JwsError::Algorithm(header.alg));

@@ -15,7 +15,7 @@ use crate::files;
 #[derive(Debug, Subcommand)]
 pub enum BundleCommand {
     /// Build and sign a trust bundle from issuers, status lists and decisions.
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Verify a bundle against the anchor and print what it holds.
     Show(ShowArgs),
 }
@@ -98,7 +98,7 @@ enum IssuerSpec {
 /// Runs a bundle command.
 pub fn run(command: BundleCommand) -> Result<u8> {
     match command {
-        BundleCommand::Build(a) => build(a),
+        BundleCommand::Build(a) => build(*a),
         BundleCommand::Show(a) => show(a),
     }
 }

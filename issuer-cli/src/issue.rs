@@ -129,12 +129,13 @@ struct Row {
 impl Row {
     /// The claims of a qualification credential, plus the holder DID and end of validity.
     fn claims(&self) -> Result<(Value, Option<String>, Option<DateTime<Utc>>)> {
-        let mut title = json!({ "en": self.title_en });
+        let mut title = serde_json::Map::new();
+        title.insert("en".into(), json!(self.title_en));
         if !self.title_original.is_empty() {
-            title["original"] = json!(self.title_original);
+            title.insert("original".into(), json!(self.title_original));
         }
         if !self.title_lang.is_empty() {
-            title["lang"] = json!(self.title_lang);
+            title.insert("lang".into(), json!(self.title_lang));
         }
         let mut qualification = json!({
             "title": title,
@@ -145,12 +146,14 @@ impl Row {
             "learningOutcomes": self.learning_outcomes.split('|').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>(),
             "awarded": self.awarded,
         });
-        if !self.isco08.is_empty() {
-            qualification["occupation"] = json!({ "isco08": self.isco08 });
+        if let (false, Some(q)) = (self.isco08.is_empty(), qualification.as_object_mut()) {
+            q.insert("occupation".into(), json!({ "isco08": self.isco08 }));
         }
-        let mut subject = json!({ "name": self.name, "qualification": qualification });
+        let mut subject = serde_json::Map::new();
+        subject.insert("name".into(), json!(self.name));
+        subject.insert("qualification".into(), qualification);
         if !self.birth_date.is_empty() {
-            subject["birthDate"] = json!(self.birth_date);
+            subject.insert("birthDate".into(), json!(self.birth_date));
         }
         let holder = (!self.holder_did.is_empty()).then(|| self.holder_did.clone());
         let valid_until = if self.valid_until.is_empty() {
@@ -247,7 +250,7 @@ fn issue_csv(
     println!(
         "{} issued, {} failed; summary in {}",
         issued.len(),
-        summary["failed"],
+        failed.len(),
         dir.join("summary.json").display()
     );
     Ok(if failed.is_empty() { 0 } else { 1 })

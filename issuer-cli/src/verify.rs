@@ -106,7 +106,7 @@ fn print_reports(a: &VerifyArgs, inputs: &[(String, String)], reports: &[Report]
     );
     if a.json {
         let out = if reports.len() == 1 && inputs.len() == 1 {
-            serde_json::to_value(&reports[..])?
+            serde_json::to_value(reports)?
                 .get(0)
                 .cloned()
                 .unwrap_or_default()
@@ -178,7 +178,7 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>> {
                     // Keep the over-long text (its length makes the verifier refuse it) and
                     // skip the rest of that line.
                     let mut rest = Vec::new();
-                    let _ = (&mut reader).read_until(b'\n', &mut rest);
+                    let _ = reader.read_until(b'\n', &mut rest);
                 }
                 let trimmed = line.trim();
                 if !trimmed.is_empty() {
