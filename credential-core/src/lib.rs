@@ -49,16 +49,23 @@ pub mod equivalence;
 pub mod json;
 pub mod jws;
 pub mod keys;
+pub mod presentation;
 pub mod schema;
 pub mod status;
 pub mod trust;
 pub mod verify;
+
+#[cfg(test)]
+mod testutil;
 
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,
 };
 pub use keys::{KeyError, PublicJwk, PublicKey, SecretKey};
+pub use presentation::{
+    present, verify_presentation, PresentationCheckId, PresentationError, PresentationReport,
+};
 pub use trust::{
     did_key_issuer, BundleBuilder, BundleError, IssuerEntry, ScopeItem, TrustAnchor, TrustBundle,
     VerifiedBundle,

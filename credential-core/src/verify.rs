@@ -350,6 +350,11 @@ impl<'b> Verifier<'b> {
         }
     }
 
+    /// The instant this verifier checks against.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
     /// Also answer what each credential means in `destination`, from the shipped framework
     /// data and the bundle's trusted recognition decisions.
     pub fn with_destination(
