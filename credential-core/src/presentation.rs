@@ -701,6 +701,16 @@ pub(crate) fn combine(
     verdict
 }
 
+/// The report for a presentation that could not be checked because the trust bundle was
+/// refused: every presentation check skipped, and one credential report saying why.
+pub fn bundle_rejected(reason: &str) -> PresentationReport {
+    finish(
+        Vec::new(),
+        None,
+        vec![crate::verify::bundle_rejected(reason)],
+    )
+}
+
 /// Decodes the payload of a presentation without verifying anything, to list what it holds
 /// (for display only; never for a trust decision).
 pub fn peek_credentials_unchecked(compact: &str) -> Option<Vec<String>> {

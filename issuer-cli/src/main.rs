@@ -6,8 +6,10 @@
 
 mod bundle;
 mod files;
+mod holder_verify;
 mod issue;
 mod key;
+mod present;
 mod status;
 mod verify;
 
@@ -31,7 +33,9 @@ enum Command {
     /// Issue a credential from a claims file, or many from a CSV file.
     Issue(issue::IssueArgs),
     /// Verify credentials offline against a trust bundle and the pinned anchor.
-    Verify(verify::VerifyArgs),
+    Verify(Box<verify::VerifyArgs>),
+    /// Present credentials to one verifier, bound to its audience and nonce (holder).
+    Present(present::PresentArgs),
     /// Build or inspect a signed trust bundle (operator).
     #[command(subcommand)]
     Bundle(bundle::BundleCommand),
@@ -57,7 +61,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Key(c) => key::run(c),
         Command::Issue(a) => issue::run(a),
-        Command::Verify(a) => verify::run(a),
+        Command::Verify(a) => verify::run(*a),
+        Command::Present(a) => present::run(a),
         Command::Bundle(c) => bundle::run(c),
         Command::Status(c) => status::run(c),
         Command::Revoke(a) => status::flip(a, status::Flip::Revoke),
