@@ -54,6 +54,7 @@ pub mod schema;
 pub mod status;
 pub mod trust;
 pub mod verify;
+pub mod wallet;
 
 #[cfg(test)]
 mod testutil;
@@ -73,3 +74,4 @@ pub use trust::{
 pub use verify::{
     bundle_rejected, Check, CheckId, Outcome, Report, Verdict, VerifiedCredential, Verifier,
 };
+pub use wallet::{CredentialFormat, LastKnown, Wallet, WalletEntry, WalletError};

@@ -6,12 +6,14 @@
 
 mod bundle;
 mod files;
+mod holder_check;
 mod holder_verify;
 mod issue;
 mod key;
 mod present;
 mod status;
 mod verify;
+mod wallet;
 
 use std::process::ExitCode;
 
@@ -36,6 +38,9 @@ enum Command {
     Verify(Box<verify::VerifyArgs>),
     /// Present credentials to one verifier, bound to its audience and nonce (holder).
     Present(present::PresentArgs),
+    /// The holder's encrypted wallet: init, add, list, show, export, import.
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
     /// Build or inspect a signed trust bundle (operator).
     #[command(subcommand)]
     Bundle(bundle::BundleCommand),
@@ -63,6 +68,7 @@ fn main() -> ExitCode {
         Command::Issue(a) => issue::run(a),
         Command::Verify(a) => verify::run(*a),
         Command::Present(a) => present::run(a),
+        Command::Wallet(c) => wallet::run(c),
         Command::Bundle(c) => bundle::run(c),
         Command::Status(c) => status::run(c),
         Command::Revoke(a) => status::flip(a, status::Flip::Revoke),

@@ -9,14 +9,20 @@ use clap::Args;
 use credential_core::jws::MAX_JWS_LEN;
 use credential_core::present;
 
-use crate::{files, holder_verify};
+use crate::{files, holder_verify, wallet};
 
 /// `present`.
 #[derive(Debug, Args)]
 pub struct PresentArgs {
     /// The holder's private key file (the key of the DID the credentials were issued to).
+    #[arg(long, required_unless_present = "wallet", conflicts_with = "wallet")]
+    key: Option<PathBuf>,
+    /// Take the holder key (and, with --credential, the credentials) from this wallet.
     #[arg(long)]
-    key: PathBuf,
+    wallet: Option<PathBuf>,
+    /// A wallet credential to present: position, id, or end of id (repeatable).
+    #[arg(long = "credential", requires = "wallet")]
+    from_wallet: Vec<String>,
     /// The verifier's identifier (e.g. its did:key), given by the verifier.
     #[arg(long)]
     audience: String,
@@ -24,7 +30,7 @@ pub struct PresentArgs {
     #[arg(long)]
     nonce: String,
     /// Credential files (compact vc+jwt).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "from_wallet")]
     credentials: Vec<PathBuf>,
     /// Where to write the presentation (vp+jwt); standard output when absent.
     #[arg(long)]
@@ -33,12 +39,18 @@ pub struct PresentArgs {
 
 /// Runs `present`.
 pub fn run(a: PresentArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let credentials = a
-        .credentials
-        .iter()
-        .map(|p| holder_verify::read_bounded(p, MAX_JWS_LEN))
-        .collect::<Result<Vec<_>>>()?;
+    let (key, mut credentials) = match (&a.key, &a.wallet) {
+        (Some(key), _) => (files::read_key(key)?, Vec::new()),
+        (None, Some(path)) => {
+            let (wallet, _) = wallet::open(path)?;
+            let chosen = wallet::credentials_for_presentation(&wallet, &a.from_wallet)?;
+            (wallet.into_key(), chosen)
+        }
+        (None, None) => anyhow::bail!("give --key HOLDER.key or --wallet FILE"),
+    };
+    for p in &a.credentials {
+        credentials.push(holder_verify::read_bounded(p, MAX_JWS_LEN)?);
+    }
     let vp = present(&key, &credentials, &a.audience, &a.nonce, Utc::now())
         .context("cannot make the presentation")?;
     match &a.out {

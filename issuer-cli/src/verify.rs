@@ -92,15 +92,24 @@ pub fn run(a: VerifyArgs) -> Result<u8> {
 pub(crate) fn open_bundle(
     a: &VerifyArgs,
 ) -> Result<Result<credential_core::VerifiedBundle, credential_core::BundleError>> {
+    open_bundle_file(&a.bundle, &a.anchor, a.state.clone())
+}
+
+/// [`open_bundle`] from a bundle path, an anchor DID and an optional state file.
+pub(crate) fn open_bundle_file(
+    bundle: &Path,
+    anchor_did: &str,
+    state: Option<PathBuf>,
+) -> Result<Result<credential_core::VerifiedBundle, credential_core::BundleError>> {
     let anchor =
-        TrustAnchor::from_did(&a.anchor).context("--anchor must be the operator's did:key")?;
-    let bundle_text = files::read_text(&a.bundle, MAX_BUNDLE_LEN as u64)?;
-    let state_path = a.state.clone().or_else(default_state_path);
+        TrustAnchor::from_did(anchor_did).context("--anchor must be the operator's did:key")?;
+    let bundle_text = files::read_text(bundle, MAX_BUNDLE_LEN as u64)?;
+    let state_path = state.or_else(default_state_path);
     let mut seen = state_path.as_deref().map(load_state).unwrap_or_default();
-    let bundle = anchor.verify_bundle(bundle_text.trim(), seen.get(&a.anchor).copied());
+    let bundle = anchor.verify_bundle(bundle_text.trim(), seen.get(anchor_did).copied());
     if let (Ok(bundle), Some(path)) = (&bundle, &state_path) {
-        if seen.get(&a.anchor).is_none_or(|&s| bundle.sequence() > s) {
-            seen.insert(a.anchor.clone(), bundle.sequence());
+        if seen.get(anchor_did).is_none_or(|&s| bundle.sequence() > s) {
+            seen.insert(anchor_did.to_owned(), bundle.sequence());
             // Remembering is a defence, not a precondition: a read-only home must
             // not stop a verification.
             if let Ok(text) = serde_json::to_string_pretty(&seen) {
