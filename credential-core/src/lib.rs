@@ -51,6 +51,7 @@ pub mod jws;
 pub mod keys;
 pub mod presentation;
 pub mod schema;
+pub mod sdjwt;
 pub mod status;
 pub mod trust;
 pub mod verify;
