@@ -198,14 +198,17 @@ pub fn read_unchecked(
     credential: &str,
 ) -> Result<(CredentialFormat, CheckedCredential), WalletError> {
     let format = CredentialFormat::detect(credential);
-    let jws = match format {
-        CredentialFormat::VcJwt => credential,
-        CredentialFormat::SdJwt => credential.split('~').next().unwrap_or_default(),
+    let document = match format {
+        CredentialFormat::VcJwt => {
+            let parsed = UnverifiedJws::parse(credential, MAX_JWS_LEN)
+                .map_err(|e| WalletError::BadCredential(e.to_string()))?;
+            crate::json::parse_strict(parsed.payload())
+                .map_err(|e| WalletError::BadCredential(e.to_string()))?
+        }
+        // The holder's copy carries every disclosure: file it by its full content.
+        CredentialFormat::SdJwt => crate::sdjwt::reveal_all_unchecked(credential)
+            .map_err(|e| WalletError::BadCredential(e.to_string()))?,
     };
-    let parsed = UnverifiedJws::parse(jws, MAX_JWS_LEN)
-        .map_err(|e| WalletError::BadCredential(e.to_string()))?;
-    let document = crate::json::parse_strict(parsed.payload())
-        .map_err(|e| WalletError::BadCredential(e.to_string()))?;
     let checked = CheckedCredential::from_value(&document)
         .map_err(|e| WalletError::BadCredential(e.to_string()))?;
     Ok((format, checked))

@@ -32,7 +32,9 @@ impl Checker {
         let verifier = Verifier::new(&self.bundle, now);
         let report = match format {
             CredentialFormat::VcJwt => verifier.verify(credential),
-            CredentialFormat::SdJwt => anyhow::bail!("SD-JWT credentials are not supported yet"),
+            CredentialFormat::SdJwt => {
+                credential_core::sdjwt::verify_issued(&verifier, credential).credential
+            }
         };
         Ok((report.verdict, wallet::known_from(&report, fallback, now)))
     }
@@ -46,6 +48,6 @@ pub fn content(credential: &str) -> Result<Value> {
             let parsed = UnverifiedJws::parse(credential, MAX_JWS_LEN)?;
             serde_json::from_slice(parsed.payload()).context("the credential payload is not JSON")
         }
-        CredentialFormat::SdJwt => anyhow::bail!("SD-JWT credentials are not supported yet"),
+        CredentialFormat::SdJwt => Ok(credential_core::sdjwt::reveal_all_unchecked(credential)?),
     }
 }

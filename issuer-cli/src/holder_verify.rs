@@ -1,5 +1,7 @@
 //! The holder-side modes of `skillpass verify`: a holder-signed presentation
-//! (`--presentation`), and the flags they need (`--audience`, `--nonce`, `--max-age`).
+//! (`--presentation`), a selectively disclosed SD-JWT with key binding (`--sd-jwt`, or
+//! any input containing `~`), and the flags they need (`--audience`, `--nonce`,
+//! `--max-age`).
 
 use std::io::Read as _;
 use std::path::Path;
@@ -8,7 +10,9 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Duration;
 use clap::Args;
 use credential_core::presentation::{self, MAX_PRESENTATION_LEN};
-use credential_core::{verify_presentation, PresentationReport, Verifier};
+use credential_core::sdjwt::{self, MAX_SD_JWT_LEN};
+use credential_core::{verify_presentation, Verdict, Verifier};
+use serde::Serialize;
 
 use crate::verify::{self, VerifyArgs};
 
@@ -16,8 +20,12 @@ use crate::verify::{self, VerifyArgs};
 #[derive(Debug, Args)]
 pub struct HolderArgs {
     /// The input is a holder-signed presentation (vp+jwt); needs --audience and --nonce.
-    #[arg(long, requires_all = ["audience", "nonce"])]
+    #[arg(long, requires_all = ["audience", "nonce"], conflicts_with = "sd_jwt")]
     presentation: bool,
+    /// The input is an SD-JWT presentation with key binding (also detected by its `~`);
+    /// needs --audience and --nonce.
+    #[arg(long, requires_all = ["audience", "nonce"])]
+    sd_jwt: bool,
     /// This verifier's identifier, which the presentation must be bound to (its `aud`).
     #[arg(long)]
     audience: Option<String>,
@@ -32,42 +40,79 @@ pub struct HolderArgs {
 impl HolderArgs {
     /// Whether `verify` should run a holder-side mode instead of checking credentials.
     pub fn is_holder_mode(&self) -> bool {
-        self.presentation
+        self.presentation || self.sd_jwt
+    }
+}
+
+/// Whether the inputs are one SD-JWT (its `~` separators never occur in a plain JWS).
+pub fn looks_like_sd_jwt(inputs: &[std::path::PathBuf]) -> bool {
+    match inputs {
+        [one] if one.is_file() => read_bounded(one, MAX_SD_JWT_LEN)
+            .map(|t| t.contains('~'))
+            .unwrap_or(false),
+        _ => false,
     }
 }
 
 /// Runs the holder-side mode of `verify`.
 pub fn run(a: &VerifyArgs) -> Result<u8> {
     let h = &a.holder;
+    let what = if h.presentation {
+        "a presentation"
+    } else {
+        "an SD-JWT presentation"
+    };
     let (Some(audience), Some(nonce)) = (h.audience.as_deref(), h.nonce.as_deref()) else {
-        bail!("--presentation needs --audience and --nonce");
+        bail!("{what} is checked with --audience (this verifier's id) and --nonce (the one it gave the holder)");
     };
     let [input] = a.inputs.as_slice() else {
-        bail!("--presentation checks one presentation file at a time");
+        bail!("{what} is checked one file at a time");
     };
-    let text = read_bounded(input, MAX_PRESENTATION_LEN)?;
     let max_age = Duration::seconds(i64::from(h.max_age));
-    let report = match verify::open_bundle(a)? {
-        Err(e) => presentation::bundle_rejected(&e.to_string()),
+    let bundle = verify::open_bundle(a)?;
+    let verifier = match &bundle {
         Ok(bundle) => {
-            let mut verifier = Verifier::new(&bundle, verify::clock(a));
+            let mut verifier = Verifier::new(bundle, verify::clock(a));
             if let Some(destination) = verify::destination(a) {
                 verifier = verifier.with_destination(destination)?;
             }
-            verify_presentation(&verifier, &text, audience, nonce, max_age)
+            Ok(verifier)
         }
+        Err(e) => Err(e.to_string()),
     };
-    print_presentation(a, &report)?;
-    Ok(u8::try_from(report.verdict.exit_code()).unwrap_or(2))
+    if h.presentation {
+        let text = read_bounded(input, MAX_PRESENTATION_LEN)?;
+        let report = match &verifier {
+            Err(e) => presentation::bundle_rejected(e),
+            Ok(v) => verify_presentation(v, &text, audience, nonce, max_age),
+        };
+        return print(a, &report, report.verdict, || report.to_words());
+    }
+    let text = read_bounded(input, MAX_SD_JWT_LEN)?;
+    match &verifier {
+        Err(e) => {
+            let report = credential_core::bundle_rejected(e);
+            print(a, &report, report.verdict, || report.to_words())
+        }
+        Ok(v) => {
+            let report = sdjwt::verify(v, &text, audience, nonce, max_age);
+            print(a, &report, report.verdict, || report.to_words())
+        }
+    }
 }
 
-fn print_presentation(a: &VerifyArgs, report: &PresentationReport) -> Result<()> {
+fn print<R: Serialize>(
+    a: &VerifyArgs,
+    report: &R,
+    verdict: Verdict,
+    words: impl FnOnce() -> String,
+) -> Result<u8> {
     if verify::wants_json(a) {
         println!("{}", serde_json::to_string_pretty(report)?);
     } else {
-        print!("{}", report.to_words());
+        print!("{}", words());
     }
-    Ok(())
+    Ok(u8::try_from(verdict.exit_code()).unwrap_or(2))
 }
 
 /// Reads a file or `-` (standard input), a little past `max` so that an oversized input is

@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::Args;
 use credential_core::jws::MAX_JWS_LEN;
-use credential_core::present;
+use credential_core::sdjwt::{self, MAX_SD_JWT_LEN};
+use credential_core::{present, CredentialFormat};
 
 use crate::{files, holder_verify, wallet};
 
@@ -32,7 +33,12 @@ pub struct PresentArgs {
     /// Credential files (compact vc+jwt).
     #[arg(required_unless_present = "from_wallet")]
     credentials: Vec<PathBuf>,
-    /// Where to write the presentation (vp+jwt); standard output when absent.
+    /// For an SD-JWT credential: the claims to disclose, e.g. `title,level` (the others
+    /// stay hidden; the level is always shown). Comma-separated or repeated.
+    #[arg(long, value_delimiter = ',')]
+    disclose: Vec<String>,
+    /// Where to write the presentation (vp+jwt, or SD-JWT with key binding); standard
+    /// output when absent.
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -49,10 +55,30 @@ pub fn run(a: PresentArgs) -> Result<u8> {
         (None, None) => anyhow::bail!("give --key HOLDER.key or --wallet FILE"),
     };
     for p in &a.credentials {
-        credentials.push(holder_verify::read_bounded(p, MAX_JWS_LEN)?);
+        credentials.push(holder_verify::read_bounded(p, MAX_SD_JWT_LEN)?);
     }
-    let vp = present(&key, &credentials, &a.audience, &a.nonce, Utc::now())
-        .context("cannot make the presentation")?;
+    let sd: Vec<&String> = credentials
+        .iter()
+        .filter(|c| CredentialFormat::detect(c) == CredentialFormat::SdJwt)
+        .collect();
+    let vp = match (sd.as_slice(), credentials.len()) {
+        ([one], 1) => sdjwt::present(&key, one, &a.disclose, &a.audience, &a.nonce, Utc::now())
+            .context("cannot make the SD-JWT presentation")?,
+        ([], _) => {
+            if !a.disclose.is_empty() {
+                bail!("--disclose applies to SD-JWT credentials (issued with `skillpass issue --sd-jwt`); these show every claim");
+            }
+            if let Some(big) = credentials.iter().position(|c| c.len() > MAX_JWS_LEN) {
+                bail!(
+                    "credential {} is over the {MAX_JWS_LEN}-byte limit",
+                    big + 1
+                );
+            }
+            present(&key, &credentials, &a.audience, &a.nonce, Utc::now())
+                .context("cannot make the presentation")?
+        }
+        _ => bail!("an SD-JWT credential is presented on its own, one per presentation"),
+    };
     match &a.out {
         Some(out) => {
             files::write_atomic(out, format!("{vp}\n").as_bytes(), false)?;

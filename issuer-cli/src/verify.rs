@@ -50,7 +50,7 @@ pub struct VerifyArgs {
 
 /// Runs `verify`.
 pub fn run(a: VerifyArgs) -> Result<u8> {
-    if a.holder.is_holder_mode() {
+    if a.holder.is_holder_mode() || crate::holder_verify::looks_like_sd_jwt(&a.inputs) {
         return crate::holder_verify::run(&a);
     }
     let inputs = collect_inputs(&a.inputs)?;

@@ -9,4 +9,5 @@
 
 mod common;
 mod presentation;
+mod sdjwt;
 mod wallet;
