@@ -49,6 +49,7 @@ pub mod equivalence;
 pub mod json;
 pub mod jws;
 pub mod keys;
+pub mod paper;
 pub mod presentation;
 pub mod schema;
 pub mod sdjwt;

@@ -35,9 +35,20 @@ pub struct HolderArgs {
     /// Oldest presentation accepted, in seconds after it was made.
     #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..=86_400))]
     max_age: u32,
+    /// Verify the credential in this scanned QR text (`SP1:…`, from `skillpass qr`).
+    #[arg(long, conflicts_with_all = ["qr_image", "presentation", "sd_jwt"])]
+    qr_text: Option<String>,
+    /// Verify the credential in the QR code of this image (a `skillpass qr` or `card` PNG).
+    #[arg(long, conflicts_with_all = ["presentation", "sd_jwt"])]
+    qr_image: Option<std::path::PathBuf>,
 }
 
 impl HolderArgs {
+    /// The credential scanned from `--qr-text` or `--qr-image`, if one was given.
+    pub fn scanned(&self) -> Result<Option<(String, String)>> {
+        crate::qr::scanned_input(self.qr_text.as_deref(), self.qr_image.as_deref())
+    }
+
     /// Whether `verify` should run a holder-side mode instead of checking credentials.
     pub fn is_holder_mode(&self) -> bool {
         self.presentation || self.sd_jwt

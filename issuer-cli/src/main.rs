@@ -11,6 +11,7 @@ mod holder_verify;
 mod issue;
 mod key;
 mod present;
+mod qr;
 mod status;
 mod verify;
 mod wallet;
@@ -38,6 +39,10 @@ enum Command {
     Verify(Box<verify::VerifyArgs>),
     /// Present credentials to one verifier, bound to its audience and nonce (holder).
     Present(present::PresentArgs),
+    /// Render a credential as a QR code (PNG or SVG) for paper.
+    Qr(qr::QrArgs),
+    /// Render a printable A6 card: holder, title, issuer and the credential's QR code.
+    Card(qr::CardArgs),
     /// The holder's encrypted wallet: init, add, list, show, export, import.
     #[command(subcommand)]
     Wallet(wallet::WalletCommand),
@@ -69,6 +74,8 @@ fn main() -> ExitCode {
         Command::Verify(a) => verify::run(*a),
         Command::Present(a) => present::run(a),
         Command::Wallet(c) => wallet::run(c),
+        Command::Qr(a) => qr::run_qr(a),
+        Command::Card(a) => qr::run_card(a),
         Command::Bundle(c) => bundle::run(c),
         Command::Status(c) => status::run(c),
         Command::Revoke(a) => status::flip(a, status::Flip::Revoke),

@@ -20,7 +20,7 @@ use crate::files;
 pub struct VerifyArgs {
     /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one
     /// JWS per line on standard input; with --presentation, the one presentation file.
-    #[arg(required = true)]
+    #[arg(required_unless_present_any = ["qr_text", "qr_image"])]
     pub(crate) inputs: Vec<PathBuf>,
     /// The trust bundle file.
     #[arg(long)]
@@ -53,7 +53,10 @@ pub fn run(a: VerifyArgs) -> Result<u8> {
     if a.holder.is_holder_mode() || crate::holder_verify::looks_like_sd_jwt(&a.inputs) {
         return crate::holder_verify::run(&a);
     }
-    let inputs = collect_inputs(&a.inputs)?;
+    let inputs = match a.holder.scanned()? {
+        Some(scanned) => vec![scanned],
+        None => collect_inputs(&a.inputs)?,
+    };
     let now = a.at.unwrap_or_else(Utc::now);
 
     let reports: Vec<Report> = match open_bundle(&a)? {

@@ -8,6 +8,7 @@
 )]
 
 mod common;
+mod paper;
 mod presentation;
 mod sdjwt;
 mod wallet;
