@@ -17,9 +17,9 @@ pub const MAX_DEPTH: usize = 32;
 #[error("{0}")]
 pub struct JsonError(String);
 
-impl JsonError {
-    pub(crate) fn new(message: String) -> Self {
-        Self(message)
+impl From<serde_json::Error> for JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        Self(e.to_string())
     }
 }
 

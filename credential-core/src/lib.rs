@@ -44,6 +44,7 @@
     )
 )]
 
+pub mod audit;
 pub mod credential;
 pub mod equivalence;
 pub mod json;
@@ -51,6 +52,7 @@ pub mod jws;
 pub mod keys;
 pub mod paper;
 pub mod presentation;
+pub mod request;
 pub mod schema;
 pub mod sdjwt;
 pub mod status;

@@ -330,6 +330,10 @@ pub struct Verifier<'b> {
     bundle: &'b VerifiedBundle,
     now: DateTime<Utc>,
     equivalence: Option<(Destination, EquivalenceTable)>,
+    // The bundle-level results are the same for every credential: worked out once.
+    trust_detail: String,
+    freshness: (Outcome, String),
+    as_of: String,
 }
 
 /// How a secured credential's signed payload becomes the document the checks read: a
@@ -356,10 +360,17 @@ impl<'b> Verifier<'b> {
     /// A verifier using `bundle`, with `now` as the clock (inject a fixed time in tests, or
     /// `--at` on the command line).
     pub fn new(bundle: &'b VerifiedBundle, now: DateTime<Utc>) -> Self {
+        let b = bundle.bundle();
         Self {
             bundle,
             now,
             equivalence: None,
+            trust_detail: format!(
+                "bundle {} signed by the pinned anchor {}",
+                b.sequence, b.anchor
+            ),
+            freshness: freshness(b, now),
+            as_of: format!("as of the bundle of {}", format_time(b.issued_at)),
         }
     }
 
@@ -435,14 +446,10 @@ impl<'b> Verifier<'b> {
         hidden: &mut Vec<String>,
     ) -> Pending<'a> {
         let mut checks: Vec<Check> = Vec::with_capacity(CheckId::ALL.len());
-        let b = self.bundle.bundle();
         checks.push(Check {
             id: CheckId::TrustBundle,
             outcome: Outcome::Pass,
-            detail: format!(
-                "bundle {} signed by the pinned anchor {}",
-                b.sequence, b.anchor
-            ),
+            detail: self.trust_detail.clone(),
         });
         let mut push = |id, outcome, detail: String| {
             checks.push(Check {
@@ -543,7 +550,7 @@ impl<'b> Verifier<'b> {
                 Outcome::Fail,
                 format!("issuer {} is not in the trust bundle", credential.issuer),
             ),
-            Some(issuer) => accreditation(issuer, &credential),
+            Some(issuer) => accreditation(issuer, &credential, self.now),
         };
         push(CheckId::IssuerAccredited, outcome, detail);
 
@@ -624,7 +631,7 @@ impl<'b> Verifier<'b> {
             let (outcome, detail) = self.status(checked);
             push(CheckId::Status, outcome, detail);
         }
-        let (outcome, detail) = self.freshness();
+        let (outcome, detail) = self.freshness.clone();
         push(CheckId::BundleFresh, outcome, detail);
         // Fill in the checks that never ran, so every report lists all ten in order.
         for id in CheckId::ALL {
@@ -753,48 +760,47 @@ impl<'b> Verifier<'b> {
         }
         (
             Outcome::Pass,
-            format!(
-                "{} (as of the bundle of {})",
-                notes.join(", "),
-                format_time(self.bundle.bundle().issued_at)
-            ),
+            format!("{} ({})", notes.join(", "), self.as_of),
         )
-    }
-
-    fn freshness(&self) -> (Outcome, String) {
-        let b = self.bundle.bundle();
-        if self.now >= b.next_update {
-            (
-                Outcome::Indeterminate,
-                format!(
-                    "bundle {} passed its next-update time {}: fetch a newer one",
-                    b.sequence,
-                    format_time(b.next_update)
-                ),
-            )
-        } else if self.now + Duration::seconds(CLOCK_SKEW_SECS) < b.issued_at {
-            (
-                Outcome::Indeterminate,
-                format!(
-                    "bundle {} is dated {} in the future: check the clock",
-                    b.sequence,
-                    format_time(b.issued_at)
-                ),
-            )
-        } else {
-            (
-                Outcome::Pass,
-                format!(
-                    "bundle {} current until {}",
-                    b.sequence,
-                    format_time(b.next_update)
-                ),
-            )
-        }
     }
 }
 
-fn accreditation(issuer: &IssuerEntry, c: &CheckedCredential) -> (Outcome, String) {
+fn freshness(b: &crate::trust::TrustBundle, now: DateTime<Utc>) -> (Outcome, String) {
+    if now >= b.next_update {
+        (
+            Outcome::Indeterminate,
+            format!(
+                "bundle {} passed its next-update time {}: fetch a newer one",
+                b.sequence,
+                format_time(b.next_update)
+            ),
+        )
+    } else if now + Duration::seconds(CLOCK_SKEW_SECS) < b.issued_at {
+        (
+            Outcome::Indeterminate,
+            format!(
+                "bundle {} is dated {} in the future: check the clock",
+                b.sequence,
+                format_time(b.issued_at)
+            ),
+        )
+    } else {
+        (
+            Outcome::Pass,
+            format!(
+                "bundle {} current until {}",
+                b.sequence,
+                format_time(b.next_update)
+            ),
+        )
+    }
+}
+
+fn accreditation(
+    issuer: &IssuerEntry,
+    c: &CheckedCredential,
+    now: DateTime<Utc>,
+) -> (Outcome, String) {
     let at = c.valid_from;
     let when = format_time(at);
     match issuer.status_at(at) {
@@ -857,7 +863,7 @@ fn accreditation(issuer: &IssuerEntry, c: &CheckedCredential) -> (Outcome, Strin
         "{} ({}), accredited for {} at {when}",
         issuer.name, issuer.country, c.kind
     );
-    let current = issuer.status_at(Utc::now().max(at));
+    let current = issuer.status_at(now.max(at));
     if current != IssuerStatus::Active {
         let _ = write!(
             detail,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Duration, SubsecRound as _, Utc};
 use clap::{Args, Subcommand};
-use credential_core::trust::{peek_unchecked, AuthorityEntry, MAX_BUNDLE_LEN};
+use credential_core::trust::{AuthorityEntry, MAX_BUNDLE_LEN};
 use credential_core::{did_key_issuer, BundleBuilder, IssuerEntry, ScopeItem, TrustAnchor};
 use serde::Deserialize;
 
@@ -13,11 +13,14 @@ use crate::files;
 
 /// Bundle commands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 pub enum BundleCommand {
     /// Build and sign a trust bundle from issuers, status lists and decisions.
     Build(Box<BuildArgs>),
     /// Verify a bundle against the anchor and print what it holds.
     Show(ShowArgs),
+    /// Download the registry's current signed bundle.
+    Fetch(crate::registry_bundle::FetchArgs),
 }
 
 /// `bundle build`.
@@ -100,6 +103,7 @@ pub fn run(command: BundleCommand) -> Result<u8> {
     match command {
         BundleCommand::Build(a) => build(*a),
         BundleCommand::Show(a) => show(a),
+        BundleCommand::Fetch(a) => crate::registry_bundle::run(a),
     }
 }
 
@@ -108,6 +112,19 @@ fn build(a: BuildArgs) -> Result<u8> {
     // Whole seconds, like the times in credentials, so that a credential issued in the
     // same second as its issuer's accreditation is not "before" it.
     let now = Utc::now().trunc_subsecs(0);
+    let previous = previous_bundle(&a.out, &anchor.public().did());
+    // Rebuilding must not move an issuer's accreditation start to today, or everything it
+    // issued since the first bundle would suddenly predate its accreditation.
+    let since = |did: &str, explicit: Option<DateTime<Utc>>| {
+        explicit
+            .or_else(|| {
+                previous
+                    .as_ref()
+                    .and_then(|b| b.issuers.iter().find(|i| i.id == did))
+                    .map(|i| i.accreditation.valid_from)
+            })
+            .unwrap_or(now)
+    };
     let mut issuers = Vec::new();
     if let Some(did) = &a.issuer {
         let (Some(name), Some(country)) = (&a.name, &a.country) else {
@@ -118,7 +135,7 @@ fn build(a: BuildArgs) -> Result<u8> {
             name,
             &country.to_uppercase(),
             a.accredit.clone(),
-            a.accredited_from.unwrap_or(now),
+            since(did, a.accredited_from),
         )?);
     }
     if let Some(path) = &a.issuers {
@@ -139,7 +156,7 @@ fn build(a: BuildArgs) -> Result<u8> {
                         &s.name,
                         &s.country,
                         scope,
-                        s.accredited_from.unwrap_or(now),
+                        since(&s.id, s.accredited_from),
                     )
                     .with_context(|| format!("issuer {}", s.id))?
                 }
@@ -151,7 +168,7 @@ fn build(a: BuildArgs) -> Result<u8> {
     }
     let sequence = match a.sequence {
         Some(s) => s,
-        None => previous_sequence(&a.out, &anchor.public().did()).map_or(1, |s| s + 1),
+        None => previous.as_ref().map_or(1, |b| b.sequence + 1),
     };
     let mut builder = BundleBuilder::new(
         &anchor.public(),
@@ -189,11 +206,15 @@ fn build(a: BuildArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// The sequence of the bundle already at `path`, when it is by the same anchor.
-fn previous_sequence(path: &std::path::Path, anchor: &str) -> Option<u64> {
+/// The bundle already at `path`, when it is one by the same anchor (verified: its
+/// accreditation dates are carried over).
+fn previous_bundle(path: &std::path::Path, anchor: &str) -> Option<credential_core::TrustBundle> {
     let text = files::read_text(path, MAX_BUNDLE_LEN as u64).ok()?;
-    let bundle = peek_unchecked(text.trim())?;
-    (bundle.anchor == anchor).then_some(bundle.sequence)
+    let anchor = TrustAnchor::from_did(anchor).ok()?;
+    anchor
+        .verify_bundle(text.trim(), None)
+        .ok()
+        .map(|b| b.bundle().clone())
 }
 
 /// Signed documents from a status list file (its `signed` member) or one JWS per line.

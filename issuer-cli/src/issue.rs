@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::Args;
 use credential_core::{build_document, sign_document, IssueOptions, SecretKey};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::{files, status};
 
@@ -142,7 +142,7 @@ struct Row {
 impl Row {
     /// The claims of a qualification credential, plus the holder DID and end of validity.
     fn claims(&self) -> Result<(Value, Option<String>, Option<DateTime<Utc>>)> {
-        let mut title = serde_json::Map::new();
+        let mut title = Map::new();
         title.insert("en".into(), json!(self.title_en));
         if !self.title_original.is_empty() {
             title.insert("original".into(), json!(self.title_original));
@@ -162,11 +162,9 @@ impl Row {
         if let (false, Some(q)) = (self.isco08.is_empty(), qualification.as_object_mut()) {
             q.insert("occupation".into(), json!({ "isco08": self.isco08 }));
         }
-        let mut subject = serde_json::Map::new();
-        subject.insert("name".into(), json!(self.name));
-        subject.insert("qualification".into(), qualification);
-        if !self.birth_date.is_empty() {
-            subject.insert("birthDate".into(), json!(self.birth_date));
+        let mut subject = json!({ "name": self.name, "qualification": qualification });
+        if let (false, Some(s)) = (self.birth_date.is_empty(), subject.as_object_mut()) {
+            s.insert("birthDate".into(), json!(self.birth_date));
         }
         let holder = (!self.holder_did.is_empty()).then(|| self.holder_did.clone());
         let valid_until = if self.valid_until.is_empty() {

@@ -4,14 +4,24 @@
 //! Exit codes: 0 success (or `valid`), 1 `invalid` (or some rows of a batch failed),
 //! 2 could not run (bad arguments, unreadable file), 3 `indeterminate`.
 
+mod authority;
 mod bundle;
+mod client;
+mod equivalence;
 mod files;
+mod grant;
 mod holder_check;
 mod holder_verify;
 mod issue;
+mod issuer;
 mod key;
+mod log;
+mod operator;
 mod present;
+mod publish;
 mod qr;
+mod registry_bundle;
+mod regstatus;
 mod status;
 mod verify;
 mod wallet;
@@ -52,12 +62,33 @@ enum Command {
     /// Manage an issuer's status lists offline (create, show).
     #[command(subcommand)]
     Status(status::StatusCommand),
-    /// Revoke a credential in the issuer's status list file.
+    /// Revoke a credential (in the status list file, or in the registry with --registry).
     Revoke(status::FlipArgs),
-    /// Suspend a credential in the issuer's status list file.
+    /// Suspend a credential (in the status list file, or in the registry with --registry).
     Suspend(status::FlipArgs),
     /// Lift the suspension of a credential.
     Unsuspend(status::FlipArgs),
+    /// Register an institution with the registry, or rotate its key.
+    #[command(subcommand)]
+    Issuer(issuer::IssuerCommand),
+    /// Registry operator: accredit, suspend or withdraw issuers.
+    #[command(subcommand)]
+    Operator(operator::OperatorCommand),
+    /// Publish signed credentials (and first-time status lists) to the registry.
+    Publish(publish::PublishArgs),
+    /// Holder: let one verifier read a stored credential for a while, or revoke that.
+    Grant(grant::GrantArgs),
+    /// Read a stored credential as its issuer, holder or grantee.
+    Fetch(grant::FetchArgs),
+    /// Check the registry's hash-chained audit log.
+    #[command(subcommand)]
+    Log(log::LogCommand),
+    /// What a qualification from one country means in another (decisions, comparable levels).
+    #[command(subcommand)]
+    Equivalence(equivalence::EquivalenceCommand),
+    /// Recognition authorities: sign decisions, import them from CSV.
+    #[command(subcommand)]
+    Authority(authority::AuthorityCommand),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +112,14 @@ fn main() -> ExitCode {
         Command::Revoke(a) => status::flip(a, status::Flip::Revoke),
         Command::Suspend(a) => status::flip(a, status::Flip::Suspend),
         Command::Unsuspend(a) => status::flip(a, status::Flip::Unsuspend),
+        Command::Issuer(c) => issuer::run(c),
+        Command::Operator(c) => operator::run(c),
+        Command::Publish(a) => publish::run(a),
+        Command::Grant(a) => grant::run(a),
+        Command::Fetch(a) => grant::fetch(a),
+        Command::Log(c) => log::run(c),
+        Command::Equivalence(c) => equivalence::run(c),
+        Command::Authority(c) => authority::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),

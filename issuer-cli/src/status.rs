@@ -66,9 +66,16 @@ pub struct FlipArgs {
     /// The issuer's private key file (the lists are re-signed).
     #[arg(long)]
     key: PathBuf,
-    /// The issuer's status list file.
+    /// The issuer's status list file (offline mode).
+    #[arg(
+        long,
+        required_unless_present = "registry",
+        conflicts_with = "registry"
+    )]
+    status: Option<PathBuf>,
+    /// Change the status in this registry instead (the credential is a file or an id).
     #[arg(long)]
-    status: PathBuf,
+    registry: Option<String>,
 }
 
 /// Which change.
@@ -207,8 +214,17 @@ pub fn run(command: StatusCommand) -> Result<u8> {
 
 /// Runs `revoke`, `suspend` or `unsuspend`.
 pub fn flip(a: FlipArgs, flip: Flip) -> Result<u8> {
+    if let Some(registry) = &a.registry {
+        let Some(credential) = &a.credential else {
+            bail!("with --registry, name the credential (a file or its id), not --index");
+        };
+        return crate::regstatus::flip(registry, &a.key, credential, flip);
+    }
+    let Some(status_path) = &a.status else {
+        bail!("give --status FILE (offline) or --registry URL");
+    };
     let key = files::read_key(&a.key)?;
-    let mut file = StatusFile::load(&a.status)?;
+    let mut file = StatusFile::load(status_path)?;
     let index = match (a.index, &a.credential) {
         (Some(i), _) => i,
         (None, Some(path)) => index_of(path, &file)?,
@@ -221,8 +237,8 @@ pub fn flip(a: FlipArgs, flip: Flip) -> Result<u8> {
     };
     list.set_status(index, value)?;
     file.sign(&key)?;
-    file.save(&a.status)?;
-    println!("index {index} {word}; re-signed lists saved in {} (give it to the operator's `bundle build --status-list`)", a.status.display());
+    file.save(status_path)?;
+    println!("index {index} {word}; re-signed lists saved in {} (give it to the operator's `bundle build --status-list`)", status_path.display());
     Ok(0)
 }
 

@@ -1,0 +1,133 @@
+//! The published vectors in `testdata/vectors.json` (sources in `testdata/README.md`),
+//! run against the library's public API.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use credential_core::jws::{self, JwsError, UnverifiedJws, MAX_JWS_LEN};
+use credential_core::{PublicJwk, PublicKey, SecretKey};
+use serde_json::Value;
+
+fn vector(id: &str) -> Value {
+    let all: Value = serde_json::from_str(include_str!("../testdata/vectors.json")).unwrap();
+    all["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == id)
+        .unwrap()["data"]
+        .clone()
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+fn rfc8037_key() -> SecretKey {
+    let jwk = vector("rfc8037-A.1-ed25519-private-jwk")["jwk"].to_string();
+    SecretKey::from_private_jwk(&jwk).unwrap()
+}
+
+#[test]
+fn rfc8037_a1_private_jwk_derives_the_a2_public_key() {
+    let public: PublicJwk =
+        serde_json::from_value(vector("rfc8037-A.2-ed25519-public-jwk")["jwk"].clone()).unwrap();
+    assert_eq!(rfc8037_key().public().to_jwk(), public);
+}
+
+#[test]
+fn rfc8037_a3_thumbprint() {
+    let v = vector("rfc8037-A.3-jwk-thumbprint");
+    assert_eq!(
+        rfc8037_key().public().thumbprint(),
+        v["thumbprint"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn rfc8037_a4_signing_is_reproduced_byte_for_byte() {
+    let v = vector("rfc8037-A.4-A.5-jws-eddsa");
+    let jws = jws::sign_raw(
+        &rfc8037_key(),
+        v["protected_header"].as_str().unwrap().as_bytes(),
+        v["payload_text"].as_str().unwrap().as_bytes(),
+    );
+    assert_eq!(jws, v["compact"].as_str().unwrap());
+}
+
+#[test]
+fn rfc8037_a5_validation_succeeds_and_fails_after_tampering() {
+    let v = vector("rfc8037-A.4-A.5-jws-eddsa");
+    let compact = v["compact"].as_str().unwrap();
+    let public = rfc8037_key().public();
+    assert!(UnverifiedJws::parse(compact, MAX_JWS_LEN)
+        .unwrap()
+        .verify_with(&public));
+    let other_payload = compact.replacen(".RXhh", ".RXhi", 1); // "Exa" -> "Exb"
+    assert!(!UnverifiedJws::parse(&other_payload, MAX_JWS_LEN)
+        .unwrap()
+        .verify_with(&public));
+}
+
+#[test]
+fn the_draft_alg_ed25519_jws_is_refused_even_though_its_signature_is_good() {
+    let v = vector("draft-ietf-jose-cfrg-curves-00-A.4-jws-alg-Ed25519");
+    let err = UnverifiedJws::parse(v["compact"].as_str().unwrap(), MAX_JWS_LEN).unwrap_err();
+    assert_eq!(err, JwsError::Algorithm("Ed25519".into()));
+}
+
+#[test]
+fn rfc8032_test1_signature_and_public_key() {
+    let v = vector("rfc8032-7.1-test1-ed25519");
+    let key = SecretKey::from_bytes(
+        &hex(v["secret_key_hex"].as_str().unwrap())
+            .try_into()
+            .unwrap(),
+    );
+    assert_eq!(
+        key.public().to_bytes().to_vec(),
+        hex(v["public_key_hex"].as_str().unwrap())
+    );
+    assert_eq!(
+        key.sign(b"").to_vec(),
+        hex(v["signature_hex"].as_str().unwrap())
+    );
+}
+
+#[test]
+fn did_key_vectors_encode_and_decode() {
+    for id in [
+        "did-key-ed25519-seed-00",
+        "did-key-ed25519-seed-01",
+        "did-key-ed25519-seed-02",
+    ] {
+        let v = vector(id);
+        let key = SecretKey::from_bytes(&hex(v["seed_hex"].as_str().unwrap()).try_into().unwrap())
+            .public();
+        assert_eq!(key.did(), v["did"].as_str().unwrap(), "{id}");
+        assert_eq!(
+            key.did_url(),
+            v["verification_method_id"].as_str().unwrap(),
+            "{id}"
+        );
+        assert_eq!(
+            PublicKey::from_did(v["did"].as_str().unwrap()).unwrap(),
+            key,
+            "{id}"
+        );
+        assert_eq!(
+            serde_json::to_value(key.to_jwk()).unwrap(),
+            v["public_jwk"],
+            "{id}"
+        );
+    }
+    let v = vector("did-key-of-rfc8037-key");
+    assert_eq!(rfc8037_key().public().did(), v["did"].as_str().unwrap());
+}

@@ -1,0 +1,174 @@
+//! A small blocking client for the registry: public reads, and requests signed with
+//! `credential_core::request::sign_request`. A server error becomes one line with the HTTP
+//! status and the registry's error code and message, never a raw body dump.
+
+use std::io::Read as _;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Result};
+use clap::Args;
+use credential_core::request::sign_request;
+use credential_core::SecretKey;
+use serde_json::Value;
+
+/// Default registry URL.
+pub const DEFAULT_REGISTRY: &str = "http://127.0.0.1:8080";
+/// Largest response read (a trust bundle may be large).
+const MAX_RESPONSE: u64 = 128 * 1024 * 1024;
+
+/// `--registry URL`, shared by every command that talks to the registry.
+#[derive(Debug, Clone, Args)]
+pub struct RegistryArg {
+    /// The registry's base URL.
+    #[arg(long = "registry", env = "SKILLPASS_REGISTRY", default_value = DEFAULT_REGISTRY)]
+    pub url: String,
+}
+
+/// A response that was not an error.
+#[derive(Debug)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// `ETag`, when sent.
+    pub etag: Option<String>,
+    /// The body.
+    pub body: String,
+}
+
+impl Reply {
+    /// The body as JSON.
+    pub fn json(&self) -> Result<Value> {
+        serde_json::from_str(&self.body).map_err(|_| {
+            anyhow!(
+                "the registry answered {} with a body that is not JSON",
+                self.status
+            )
+        })
+    }
+}
+
+/// The registry at one base URL.
+pub struct Client {
+    base: String,
+    agent: ureq::Agent,
+}
+
+impl Client {
+    /// A client for `base` (e.g. `http://127.0.0.1:8080`).
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+            agent: ureq::AgentBuilder::new()
+                .timeout(Duration::from_secs(60))
+                .build(),
+        }
+    }
+
+    /// An unsigned GET; `if_none_match` sends a cached ETag.
+    pub fn get(&self, path: &str, if_none_match: Option<&str>) -> Result<Reply> {
+        let mut req = self.agent.get(&format!("{}{path}", self.base));
+        if let Some(tag) = if_none_match {
+            req = req.set("If-None-Match", tag);
+        }
+        finish(req.call())
+    }
+
+    /// An unsigned GET that answers `None` on 404.
+    pub fn get_optional(&self, path: &str) -> Result<Option<Reply>> {
+        match self.agent.get(&format!("{}{path}", self.base)).call() {
+            Err(ureq::Error::Status(404, _)) => Ok(None),
+            other => finish(other).map(Some),
+        }
+    }
+
+    /// A request signed by `key` with a JSON body (or none).
+    pub fn signed(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+        key: &SecretKey,
+    ) -> Result<Reply> {
+        let bytes = match body {
+            Some(v) => serde_json::to_vec(v)?,
+            None => Vec::new(),
+        };
+        let req = self
+            .agent
+            .request(method, &format!("{}{path}", self.base))
+            .set("Authorization", &sign_request(key, method, path, &bytes));
+        let result = if bytes.is_empty() {
+            req.call()
+        } else {
+            req.set("Content-Type", "application/json")
+                .send_bytes(&bytes)
+        };
+        finish(result)
+    }
+}
+
+/// Percent-encodes a path segment (ids and DIDs hold `:`, which is fine, but `#`, `/`,
+/// `?` and spaces are not).
+pub fn segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~:@!$&'()*+,;=".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn read_body(response: ureq::Response) -> Result<(u16, Option<String>, String)> {
+    let status = response.status();
+    let etag = response.header("ETag").map(str::to_owned);
+    let mut body = String::new();
+    response
+        .into_reader()
+        .take(MAX_RESPONSE)
+        .read_to_string(&mut body)?;
+    Ok((status, etag, body))
+}
+
+fn finish(result: Result<ureq::Response, ureq::Error>) -> Result<Reply> {
+    match result {
+        Ok(response) => {
+            let (status, etag, body) = read_body(response)?;
+            Ok(Reply { status, etag, body })
+        }
+        Err(ureq::Error::Status(304, response)) => {
+            let (status, etag, body) = read_body(response)?;
+            Ok(Reply { status, etag, body })
+        }
+        Err(ureq::Error::Status(status, response)) => {
+            let (_, _, body) = read_body(response)?;
+            let parsed: Option<(String, String)> =
+                serde_json::from_str::<Value>(&body).ok().and_then(|v| {
+                    let e = v.get("error")?;
+                    Some((
+                        e.get("code")?.as_str()?.to_owned(),
+                        e.get("message")?.as_str()?.to_owned(),
+                    ))
+                });
+            match parsed {
+                Some((code, message)) => bail!("registry: HTTP {status} {code}: {message}"),
+                None => bail!("registry: HTTP {status} (no Skillpass error in the answer)"),
+            }
+        }
+        Err(ureq::Error::Transport(t)) => bail!("cannot reach the registry: {t}"),
+    }
+}
+
+/// A string member of a JSON answer, or "" (for messages).
+pub fn text<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+/// Sets a member of a JSON object.
+pub fn set(v: &mut Value, key: &str, value: Value) {
+    if let Some(o) = v.as_object_mut() {
+        o.insert(key.to_owned(), value);
+    }
+}

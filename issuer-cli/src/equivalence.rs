@@ -1,0 +1,152 @@
+//! `skillpass equivalence`: what a qualification from one country means in another —
+//! recognition decisions (authoritative) first, comparable levels (informational) second.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use credential_core::equivalence::{
+    Destination, EquivalenceQuery, EquivalenceTable, FrameworkCatalog,
+};
+use credential_core::trust::MAX_BUNDLE_LEN;
+use credential_core::TrustAnchor;
+
+use crate::files;
+
+/// Equivalence commands.
+#[derive(Debug, Subcommand)]
+pub enum EquivalenceCommand {
+    /// Show what a framework level (and field/occupation) corresponds to in a destination.
+    Show(ShowArgs),
+    /// List the shipped qualification frameworks and their official referencings.
+    Frameworks(FrameworksArgs),
+}
+
+/// `equivalence show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A framework level id, e.g. PQF-6, RQF-3, NCQF-BW-7.
+    level: String,
+    /// Destination: a country (DE) or a framework (EQF).
+    #[arg(long)]
+    to: Destination,
+    /// ISCED-F field code of the qualification, e.g. 0913.
+    #[arg(long)]
+    field: Option<String>,
+    /// ISCO-08 occupation code, e.g. 2221.
+    #[arg(long)]
+    isco: Option<String>,
+    /// Country of award (default: the level's framework's country).
+    #[arg(long)]
+    from: Option<String>,
+    /// A trust bundle whose recognition decisions to include (needs --anchor).
+    #[arg(long, requires = "anchor")]
+    bundle: Option<PathBuf>,
+    /// The pinned anchor did:key for --bundle.
+    #[arg(long, requires = "bundle")]
+    anchor: Option<String>,
+    /// Answer as of this time (default now).
+    #[arg(long, value_parser = files::parse_time_arg)]
+    at: Option<DateTime<Utc>>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `equivalence frameworks`.
+#[derive(Debug, Args)]
+pub struct FrameworksArgs {
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs an equivalence command.
+pub fn run(command: EquivalenceCommand) -> Result<u8> {
+    match command {
+        EquivalenceCommand::Show(a) => show(a),
+        EquivalenceCommand::Frameworks(a) => frameworks(&a),
+    }
+}
+
+fn show(a: ShowArgs) -> Result<u8> {
+    let catalog = FrameworkCatalog::shipped()?;
+    if catalog.level(&a.level).is_none() {
+        bail!(
+            "unknown framework level {:?}; `skillpass equivalence frameworks` lists them",
+            a.level
+        );
+    }
+    let mut table = EquivalenceTable::shipped()?;
+    let mut untrusted = Vec::new();
+    if let (Some(path), Some(anchor)) = (&a.bundle, &a.anchor) {
+        let anchor =
+            TrustAnchor::from_did(anchor).context("--anchor must be the operator's did:key")?;
+        let text = files::read_text(path, MAX_BUNDLE_LEN as u64)?;
+        let bundle = anchor.verify_bundle(text.trim(), None)?;
+        for decision in bundle.decisions() {
+            if let Err(e) = table.add_decision(decision.clone()) {
+                untrusted.push(format!("{}: {e}", decision.id));
+            }
+        }
+        untrusted.extend(bundle.untrusted_decisions().iter().cloned());
+    }
+    let query = EquivalenceQuery {
+        origin_country: a.from.clone(),
+        levels: vec![a.level.clone()],
+        field: a.field.clone(),
+        isco08: a.isco.clone(),
+        title: None,
+        issuer: None,
+    };
+    let answer = table.query(&query, &a.to, a.at.unwrap_or_else(Utc::now));
+    if a.json {
+        let mut value = serde_json::to_value(&answer)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("untrustedDecisions".into(), serde_json::json!(untrusted));
+        }
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        print!("{}", answer.to_words());
+        for why in &untrusted {
+            println!("untrusted decision ignored: {why}");
+        }
+    }
+    Ok(0)
+}
+
+fn frameworks(a: &FrameworksArgs) -> Result<u8> {
+    let catalog = FrameworkCatalog::shipped()?;
+    if a.json {
+        let list: Vec<_> = catalog
+            .frameworks()
+            .map(|f| {
+                serde_json::json!({
+                    "id": f.id,
+                    "name": f.name,
+                    "country": f.country,
+                    "kind": f.kind,
+                    "levels": f.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(0);
+    }
+    for f in catalog.frameworks() {
+        let first = f.levels.first().map(|l| l.id.as_str()).unwrap_or("-");
+        let last = f.levels.last().map(|l| l.id.as_str()).unwrap_or("-");
+        println!(
+            "{:<8} {:<3} {:>2} levels ({first} … {last})  {}",
+            f.id,
+            f.country.as_deref().unwrap_or("-"),
+            f.levels.len(),
+            f.name
+        );
+        for r in catalog.referencings().iter().filter(|r| r.from == f.id) {
+            println!("           referencing to {}: {}", r.to, r.status);
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,398 @@
+//! Equivalence from the command line: comparable levels from the shipped data alone, and
+//! authority-signed recognition decisions carried by the bundle into verification reports.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_skillpass");
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("SKILLPASS_STATE", dir.join("seen.json"))
+        .output()
+        .unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn rqf_3_to_germany_is_comparable_to_dqr_4_via_eqf_4() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "show", "RQF-3", "--to", "DE"]);
+    assert!(out.contains("DQR-4 via RQF-3 → EQF-4 → DQR-4"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        d.path(),
+        &["equivalence", "show", "RQF-3", "--to", "DE", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(json["comparable"][0]["level"], "DQR-4");
+}
+
+#[test]
+fn dqr_6_and_eqf_6_compare_both_ways() {
+    let d = tempfile::tempdir().unwrap();
+    assert!(
+        ok(d.path(), &["equivalence", "show", "DQR-6", "--to", "EQF"])
+            .contains("EQF-6 via DQR-6 → EQF-6")
+    );
+    assert!(ok(d.path(), &["equivalence", "show", "EQF-6", "--to", "DE"]).contains("DQR-6"));
+}
+
+#[test]
+fn a_level_without_official_referencing_says_so_instead_of_guessing() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(
+        d.path(),
+        &["equivalence", "show", "NCQF-BW-7", "--to", "DE"],
+    );
+    assert!(out.contains("no official referencing"), "{out}");
+    assert!(out.contains("No comparable level is known"), "{out}");
+    assert!(!out.contains("DQR-"), "no DQR level may be guessed: {out}");
+}
+
+#[test]
+fn an_unknown_level_is_a_clear_error() {
+    let d = tempfile::tempdir().unwrap();
+    let out = run(d.path(), &["equivalence", "show", "PQF-12", "--to", "DE"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown framework level"));
+}
+
+/// Operator, college, a German and a Belgian authority; a signed PH→DE nursing decision.
+fn world(d: &Path, decision_signer: &str) -> (String, String) {
+    let operator = ok(d, &["key", "new", "--out", "operator.key"])
+        .trim()
+        .to_owned();
+    let college = ok(d, &["key", "new", "--out", "college.key"])
+        .trim()
+        .to_owned();
+    let de = ok(d, &["key", "new", "--out", "de.key"]).trim().to_owned();
+    let be = ok(d, &["key", "new", "--out", "be.key"]).trim().to_owned();
+    ok(d, &["key", "new", "--out", "stranger.key"]);
+    std::fs::write(
+        d.join("authorities.json"),
+        serde_json::to_string(&serde_json::json!([
+            {"id": de, "name": "Example Land Office for Nursing Recognition", "country": "DE", "jurisdiction": "nursing"},
+            {"id": be, "name": "Example Belgian Recognition Office", "country": "BE", "jurisdiction": "nursing"},
+        ]))
+        .unwrap(),
+    )
+    .unwrap();
+    let decision = examples().join("decision-ph-de-nursing.json");
+    ok(
+        d,
+        &[
+            "authority",
+            "sign",
+            "--key",
+            decision_signer,
+            "--decision",
+            decision.to_str().unwrap(),
+            "--out",
+            "decisions.jws",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "bundle",
+            "build",
+            "--anchor",
+            "operator.key",
+            "--issuer",
+            &college,
+            "--name",
+            "Manila College of Nursing",
+            "--country",
+            "PH",
+            "--accredit",
+            "QualificationCredential:PQF-6",
+            "--authorities",
+            "authorities.json",
+            "--decisions",
+            "decisions.jws",
+            "--out",
+            "bundle.jws",
+        ],
+    );
+    let claims = examples().join("nurse-qualification.json");
+    ok(
+        d,
+        &[
+            "issue",
+            "--key",
+            "college.key",
+            "--claims",
+            claims.to_str().unwrap(),
+            "--out",
+            "nurse.jwt",
+        ],
+    );
+    (operator, college)
+}
+
+#[test]
+fn verifying_a_philippine_nursing_credential_for_germany_shows_the_decision_before_the_comparable_level(
+) {
+    let d = tempfile::tempdir().unwrap();
+    let (operator, _) = world(d.path(), "de.key");
+    let out = ok(
+        d.path(),
+        &[
+            "verify",
+            "nurse.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--country",
+            "DE",
+        ],
+    );
+    assert!(out.starts_with("VALID"), "{out}");
+    let decision = out
+        .find("Pflegefachfrau/Pflegefachmann")
+        .expect("the decision is shown");
+    let comparable = out
+        .find("Comparable level")
+        .expect("the comparable-level section is shown");
+    assert!(decision < comparable, "{out}");
+    assert!(out.contains("partial"), "{out}");
+    assert!(out.contains("B2"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        d.path(),
+        &[
+            "verify",
+            "nurse.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--country",
+            "DE",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(json["equivalence"]["decisions"][0]["state"], "applies");
+    assert_eq!(
+        json["equivalence"]["decisions"][0]["decision"]["outcome"],
+        "partial"
+    );
+}
+
+#[test]
+fn the_same_credential_for_belgium_shows_only_what_is_known_for_belgium() {
+    let d = tempfile::tempdir().unwrap();
+    let (operator, _) = world(d.path(), "de.key");
+    let out = ok(
+        d.path(),
+        &[
+            "verify",
+            "nurse.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--country",
+            "BE",
+        ],
+    );
+    assert!(!out.contains("Pflegefachfrau"), "{out}");
+    assert!(out.contains("No recognition decision in BE"), "{out}");
+}
+
+#[test]
+fn a_decision_signed_by_a_key_that_is_not_a_registered_authority_is_reported_untrusted() {
+    let d = tempfile::tempdir().unwrap();
+    let (operator, _) = world(d.path(), "stranger.key");
+    let out = ok(
+        d.path(),
+        &[
+            "verify",
+            "nurse.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--country",
+            "DE",
+        ],
+    );
+    assert!(out.contains("untrusted decision ignored"), "{out}");
+    assert!(
+        out.contains("not a registered recognition authority"),
+        "{out}"
+    );
+    assert!(out.contains("No recognition decision in DE"), "{out}");
+}
+
+#[test]
+fn a_decision_by_an_authority_outside_its_country_is_reported_untrusted() {
+    let d = tempfile::tempdir().unwrap();
+    let (operator, _) = world(d.path(), "be.key");
+    let out = ok(
+        d.path(),
+        &[
+            "verify",
+            "nurse.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--country",
+            "DE",
+        ],
+    );
+    assert!(out.contains("decides for BE, not for DE"), "{out}");
+    assert!(out.contains("No recognition decision in DE"), "{out}");
+}
+
+#[test]
+fn an_expired_decision_is_shown_as_expired_not_as_applying() {
+    let d = tempfile::tempdir().unwrap();
+    let (operator, _) = world(d.path(), "de.key");
+    let out = run(
+        d.path(),
+        &[
+            "verify",
+            "nurse.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--country",
+            "DE",
+            "--at",
+            "2029-06-01",
+            "--json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The bundle itself is stale by then, so the verdict is indeterminate, but the decision
+    // must read as expired.
+    assert_eq!(json["equivalence"]["decisions"][0]["state"], "expired");
+}
+
+#[test]
+fn authority_import_signs_a_csv_of_decisions_and_a_revision_supersedes_the_original() {
+    let d = tempfile::tempdir().unwrap();
+    let de = ok(d.path(), &["key", "new", "--out", "de.key"])
+        .trim()
+        .to_owned();
+    let operator = ok(d.path(), &["key", "new", "--out", "operator.key"])
+        .trim()
+        .to_owned();
+    let college = ok(d.path(), &["key", "new", "--out", "college.key"])
+        .trim()
+        .to_owned();
+    std::fs::write(
+        d.path().join("decisions.csv"),
+        "id,origin_country,origin_level,origin_field,origin_isco,origin_title,destination_country,destination_qualification,destination_isco,outcome,compensation,legal_basis,valid_from,valid_until,supersedes,notes\n\
+         urn:uuid:00000000-0000-4000-8000-000000000001,PH,PQF-6,0913,2221,,DE,Pflegefachfrau/Pflegefachmann,2221,partial,adaptation-period:6|knowledge-test;language:de:B2,PflBG,2026-01-01,,,example\n\
+         urn:uuid:00000000-0000-4000-8000-000000000002,PH,PQF-6,0913,2221,,DE,Pflegefachfrau/Pflegefachmann,2221,partial,knowledge-test;language:de:B2,PflBG,2026-03-01,,urn:uuid:00000000-0000-4000-8000-000000000001,revised\n\
+         urn:uuid:00000000-0000-4000-8000-000000000003,PH,PQF-6,,,,DE,X,,partial,,PflBG,2026-01-01,,,partial without a measure\n",
+    )
+    .unwrap();
+    let out = run(
+        d.path(),
+        &[
+            "authority",
+            "import",
+            "--key",
+            "de.key",
+            "--name",
+            "Example Office",
+            "--csv",
+            "decisions.csv",
+            "--out",
+            "decisions.jws",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "one row is bad");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 4:"));
+    std::fs::write(
+        d.path().join("authorities.json"),
+        format!(r#"[{{"id":"{de}","name":"Example Office","country":"DE"}}]"#),
+    )
+    .unwrap();
+    ok(
+        d.path(),
+        &[
+            "bundle",
+            "build",
+            "--anchor",
+            "operator.key",
+            "--issuer",
+            &college,
+            "--name",
+            "C",
+            "--country",
+            "PH",
+            "--accredit",
+            "QualificationCredential",
+            "--authorities",
+            "authorities.json",
+            "--decisions",
+            "decisions.jws",
+            "--out",
+            "bundle.jws",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        d.path(),
+        &[
+            "equivalence",
+            "show",
+            "PQF-6",
+            "--to",
+            "DE",
+            "--field",
+            "0913",
+            "--isco",
+            "2221",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--at",
+            "2026-06-01",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let decisions = json["decisions"].as_array().unwrap();
+    assert_eq!(
+        decisions[0]["decision"]["id"],
+        "urn:uuid:00000000-0000-4000-8000-000000000002"
+    );
+    assert_eq!(decisions[0]["state"], "applies");
+    let old = decisions
+        .iter()
+        .find(|m| m["decision"]["id"] == "urn:uuid:00000000-0000-4000-8000-000000000001")
+        .unwrap();
+    assert_eq!(old["state"], "superseded");
+}

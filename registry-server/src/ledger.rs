@@ -1,0 +1,227 @@
+//! Committing changes: the records, the nonce that authorized them, their audit log
+//! entries and, when who may issue or what is revoked changed, a newly signed trust bundle.
+
+use chrono::Duration;
+use credential_core::audit::{LogEntry, GENESIS_HASH};
+use credential_core::{format_time, BundleBuilder};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sha2::{Digest as _, Sha256};
+
+use crate::error::AppError;
+use crate::model::{BundleRecord, IssuerRecord, StatusListRecord};
+use crate::store::{Batch, Tree};
+use crate::AppState;
+
+/// Key of the current bundle in [`Tree::NameValue`].
+pub const BUNDLE_KEY: &[u8] = b"bundle";
+/// Records read per page when scanning a whole tree.
+const PAGE: usize = 1000;
+/// Expired nonces removed per commit (bounded so a commit stays short).
+const PRUNE_PER_COMMIT: usize = 256;
+
+/// Writes to make together.
+#[derive(Debug, Default)]
+pub struct Change {
+    batch: Batch,
+    log: Vec<(String, String, String)>,
+    nonce: Option<Vec<u8>>,
+    rebuild_bundle: bool,
+}
+
+impl Change {
+    /// An empty change.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stores `value` as JSON at `key`.
+    pub fn put_json<T: Serialize>(
+        &mut self,
+        tree: Tree,
+        key: impl Into<Vec<u8>>,
+        value: &T,
+    ) -> Result<(), AppError> {
+        let bytes = serde_json::to_vec(value).map_err(AppError::internal)?;
+        self.batch.put(tree, key, bytes);
+        Ok(())
+    }
+
+    /// Stores raw bytes.
+    pub fn put(&mut self, tree: Tree, key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>) {
+        self.batch.put(tree, key, value);
+    }
+
+    /// Records the nonce of the signed request that made this change (checked unseen
+    /// again under the writer lock).
+    pub fn nonce(&mut self, key: Vec<u8>) {
+        self.nonce = Some(key);
+    }
+
+    /// Appends an audit log entry.
+    pub fn log(&mut self, kind: &str, actor: &str, subject: &str) {
+        self.log
+            .push((kind.to_owned(), actor.to_owned(), subject.to_owned()));
+    }
+
+    /// Re-sign the trust bundle after the change.
+    pub fn rebuild_bundle(&mut self) {
+        self.rebuild_bundle = true;
+    }
+}
+
+/// Reads a JSON record.
+pub fn get_json<T: DeserializeOwned>(
+    state: &AppState,
+    tree: Tree,
+    key: &[u8],
+) -> Result<Option<T>, AppError> {
+    match state.store().get(tree, key)? {
+        None => Ok(None),
+        Some(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| AppError::internal(format!("corrupt record in {}: {e}", tree.name()))),
+    }
+}
+
+/// Every JSON record of a tree (page by page).
+pub fn all_json<T: DeserializeOwned>(state: &AppState, tree: Tree) -> Result<Vec<T>, AppError> {
+    let mut out = Vec::new();
+    let mut start: Vec<u8> = Vec::new();
+    loop {
+        let page = state.store().scan(tree, b"", &start, PAGE)?;
+        let full = page.len() == PAGE;
+        for (k, v) in &page {
+            out.push(serde_json::from_slice(v).map_err(|e| {
+                AppError::internal(format!("corrupt record in {}: {e}", tree.name()))
+            })?);
+            start = k.clone();
+            start.push(0);
+        }
+        if !full {
+            return Ok(out);
+        }
+    }
+}
+
+impl AppState {
+    /// Commits `change`: checks its nonce is unseen, applies the records, nonce and log
+    /// entries in one durable batch, then re-signs the bundle if asked. Call with the
+    /// writer lock held.
+    pub async fn commit(&self, mut change: Change) -> Result<(), AppError> {
+        let now = self.now();
+        if let Some(nonce) = change.nonce.take() {
+            if self.store().get(Tree::IatnonceSeen, &nonce)?.is_some() {
+                return Err(crate::auth::replayed());
+            }
+            change.batch.put(Tree::IatnonceSeen, nonce, Vec::new());
+            let horizon = now.timestamp() - self.settings().request_window_secs - 60;
+            let horizon = u64::try_from(horizon).unwrap_or(0).to_be_bytes();
+            for old in self
+                .store()
+                .keys_below(Tree::IatnonceSeen, &horizon, PRUNE_PER_COMMIT)?
+            {
+                change.batch.delete(Tree::IatnonceSeen, old);
+            }
+        }
+        if !change.log.is_empty() {
+            let (mut seq, mut prev) = match self.store().last(Tree::LogseqEntry)? {
+                None => (0, GENESIS_HASH.to_owned()),
+                Some((k, v)) => {
+                    let seq = <[u8; 8]>::try_from(k.as_slice())
+                        .map(u64::from_be_bytes)
+                        .map_err(|_| AppError::internal("bad log key"))?;
+                    // A stored entry that no longer parses is evidence of tampering; the
+                    // chain continues from its bytes so the damage stays visible.
+                    let prev = serde_json::from_slice::<LogEntry>(&v)
+                        .map(|e| e.hash)
+                        .unwrap_or_else(|_| hex::encode(Sha256::digest(&v)));
+                    (seq, prev)
+                }
+            };
+            let log = std::mem::take(&mut change.log);
+            for (kind, actor, subject) in &log {
+                seq += 1;
+                let entry = LogEntry::new(seq, &format_time(now), kind, actor, subject, &prev);
+                prev = entry.hash.clone();
+                change.put_json(Tree::LogseqEntry, seq.to_be_bytes().to_vec(), &entry)?;
+                tracing::info!(seq, kind = %kind, "audit log entry appended");
+            }
+        }
+        self.apply(change.batch).await?;
+        if change.rebuild_bundle {
+            let batch = self.bundle_batch()?;
+            self.apply(batch).await?;
+        }
+        Ok(())
+    }
+
+    /// Applies a batch off the async threads (sled's flush blocks).
+    async fn apply(&self, batch: Batch) -> Result<(), AppError> {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || state.store().apply(batch))
+            .await
+            .map_err(AppError::internal)??;
+        Ok(())
+    }
+
+    /// The current bundle, if one was signed.
+    pub fn current_bundle(&self) -> Result<Option<BundleRecord>, AppError> {
+        get_json(self, Tree::NameValue, BUNDLE_KEY)
+    }
+
+    /// Re-signs the bundle when half its validity has passed (so a verifier refreshing on
+    /// schedule never gets one about to expire). Takes the writer lock itself.
+    pub async fn refresh_bundle_if_old(&self) -> Result<(), AppError> {
+        let half = self.settings().bundle_validity / 2;
+        let due =
+            |b: &Option<BundleRecord>| b.as_ref().is_none_or(|b| self.now() >= b.issued_at + half);
+        if !due(&self.current_bundle()?) {
+            return Ok(());
+        }
+        let _guard = self.write_lock().await;
+        if due(&self.current_bundle()?) {
+            let batch = self.bundle_batch()?;
+            self.apply(batch).await?;
+        }
+        Ok(())
+    }
+
+    /// A batch holding a newly signed bundle of every accredited issuer and their status
+    /// lists, with the next sequence number.
+    pub fn bundle_batch(&self) -> Result<Batch, AppError> {
+        let now = self.now();
+        let sequence = self.current_bundle()?.map_or(1, |b| b.sequence + 1);
+        let next_update = now + self.settings().bundle_validity.max(Duration::hours(1));
+        let mut builder = BundleBuilder::new(&self.operator().public(), sequence, now, next_update);
+        let mut included = std::collections::HashSet::new();
+        for issuer in all_json::<IssuerRecord>(self, Tree::IssuerdidIssuer)? {
+            if let Some(entry) = issuer.bundle_entry() {
+                included.insert(issuer.id.clone());
+                builder = builder.issuer(entry);
+            }
+        }
+        for list in all_json::<StatusListRecord>(self, Tree::IssuerpurposeStatuslist)? {
+            if included.contains(&list.issuer) {
+                builder = builder.status_list(list.jws);
+            }
+        }
+        let jws = builder.sign(self.operator()).map_err(AppError::internal)?;
+        let digest = hex::encode(Sha256::digest(jws.as_bytes()));
+        let record = BundleRecord {
+            sequence,
+            issued_at: now,
+            next_update,
+            etag: format!("\"{sequence}-{}\"", digest.get(..32).unwrap_or_default()),
+            jws,
+        };
+        let mut batch = Batch::default();
+        batch.put(
+            Tree::NameValue,
+            BUNDLE_KEY,
+            serde_json::to_vec(&record).map_err(AppError::internal)?,
+        );
+        tracing::info!(sequence, "trust bundle signed");
+        Ok(batch)
+    }
+}

@@ -1,0 +1,212 @@
+//! What the registry stores, as JSON records in the store's trees, and their public views.
+
+use chrono::{DateTime, Utc};
+use credential_core::trust::{Accreditation, IssuerKey, IssuerStatus, StatusChange};
+use credential_core::IssuerEntry;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Where an issuer is in the registry's process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IssuerState {
+    /// Registered, waiting for the operator.
+    Pending,
+    /// Accredited at some point (its standing is in `statusHistory`).
+    Accredited,
+}
+
+/// An issuer as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IssuerRecord {
+    /// The issuer's DID (its first key's `did:key`).
+    pub id: String,
+    /// Institution name.
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// A contact address; may name a person, so it is never served publicly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// The scope the institution asked for.
+    #[serde(default)]
+    pub requested_scope: Vec<String>,
+    /// Pending or accredited.
+    pub state: IssuerState,
+    /// When it registered.
+    pub registered_at: DateTime<Utc>,
+    /// Keys, current (no `validUntil`) and past.
+    pub keys: Vec<IssuerKey>,
+    /// Scope and period, once accredited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accreditation: Option<Accreditation>,
+    /// Standing changes in time order.
+    #[serde(default)]
+    pub status_history: Vec<StatusChange>,
+}
+
+impl IssuerRecord {
+    /// The key that signs now (the one without `validUntil`).
+    pub fn current_key(&self) -> Option<&IssuerKey> {
+        self.keys.iter().rev().find(|k| k.valid_until.is_none())
+    }
+
+    /// The standing at `at`: `pending`, `active`, `suspended`, `withdrawn` or `expired`.
+    pub fn standing(&self, at: DateTime<Utc>) -> &'static str {
+        let Some(acc) = &self.accreditation else {
+            return "pending";
+        };
+        match self.entry_status(at) {
+            IssuerStatus::Withdrawn => "withdrawn",
+            IssuerStatus::Suspended => "suspended",
+            IssuerStatus::Active if acc.valid_until.is_some_and(|u| at >= u) => "expired",
+            IssuerStatus::Active if at < acc.valid_from => "pending",
+            IssuerStatus::Active => "active",
+        }
+    }
+
+    fn entry_status(&self, at: DateTime<Utc>) -> IssuerStatus {
+        self.status_history
+            .iter()
+            .filter(|c| c.effective <= at)
+            .max_by_key(|c| c.effective)
+            .map_or(IssuerStatus::Active, |c| c.status)
+    }
+
+    /// Whether it was ever withdrawn (withdrawal is final).
+    pub fn withdrawn(&self) -> bool {
+        self.status_history
+            .iter()
+            .any(|c| c.status == IssuerStatus::Withdrawn)
+    }
+
+    /// The trust bundle entry, once accredited.
+    pub fn bundle_entry(&self) -> Option<IssuerEntry> {
+        let accreditation = self.accreditation.clone()?;
+        Some(IssuerEntry {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            keys: self.keys.clone(),
+            accreditation,
+            status_history: self.status_history.clone(),
+        })
+    }
+
+    /// The public view (no contact).
+    pub fn view(&self, now: DateTime<Utc>) -> IssuerView {
+        IssuerView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            state: self.state,
+            standing: self.standing(now).to_owned(),
+            requested_scope: self.requested_scope.clone(),
+            registered_at: self.registered_at,
+            keys: serde_json::to_value(&self.keys).unwrap_or_default(),
+            accreditation: self
+                .accreditation
+                .as_ref()
+                .and_then(|a| serde_json::to_value(a).ok()),
+            status_history: serde_json::to_value(&self.status_history).unwrap_or_default(),
+        }
+    }
+}
+
+/// An issuer as the public sees it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerView {
+    /// DID.
+    pub id: String,
+    /// Institution name.
+    pub name: String,
+    /// Country.
+    pub country: String,
+    /// Pending or accredited.
+    pub state: IssuerState,
+    /// Standing now: pending, active, suspended, withdrawn, expired.
+    pub standing: String,
+    /// Scope asked for at registration.
+    pub requested_scope: Vec<String>,
+    /// Registration time.
+    pub registered_at: DateTime<Utc>,
+    /// Keys with validity periods.
+    #[schema(value_type = Vec<Object>)]
+    pub keys: serde_json::Value,
+    /// Scope and period.
+    #[schema(value_type = Option<Object>)]
+    pub accreditation: Option<serde_json::Value>,
+    /// Standing changes.
+    #[schema(value_type = Vec<Object>)]
+    pub status_history: serde_json::Value,
+}
+
+/// A stored credential (personal data: only its issuer, holder and grantees read it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CredentialRecord {
+    /// Credential id.
+    pub id: String,
+    /// Issuer DID.
+    pub issuer: String,
+    /// Holder DID (`credentialSubject.id`), when bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// The compact JWS as signed.
+    pub jws: String,
+    /// When it was published.
+    pub published_at: DateTime<Utc>,
+}
+
+/// A holder's grant to one verifier for one credential.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Grant {
+    /// Grant id.
+    pub id: String,
+    /// The credential.
+    pub credential: String,
+    /// Who may read it (a DID).
+    pub grantee: String,
+    /// Until when.
+    pub expires_at: DateTime<Utc>,
+    /// When the holder made it.
+    pub created_at: DateTime<Utc>,
+    /// When the holder revoked it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// An issuer-signed status list as stored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StatusListRecord {
+    /// Issuer DID.
+    pub issuer: String,
+    /// `revocation` or `suspension`.
+    pub purpose: String,
+    /// The list credential's id (what credentials name in `statusListCredential`).
+    pub id: String,
+    /// The compact JWS.
+    pub jws: String,
+    /// When it was last replaced.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The current trust bundle.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BundleRecord {
+    /// Its sequence.
+    pub sequence: u64,
+    /// When it was signed.
+    pub issued_at: DateTime<Utc>,
+    /// Its next-update time.
+    pub next_update: DateTime<Utc>,
+    /// Strong ETag (quoted).
+    pub etag: String,
+    /// The compact JWS.
+    pub jws: String,
+}

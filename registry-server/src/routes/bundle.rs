@@ -1,0 +1,45 @@
+//! The operator-signed trust bundle verifiers download.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::{AppError, ErrorBody};
+use crate::AppState;
+
+/// GET /bundle — the current signed trust bundle (compact JWS, the same format as
+/// `skillpass bundle build`). Strong `ETag`; `If-None-Match` with it answers 304.
+#[utoipa::path(get, path = "/bundle", tag = "bundle",
+    responses((status = 200, description = "Compact JWS, typ skillpass-bundle+jwt", content_type = "application/jwt"),
+        (status = 304, description = "Not modified"), (status = 500, body = ErrorBody)))]
+pub async fn get_bundle(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    state.refresh_bundle_if_old().await?;
+    let bundle = state
+        .current_bundle()?
+        .ok_or_else(|| AppError::internal("no bundle after refresh"))?;
+    let matches = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| {
+            let tag = tag.trim();
+            tag == "*" || tag == bundle.etag
+        });
+    let common = [
+        (header::ETAG, bundle.etag.clone()),
+        (header::CACHE_CONTROL, "no-cache".to_owned()),
+    ];
+    if matches {
+        return Ok((StatusCode::NOT_MODIFIED, common).into_response());
+    }
+    Ok((
+        common,
+        [(header::CONTENT_TYPE, "application/jwt")],
+        bundle.jws,
+    )
+        .into_response())
+}

@@ -1,0 +1,140 @@
+//! The router, assembled in one place from one module per resource. Every route is added
+//! through `utoipa_axum::routes!`, so the OpenAPI description at `/openapi.json` is
+//! generated from the same list the router serves.
+
+pub mod bundle;
+pub mod credentials;
+pub mod health;
+pub mod issuers;
+pub mod log;
+pub mod status;
+
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::auth::Signer;
+use crate::error::{self, AppError};
+use crate::ledger::get_json;
+use crate::model::IssuerRecord;
+use crate::store::Tree;
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Skillpass registry",
+        description = "Accredited issuers, stored credentials, revocation and signed trust bundles. \
+Writes (and reads of stored credentials) are signed: `Authorization: Skillpass <compact JWS>`, \
+EdDSA, typ `skillpass-request+jwt`, kid a did:key DID URL, payload \
+{method, path, bodySha256, iat, nonce}. Errors are `{\"error\": {\"code\", \"message\"}}`."
+    ),
+    components(schemas(crate::error::ErrorBody))
+)]
+struct ApiDoc;
+
+fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::healthz))
+        .routes(routes!(health::openapi_json))
+        .routes(routes!(issuers::list, issuers::register))
+        .routes(routes!(issuers::get_one))
+        .routes(routes!(issuers::jwks))
+        .routes(routes!(issuers::accredit))
+        .routes(routes!(issuers::suspend))
+        .routes(routes!(issuers::withdraw))
+        .routes(routes!(issuers::rotate_key))
+        .routes(routes!(credentials::publish))
+        .routes(routes!(credentials::get_one))
+        .routes(routes!(credentials::grant))
+        .routes(routes!(credentials::revoke_grant))
+        .routes(routes!(status::change))
+        .routes(routes!(status::get_list))
+        .routes(routes!(bundle::get_bundle))
+        .routes(routes!(log::get_log))
+}
+
+/// The OpenAPI description of every route [`app`] serves.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    router().split_for_parts().1
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    let limit = state.settings().max_body_bytes;
+    let (router, _) = router().split_for_parts();
+    router
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(trace))
+        .with_state(state)
+}
+
+/// One log line per request: method, route template (never the concrete path, which may
+/// hold a credential id), status and time. No bodies, no headers.
+async fn trace(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(unmatched)".to_owned(), |p| p.as_str().to_owned());
+    let start = Instant::now();
+    let response = next.run(req).await;
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        ms = start.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}
+
+/// The signer must be the operator.
+pub(crate) fn require_operator(state: &AppState, signer: &Signer) -> Result<(), AppError> {
+    if signer.did != state.operator_did() {
+        return Err(AppError::forbidden(
+            "forbidden",
+            "only the registry operator may do this",
+        ));
+    }
+    Ok(())
+}
+
+/// The issuer whose *current* key signed the request: 401 `unknown_key` when the key is
+/// no issuer's, 403 `forbidden` when it is a retired key.
+pub(crate) fn signing_issuer(state: &AppState, signer: &Signer) -> Result<IssuerRecord, AppError> {
+    let issuer_did = state
+        .store()
+        .get(Tree::KeydidIssuerdid, signer.did.as_bytes())?
+        .and_then(|v| String::from_utf8(v).ok())
+        .ok_or_else(|| {
+            AppError::unauthorized(
+                "unknown_key",
+                "the request is signed by a key that belongs to no registered issuer",
+            )
+        })?;
+    let issuer: IssuerRecord = get_json(state, Tree::IssuerdidIssuer, issuer_did.as_bytes())?
+        .ok_or_else(|| AppError::internal("key index names a missing issuer"))?;
+    if issuer.current_key().map(|k| k.id.as_str()) != Some(signer.key.did_url().as_str()) {
+        return Err(AppError::forbidden(
+            "forbidden",
+            "the request is signed by a retired key of this issuer; sign with the current key",
+        ));
+    }
+    Ok(issuer)
+}
+
+/// The stored issuer, or 404 `unknown_issuer`.
+pub(crate) fn load_issuer(state: &AppState, did: &str) -> Result<IssuerRecord, AppError> {
+    get_json(state, Tree::IssuerdidIssuer, did.as_bytes())?.ok_or_else(|| {
+        AppError::not_found("unknown_issuer", "no issuer with this DID is registered")
+    })
+}

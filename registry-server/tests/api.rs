@@ -1,0 +1,974 @@
+//! API tests: the app driven with `oneshot` on a temporary sled store, no socket.
+//! Rejection tests are named as the sentence they check.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use credential_core::audit::ChainVerifier;
+use credential_core::jws::{self, Header};
+use credential_core::request::{sign_key_proof, sign_request, sign_request_at};
+use credential_core::status::{status_list_credential, IssuerStatusList, StatusPurpose};
+use credential_core::{
+    build_document, sign_document, IssueOptions, SecretKey, TrustAnchor, Verdict, Verifier,
+};
+use registry_server::store::{Batch, SledStore, Tree};
+use registry_server::{app, AppState, Settings};
+use serde_json::{json, Value};
+use tower::ServiceExt as _;
+
+const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
+
+struct Harness {
+    app: Router,
+    state: AppState,
+    operator: SecretKey,
+    offset: Arc<AtomicI64>,
+    _dir: tempfile::TempDir,
+}
+
+struct Reply {
+    status: StatusCode,
+    body: Vec<u8>,
+    etag: Option<String>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+    fn code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+fn copy(key: &SecretKey) -> SecretKey {
+    SecretKey::from_private_jwk(&key.to_private_jwk()).unwrap()
+}
+
+impl Harness {
+    fn new() -> Self {
+        Self::with_settings(Settings::default())
+    }
+
+    fn with_settings(settings: Settings) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let operator = SecretKey::generate();
+        let offset = Arc::new(AtomicI64::new(0));
+        let o = offset.clone();
+        let clock = Arc::new(move || Utc::now() + Duration::seconds(o.load(Ordering::SeqCst)));
+        let state =
+            AppState::with_clock(Arc::new(store), copy(&operator), settings, clock).unwrap();
+        Self {
+            app: app(state.clone()),
+            state,
+            operator,
+            offset,
+            _dir: dir,
+        }
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.state.now()
+    }
+
+    fn advance(&self, d: Duration) {
+        self.offset.fetch_add(d.num_seconds(), Ordering::SeqCst);
+    }
+
+    async fn raw(&self, req: Request<Body>) -> Reply {
+        let res = self.app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let etag = res
+            .headers()
+            .get("etag")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec();
+        Reply { status, body, etag }
+    }
+
+    /// A request signed (with the server's clock) by `key`, or unsigned.
+    async fn call(&self, method: &str, path: &str, body: &[u8], key: Option<&SecretKey>) -> Reply {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(key) = key {
+            let nonce = uuid::Uuid::new_v4().simple().to_string();
+            let auth = sign_request_at(key, method, path, body, self.now().timestamp(), &nonce);
+            req = req.header("authorization", auth);
+        }
+        if !body.is_empty() {
+            req = req.header("content-type", "application/json");
+        }
+        self.raw(req.body(Body::from(body.to_vec())).unwrap()).await
+    }
+
+    async fn post(&self, path: &str, body: Value, key: &SecretKey) -> Reply {
+        self.call("POST", path, body.to_string().as_bytes(), Some(key))
+            .await
+    }
+
+    async fn register(&self, key: &SecretKey, name: &str) -> String {
+        let r = self
+            .post(
+                "/issuers",
+                json!({"name": name, "country": "PH", "contact": "registrar@example.org"}),
+                key,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        key.public().did()
+    }
+
+    async fn accredit(&self, did: &str, scope: &[&str]) {
+        let r = self
+            .post(
+                &format!("/issuers/{did}/accredit"),
+                json!({"scope": scope}),
+                &self.operator,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    }
+
+    /// A registered and accredited college for qualifications up to PQF-6.
+    async fn college(&self, name: &str) -> SecretKey {
+        let key = SecretKey::generate();
+        let did = self.register(&key, name).await;
+        self.accredit(&did, &["QualificationCredential:PQF-6"])
+            .await;
+        key
+    }
+}
+
+/// An issuer's status lists kept the way the CLI keeps them.
+struct Lists {
+    revocation: IssuerStatusList,
+    suspension: IssuerStatusList,
+}
+
+impl Lists {
+    fn new(did: &str) -> Self {
+        Self {
+            revocation: IssuerStatusList::new(
+                &format!("https://registry.test/status/{did}/revocation"),
+                StatusPurpose::Revocation,
+            ),
+            suspension: IssuerStatusList::new(
+                &format!("https://registry.test/status/{did}/suspension"),
+                StatusPurpose::Suspension,
+            ),
+        }
+    }
+    fn signed(key: &SecretKey, list: &IssuerStatusList) -> String {
+        let doc = status_list_credential(&key.public().did(), list, Utc::now());
+        jws::sign(
+            key,
+            &Header::new("vc+jwt", &key.public().did_url()),
+            &serde_json::to_vec(&doc).unwrap(),
+        )
+    }
+    fn both(&self, key: &SecretKey) -> Vec<String> {
+        vec![
+            Self::signed(key, &self.revocation),
+            Self::signed(key, &self.suspension),
+        ]
+    }
+}
+
+fn issue(
+    key: &SecretKey,
+    holder: &str,
+    lists: Option<&mut Lists>,
+    level: &str,
+) -> (String, String, usize) {
+    let mut claims: Value = serde_json::from_str(NURSE).unwrap();
+    claims["credentialSubject"]["qualification"]["frameworkLevels"] = json!([level]);
+    let mut options = IssueOptions::new(Utc::now());
+    options.holder = Some(holder.to_owned());
+    let mut index = 0;
+    if let Some(lists) = lists {
+        index = lists.revocation.allocate(&mut rand::rngs::OsRng).unwrap();
+        lists.suspension.allocate_specific(index).unwrap();
+        options.status = vec![
+            credential_core::status::StatusEntry::new(
+                StatusPurpose::Revocation,
+                index,
+                &lists.revocation.id,
+            ),
+            credential_core::status::StatusEntry::new(
+                StatusPurpose::Suspension,
+                index,
+                &lists.suspension.id,
+            ),
+        ];
+    }
+    let doc = build_document(&claims, &key.public().did(), &options).unwrap();
+    let jws = sign_document(key, &key.public().did_url(), &doc).unwrap();
+    (jws, doc["id"].as_str().unwrap().to_owned(), index)
+}
+
+async fn publish(h: &Harness, key: &SecretKey, creds: &[&str], lists: Vec<String>) -> Reply {
+    h.post(
+        "/credentials",
+        json!({"credentials": creds, "statusLists": lists}),
+        key,
+    )
+    .await
+}
+
+// ---------- happy paths ----------
+
+#[tokio::test]
+async fn healthz_names_the_anchor() {
+    let h = Harness::new();
+    let r = h.call("GET", "/healthz", b"", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["anchor"], h.operator.public().did());
+}
+
+#[tokio::test]
+async fn a_registered_issuer_is_pending_and_its_contact_is_never_public() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let did = h.register(&key, "Manila College").await;
+    let one = h.call("GET", &format!("/issuers/{did}"), b"", None).await;
+    assert_eq!(one.json()["standing"], "pending");
+    let all = h.call("GET", "/issuers", b"", None).await;
+    assert!(!all.text().contains("registrar@"));
+    assert!(!one.text().contains("registrar@"));
+    let jwks = h
+        .call("GET", &format!("/issuers/{did}/jwks"), b"", None)
+        .await;
+    assert_eq!(jwks.json()["keys"][0]["kid"], key.public().did_url());
+}
+
+#[tokio::test]
+async fn publish_revoke_and_the_bundle_tells_a_verifier() {
+    let h = Harness::new();
+    let college = h.college("Manila College").await;
+    let holder = SecretKey::generate();
+    let mut lists = Lists::new(&college.public().did());
+    let (jws, id, index) = issue(&college, &holder.public().did(), Some(&mut lists), "PQF-6");
+    let r = publish(&h, &college, &[&jws], lists.both(&college)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+
+    let anchor = TrustAnchor::from_did(&h.operator.public().did()).unwrap();
+    let b1 = h.call("GET", "/bundle", b"", None).await;
+    let bundle = anchor.verify_bundle(&b1.text(), None).unwrap();
+    assert_eq!(
+        Verifier::new(&bundle, Utc::now()).verify(&jws).verdict,
+        Verdict::Valid
+    );
+
+    // The client fetches the signed list, flips the bit, re-signs and sends it.
+    let path = format!("/status/{}/revocation", college.public().did());
+    let current = h.call("GET", &path, b"", None).await;
+    assert_eq!(current.status, StatusCode::OK);
+    lists.revocation.set_status(index, true).unwrap();
+    let body = json!({"purpose": "revocation", "value": true, "statusList": Lists::signed(&college, &lists.revocation)});
+    let r = h
+        .post(&format!("/credentials/{id}/status"), body, &college)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["changed"], true);
+
+    let b2 = h.call("GET", "/bundle", b"", None).await;
+    let bundle2 = anchor
+        .verify_bundle(&b2.text(), Some(bundle.sequence()))
+        .unwrap();
+    assert!(bundle2.sequence() > bundle.sequence());
+    let report = Verifier::new(&bundle2, Utc::now()).verify(&jws);
+    assert_eq!(report.verdict, Verdict::Invalid);
+    assert_eq!(report.failed(), vec!["status"]);
+}
+
+#[tokio::test]
+async fn suspension_can_be_lifted_but_a_list_changing_other_indexes_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let mut lists = Lists::new(&college.public().did());
+    let (jws, id, index) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        Some(&mut lists),
+        "PQF-5",
+    );
+    let (_, _, other) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        Some(&mut lists),
+        "PQF-5",
+    );
+    assert_eq!(
+        publish(&h, &college, &[&jws], lists.both(&college))
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let path = format!("/credentials/{id}/status");
+
+    let mut sneaky = lists.suspension.clone();
+    sneaky.set_status(index, true).unwrap();
+    sneaky.set_status(other, true).unwrap();
+    let r = h.post(&path, json!({"purpose": "suspension", "value": true, "statusList": Lists::signed(&college, &sneaky)}), &college).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "status_list_mismatch")
+    );
+
+    lists.suspension.set_status(index, true).unwrap();
+    let r = h.post(&path, json!({"purpose": "suspension", "value": true, "statusList": Lists::signed(&college, &lists.suspension)}), &college).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    lists.suspension.set_status(index, false).unwrap();
+    let r = h.post(&path, json!({"purpose": "suspension", "value": false, "statusList": Lists::signed(&college, &lists.suspension)}), &college).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["changed"], true);
+}
+
+#[tokio::test]
+async fn the_bundle_answers_304_to_its_etag_and_changes_after_an_accreditation() {
+    let h = Harness::new();
+    let r = h.call("GET", "/bundle", b"", None).await;
+    let etag = r.etag.clone().unwrap();
+    assert!(etag.starts_with('"'));
+    let again = h
+        .raw(
+            Request::get("/bundle")
+                .header("if-none-match", &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    h.college("College").await;
+    let after = h
+        .raw(
+            Request::get("/bundle")
+                .header("if-none-match", &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert_ne!(after.etag.unwrap(), etag);
+}
+
+#[tokio::test]
+async fn a_stale_bundle_is_re_signed_with_a_higher_sequence() {
+    let h = Harness::new();
+    let anchor = TrustAnchor::from_did(&h.operator.public().did()).unwrap();
+    let first = anchor
+        .verify_bundle(&h.call("GET", "/bundle", b"", None).await.text(), None)
+        .unwrap();
+    h.advance(Duration::hours(13));
+    let second = anchor
+        .verify_bundle(&h.call("GET", "/bundle", b"", None).await.text(), None)
+        .unwrap();
+    assert!(second.sequence() > first.sequence());
+}
+
+#[tokio::test]
+async fn holder_and_grantee_read_a_credential_and_the_grant_can_be_revoked() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let holder = SecretKey::generate();
+    let employer = SecretKey::generate();
+    let (jws, id, _) = issue(&college, &holder.public().did(), None, "PQF-6");
+    assert_eq!(
+        publish(&h, &college, &[&jws], vec![]).await.status,
+        StatusCode::CREATED
+    );
+    let path = format!("/credentials/{id}");
+    for reader in [&college, &holder] {
+        let r = h.call("GET", &path, b"", Some(reader)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["jws"], jws);
+    }
+    let g = h
+        .post(
+            &format!("{path}/grants"),
+            json!({"grantee": employer.public().did(), "expiresAt": h.now() + Duration::hours(2)}),
+            &holder,
+        )
+        .await;
+    assert_eq!(g.status, StatusCode::CREATED, "{}", g.text());
+    assert_eq!(
+        h.call("GET", &path, b"", Some(&employer)).await.status,
+        StatusCode::OK
+    );
+    let grant_id = g.json()["id"].as_str().unwrap().to_owned();
+    let d = h
+        .call(
+            "DELETE",
+            &format!("{path}/grants/{grant_id}"),
+            b"",
+            Some(&holder),
+        )
+        .await;
+    assert_eq!(d.status, StatusCode::OK, "{}", d.text());
+    let r = h.call("GET", &path, b"", Some(&employer)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "grant_revoked")
+    );
+}
+
+#[tokio::test]
+async fn key_rotation_keeps_the_old_key_with_its_end_and_old_credentials_verify() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let did = college.public().did();
+    let (old_jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    assert_eq!(
+        publish(&h, &college, &[&old_jws], vec![]).await.status,
+        StatusCode::CREATED
+    );
+    h.advance(Duration::seconds(2));
+    let new_key = SecretKey::generate();
+    let body = json!({"newKey": new_key.public().did(), "proof": sign_key_proof(&new_key, &did)});
+    let r = h
+        .post(&format!("/issuers/{did}/keys"), body, &college)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let keys = r.json()["keys"].clone();
+    assert!(keys[0]["validUntil"].is_string());
+    assert!(keys[1]["validUntil"].is_null());
+    // The old key can no longer publish.
+    let (jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    assert_eq!(
+        publish(&h, &college, &[&jws], vec![]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let anchor = TrustAnchor::from_did(&h.operator.public().did()).unwrap();
+    let bundle = anchor
+        .verify_bundle(&h.call("GET", "/bundle", b"", None).await.text(), None)
+        .unwrap();
+    assert_eq!(
+        Verifier::new(&bundle, Utc::now()).verify(&old_jws).verdict,
+        Verdict::Valid
+    );
+}
+
+#[tokio::test]
+async fn every_change_is_in_the_hash_chained_log() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    publish(&h, &college, &[&jws], vec![]).await;
+    let r = h.call("GET", "/log?limit=2", b"", None).await;
+    assert_eq!(r.json()["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(r.json()["next"], 2);
+    let all = h.call("GET", "/log", b"", None).await.json();
+    let kinds: Vec<&str> = all["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "issuer_registered",
+            "issuer_accredited",
+            "credential_published"
+        ]
+    );
+    assert!(
+        !all.to_string().contains("urn:uuid"),
+        "the log carries hashed credential ids only"
+    );
+    let mut v = ChainVerifier::default();
+    for e in all["entries"].as_array().unwrap() {
+        v.push_raw(e["seq"].as_u64().unwrap(), e).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn an_edited_log_entry_is_named_by_chain_verification() {
+    let h = Harness::new();
+    h.college("College").await;
+    h.college("Other college").await;
+    let key = 2u64.to_be_bytes();
+    let stored = h
+        .state
+        .store()
+        .get(Tree::LogseqEntry, &key)
+        .unwrap()
+        .unwrap();
+    let mut edited = stored.clone();
+    let at = edited.windows(4).position(|w| w == b"PQF-").unwrap();
+    edited[at + 4] = b'5';
+    let mut batch = Batch::default();
+    batch.put(Tree::LogseqEntry, key.to_vec(), edited);
+    h.state.store().apply(batch).unwrap();
+    let all = h.call("GET", "/log", b"", None).await.json();
+    let mut v = ChainVerifier::default();
+    let err = all["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .try_for_each(|e| v.push_raw(e["seq"].as_u64().unwrap_or(0), e))
+        .unwrap_err();
+    assert_eq!(err.seq, 2);
+}
+
+// ---------- rejections (issue 3, acceptance point 2) ----------
+
+#[tokio::test]
+async fn an_unsigned_write_is_refused_as_unauthenticated() {
+    let h = Harness::new();
+    let r = h
+        .call("POST", "/issuers", br#"{"name":"X","country":"PH"}"#, None)
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthenticated")
+    );
+}
+
+#[tokio::test]
+async fn a_request_whose_body_was_changed_after_signing_is_a_bad_signature() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let auth = sign_request(&key, "POST", "/issuers", br#"{"name":"X","country":"PH"}"#);
+    let req = Request::post("/issuers")
+        .header("authorization", auth)
+        .body(Body::from(r#"{"name":"Y","country":"PH"}"#))
+        .unwrap();
+    let r = h.raw(req).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "bad_signature")
+    );
+}
+
+#[tokio::test]
+async fn a_publish_signed_by_an_unknown_key_is_refused() {
+    let h = Harness::new();
+    let stranger = SecretKey::generate();
+    let (jws, _, _) = issue(
+        &stranger,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    let r = publish(&h, &stranger, &[&jws], vec![]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "unknown_key")
+    );
+}
+
+#[tokio::test]
+async fn a_replayed_request_is_refused() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let body = br#"{"name":"X","country":"PH"}"#;
+    let auth = sign_request(&key, "POST", "/issuers", body);
+    let send = || {
+        Request::post("/issuers")
+            .header("authorization", &auth)
+            .body(Body::from(&body[..]))
+            .unwrap()
+    };
+    assert_eq!(h.raw(send()).await.status, StatusCode::CREATED);
+    let r = h.raw(send()).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "replayed_request")
+    );
+}
+
+#[tokio::test]
+async fn a_request_with_a_stale_timestamp_is_refused() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let body = br#"{"name":"X","country":"PH"}"#;
+    let iat = h.now().timestamp() - 3600;
+    let auth = sign_request_at(
+        &key,
+        "POST",
+        "/issuers",
+        body,
+        iat,
+        "abcdefghijklmnopqrstuv",
+    );
+    let r = h
+        .raw(
+            Request::post("/issuers")
+                .header("authorization", auth)
+                .body(Body::from(&body[..]))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "stale_request")
+    );
+}
+
+#[tokio::test]
+async fn issuer_b_cannot_revoke_issuer_a_credential() {
+    let h = Harness::new();
+    let a = h.college("College A").await;
+    let b = h.college("College B").await;
+    let mut lists_a = Lists::new(&a.public().did());
+    let (jws, id, index) = issue(
+        &a,
+        &SecretKey::generate().public().did(),
+        Some(&mut lists_a),
+        "PQF-6",
+    );
+    assert_eq!(
+        publish(&h, &a, &[&jws], lists_a.both(&a)).await.status,
+        StatusCode::CREATED
+    );
+    let mut lists_b = Lists::new(&b.public().did());
+    lists_b.revocation.allocate_specific(index).unwrap();
+    lists_b.revocation.set_status(index, true).unwrap();
+    let body = json!({"purpose": "revocation", "value": true, "statusList": Lists::signed(&b, &lists_b.revocation)});
+    let r = h.post(&format!("/credentials/{id}/status"), body, &b).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+#[tokio::test]
+async fn a_non_operator_cannot_accredit() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let did = h.register(&key, "Self-accrediting college").await;
+    let r = h
+        .post(
+            &format!("/issuers/{did}/accredit"),
+            json!({"scope": ["QualificationCredential"]}),
+            &key,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+#[tokio::test]
+async fn publishing_a_credential_above_the_accredited_level_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-8",
+    );
+    let r = publish(&h, &college, &[&jws], vec![]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "out_of_scope"),
+        "{}",
+        r.text()
+    );
+}
+
+#[tokio::test]
+async fn publishing_a_credential_of_another_type_than_accredited_is_refused() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let did = h.register(&key, "Skills centre").await;
+    h.accredit(&did, &["SkillCredential"]).await;
+    let (jws, _, _) = issue(&key, &SecretKey::generate().public().did(), None, "PQF-4");
+    let r = publish(&h, &key, &[&jws], vec![]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "out_of_scope")
+    );
+}
+
+#[tokio::test]
+async fn publishing_after_withdrawal_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let did = college.public().did();
+    let r = h
+        .post(
+            &format!("/issuers/{did}/withdraw"),
+            json!({"reason": "closed"}),
+            &h.operator,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let (jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    let r = publish(&h, &college, &[&jws], vec![]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "issuer_not_accredited")
+    );
+}
+
+#[tokio::test]
+async fn publishing_a_credential_of_another_issuer_is_refused() {
+    let h = Harness::new();
+    let a = h.college("A").await;
+    let b = h.college("B").await;
+    let (jws, _, _) = issue(&a, &SecretKey::generate().public().did(), None, "PQF-6");
+    let r = publish(&h, &b, &[&jws], vec![]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+#[tokio::test]
+async fn reading_a_credential_without_being_issuer_holder_or_grantee_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (jws, id, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    publish(&h, &college, &[&jws], vec![]).await;
+    let r = h
+        .call(
+            "GET",
+            &format!("/credentials/{id}"),
+            b"",
+            Some(&SecretKey::generate()),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    let r = h
+        .call("GET", &format!("/credentials/{id}"), b"", None)
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthenticated")
+    );
+}
+
+#[tokio::test]
+async fn reading_with_an_expired_grant_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let holder = SecretKey::generate();
+    let employer = SecretKey::generate();
+    let (jws, id, _) = issue(&college, &holder.public().did(), None, "PQF-6");
+    publish(&h, &college, &[&jws], vec![]).await;
+    let g = h
+        .post(
+            &format!("/credentials/{id}/grants"),
+            json!({"grantee": employer.public().did(), "expiresAt": h.now() + Duration::hours(1)}),
+            &holder,
+        )
+        .await;
+    assert_eq!(g.status, StatusCode::CREATED);
+    h.advance(Duration::hours(2));
+    let r = h
+        .call("GET", &format!("/credentials/{id}"), b"", Some(&employer))
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "grant_expired")
+    );
+}
+
+#[tokio::test]
+async fn only_the_holder_can_grant() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (jws, id, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    publish(&h, &college, &[&jws], vec![]).await;
+    let r = h
+        .post(
+            &format!("/credentials/{id}/grants"),
+            json!({"grantee": college.public().did(), "expiresAt": h.now() + Duration::hours(1)}),
+            &college,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let h = Harness::with_settings(Settings {
+        max_body_bytes: 2048,
+        ..Settings::default()
+    });
+    let key = SecretKey::generate();
+    let body = json!({"name": "x".repeat(4096), "country": "PH"});
+    let r = h.post("/issuers", body, &key).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large")
+    );
+}
+
+#[tokio::test]
+async fn malformed_json_is_refused_in_the_api_error_format() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let r = h.call("POST", "/issuers", b"{\"name\": ", Some(&key)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::BAD_REQUEST, "malformed_json")
+    );
+    let r = h
+        .call(
+            "POST",
+            "/issuers",
+            br#"{"name":"a","name":"b","country":"PH"}"#,
+            Some(&key),
+        )
+        .await;
+    assert_eq!(r.code(), "malformed_json");
+}
+
+#[tokio::test]
+async fn an_unknown_route_is_a_json_404() {
+    let h = Harness::new();
+    let r = h.call("GET", "/no/such/route", b"", None).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
+    let r = h.call("PUT", "/bundle", b"", None).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    );
+}
+
+#[tokio::test]
+async fn server_errors_hide_their_details() {
+    let h = Harness::new();
+    let mut batch = Batch::default();
+    batch.put(
+        Tree::IssuerdidIssuer,
+        b"did:key:broken".to_vec(),
+        b"not json".to_vec(),
+    );
+    h.state.store().apply(batch).unwrap();
+    let r = h.call("GET", "/issuers", b"", None).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::INTERNAL_SERVER_ERROR, "internal_error")
+    );
+    assert!(!r.text().contains("issuerdid_issuer"));
+}
+
+// ---------- OpenAPI ----------
+
+/// Every route the router serves, by method and path template. Adding a route to the
+/// router without documenting it (or the reverse) fails `openapi_lists_every_served_route`.
+const ROUTES: &[(&str, &str)] = &[
+    ("get", "/healthz"),
+    ("get", "/openapi.json"),
+    ("get", "/issuers"),
+    ("post", "/issuers"),
+    ("get", "/issuers/{did}"),
+    ("get", "/issuers/{did}/jwks"),
+    ("post", "/issuers/{did}/accredit"),
+    ("post", "/issuers/{did}/suspend"),
+    ("post", "/issuers/{did}/withdraw"),
+    ("post", "/issuers/{did}/keys"),
+    ("post", "/credentials"),
+    ("get", "/credentials/{id}"),
+    ("post", "/credentials/{id}/grants"),
+    ("delete", "/credentials/{id}/grants/{grant}"),
+    ("post", "/credentials/{id}/status"),
+    ("get", "/status/{did}/{purpose}"),
+    ("get", "/bundle"),
+    ("get", "/log"),
+];
+
+#[tokio::test]
+async fn openapi_lists_every_served_route() {
+    let h = Harness::new();
+    let doc = h.call("GET", "/openapi.json", b"", None).await.json();
+    let mut documented: Vec<(String, String)> = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                documented.push((method.clone(), path.clone()));
+            }
+        }
+    }
+    let mut expected: Vec<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    documented.sort();
+    expected.sort();
+    assert_eq!(documented, expected);
+    // And each documented route is really served: the router answers something other than
+    // its unknown-route or wrong-method fallback.
+    for (method, path) in &documented {
+        let concrete = path
+            .replace(
+                "{did}",
+                "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+            )
+            .replace("{id}", "urn:uuid:x")
+            .replace("{grant}", "g")
+            .replace("{purpose}", "revocation");
+        let r = h.call(&method.to_uppercase(), &concrete, b"", None).await;
+        assert!(
+            !["not_found", "method_not_allowed"].contains(&r.code().as_str()),
+            "{method} {path} is documented but not served: {}",
+            r.text()
+        );
+    }
+}
