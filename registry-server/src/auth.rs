@@ -120,6 +120,29 @@ async fn authenticate(req: Request, state: &AppState) -> Result<(Signer, Bytes),
     ))
 }
 
+/// 415 unless the body is declared JSON (`application/json` or `application/*+json`,
+/// parameters allowed), checked before the body is read.
+fn require_json(req: &Request) -> Result<(), AppError> {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    match declared.as_deref() {
+        Some("application/json") => Ok(()),
+        Some(t) if t.starts_with("application/") && t.ends_with("+json") => Ok(()),
+        other => Err(AppError::new(
+            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!(
+                "the body must be sent as Content-Type: application/json, not {}",
+                other.unwrap_or("(none)")
+            ),
+        )),
+    }
+}
+
 /// Parses a JSON body strictly (duplicate keys refused), in the API's error format.
 pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let value = credential_core::json::parse_strict(bytes).map_err(|e| {
@@ -137,6 +160,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Signed<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
+        require_json(&req)?;
         let (signer, bytes) = authenticate(req, state).await?;
         let body = parse_body(&bytes)?;
         Ok(Self { signer, body })

@@ -31,6 +31,10 @@ pub struct Config {
     /// Seconds a signed request's timestamp may differ from the server's clock.
     #[arg(long, env = "SKILLPASS_REQUEST_WINDOW_SECS", default_value_t = 300)]
     pub request_window_secs: u32,
+    /// Longest a request may take, body upload included, before it is answered 408 (a
+    /// client trickling its body cannot hold a connection and its memory forever).
+    #[arg(long, env = "SKILLPASS_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u32,
 }
 
 /// The settings handlers need, checked.
@@ -42,6 +46,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// Signed-request window in seconds.
     pub request_window_secs: i64,
+    /// Longest a request may take.
+    pub request_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -56,10 +62,14 @@ impl Config {
         if !(10..=3600).contains(&self.request_window_secs) {
             return Err("--request-window-secs must be between 10 and 3600".into());
         }
+        if !(1..=3600).contains(&self.request_timeout_secs) {
+            return Err("--request-timeout-secs must be between 1 and 3600".into());
+        }
         Ok(Settings {
             bundle_validity: chrono::Duration::hours(i64::from(self.bundle_validity_hours)),
             max_body_bytes: self.max_body_bytes,
             request_window_secs: i64::from(self.request_window_secs),
+            request_timeout: std::time::Duration::from_secs(u64::from(self.request_timeout_secs)),
         })
     }
 
@@ -77,6 +87,7 @@ impl Default for Settings {
             bundle_validity: chrono::Duration::hours(24),
             max_body_bytes: 1024 * 1024,
             request_window_secs: 300,
+            request_timeout: std::time::Duration::from_secs(30),
         }
     }
 }

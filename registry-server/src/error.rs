@@ -73,6 +73,15 @@ impl AppError {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
     }
 
+    /// 408: the request (its body included) took longer than the configured deadline.
+    pub fn request_timeout() -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "the request took too long to arrive; send it again",
+        )
+    }
+
     /// 500: `detail` is logged, the client sees only that something failed.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
         tracing::error!(error = %detail, "internal error");

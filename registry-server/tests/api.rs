@@ -567,6 +567,7 @@ async fn a_request_whose_body_was_changed_after_signing_is_a_bad_signature() {
     let key = SecretKey::generate();
     let auth = sign_request(&key, "POST", "/issuers", br#"{"name":"X","country":"PH"}"#);
     let req = Request::post("/issuers")
+        .header("content-type", "application/json")
         .header("authorization", auth)
         .body(Body::from(r#"{"name":"Y","country":"PH"}"#))
         .unwrap();
@@ -602,6 +603,7 @@ async fn a_replayed_request_is_refused() {
     let auth = sign_request(&key, "POST", "/issuers", body);
     let send = || {
         Request::post("/issuers")
+            .header("content-type", "application/json")
             .header("authorization", &auth)
             .body(Body::from(&body[..]))
             .unwrap()
@@ -631,6 +633,7 @@ async fn a_request_with_a_stale_timestamp_is_refused() {
     let r = h
         .raw(
             Request::post("/issuers")
+                .header("content-type", "application/json")
                 .header("authorization", auth)
                 .body(Body::from(&body[..]))
                 .unwrap(),

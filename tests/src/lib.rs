@@ -1,1 +1,131 @@
-//! End-to-end test crate; the tests live in `tests/`.
+//! Support for the end-to-end tests: the workspace binaries and a registry process.
+//! Panicking is how this harness reports a failed test, hence the allowances.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{mpsc, Once};
+use std::time::Duration;
+
+/// The directory holding the workspace's binaries (next to this test's `deps`).
+pub fn bin_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().to_path_buf()
+}
+
+/// The path of a workspace binary, built (once per test process) if needed.
+pub fn bin(name: &str) -> PathBuf {
+    static BUILD: Once = Once::new();
+    BUILD.call_once(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args([
+                "build",
+                "-p",
+                "registry-server",
+                "-p",
+                "issuer-cli",
+                "--bins",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "building the binaries failed");
+    });
+    bin_dir().join(name)
+}
+
+/// A running `skillpass-registry` on 127.0.0.1 with an OS-chosen port.
+pub struct Server {
+    child: Child,
+    /// Base URL, `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// The anchor did:key it printed.
+    pub anchor: String,
+}
+
+impl Server {
+    /// Starts the registry on `data`.
+    pub fn start(data: &Path) -> Self {
+        Self::start_with(data, &[])
+    }
+
+    /// Starts the registry on `data` with extra arguments.
+    pub fn start_with(data: &Path, extra: &[&str]) -> Self {
+        let mut child = Command::new(bin("skillpass-registry"))
+            .args(["--listen", "127.0.0.1:0", "--data"])
+            .arg(data)
+            .args(extra)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok).take(2) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut anchor = String::new();
+        let mut url = String::new();
+        for _ in 0..2 {
+            let line = rx
+                .recv_timeout(Duration::from_secs(30))
+                .expect("the registry did not start");
+            if let Some(a) = line.strip_prefix("anchor: ") {
+                anchor = a.to_owned();
+            } else if let Some(u) = line.strip_prefix("listening: ") {
+                url = u.to_owned();
+            }
+        }
+        assert!(anchor.starts_with("did:key:") && url.starts_with("http://127.0.0.1:"));
+        Self { child, url, anchor }
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// SIGKILL: no chance to flush anything.
+    pub fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `skillpass` in `dir` against `registry`.
+pub fn skillpass(dir: &Path, registry: &str, args: &[&str]) -> Output {
+    Command::new(bin("skillpass"))
+        .args(args)
+        .current_dir(dir)
+        .env("SKILLPASS_REGISTRY", registry)
+        .output()
+        .unwrap()
+}
+
+/// Asserts success; returns standard output.
+pub fn ok(out: &Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "failed: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}

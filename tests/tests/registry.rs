@@ -8,116 +8,15 @@
     missing_docs
 )]
 
-use std::io::{BufRead as _, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex, Once};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use credential_core::request::sign_request;
 use credential_core::{build_document, sign_document, IssueOptions, SecretKey};
 
+use skillpass_e2e::{ok, skillpass, Server};
+
 const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
-
-/// The directory holding the workspace's binaries (next to this test's `deps`).
-fn bin_dir() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    exe.parent().unwrap().parent().unwrap().to_path_buf()
-}
-
-fn bin(name: &str) -> PathBuf {
-    static BUILD: Once = Once::new();
-    BUILD.call_once(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args([
-                "build",
-                "-p",
-                "registry-server",
-                "-p",
-                "issuer-cli",
-                "--bins",
-            ])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "building the binaries failed");
-    });
-    bin_dir().join(name)
-}
-
-struct Server {
-    child: Child,
-    url: String,
-    anchor: String,
-}
-
-impl Server {
-    fn start(data: &Path) -> Self {
-        let mut child = Command::new(bin("skillpass-registry"))
-            .args(["--listen", "127.0.0.1:0", "--data"])
-            .arg(data)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok).take(2) {
-                let _ = tx.send(line);
-            }
-        });
-        let mut anchor = String::new();
-        let mut url = String::new();
-        for _ in 0..2 {
-            let line = rx
-                .recv_timeout(Duration::from_secs(30))
-                .expect("the registry did not start");
-            if let Some(a) = line.strip_prefix("anchor: ") {
-                anchor = a.to_owned();
-            } else if let Some(u) = line.strip_prefix("listening: ") {
-                url = u.to_owned();
-            }
-        }
-        assert!(anchor.starts_with("did:key:") && url.starts_with("http://127.0.0.1:"));
-        Self { child, url, anchor }
-    }
-
-    /// SIGKILL: no chance to flush anything.
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn skillpass(dir: &Path, registry: &str, args: &[&str]) -> Output {
-    Command::new(bin("skillpass"))
-        .args(args)
-        .current_dir(dir)
-        .env("SKILLPASS_REGISTRY", registry)
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "failed: {stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
-}
 
 #[test]
 fn register_accredit_issue_publish_verify_revoke_and_verify_the_log() {

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse as _, Response};
 use axum::Router;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -68,17 +68,29 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 /// The whole HTTP application.
 pub fn app(state: AppState) -> Router {
     let limit = state.settings().max_body_bytes;
+    let timeout = state.settings().request_timeout;
     let (router, _) = router().split_for_parts();
     router
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            deadline(timeout, req, next)
+        }))
         .layer(middleware::from_fn(trace))
         .with_state(state)
 }
 
 /// One log line per request: method, route template (never the concrete path, which may
 /// hold a credential id), status and time. No bodies, no headers.
+/// Answers 408 when a request (reading its body included) outlasts the deadline.
+async fn deadline(timeout: std::time::Duration, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(timeout, next.run(req)).await {
+        Ok(response) => response,
+        Err(_) => AppError::request_timeout().into_response(),
+    }
+}
+
 async fn trace(req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let route = req
