@@ -55,14 +55,23 @@ impl HolderArgs {
     }
 }
 
-/// Whether the inputs are one SD-JWT (its `~` separators never occur in a plain JWS).
+/// Whether the inputs are one SD-JWT: `<JWS>~<disclosure>~…~[<KB-JWT>]`, every piece
+/// base64url (the `~` separators never occur in a plain JWS). Anything else, garbage with a
+/// `~` in it included, goes to the ordinary credential checks and is reported there.
 pub fn looks_like_sd_jwt(inputs: &[std::path::PathBuf]) -> bool {
-    match inputs {
-        [one] if one.is_file() => read_bounded(one, MAX_SD_JWT_LEN)
-            .map(|t| t.contains('~'))
-            .unwrap_or(false),
-        _ => false,
-    }
+    let Some(text) = (match inputs {
+        [one] if one.is_file() => read_bounded(one, MAX_SD_JWT_LEN).ok(),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let b64url = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+    };
+    let mut pieces = text.split('~');
+    let jws = pieces.next().unwrap_or_default();
+    text.contains('~') && jws.matches('.').count() == 2 && b64url(jws) && pieces.all(b64url)
 }
 
 /// Runs the holder-side mode of `verify`.

@@ -200,3 +200,14 @@ fn issuing_the_level_as_selectively_disclosable_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("accreditation"));
 }
+
+#[test]
+fn garbage_containing_a_tilde_is_checked_as_a_credential_not_as_an_sd_jwt() {
+    // Regression: auto-detection by `~` alone sent random bytes to the SD-JWT mode, which
+    // then asked for --audience and --nonce (exit 2) instead of reporting them invalid.
+    let w = World::new();
+    std::fs::write(w.path("junk.jwt"), "not~a~credential").unwrap();
+    let (code, report) = w.verify_json(&["junk.jwt"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["verdict"], "invalid");
+}
