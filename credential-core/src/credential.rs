@@ -399,7 +399,18 @@ impl CheckedCredential {
     /// Content rules beyond structure: the JSON Schema of the kind, and framework levels
     /// that exist in the shipped framework data.
     pub fn check_content(&self, doc: &Value) -> Result<(), CredentialError> {
-        schema::validate(self.kind, doc)?;
+        self.check_content_disclosed(doc, &[])
+    }
+
+    /// [`CheckedCredential::check_content`] for a selectively disclosed document: a
+    /// required member may be missing from the objects at the JSON pointers in `hidden`,
+    /// which hold claims the holder did not disclose.
+    pub fn check_content_disclosed(
+        &self,
+        doc: &Value,
+        hidden: &[String],
+    ) -> Result<(), CredentialError> {
+        schema::validate_disclosed(self.kind, doc, hidden)?;
         let catalog = FrameworkCatalog::shipped().map_err(|e| structure(e.to_string()))?;
         if let Some(unknown) = self.levels.iter().find(|l| catalog.level(l).is_none()) {
             return Err(CredentialError::UnknownLevel(unknown.clone()));

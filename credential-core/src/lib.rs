@@ -50,17 +50,27 @@ pub mod equivalence;
 pub mod json;
 pub mod jws;
 pub mod keys;
+pub mod paper;
+pub mod presentation;
 pub mod request;
 pub mod schema;
+pub mod sdjwt;
 pub mod status;
 pub mod trust;
 pub mod verify;
+pub mod wallet;
+
+#[cfg(test)]
+mod testutil;
 
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,
 };
 pub use keys::{KeyError, PublicJwk, PublicKey, SecretKey};
+pub use presentation::{
+    present, verify_presentation, PresentationCheckId, PresentationError, PresentationReport,
+};
 pub use trust::{
     did_key_issuer, BundleBuilder, BundleError, IssuerEntry, ScopeItem, TrustAnchor, TrustBundle,
     VerifiedBundle,
@@ -68,3 +78,4 @@ pub use trust::{
 pub use verify::{
     bundle_rejected, Check, CheckId, Outcome, Report, Verdict, VerifiedCredential, Verifier,
 };
+pub use wallet::{CredentialFormat, LastKnown, Wallet, WalletEntry, WalletError};

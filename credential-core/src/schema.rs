@@ -47,6 +47,16 @@ fn validator(kind: CredentialKind) -> Result<&'static Validator, SchemaError> {
 
 /// Checks a complete credential document against the schema of its kind.
 pub fn validate(kind: CredentialKind, document: &Value) -> Result<(), SchemaError> {
+    validate_disclosed(kind, document, &[])
+}
+
+/// [`validate`] for a selectively disclosed document: `required` is not enforced on the
+/// objects at the JSON pointers in `hidden`, whose missing members may be undisclosed.
+pub fn validate_disclosed(
+    kind: CredentialKind,
+    document: &Value,
+    hidden: &[String],
+) -> Result<(), SchemaError> {
     let validator = validator(kind)?;
     if validator.is_valid(document) {
         return Ok(());
@@ -54,12 +64,22 @@ pub fn validate(kind: CredentialKind, document: &Value) -> Result<(), SchemaErro
     let mut violations = Vec::new();
     let mut total = 0usize;
     for error in validator.iter_errors(document) {
+        if matches!(
+            error.kind(),
+            jsonschema::error::ValidationErrorKind::Required { .. }
+        ) && hidden.contains(&error.instance_path().to_string())
+        {
+            continue;
+        }
         total += 1;
         if violations.len() < MAX_REPORTED {
             let at = error.instance_path().to_string();
             let at = if at.is_empty() { "/".to_owned() } else { at };
             violations.push(format!("{at}: {}", error.masked()));
         }
+    }
+    if total == 0 {
+        return Ok(());
     }
     if total > violations.len() {
         violations.push(format!("and {} more", total - violations.len()));

@@ -16,7 +16,7 @@ use crate::files;
 #[allow(clippy::large_enum_variant)] // parsed once per run
 pub enum BundleCommand {
     /// Build and sign a trust bundle from issuers, status lists and decisions.
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Verify a bundle against the anchor and print what it holds.
     Show(ShowArgs),
     /// Download the registry's current signed bundle.
@@ -101,7 +101,7 @@ enum IssuerSpec {
 /// Runs a bundle command.
 pub fn run(command: BundleCommand) -> Result<u8> {
     match command {
-        BundleCommand::Build(a) => build(a),
+        BundleCommand::Build(a) => build(*a),
         BundleCommand::Show(a) => show(a),
         BundleCommand::Fetch(a) => crate::registry_bundle::run(a),
     }

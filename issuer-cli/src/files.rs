@@ -24,6 +24,19 @@ pub fn read_text(path: &Path, max: u64) -> Result<String> {
     Ok(text)
 }
 
+/// Reads a binary file, refusing anything over `max` bytes.
+pub fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>> {
+    let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() > max {
+        bail!("{} is larger than the {max}-byte limit", path.display());
+    }
+    Ok(bytes)
+}
+
 /// Reads a JSON file.
 pub fn read_json(path: &Path) -> Result<serde_json::Value> {
     let text = read_text(path, 16 * 1024 * 1024)?;

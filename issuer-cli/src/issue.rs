@@ -46,6 +46,14 @@ pub struct IssueArgs {
     /// The issuer DID when it differs from the key's (after a key rotation).
     #[arg(long)]
     issuer: Option<String>,
+    /// Issue as an SD-JWT (vc+sd-jwt) whose personal claims (birthDate, nationality,
+    /// grade) the holder discloses selectively; needs --holder.
+    #[arg(long, requires = "holder", conflicts_with = "csv")]
+    sd_jwt: bool,
+    /// Also make this claim selectively disclosable (e.g. name, title, awardingBody,
+    /// learningOutcomes, qualification.awarded); repeatable.
+    #[arg(long = "sd", requires = "sd_jwt", value_name = "CLAIM")]
+    sd: Vec<String>,
 }
 
 /// Runs `issue`.
@@ -61,7 +69,8 @@ pub fn run(a: IssueArgs) -> Result<u8> {
     if let (Some(claims), Some(out)) = (&a.claims, &a.out) {
         let claims = files::read_json(claims)?;
         options.holder = a.holder.clone();
-        let (jws, id) = issue_one(&key, &claims, &mut options, lists.as_mut())?;
+        let sd = a.sd_jwt.then_some(a.sd.as_slice());
+        let (jws, id) = issue_one(&key, &claims, &mut options, lists.as_mut(), sd)?;
         files::write_atomic(out, format!("{jws}\n").as_bytes(), false)?;
         if let (Some(lists), Some(path)) = (&lists, &a.status) {
             lists.save(path)?;
@@ -84,6 +93,7 @@ fn issue_one(
     claims: &Value,
     options: &mut IssueOptions,
     lists: Option<&mut status::StatusFile>,
+    sd_jwt: Option<&[String]>,
 ) -> Result<(String, String)> {
     let public = key.public();
     options.status = match lists {
@@ -91,7 +101,10 @@ fn issue_one(
         None => Vec::new(),
     };
     let doc = build_document(claims, &public.did(), options)?;
-    let jws = sign_document(key, &public.did_url(), &doc)?;
+    let jws = match sd_jwt {
+        None => sign_document(key, &public.did_url(), &doc)?,
+        Some(sd) => credential_core::sdjwt::issue(key, &public.did_url(), &doc, sd)?,
+    };
     let id = doc
         .get("id")
         .and_then(Value::as_str)
@@ -218,7 +231,7 @@ fn issue_csv(
             let (claims, holder, until) = row.claims()?;
             options.holder = holder;
             options.valid_until = until.or(default_until);
-            issue_one(key, &claims, options, lists.as_deref_mut())
+            issue_one(key, &claims, options, lists.as_deref_mut(), None)
         });
         match result {
             Ok((jws, id)) => {

@@ -10,16 +10,21 @@ mod client;
 mod equivalence;
 mod files;
 mod grant;
+mod holder_check;
+mod holder_verify;
 mod issue;
 mod issuer;
 mod key;
 mod log;
 mod operator;
+mod present;
 mod publish;
+mod qr;
 mod registry_bundle;
 mod regstatus;
 mod status;
 mod verify;
+mod wallet;
 
 use std::process::ExitCode;
 
@@ -41,7 +46,16 @@ enum Command {
     /// Issue a credential from a claims file, or many from a CSV file.
     Issue(issue::IssueArgs),
     /// Verify credentials offline against a trust bundle and the pinned anchor.
-    Verify(verify::VerifyArgs),
+    Verify(Box<verify::VerifyArgs>),
+    /// Present credentials to one verifier, bound to its audience and nonce (holder).
+    Present(present::PresentArgs),
+    /// Render a credential as a QR code (PNG or SVG) for paper.
+    Qr(qr::QrArgs),
+    /// Render a printable A6 card: holder, title, issuer and the credential's QR code.
+    Card(qr::CardArgs),
+    /// The holder's encrypted wallet: init, add, list, show, export, import.
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
     /// Build or inspect a signed trust bundle (operator).
     #[command(subcommand)]
     Bundle(bundle::BundleCommand),
@@ -89,7 +103,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Key(c) => key::run(c),
         Command::Issue(a) => issue::run(a),
-        Command::Verify(a) => verify::run(a),
+        Command::Verify(a) => verify::run(*a),
+        Command::Present(a) => present::run(a),
+        Command::Wallet(c) => wallet::run(c),
+        Command::Qr(a) => qr::run_qr(a),
+        Command::Card(a) => qr::run_card(a),
         Command::Bundle(c) => bundle::run(c),
         Command::Status(c) => status::run(c),
         Command::Revoke(a) => status::flip(a, status::Flip::Revoke),

@@ -19,9 +19,9 @@ use crate::files;
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one
-    /// JWS per line on standard input.
-    #[arg(required = true)]
-    inputs: Vec<PathBuf>,
+    /// JWS per line on standard input; with --presentation, the one presentation file.
+    #[arg(required_unless_present_any = ["qr_text", "qr_image"])]
+    pub(crate) inputs: Vec<PathBuf>,
     /// The trust bundle file.
     #[arg(long)]
     bundle: PathBuf,
@@ -44,47 +44,39 @@ pub struct VerifyArgs {
     /// With many inputs, print every check of every credential, not one line each.
     #[arg(long)]
     verbose: bool,
+    #[command(flatten)]
+    pub(crate) holder: crate::holder_verify::HolderArgs,
 }
 
 /// Runs `verify`.
 pub fn run(a: VerifyArgs) -> Result<u8> {
-    let anchor =
-        TrustAnchor::from_did(&a.anchor).context("--anchor must be the operator's did:key")?;
-    let inputs = collect_inputs(&a.inputs)?;
-    let bundle_text = files::read_text(&a.bundle, MAX_BUNDLE_LEN as u64)?;
-    let state_path = a.state.clone().or_else(default_state_path);
-    let mut seen = state_path.as_deref().map(load_state).unwrap_or_default();
+    if a.holder.is_holder_mode() || crate::holder_verify::looks_like_sd_jwt(&a.inputs) {
+        return crate::holder_verify::run(&a);
+    }
+    let inputs = match a.holder.scanned()? {
+        Some(scanned) => vec![scanned],
+        None => collect_inputs(&a.inputs)?,
+    };
     let now = a.at.unwrap_or_else(Utc::now);
 
-    let reports: Vec<Report> =
-        match anchor.verify_bundle(bundle_text.trim(), seen.get(&a.anchor).copied()) {
-            Err(e) => {
-                let report = bundle_rejected(&e.to_string());
-                inputs.iter().map(|_| report.clone()).collect()
+    let reports: Vec<Report> = match open_bundle(&a)? {
+        Err(e) => {
+            let report = bundle_rejected(&e.to_string());
+            inputs.iter().map(|_| report.clone()).collect()
+        }
+        Ok(bundle) => {
+            let mut verifier = Verifier::new(&bundle, now);
+            if let Some(destination) = a.country.clone() {
+                verifier = verifier.with_destination(destination)?;
             }
-            Ok(bundle) => {
-                if let Some(path) = &state_path {
-                    if seen.get(&a.anchor).is_none_or(|&s| bundle.sequence() > s) {
-                        seen.insert(a.anchor.clone(), bundle.sequence());
-                        // Remembering is a defence, not a precondition: a read-only home must
-                        // not stop a verification.
-                        if let Ok(text) = serde_json::to_string_pretty(&seen) {
-                            let _ = files::write_atomic(path, text.as_bytes(), false);
-                        }
-                    }
-                }
-                let mut verifier = Verifier::new(&bundle, now);
-                if let Some(destination) = a.country.clone() {
-                    verifier = verifier.with_destination(destination)?;
-                }
-                let texts: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();
-                if texts.len() == 1 {
-                    texts.iter().map(|t| verifier.verify(t)).collect()
-                } else {
-                    verifier.verify_many(&texts)
-                }
+            let texts: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();
+            if texts.len() == 1 {
+                texts.iter().map(|t| verifier.verify(t)).collect()
+            } else {
+                verifier.verify_many(&texts)
             }
-        };
+        }
+    };
     print_reports(&a, &inputs, &reports)?;
     let worst = reports
         .iter()
@@ -95,6 +87,55 @@ pub fn run(a: VerifyArgs) -> Result<u8> {
             _ => Verdict::Valid,
         });
     Ok(u8::try_from(worst.exit_code()).unwrap_or(2))
+}
+
+/// Reads the bundle and verifies it against the pinned anchor, refusing a rollback below
+/// the newest sequence remembered in the state file, and remembers a newer one.
+/// The outer error is "could not run"; the inner one is a refused bundle.
+pub(crate) fn open_bundle(
+    a: &VerifyArgs,
+) -> Result<Result<credential_core::VerifiedBundle, credential_core::BundleError>> {
+    open_bundle_file(&a.bundle, &a.anchor, a.state.clone())
+}
+
+/// [`open_bundle`] from a bundle path, an anchor DID and an optional state file.
+pub(crate) fn open_bundle_file(
+    bundle: &Path,
+    anchor_did: &str,
+    state: Option<PathBuf>,
+) -> Result<Result<credential_core::VerifiedBundle, credential_core::BundleError>> {
+    let anchor =
+        TrustAnchor::from_did(anchor_did).context("--anchor must be the operator's did:key")?;
+    let bundle_text = files::read_text(bundle, MAX_BUNDLE_LEN as u64)?;
+    let state_path = state.or_else(default_state_path);
+    let mut seen = state_path.as_deref().map(load_state).unwrap_or_default();
+    let bundle = anchor.verify_bundle(bundle_text.trim(), seen.get(anchor_did).copied());
+    if let (Ok(bundle), Some(path)) = (&bundle, &state_path) {
+        if seen.get(anchor_did).is_none_or(|&s| bundle.sequence() > s) {
+            seen.insert(anchor_did.to_owned(), bundle.sequence());
+            // Remembering is a defence, not a precondition: a read-only home must
+            // not stop a verification.
+            if let Ok(text) = serde_json::to_string_pretty(&seen) {
+                let _ = files::write_atomic(path, text.as_bytes(), false);
+            }
+        }
+    }
+    Ok(bundle)
+}
+
+/// The `--at` clock, or now.
+pub(crate) fn clock(a: &VerifyArgs) -> DateTime<Utc> {
+    a.at.unwrap_or_else(Utc::now)
+}
+
+/// Whether to print JSON.
+pub(crate) fn wants_json(a: &VerifyArgs) -> bool {
+    a.json
+}
+
+/// The destination country or framework asked for, if any.
+pub(crate) fn destination(a: &VerifyArgs) -> Option<Destination> {
+    a.country.clone()
 }
 
 fn print_reports(a: &VerifyArgs, inputs: &[(String, String)], reports: &[Report]) -> Result<()> {

@@ -62,7 +62,7 @@ impl Bitstring {
         if entries > MAX_ENTRIES {
             return Err(StatusError::ListTooLong);
         }
-        if entries % 8 != 0 {
+        if !entries.is_multiple_of(8) {
             return Err(StatusError::LengthNotByteAligned { entries });
         }
         Ok(Self {

@@ -1,0 +1,237 @@
+//! The paper encoding of a credential: the text a QR code on a printed card carries.
+//!
+//! `SP1:` + base45 (RFC 9285) of zlib (RFC 1950, deflate at the best level) of a small
+//! binary container of the JWS's *decoded* parts:
+//!
+//! ```text
+//! u16 big-endian header length | header JSON | 64-byte Ed25519 signature | payload JSON
+//! ```
+//!
+//! Why this shape:
+//! - The JSON is compressed, not its base64url text: base64url carries 6 bits per
+//!   character, which deflate cannot squeeze much, while credential JSON (repeated keys,
+//!   English text) shrinks to about half.
+//! - The exact signed bytes are kept, and base64url without padding is canonical, so the
+//!   decoder rebuilds the issuer's compact JWS byte for byte and the ordinary verifier
+//!   checks it: nothing about trust changes on paper.
+//! - base45's alphabet (`0-9 A-Z space $%*+-./:`) is exactly the QR alphanumeric set,
+//!   which packs 11 bits per 2 characters: 2 bytes take 3 characters = 16.5 bits, a 3 %
+//!   overhead, against 33 % for base64 in byte mode or 11 % for the numeric-mode scheme of
+//!   SMART Health Cards. The EU Digital COVID Certificate made the same choice (`HC1:` +
+//!   base45 + zlib), so scanners and libraries for it exist everywhere.
+//! - `SP1:` names the scheme and its version; `:` is itself in the alphanumeric set.
+
+use std::io::{Read as _, Write as _};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use flate2::read::ZlibDecoder;
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
+
+use crate::jws::{UnverifiedJws, MAX_JWS_LEN};
+
+/// The scheme and version prefix of the paper encoding.
+pub const QR_PREFIX: &str = "SP1:";
+/// The most characters a QR code holds in alphanumeric mode (version 40, level L).
+pub const MAX_QR_TEXT: usize = 4296;
+
+/// Why a credential could not be put on paper or read back.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PaperError {
+    /// Not a compact JWS credential (SD-JWTs are presented, not printed).
+    #[error("only a compact vc+jwt credential can be printed: {0}")]
+    NotAJws(String),
+    /// The text does not start with `SP1:`.
+    #[error("not a Skillpass paper code (it should start with {QR_PREFIX})")]
+    Prefix,
+    /// Longer than any QR code holds.
+    #[error("{0} characters is more than a QR code holds")]
+    TooLong(usize),
+    /// Not valid base45.
+    #[error("the code is not valid base45")]
+    Base45,
+    /// The compressed data is damaged or too large.
+    #[error("the compressed credential is damaged or too large")]
+    Compression,
+    /// The container inside is malformed.
+    #[error("the credential container is malformed")]
+    Container,
+}
+
+/// Encodes a compact JWS credential as paper text (`SP1:…`).
+pub fn encode(jws: &str) -> Result<String, PaperError> {
+    let jws = jws.trim();
+    if jws.contains('~') {
+        return Err(PaperError::NotAJws(
+            "an SD-JWT; print the plain credential".into(),
+        ));
+    }
+    let parsed =
+        UnverifiedJws::parse(jws, MAX_JWS_LEN).map_err(|e| PaperError::NotAJws(e.to_string()))?;
+    let header_b64 = jws.split('.').next().unwrap_or_default();
+    let header = URL_SAFE_NO_PAD
+        .decode(header_b64)
+        .map_err(|_| PaperError::NotAJws("header".into()))?;
+    let header_len =
+        u16::try_from(header.len()).map_err(|_| PaperError::NotAJws("header too long".into()))?;
+    let mut container = Vec::with_capacity(2 + header.len() + 64 + parsed.payload().len());
+    container.extend_from_slice(&header_len.to_be_bytes());
+    container.extend_from_slice(&header);
+    container.extend_from_slice(parsed.signature());
+    container.extend_from_slice(parsed.payload());
+    let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+    z.write_all(&container)
+        .map_err(|_| PaperError::Compression)?;
+    let compressed = z.finish().map_err(|_| PaperError::Compression)?;
+    let text = format!("{QR_PREFIX}{}", base45::encode(compressed));
+    if text.len() > MAX_QR_TEXT {
+        return Err(PaperError::TooLong(text.len()));
+    }
+    Ok(text)
+}
+
+/// Decodes paper text back to the issuer's compact JWS, byte for byte (not verified: hand
+/// the result to [`crate::Verifier::verify`]).
+pub fn decode(text: &str) -> Result<String, PaperError> {
+    let text = text.trim();
+    if text.len() > MAX_QR_TEXT {
+        return Err(PaperError::TooLong(text.len()));
+    }
+    let body = text.strip_prefix(QR_PREFIX).ok_or(PaperError::Prefix)?;
+    let compressed = base45::decode(body).map_err(|_| PaperError::Base45)?;
+    // Bound the output: a small code must not inflate into gigabytes.
+    let mut container = Vec::new();
+    ZlibDecoder::new(compressed.as_slice())
+        .take(MAX_JWS_LEN as u64 + 1)
+        .read_to_end(&mut container)
+        .map_err(|_| PaperError::Compression)?;
+    if container.len() > MAX_JWS_LEN {
+        return Err(PaperError::Compression);
+    }
+    let (len, rest) = container
+        .split_first_chunk::<2>()
+        .ok_or(PaperError::Container)?;
+    let header_len = usize::from(u16::from_be_bytes(*len));
+    if rest.len() < header_len + 64 {
+        return Err(PaperError::Container);
+    }
+    let (header, rest) = rest.split_at(header_len);
+    let (signature, payload) = rest.split_at(64);
+    let mut jws = URL_SAFE_NO_PAD.encode(header);
+    jws.push('.');
+    URL_SAFE_NO_PAD.encode_string(payload, &mut jws);
+    jws.push('.');
+    URL_SAFE_NO_PAD.encode_string(signature, &mut jws);
+    Ok(jws)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::Fixture;
+    use crate::Verdict;
+
+    #[test]
+    fn rfc9285_base45_examples_encode_and_decode() {
+        for (bytes, text) in [
+            (&b"AB"[..], "BB8"),
+            (b"Hello!!", "%69 VD92EX0"),
+            (b"base-45", "UJCLQE7W581"),
+            (b"ietf!", "QED8WEX0"),
+        ] {
+            assert_eq!(base45::encode(bytes), text);
+            assert_eq!(base45::decode(text).unwrap(), bytes);
+        }
+    }
+
+    #[test]
+    fn a_credential_survives_paper_byte_for_byte_and_still_verifies() {
+        let f = Fixture::new();
+        let jws = f.issue_to(&f.holder.public().did());
+        let text = encode(&jws).unwrap();
+        assert!(text.starts_with("SP1:"));
+        assert!(text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || " $%*+-./:".contains(c)));
+        assert!(text.len() < jws.len(), "{} vs {}", text.len(), jws.len());
+        let back = decode(&text).unwrap();
+        assert_eq!(back, jws);
+        let bundle = f.bundle();
+        assert_eq!(f.verifier(&bundle).verify(&back).verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn a_damaged_code_is_refused_or_fails_verification() {
+        let f = Fixture::new();
+        let jws = f.issue_to(&f.holder.public().did());
+        let text = encode(&jws).unwrap();
+        let mut damaged = text.clone().into_bytes();
+        let mid = damaged.len() / 2;
+        damaged[mid] = if damaged[mid] == b'A' { b'B' } else { b'A' };
+        let damaged = String::from_utf8(damaged).unwrap();
+        match decode(&damaged) {
+            Err(_) => {}
+            Ok(back) => {
+                let bundle = f.bundle();
+                assert_eq!(f.verifier(&bundle).verify(&back).verdict, Verdict::Invalid);
+            }
+        }
+    }
+
+    #[test]
+    fn other_text_is_refused_with_a_reason() {
+        assert_eq!(decode("HC1:NCFOXN"), Err(PaperError::Prefix));
+        assert_eq!(decode("SP1:abc"), Err(PaperError::Base45));
+        assert_eq!(decode("SP1:BB8"), Err(PaperError::Compression));
+        assert!(matches!(
+            decode(&"SP1:".repeat(2000)),
+            Err(PaperError::TooLong(_))
+        ));
+        assert!(matches!(encode("a.b~c~"), Err(PaperError::NotAJws(_))));
+    }
+
+    #[test]
+    fn a_zlib_bomb_is_refused() {
+        let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+        z.write_all(&vec![0u8; 4 * MAX_JWS_LEN]).unwrap();
+        let text = format!("{QR_PREFIX}{}", base45::encode(z.finish().unwrap()));
+        assert_eq!(decode(&text), Err(PaperError::Compression));
+    }
+}
+
+#[cfg(test)]
+mod figures {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::testutil::Fixture;
+
+    /// Prints the sizes recorded in BENCHMARKS-holder.md (run with `--ignored --nocapture`).
+    #[test]
+    #[ignore = "prints figures for BENCHMARKS-holder.md"]
+    fn paper_size_figures_for_the_nurse_credential() {
+        let f = Fixture::new();
+        let jws = f.issue_to(&f.holder.public().did());
+        let text = encode(&jws).unwrap();
+        let compressed = base45::decode(&text[QR_PREFIX.len()..]).unwrap();
+        let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+        z.write_all(jws.as_bytes()).unwrap();
+        let of_text = z.finish().unwrap();
+        println!("compact JWS: {} bytes", jws.len());
+        println!(
+            "container zlib: {} bytes -> SP1 text {} chars",
+            compressed.len(),
+            text.len()
+        );
+        println!(
+            "zlib of the JWS text instead: {} bytes -> {} chars",
+            of_text.len(),
+            QR_PREFIX.len() + base45::encode(&of_text).len()
+        );
+        println!(
+            "base64 of the JWS in byte mode would be the JWS itself: {} chars",
+            jws.len()
+        );
+    }
+}

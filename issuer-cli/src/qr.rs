@@ -1,0 +1,403 @@
+//! Paper: `skillpass qr` (a QR code of the credential, PNG or SVG), `skillpass card` (a
+//! printable A6 card with the holder's name, the title, the issuer and the QR code), and
+//! reading a code back for `skillpass verify --qr-text / --qr-image`.
+//!
+//! The QR code carries the paper encoding of `credential_core::paper` (`SP1:` + base45 of
+//! zlib), which the QR encoder puts in alphanumeric mode, at error-correction level M
+//! (15 % of the code may be damaged or dirty and still read).
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use clap::Args;
+use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
+use credential_core::paper;
+use image::{GrayImage, ImageFormat, Luma};
+use qrcode::{EcLevel, QrCode};
+use serde_json::Value;
+
+use crate::{files, holder_verify};
+
+/// Largest image file read for `--qr-image`.
+const MAX_IMAGE_FILE: usize = 32 * 1024 * 1024;
+/// Largest image dimension decoded.
+const MAX_IMAGE_SIDE: u32 = 8000;
+/// The card: A6 portrait (105 × 148 mm) at 300 dots per inch.
+const CARD_W: u32 = 1240;
+const CARD_H: u32 = 1748;
+const MARGIN: u32 = 60;
+
+/// `qr`.
+#[derive(Debug, Args)]
+pub struct QrArgs {
+    /// The credential file (compact vc+jwt).
+    credential: PathBuf,
+    /// Where to write the image.
+    #[arg(long, required_unless_present = "text")]
+    out: Option<PathBuf>,
+    /// Write SVG instead of PNG.
+    #[arg(long)]
+    svg: bool,
+    /// Print the code's text (`SP1:…`) instead of drawing it.
+    #[arg(long, conflicts_with_all = ["out", "svg"])]
+    text: bool,
+    /// Pixels per QR module in the PNG.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=40))]
+    module: u32,
+}
+
+/// `card`.
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    /// The credential file (compact vc+jwt).
+    credential: PathBuf,
+    /// Where to write the card (PNG, A6 at 300 dpi).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// The QR code of a credential, and the text in it.
+pub struct PaperCode {
+    /// The `SP1:` text.
+    pub text: String,
+    /// The QR code.
+    pub code: QrCode,
+}
+
+impl PaperCode {
+    /// Encodes a credential.
+    pub fn new(credential: &str) -> Result<Self> {
+        let text = paper::encode(credential)?;
+        let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+            .context("the credential does not fit in one QR code")?;
+        Ok(Self { text, code })
+    }
+
+    /// The QR version (1-40).
+    pub fn version(&self) -> i16 {
+        match self.code.version() {
+            qrcode::Version::Normal(v) | qrcode::Version::Micro(v) => v,
+        }
+    }
+
+    /// A PNG-ready image with `module` pixels per module and the quiet zone.
+    pub fn image(&self, module: u32) -> GrayImage {
+        self.code
+            .render::<Luma<u8>>()
+            .quiet_zone(true)
+            .module_dimensions(module, module)
+            .build()
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{} characters, QR version {} ({}×{} modules), error correction M",
+            self.text.len(),
+            self.version(),
+            self.code.width(),
+            self.code.width()
+        )
+    }
+}
+
+fn png(image: &GrayImage) -> Result<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, ImageFormat::Png)
+        .context("cannot encode the PNG")?;
+    Ok(out.into_inner())
+}
+
+fn read_credential(path: &Path) -> Result<String> {
+    holder_verify::read_bounded(path, MAX_JWS_LEN)
+}
+
+/// Runs `qr`.
+pub fn run_qr(a: QrArgs) -> Result<u8> {
+    let code = PaperCode::new(&read_credential(&a.credential)?)?;
+    let Some(out) = &a.out else {
+        println!("{}", code.text);
+        eprintln!("{}", code.describe());
+        return Ok(0);
+    };
+    if a.svg {
+        let svg = code
+            .code
+            .render::<qrcode::render::svg::Color<'_>>()
+            .quiet_zone(true)
+            .min_dimensions(400, 400)
+            .build();
+        files::write_atomic(out, svg.as_bytes(), false)?;
+    } else {
+        files::write_atomic(out, &png(&code.image(a.module))?, false)?;
+    }
+    eprintln!("{} -> {}", code.describe(), out.display());
+    Ok(0)
+}
+
+/// What the card prints, from the credential's own content.
+struct CardText {
+    name: String,
+    title: String,
+    issuer: String,
+    detail: String,
+    id: String,
+}
+
+impl CardText {
+    fn from_credential(jws: &str) -> Result<Self> {
+        let parsed = UnverifiedJws::parse(jws, MAX_JWS_LEN)?;
+        let doc: Value =
+            serde_json::from_slice(parsed.payload()).context("the credential is not JSON")?;
+        let text = |ptr: &str| doc.pointer(ptr).and_then(Value::as_str).map(str::to_owned);
+        let title = text("/credentialSubject/qualification/title/en")
+            .or_else(|| {
+                doc.pointer("/credentialSubject/skills")
+                    .and_then(Value::as_array)
+                    .map(|skills| {
+                        skills
+                            .iter()
+                            .filter_map(|k| k.get("name").and_then(Value::as_str))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+            })
+            .unwrap_or_default();
+        let issuer = text("/credentialSubject/qualification/awardingBody/name")
+            .or_else(|| text("/issuer/name"))
+            .or_else(|| text("/issuer"))
+            .unwrap_or_default();
+        let issuer = match text("/credentialSubject/qualification/country") {
+            Some(c) => format!("{issuer} ({c})"),
+            None => issuer,
+        };
+        let levels: Vec<&str> = doc
+            .pointer("/credentialSubject/qualification/frameworkLevels")
+            .and_then(Value::as_array)
+            .map(|l| l.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let mut detail = levels.join(", ");
+        if let Some(level) = text("/credentialSubject/frameworkLevel") {
+            detail = level;
+        }
+        if let Some(awarded) = text("/credentialSubject/qualification/awarded") {
+            detail = format!("{detail}  awarded {awarded}");
+        }
+        Ok(Self {
+            name: text("/credentialSubject/name").unwrap_or_default(),
+            title,
+            issuer,
+            detail: detail.trim().to_owned(),
+            id: text("/id").unwrap_or_default(),
+        })
+    }
+}
+
+/// Runs `card`.
+pub fn run_card(a: CardArgs) -> Result<u8> {
+    let jws = read_credential(&a.credential)?;
+    let code = PaperCode::new(&jws)?;
+    let text = CardText::from_credential(&jws)?;
+    let card = render_card(&text, &code)?;
+    files::write_atomic(&a.out, &png(&card)?, false)?;
+    eprintln!(
+        "A6 card ({CARD_W}×{CARD_H} px at 300 dpi), {} -> {}",
+        code.describe(),
+        a.out.display()
+    );
+    Ok(0)
+}
+
+fn render_card(t: &CardText, code: &PaperCode) -> Result<GrayImage> {
+    let mut img = GrayImage::from_pixel(CARD_W, CARD_H, Luma([255]));
+    let mut y = MARGIN;
+    y = draw_wrapped(&mut img, "SKILLPASS  VERIFIABLE QUALIFICATION", 3, y);
+    rule(&mut img, y + 8);
+    y += 36;
+    y = draw_wrapped(&mut img, &t.name, 5, y) + 16;
+    y = draw_wrapped(&mut img, &t.title, 4, y) + 12;
+    y = draw_wrapped(&mut img, &t.issuer, 3, y) + 6;
+    if !t.detail.is_empty() {
+        y = draw_wrapped(&mut img, &t.detail, 3, y);
+    }
+    y += 24;
+    let footer_h = 2 * 8 * 2 + 24;
+    let room_h = CARD_H.saturating_sub(y + MARGIN + footer_h);
+    let room = room_h.min(CARD_W - 2 * MARGIN);
+    let modules = u32::try_from(code.code.width())
+        .unwrap_or(u32::MAX)
+        .saturating_add(8);
+    let module = room / modules;
+    if module < 2 {
+        bail!("the QR code is too large to print readably on an A6 card");
+    }
+    let qr = code.image(module);
+    let x0 = (CARD_W - qr.width()) / 2;
+    for (x, yy, p) in qr.enumerate_pixels() {
+        if let Some(dst) = img.get_pixel_mut_checked(x0 + x, y + yy) {
+            *dst = *p;
+        }
+    }
+    let y = y + qr.height() + 12;
+    let y = draw_wrapped(
+        &mut img,
+        "Verify offline: skillpass verify --qr-image",
+        2,
+        y,
+    );
+    draw_wrapped(&mut img, &t.id, 2, y);
+    Ok(img)
+}
+
+fn rule(img: &mut GrayImage, y: u32) {
+    for x in MARGIN..CARD_W - MARGIN {
+        for dy in 0..3 {
+            if let Some(p) = img.get_pixel_mut_checked(x, y + dy) {
+                *p = Luma([0]);
+            }
+        }
+    }
+}
+
+/// Draws `text` with the 8×8 bitmap font at `scale`, wrapping at words; returns the y
+/// below the last line.
+fn draw_wrapped(img: &mut GrayImage, text: &str, scale: u32, mut y: u32) -> u32 {
+    let per_line = ((CARD_W - 2 * MARGIN) / (8 * scale)).max(1) as usize;
+    let mut line = String::new();
+    let mut lines = Vec::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if needed > per_line && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.extend(word.chars().take(per_line));
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    for line in lines {
+        let mut x = MARGIN;
+        for c in line.chars() {
+            draw_glyph(img, c, x, y, scale);
+            x += 8 * scale;
+        }
+        y += 10 * scale;
+    }
+    y
+}
+
+fn draw_glyph(img: &mut GrayImage, c: char, x0: u32, y0: u32, scale: u32) {
+    use font8x8::UnicodeFonts as _;
+    let glyph = font8x8::BASIC_FONTS
+        .get(c)
+        .or_else(|| font8x8::LATIN_FONTS.get(c))
+        .or_else(|| font8x8::BASIC_FONTS.get('?'))
+        .unwrap_or([0; 8]);
+    for (row, bits) in glyph.iter().enumerate() {
+        for col in 0..8u32 {
+            if bits & (1 << col) == 0 {
+                continue;
+            }
+            let row = u32::try_from(row).unwrap_or(0);
+            for dy in 0..scale {
+                for dx in 0..scale {
+                    if let Some(p) =
+                        img.get_pixel_mut_checked(x0 + col * scale + dx, y0 + row * scale + dy)
+                    {
+                        *p = Luma([0]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads every QR code in an image file and returns the text of the first Skillpass code
+/// (`SP1:`), or of the first code when none is.
+pub fn scan_image(path: &Path) -> Result<String> {
+    let bytes = files::read_bytes(path, MAX_IMAGE_FILE)?;
+    let mut reader = image::ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .context("cannot read the image")?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .with_context(|| {
+            format!(
+                "{} is not a PNG image this program can read",
+                path.display()
+            )
+        })?
+        .to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    let mut texts = Vec::new();
+    for grid in prepared.detect_grids() {
+        if let Ok((_, text)) = grid.decode() {
+            texts.push(text);
+        }
+    }
+    let first = texts.first().cloned();
+    texts
+        .into_iter()
+        .find(|t| t.starts_with(paper::QR_PREFIX))
+        .or(first)
+        .with_context(|| format!("no readable QR code in {}", path.display()))
+}
+
+/// The credential scanned from `--qr-text` or `--qr-image`, as a `(source, jws)` input for
+/// `verify`, or `None` when neither was given.
+pub fn scanned_input(text: Option<&str>, image: Option<&Path>) -> Result<Option<(String, String)>> {
+    let (source, scanned) = match (text, image) {
+        (Some(t), _) => ("qr-text".to_owned(), t.to_owned()),
+        (None, Some(p)) => (p.display().to_string(), scan_image(p)?),
+        (None, None) => return Ok(None),
+    };
+    let jws = paper::decode(&scanned).context("the scanned code is not a Skillpass credential")?;
+    Ok(Some((source, jws)))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )]
+    use super::*;
+
+    /// Prints the QR versions that alphanumeric texts of the lengths in BENCHMARKS-holder.md
+    /// need at each error-correction level (run with `--ignored --nocapture`).
+    #[test]
+    #[ignore = "prints figures for BENCHMARKS-holder.md"]
+    fn qr_versions_for_the_benchmark_lengths() {
+        for len in [1644usize, 2287, 3320] {
+            let text = "A".repeat(len);
+            for (name, level) in [("L", EcLevel::L), ("M", EcLevel::M), ("Q", EcLevel::Q)] {
+                let v = QrCode::with_error_correction_level(text.as_bytes(), level)
+                    .map(|c| format!("{:?}", c.version()))
+                    .unwrap_or_else(|_| "does not fit".into());
+                println!("{len} chars, level {name}: {v}");
+            }
+        }
+    }
+
+    #[test]
+    fn card_text_wraps_within_the_margins_and_falls_back_for_unknown_glyphs() {
+        let mut img = GrayImage::from_pixel(CARD_W, 200, Luma([255]));
+        let y = draw_wrapped(&mut img, &"Ŵord ".repeat(40), 4, 0);
+        assert!(y > 40, "the text should wrap onto several lines");
+        for x in CARD_W - MARGIN + 1..CARD_W {
+            for yy in 0..200 {
+                assert_eq!(img.get_pixel(x, yy)[0], 255, "ink past the right margin");
+            }
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! `skillpass wallet`: the migrant's portable record — one passphrase-encrypted file with
+//! their key and credentials.
+//!
+//! Every change is written to a temporary file beside the wallet and renamed over it, so a
+//! crash or a refused credential leaves the previous wallet whole.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use credential_core::jws::MAX_JWS_LEN;
+use credential_core::wallet::MAX_WALLET_LEN;
+use credential_core::{LastKnown, SecretKey, Verdict, Wallet, WalletEntry};
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use crate::{files, holder_check, holder_verify};
+
+/// The environment variable holding the wallet passphrase (else it is asked for).
+pub const PASSPHRASE_ENV: &str = "SKILLPASS_PASSPHRASE";
+/// Shortest passphrase accepted for a new wallet.
+const MIN_NEW_PASSPHRASE: usize = 8;
+
+/// Wallet commands.
+#[derive(Debug, Subcommand)]
+pub enum WalletCommand {
+    /// Create a wallet with a new holder key and print the holder DID (give it to the college).
+    Init(InitArgs),
+    /// Add credential files, checked against a trust bundle when one is given.
+    Add(AddArgs),
+    /// List the credentials: title, issuer, country, level and status as last known.
+    List(ListArgs),
+    /// Show one credential (by position, id, or the end of its id).
+    Show(ShowArgs),
+    /// Write credentials out, one compact credential per line (all when none is named).
+    Export(ExportArgs),
+    /// Add every credential of export files (one per line), skipping those already held.
+    Import(AddArgs),
+}
+
+/// The wallet file.
+#[derive(Debug, Args, Clone)]
+pub struct WalletFile {
+    /// The wallet file (default: $SKILLPASS_WALLET, else ~/.skillpass/wallet.jwe).
+    #[arg(long, env = "SKILLPASS_WALLET")]
+    pub wallet: Option<PathBuf>,
+}
+
+impl WalletFile {
+    /// The path to use.
+    pub fn path(&self) -> Result<PathBuf> {
+        if let Some(p) = &self.wallet {
+            return Ok(p.clone());
+        }
+        let home = std::env::var_os("HOME").context("no --wallet given and no HOME")?;
+        Ok(PathBuf::from(home).join(".skillpass").join("wallet.jwe"))
+    }
+}
+
+/// `wallet init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Use this existing holder key file instead of generating a key.
+    #[arg(long)]
+    key: Option<PathBuf>,
+    /// Replace an existing wallet (its key and credentials are lost).
+    #[arg(long)]
+    force: bool,
+}
+
+/// A trust bundle to check credentials against.
+#[derive(Debug, Args)]
+pub struct TrustArgs {
+    /// The trust bundle file; with it, credentials are verified before they are added.
+    #[arg(long, requires = "anchor")]
+    bundle: Option<PathBuf>,
+    /// The pinned trust anchor (the operator's did:key).
+    #[arg(long, requires = "bundle")]
+    anchor: Option<String>,
+    /// Check as of this time instead of now (RFC 3339 or YYYY-MM-DD).
+    #[arg(long, value_parser = files::parse_time_arg)]
+    at: Option<DateTime<Utc>>,
+}
+
+/// `wallet add` and `wallet import`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    #[command(flatten)]
+    trust: TrustArgs,
+    /// Credential files (add: one credential each; import: one per line).
+    #[arg(required = true)]
+    credentials: Vec<PathBuf>,
+}
+
+/// `wallet list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Re-check every credential against this bundle first and remember the result.
+    #[command(flatten)]
+    trust: TrustArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `wallet show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Position (1, 2, …), id, or the end of the id.
+    credential: String,
+    /// Print the credential as issued (compact form) instead of its content.
+    #[arg(long)]
+    raw: bool,
+}
+
+/// `wallet export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Credentials to export (position, id, or end of id); all when none is given.
+    credentials: Vec<String>,
+    /// Where to write; standard output when absent.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Runs a wallet command.
+pub fn run(command: WalletCommand) -> Result<u8> {
+    match command {
+        WalletCommand::Init(a) => init(a),
+        WalletCommand::Add(a) => add(a, false),
+        WalletCommand::Import(a) => add(a, true),
+        WalletCommand::List(a) => list(a),
+        WalletCommand::Show(a) => show(a),
+        WalletCommand::Export(a) => export(a),
+    }
+}
+
+/// The passphrase from the environment, or asked for on the terminal (twice for a new one).
+pub fn passphrase(new: bool) -> Result<Zeroizing<String>> {
+    let phrase = match std::env::var(PASSPHRASE_ENV) {
+        Ok(p) if !p.is_empty() => Zeroizing::new(p),
+        _ => {
+            let first = Zeroizing::new(
+                rpassword::prompt_password("Wallet passphrase: ").with_context(|| {
+                    format!("cannot read a passphrase (set {PASSPHRASE_ENV} or use a terminal)")
+                })?,
+            );
+            if new {
+                let again = Zeroizing::new(
+                    rpassword::prompt_password("Repeat the passphrase: ")
+                        .context("cannot read the passphrase")?,
+                );
+                if *first != *again {
+                    bail!("the two passphrases differ");
+                }
+            }
+            first
+        }
+    };
+    if new && phrase.chars().count() < MIN_NEW_PASSPHRASE {
+        bail!("choose a passphrase of at least {MIN_NEW_PASSPHRASE} characters");
+    }
+    Ok(phrase)
+}
+
+/// Opens the wallet at `path` with the passphrase.
+pub fn open(path: &Path) -> Result<(Wallet, Zeroizing<String>)> {
+    if !path.exists() {
+        bail!(
+            "no wallet at {} (create one with `skillpass wallet init`)",
+            path.display()
+        );
+    }
+    let text = files::read_text(path, MAX_WALLET_LEN as u64)?;
+    let phrase = passphrase(false)?;
+    let wallet = Wallet::open(&text, phrase.as_bytes())
+        .with_context(|| format!("cannot open the wallet {}", path.display()))?;
+    Ok((wallet, phrase))
+}
+
+fn save(path: &Path, wallet: &Wallet, phrase: &str) -> Result<()> {
+    let sealed = wallet.seal(phrase.as_bytes())?;
+    files::write_atomic(path, format!("{sealed}\n").as_bytes(), true)
+}
+
+fn init(a: InitArgs) -> Result<u8> {
+    let path = a.file.path()?;
+    if path.exists() && !a.force {
+        bail!(
+            "{} exists; refusing to replace a wallet (use --force to replace it and lose its key)",
+            path.display()
+        );
+    }
+    let key = match &a.key {
+        Some(k) => files::read_key(k)?,
+        None => SecretKey::generate(),
+    };
+    let phrase = passphrase(true)?;
+    let wallet = Wallet::new(key, Utc::now());
+    save(&path, &wallet, &phrase)?;
+    eprintln!("wallet created at {}; your holder DID:", path.display());
+    println!("{}", wallet.did());
+    Ok(0)
+}
+
+fn add(a: AddArgs, import: bool) -> Result<u8> {
+    let path = a.file.path()?;
+    let (mut wallet, phrase) = open(&path)?;
+    let mut texts = Vec::new();
+    for file in &a.credentials {
+        if import {
+            let text = files::read_text(file, MAX_WALLET_LEN as u64)?;
+            texts.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| (file.display().to_string(), l.to_owned())),
+            );
+        } else {
+            let text = holder_verify::read_bounded(file, MAX_JWS_LEN * 2)?;
+            texts.push((file.display().to_string(), text));
+        }
+    }
+    let checker = match (&a.trust.bundle, &a.trust.anchor) {
+        (Some(bundle), Some(anchor)) => Some(holder_check::Checker::open(bundle, anchor)?),
+        _ => None,
+    };
+    let now = a.trust.at.unwrap_or_else(Utc::now);
+    let (mut added, mut refused, mut skipped) = (0usize, 0usize, 0usize);
+    for (source, text) in &texts {
+        let checked = match &checker {
+            Some(c) => {
+                let (verdict, known) = c.check(text, now)?;
+                if verdict == Verdict::Invalid {
+                    eprintln!("{source}: refused: the credential is {}", known.status);
+                    refused += 1;
+                    continue;
+                }
+                Some(known)
+            }
+            None => None,
+        };
+        match wallet.add(text, checked, Utc::now()) {
+            Ok(entry) => {
+                eprintln!(
+                    "{source}: added {} ({})",
+                    entry.id,
+                    entry.last_known.title.as_deref().unwrap_or("untitled")
+                );
+                added += 1;
+            }
+            Err(credential_core::WalletError::Duplicate(id)) if import => {
+                eprintln!("{source}: {id} is already in the wallet");
+                skipped += 1;
+            }
+            Err(e) => {
+                eprintln!("{source}: refused: {e}");
+                refused += 1;
+            }
+        }
+    }
+    if added > 0 {
+        save(&path, &wallet, &phrase)?;
+    }
+    eprintln!(
+        "{added} added, {skipped} already held, {refused} refused; the wallet holds {}",
+        wallet.credentials().len()
+    );
+    Ok(if refused == 0 { 0 } else { 1 })
+}
+
+fn list(a: ListArgs) -> Result<u8> {
+    let path = a.file.path()?;
+    let (mut wallet, phrase) = open(&path)?;
+    if let (Some(bundle), Some(anchor)) = (&a.trust.bundle, &a.trust.anchor) {
+        let checker = holder_check::Checker::open(bundle, anchor)?;
+        let now = a.trust.at.unwrap_or_else(Utc::now);
+        let entries: Vec<WalletEntry> = wallet.credentials().to_vec();
+        for entry in &entries {
+            let (_, known) = checker.check(&entry.credential, now)?;
+            wallet.record(&entry.id, known);
+        }
+        save(&path, &wallet, &phrase)?;
+    }
+    if a.json {
+        let items: Vec<_> = wallet
+            .credentials()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                json!({
+                    "index": i + 1, "id": e.id, "format": e.format, "added": e.added,
+                    "lastKnown": e.last_known,
+                })
+            })
+            .collect();
+        let out = json!({ "holder": wallet.did(), "credentials": items });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(0);
+    }
+    println!(
+        "wallet of {} ({} credential{})",
+        wallet.did(),
+        wallet.credentials().len(),
+        if wallet.credentials().len() == 1 {
+            ""
+        } else {
+            "s"
+        }
+    );
+    if wallet.credentials().is_empty() {
+        return Ok(0);
+    }
+    let rows: Vec<[String; 6]> = wallet
+        .credentials()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| row(i, e))
+        .collect();
+    let header = ["#", "title", "issuer", "country", "level", "status"].map(String::from);
+    let mut widths = [0usize; 6];
+    for r in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for r in std::iter::once(&header).chain(&rows) {
+        let line: Vec<String> = r
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        println!("  {}", line.join("  ").trim_end());
+    }
+    Ok(0)
+}
+
+fn row(i: usize, e: &WalletEntry) -> [String; 6] {
+    let k = &e.last_known;
+    let status = match k.checked_at {
+        Some(t) => format!("{} ({})", k.status, t.format("%Y-%m-%d")),
+        None => k.status.clone(),
+    };
+    let title = k.title.clone().unwrap_or_else(|| "(untitled)".into());
+    [
+        (i + 1).to_string(),
+        clip(&title, 40),
+        clip(k.issuer_name.as_deref().unwrap_or(&k.issuer), 40),
+        k.country.clone().unwrap_or_else(|| "-".into()),
+        if k.levels.is_empty() {
+            "-".into()
+        } else {
+            k.levels.join(",")
+        },
+        status,
+    ]
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn select<'w>(wallet: &'w Wallet, selector: &str) -> Result<&'w WalletEntry> {
+    wallet.find(selector).with_context(|| {
+        format!(
+            "no credential {selector:?} in the wallet (use its position from `wallet list`, its id, or the end of its id)"
+        )
+    })
+}
+
+fn show(a: ShowArgs) -> Result<u8> {
+    let (wallet, _) = open(&a.file.path()?)?;
+    let entry = select(&wallet, &a.credential)?;
+    if a.raw {
+        println!("{}", entry.credential);
+        return Ok(0);
+    }
+    let document = holder_check::content(&entry.credential)?;
+    let out = json!({
+        "id": entry.id,
+        "format": entry.format,
+        "added": entry.added,
+        "lastKnown": entry.last_known,
+        "credential": document,
+    });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(0)
+}
+
+fn export(a: ExportArgs) -> Result<u8> {
+    let (wallet, _) = open(&a.file.path()?)?;
+    let entries: Vec<&WalletEntry> = if a.credentials.is_empty() {
+        wallet.credentials().iter().collect()
+    } else {
+        a.credentials
+            .iter()
+            .map(|s| select(&wallet, s))
+            .collect::<Result<_>>()?
+    };
+    let mut text = String::new();
+    for e in &entries {
+        text.push_str(&e.credential);
+        text.push('\n');
+    }
+    match &a.out {
+        Some(out) => {
+            files::write_atomic(out, text.as_bytes(), true)?;
+            eprintln!("{} credential(s) -> {}", entries.len(), out.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(0)
+}
+
+/// The wallet entries named by `selectors`, for `present --wallet`.
+pub fn credentials_for_presentation(wallet: &Wallet, selectors: &[String]) -> Result<Vec<String>> {
+    selectors
+        .iter()
+        .map(|s| select(wallet, s).map(|e| e.credential.clone()))
+        .collect()
+}
+
+/// The last-known record of a credential that a verification produced.
+pub fn known_from(
+    report: &credential_core::Report,
+    fallback: LastKnown,
+    now: DateTime<Utc>,
+) -> LastKnown {
+    let status = match report.verdict {
+        Verdict::Valid => "valid".to_owned(),
+        v => {
+            let failed = report.failed();
+            if failed.is_empty() {
+                v.to_string()
+            } else {
+                format!("{v} ({})", failed.join(", "))
+            }
+        }
+    };
+    match &report.credential {
+        Some(c) => LastKnown {
+            title: c.title.clone().or(fallback.title),
+            issuer: c.issuer.clone(),
+            issuer_name: c.issuer_name.clone(),
+            country: fallback.country.or_else(|| c.issuer_country.clone()),
+            levels: c.levels.clone(),
+            status,
+            checked_at: Some(now),
+        },
+        None => LastKnown {
+            status,
+            checked_at: Some(now),
+            ..fallback
+        },
+    }
+}
