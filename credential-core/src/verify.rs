@@ -334,6 +334,7 @@ pub struct Verifier<'b> {
     trust_detail: String,
     freshness: (Outcome, String),
     as_of: String,
+    inconsistent_decisions: Vec<String>,
 }
 
 /// How a secured credential's signed payload becomes the document the checks read: a
@@ -371,6 +372,7 @@ impl<'b> Verifier<'b> {
             ),
             freshness: freshness(b, now),
             as_of: format!("as of the bundle of {}", format_time(b.issued_at)),
+            inconsistent_decisions: Vec::new(),
         }
     }
 
@@ -386,11 +388,13 @@ impl<'b> Verifier<'b> {
         destination: Destination,
     ) -> Result<Self, crate::equivalence::EquivalenceError> {
         let mut table = EquivalenceTable::shipped()?;
-        for decision in self.bundle.decisions() {
-            // A decision that conflicts with the table (duplicate id, unknown predecessor)
-            // is left out rather than failing the verification of an unrelated credential.
-            let _ = table.add_decision(decision.clone());
-        }
+        // A decision that conflicts with the others (duplicate id, unknown predecessor) is
+        // reported as untrusted rather than failing the verification of a credential.
+        let rejected = table.add_decisions_any_order(self.bundle.decisions().iter().cloned());
+        self.inconsistent_decisions = rejected
+            .into_iter()
+            .map(|(d, e)| format!("decision {}: {e}", d.id))
+            .collect();
         self.equivalence = Some((destination, table));
         Ok(self)
     }
@@ -683,7 +687,9 @@ impl<'b> Verifier<'b> {
             _ => None,
         };
         let untrusted_decisions = if self.equivalence.is_some() {
-            self.bundle.untrusted_decisions().to_vec()
+            let mut all = self.bundle.untrusted_decisions().to_vec();
+            all.extend(self.inconsistent_decisions.iter().cloned());
+            all
         } else {
             Vec::new()
         };

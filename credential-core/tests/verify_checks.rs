@@ -840,3 +840,58 @@ fn an_issuer_suspended_after_issuance_still_vouches_for_earlier_credentials_with
         .detail
         .contains("now"));
 }
+
+/// Regression: a revision placed before the decision it supersedes used to be dropped
+/// silently when a verifier loaded the bundle's decisions one by one.
+#[test]
+fn a_revision_listed_before_its_original_in_the_bundle_still_supersedes_it() {
+    use credential_core::equivalence::RecognitionDecision;
+    use credential_core::trust::{sign_decision, AuthorityEntry};
+    let w = World::new();
+    let authority = SecretKey::from_bytes(&[4; 32]);
+    let mut original: RecognitionDecision = serde_json::from_str(include_str!(
+        "../testdata/equivalence/ph-de-nursing-decision.json"
+    ))
+    .unwrap();
+    original.authority = authority.public().did();
+    let mut revision = original.clone();
+    revision.id = "urn:uuid:00000000-0000-4000-8000-0000000000aa".into();
+    revision.supersedes = Some(original.id.clone());
+    revision.valid_from = t("2026-02-01T00:00:00Z");
+    let bundle = w.bundle_with(|b| {
+        b.authority(AuthorityEntry {
+            id: authority.public().did(),
+            name: "Example authority".into(),
+            country: "DE".into(),
+            jurisdiction: "nursing".into(),
+        })
+        .decision(sign_decision(&authority, &revision).unwrap())
+        .decision(sign_decision(&authority, &original).unwrap())
+    });
+    let verified = w.verified(&bundle);
+    let report = Verifier::new(&verified, w.now)
+        .with_destination("DE".parse().unwrap())
+        .unwrap()
+        .verify(&w.credential());
+    let answer = report.equivalence.unwrap();
+    let ids: Vec<(&str, String)> = answer
+        .decisions
+        .iter()
+        .map(|m| (m.decision.id.as_str(), format!("{:?}", m.state)))
+        .collect();
+    assert_eq!(
+        ids[0],
+        (revision.id.as_str(), "Applies".to_owned()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.iter()
+            .any(|(id, state)| *id == original.id && state == "Superseded"),
+        "{ids:?}"
+    );
+    assert!(
+        report.untrusted_decisions.is_empty(),
+        "{:?}",
+        report.untrusted_decisions
+    );
+}

@@ -85,10 +85,8 @@ fn show(a: ShowArgs) -> Result<u8> {
             TrustAnchor::from_did(anchor).context("--anchor must be the operator's did:key")?;
         let text = files::read_text(path, MAX_BUNDLE_LEN as u64)?;
         let bundle = anchor.verify_bundle(text.trim(), None)?;
-        for decision in bundle.decisions() {
-            if let Err(e) = table.add_decision(decision.clone()) {
-                untrusted.push(format!("{}: {e}", decision.id));
-            }
+        for (decision, e) in table.add_decisions_any_order(bundle.decisions().iter().cloned()) {
+            untrusted.push(format!("{}: {e}", decision.id));
         }
         untrusted.extend(bundle.untrusted_decisions().iter().cloned());
     }

@@ -106,6 +106,30 @@ impl EquivalenceTable {
         Ok(table)
     }
 
+    /// Adds decisions in whatever order they come (a revision may come before the decision
+    /// it supersedes) and returns the ones that could not be added, each with its reason.
+    pub fn add_decisions_any_order(
+        &mut self,
+        decisions: impl IntoIterator<Item = RecognitionDecision>,
+    ) -> Vec<(RecognitionDecision, EquivalenceError)> {
+        let mut pending: Vec<RecognitionDecision> = decisions.into_iter().collect();
+        loop {
+            let before = pending.len();
+            let mut rejected = Vec::new();
+            for decision in std::mem::take(&mut pending) {
+                if let Err(e) = self.add_decision(decision.clone()) {
+                    rejected.push((decision, e));
+                }
+            }
+            // Each pass adds every decision whose predecessor is already in; stop when a
+            // pass adds nothing, and report what is left.
+            if rejected.is_empty() || rejected.len() == before {
+                return rejected;
+            }
+            pending = rejected.into_iter().map(|(d, _)| d).collect();
+        }
+    }
+
     /// Adds a decision after checking it: well-formed (see [`RecognitionDecision::check`]), a
     /// new id, and, for a revision, superseding a decision already in the table for the same
     /// destination country.
