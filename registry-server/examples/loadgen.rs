@@ -4,10 +4,12 @@
 //! ```text
 //! cargo run --release -p registry-server --example loadgen -- seed URL OPERATOR_KEY ISSUERS CREDENTIALS OUT_DIR
 //! cargo run --release -p registry-server --example loadgen -- publish URL OUT_DIR CLIENTS SECONDS
+//! cargo run --release -p registry-server --example loadgen -- lookup URL OUT_DIR CLIENTS SECONDS
 //! ```
-//! `seed` writes `OUT_DIR/issuer-N.key` and `OUT_DIR/seed.json` (an issuer DID with status
-//! lists, for the status-list and issuer lookups); `publish` prints one JSON line with
-//! requests, errors, requests/s and p50/p99 latency.
+//! `seed` writes `OUT_DIR/issuer-N.key`, `OUT_DIR/seed.json` (an issuer DID with status
+//! lists, for the status-list and issuer lookups) and `OUT_DIR/sample.json` (ids of some
+//! published credentials); `publish` and `lookup` print one JSON line with requests,
+//! errors, requests/s and p50/p99 latency.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -134,6 +136,7 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
         .flat_map(|i| (0..per_issuer.div_ceil(BATCH)).map(move |b| (i, b)))
         .collect();
     let done = AtomicUsize::new(0);
+    let sample = Mutex::new(Vec::<(usize, String)>::new());
     let lists: Vec<Mutex<Option<(IssuerStatusList, IssuerStatusList)>>> = (0..ISSUERS_WITH_LISTS
         .min(issuers))
         .map(|i| {
@@ -164,6 +167,7 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
             return;
         }
         let mut batch = Vec::with_capacity(count);
+        let mut ids = Vec::new();
         let mut uploads = Vec::new();
         for _ in 0..count {
             let mut options = IssueOptions::new(chrono::Utc::now());
@@ -182,6 +186,9 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
             }
             let doc = build_document(&claims, &key.public().did(), &options).unwrap();
             batch.push(sign_document(key, &key.public().did_url(), &doc).unwrap());
+            if ids.len() < 10 {
+                ids.push(doc["id"].as_str().unwrap().to_owned());
+            }
         }
         post(
             &agent,
@@ -192,6 +199,10 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
         )
         .unwrap();
         done.fetch_add(count, Ordering::Relaxed);
+        sample
+            .lock()
+            .unwrap()
+            .extend(ids.into_iter().map(|id| (i, id)));
     };
     for job in &first {
         run(job);
@@ -209,6 +220,8 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
         json!({"issuers": issuers, "credentials": n, "issuerWithLists": with_lists}).to_string(),
     )
     .unwrap();
+    let sample = sample.into_inner().unwrap();
+    std::fs::write(out.join("sample.json"), serde_json::to_string(&sample).unwrap()).unwrap();
 }
 
 fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
@@ -253,8 +266,79 @@ fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
             });
         }
     });
+    report(
+        started,
+        latencies.into_inner().unwrap(),
+        errors.load(Ordering::Relaxed),
+    );
+}
+
+/// Reads stored credentials as their issuer (signed GETs), at random from the seed sample.
+fn lookup(url: &str, out: &Path, clients: usize, seconds: u64) {
+    let sample: Vec<(usize, String)> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("sample.json")).unwrap()).unwrap();
+    let keys: std::collections::HashMap<usize, SecretKey> = sample
+        .iter()
+        .map(|(i, _)| *i)
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .map(|i| {
+            (
+                i,
+                SecretKey::from_private_jwk(
+                    &std::fs::read_to_string(out.join(format!("issuer-{i}.key"))).unwrap(),
+                )
+                .unwrap(),
+            )
+        })
+        .collect();
+    let latencies = Mutex::new(Vec::new());
+    let errors = AtomicUsize::new(0);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for c in 0..clients {
+            let (sample, keys, latencies, errors) = (&sample, &keys, &latencies, &errors);
+            s.spawn(move || {
+                let agent = agent();
+                let mut mine = Vec::new();
+                let mut n = c * 7919;
+                while Instant::now() < deadline {
+                    n = (n + 104_729) % sample.len();
+                    let (issuer, id) = &sample[n];
+                    let path = format!("/credentials/{id}");
+                    let auth = sign_request(&keys[issuer], "GET", &path, b"");
+                    let t = Instant::now();
+                    match agent
+                        .get(&format!("{url}{path}"))
+                        .set("Authorization", &auth)
+                        .call()
+                    {
+                        // The body is read inside the timing: a lookup is done when it arrives.
+                        Ok(r) if r.status() == 200 => match r.into_string() {
+                            Ok(_) => mine.push(t.elapsed()),
+                            Err(_) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                            }
+                        },
+                        _ => {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+                latencies.lock().unwrap().extend(mine);
+            });
+        }
+    });
+    report(
+        started,
+        latencies.into_inner().unwrap(),
+        errors.load(Ordering::Relaxed),
+    );
+}
+
+fn report(started: Instant, mut l: Vec<Duration>, errors: usize) {
     let elapsed = started.elapsed().as_secs_f64();
-    let mut l = latencies.into_inner().unwrap();
     l.sort();
     let pct = |p: f64| {
         l.get(((l.len() as f64 * p) as usize).min(l.len().saturating_sub(1)))
@@ -264,7 +348,7 @@ fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
         "{}",
         json!({
             "requests": l.len(),
-            "errors": errors.load(Ordering::Relaxed),
+            "errors": errors,
             "rps": (l.len() as f64 / elapsed).round(),
             "p50_ms": (pct(0.50) * 100.0).round() / 100.0,
             "p99_ms": (pct(0.99) * 100.0).round() / 100.0,
@@ -282,6 +366,12 @@ fn main() {
             args[5].parse().unwrap(),
             Path::new(&args[6]),
         ),
+        Some("lookup") if args.len() == 6 => lookup(
+            &args[2],
+            Path::new(&args[3]),
+            args[4].parse().unwrap(),
+            args[5].parse().unwrap(),
+        ),
         Some("publish") if args.len() == 6 => publish(
             &args[2],
             Path::new(&args[3]),
@@ -289,7 +379,7 @@ fn main() {
             args[5].parse().unwrap(),
         ),
         _ => {
-            eprintln!("usage: loadgen seed URL OPERATOR_KEY ISSUERS CREDENTIALS OUT_DIR | loadgen publish URL OUT_DIR CLIENTS SECONDS");
+            eprintln!("usage: loadgen seed URL OPERATOR_KEY ISSUERS CREDENTIALS OUT_DIR | loadgen publish|lookup URL OUT_DIR CLIENTS SECONDS");
             std::process::exit(2);
         }
     }
