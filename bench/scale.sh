@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scale run: a registry with CREDENTIALS stored credentials (default 1,000,000) from ISSUERS
-# issuers. Reports the time to publish them all (durable batches of 500), the time for the
+# issuers. Reports the time to publish them all (durable batches of 250), the time for the
 # registry to start again on that data directory, the p50/p99 of reading a stored
 # credential (signed GET, random among a sample) and the data directory size per credential.
 #   bash bench/scale.sh

@@ -895,3 +895,12 @@ fn a_revision_listed_before_its_original_in_the_bundle_still_supersedes_it() {
         report.untrusted_decisions
     );
 }
+
+#[test]
+fn a_nationality_is_accepted_as_an_iso_country_code_only() {
+    let w = World::new();
+    let doc = w.document(|d| d["credentialSubject"]["nationality"] = json!("PH"));
+    assert!(sign_document(&w.college, &w.college.public().did_url(), &doc).is_ok());
+    let doc = w.document(|d| d["credentialSubject"]["nationality"] = json!("Filipino"));
+    assert!(sign_document(&w.college, &w.college.public().did_url(), &doc).is_err());
+}

@@ -97,7 +97,8 @@ fn issue_one(
 ) -> Result<(String, String)> {
     let public = key.public();
     options.status = match lists {
-        Some(lists) => lists.allocate(&public.did())?,
+        // After a key rotation the issuer is named with --issuer, not the key's DID.
+        Some(lists) => lists.allocate(options.issuer.as_deref().unwrap_or(&public.did()))?,
         None => Vec::new(),
     };
     let doc = build_document(claims, &public.did(), options)?;

@@ -76,6 +76,9 @@ pub struct FlipArgs {
     /// Change the status in this registry instead (the credential is a file or an id).
     #[arg(long)]
     registry: Option<String>,
+    /// The issuer DID when the key is a rotated key of that issuer (offline mode).
+    #[arg(long, conflicts_with = "registry")]
+    issuer: Option<String>,
 }
 
 /// Which change.
@@ -122,7 +125,7 @@ impl StatusFile {
             ),
             signed: Vec::new(),
         };
-        file.sign(key)?;
+        file.sign(key, None)?;
         Ok(file)
     }
 
@@ -154,9 +157,12 @@ impl StatusFile {
         ])
     }
 
-    fn sign(&mut self, key: &SecretKey) -> Result<()> {
+    /// Re-signs both lists. After a key rotation the key is not the issuer's DID; the
+    /// caller then names the issuer (`--issuer`), and the bundle checks that the key is
+    /// one of that issuer's.
+    fn sign(&mut self, key: &SecretKey, issuer: Option<&str>) -> Result<()> {
         let public = key.public();
-        if public.did() != self.issuer {
+        if public.did() != self.issuer && issuer != Some(self.issuer.as_str()) {
             bail!(
                 "the key {} is not the issuer of this status list file ({})",
                 public.did(),
@@ -236,7 +242,7 @@ pub fn flip(a: FlipArgs, flip: Flip) -> Result<u8> {
         Flip::Unsuspend => (&mut file.suspension, false, "no longer suspended"),
     };
     list.set_status(index, value)?;
-    file.sign(&key)?;
+    file.sign(&key, a.issuer.as_deref())?;
     file.save(status_path)?;
     println!("index {index} {word}; re-signed lists saved in {} (give it to the operator's `bundle build --status-list`)", status_path.display());
     Ok(0)

@@ -34,7 +34,8 @@ use serde_json::{json, Value};
 const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
 /// Issuers whose credentials carry status entries (each adds two lists to every bundle).
 const ISSUERS_WITH_LISTS: usize = 10;
-const BATCH: usize = 500;
+/// Credentials per publish request: 250 of ~2.5 KB stay well under the 1 MiB body limit.
+const BATCH: usize = 250;
 
 /// (issuer number, batch number).
 type Job = (usize, usize);
@@ -221,7 +222,11 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
     )
     .unwrap();
     let sample = sample.into_inner().unwrap();
-    std::fs::write(out.join("sample.json"), serde_json::to_string(&sample).unwrap()).unwrap();
+    std::fs::write(
+        out.join("sample.json"),
+        serde_json::to_string(&sample).unwrap(),
+    )
+    .unwrap();
 }
 
 fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
