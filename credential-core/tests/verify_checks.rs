@@ -101,6 +101,23 @@ impl World {
         self.bundle_with(|b| b)
     }
 
+    /// The bundle as edited by a test, signed again by the operator with `sequence`.
+    fn resigned(&self, raw: credential_core::TrustBundle, sequence: u64) -> VerifiedBundle {
+        let mut builder = BundleBuilder::new(
+            &self.operator.public(),
+            sequence,
+            raw.issued_at,
+            raw.next_update,
+        );
+        for issuer in raw.issuers {
+            builder = builder.issuer(issuer);
+        }
+        for list in raw.status_lists {
+            builder = builder.status_list(list);
+        }
+        self.verified(&builder.sign(&self.operator).unwrap())
+    }
+
     fn signed_list(&self, list: &IssuerStatusList) -> String {
         let doc = status_list_credential(
             &self.college.public().did(),
@@ -609,14 +626,7 @@ fn an_issuer_suspended_at_the_issuance_date_fails_the_accreditation_check() {
         effective: t("2026-02-01T00:00:00Z"),
         reason: None,
     });
-    let mut builder = BundleBuilder::new(&w.operator.public(), 8, raw.issued_at, raw.next_update);
-    for issuer in raw.issuers {
-        builder = builder.issuer(issuer);
-    }
-    for list in raw.status_lists {
-        builder = builder.status_list(list);
-    }
-    let verified = w.verified(&builder.sign(&w.operator).unwrap());
+    let verified = w.resigned(raw, 8);
     let report = Verifier::new(&verified, w.now).verify(&w.credential());
     assert_fails(&report, CheckId::IssuerAccredited);
     assert!(report
@@ -639,14 +649,7 @@ fn a_rotated_out_key_cannot_sign_credentials_dated_after_its_end() {
         valid_from: t("2026-02-01T00:00:00Z"),
         valid_until: None,
     });
-    let mut builder = BundleBuilder::new(&w.operator.public(), 9, raw.issued_at, raw.next_update);
-    for issuer in raw.issuers {
-        builder = builder.issuer(issuer);
-    }
-    for list in raw.status_lists {
-        builder = builder.status_list(list);
-    }
-    let verified = w.verified(&builder.sign(&w.operator).unwrap());
+    let verified = w.resigned(raw, 9);
     let verifier = Verifier::new(&verified, w.now);
     // The old key, used after its end: refused.
     assert_fails(&verifier.verify(&w.credential()), CheckId::KeyValid);
@@ -820,14 +823,7 @@ fn an_issuer_suspended_after_issuance_still_vouches_for_earlier_credentials_with
         effective: t("2026-04-01T00:00:00Z"),
         reason: None,
     });
-    let mut builder = BundleBuilder::new(&w.operator.public(), 8, raw.issued_at, raw.next_update);
-    for issuer in raw.issuers {
-        builder = builder.issuer(issuer);
-    }
-    for list in raw.status_lists {
-        builder = builder.status_list(list);
-    }
-    let verified = w.verified(&builder.sign(&w.operator).unwrap());
+    let verified = w.resigned(raw, 8);
     let report = Verifier::new(&verified, w.now).verify(&w.credential());
     assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
     let detail = &report.check(CheckId::IssuerAccredited).unwrap().detail;

@@ -129,3 +129,53 @@ pub fn ok(out: &Output) -> String {
     );
     stdout
 }
+
+/// Registers `college.key` (made in `dir`) with the registry and has the operator (whose
+/// key is in `data`) accredit it for PQF-6 qualifications; returns its DID and key.
+pub fn accredited_college(
+    dir: &Path,
+    url: &str,
+    data: &Path,
+) -> (String, credential_core::SecretKey) {
+    let did = ok(&skillpass(
+        dir,
+        url,
+        &["key", "new", "--out", "college.key"],
+    ))
+    .trim()
+    .to_owned();
+    ok(&skillpass(
+        dir,
+        url,
+        &[
+            "issuer",
+            "register",
+            "--key",
+            "college.key",
+            "--name",
+            "College",
+            "--country",
+            "PH",
+        ],
+    ));
+    let operator = data.join("operator.key");
+    ok(&skillpass(
+        dir,
+        url,
+        &[
+            "operator",
+            "accredit",
+            "--key",
+            operator.to_str().unwrap(),
+            "--issuer",
+            &did,
+            "--scope",
+            "QualificationCredential:PQF-6",
+        ],
+    ));
+    let text = std::fs::read_to_string(dir.join("college.key")).unwrap();
+    (
+        did,
+        credential_core::SecretKey::from_private_jwk(&text).unwrap(),
+    )
+}

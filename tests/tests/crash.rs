@@ -20,7 +20,7 @@ use credential_core::status::{
     StatusPurpose,
 };
 use credential_core::{build_document, sign_document, IssueOptions, SecretKey};
-use skillpass_e2e::{ok, skillpass, Server};
+use skillpass_e2e::{accredited_college, skillpass, Server};
 
 const CYCLES: usize = 20;
 const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
@@ -80,41 +80,8 @@ fn acknowledged_publications_and_revocations_survive_20_sigkills_under_load() {
     let data = d.join("data");
     let server = Server::start(&data);
     let url = server.url.clone();
-    let did = ok(&skillpass(d, &url, &["key", "new", "--out", "college.key"]))
-        .trim()
-        .to_owned();
-    ok(&skillpass(
-        d,
-        &url,
-        &[
-            "issuer",
-            "register",
-            "--key",
-            "college.key",
-            "--name",
-            "College",
-            "--country",
-            "PH",
-        ],
-    ));
-    ok(&skillpass(
-        d,
-        &url,
-        &[
-            "operator",
-            "accredit",
-            "--key",
-            data.join("operator.key").to_str().unwrap(),
-            "--issuer",
-            &did,
-            "--scope",
-            "QualificationCredential:PQF-6",
-        ],
-    ));
-    let college = Arc::new(
-        SecretKey::from_private_jwk(&std::fs::read_to_string(d.join("college.key")).unwrap())
-            .unwrap(),
-    );
+    let (did, college) = accredited_college(d, &url, &data);
+    let college = Arc::new(college);
     let lists = Arc::new(Mutex::new((
         IssuerStatusList::new(
             &format!("{url}/status/{did}/revocation"),
