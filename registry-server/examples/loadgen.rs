@@ -229,40 +229,27 @@ fn seed(url: &str, operator_key: &Path, issuers: usize, credentials: usize, out:
     .unwrap();
 }
 
-fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
-    let claims: Value = serde_json::from_str(NURSE).unwrap();
+/// Runs `clients` threads for `seconds`; each repeats the step `setup(client)` made, which
+/// times its own request (preparation untimed) and says `None` on an error.
+fn measure<S, F>(clients: usize, seconds: u64, setup: F)
+where
+    S: FnMut() -> Option<Duration>,
+    F: Fn(usize) -> S + Sync,
+{
     let latencies = Mutex::new(Vec::new());
     let errors = AtomicUsize::new(0);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
-    // Issuers 100.. have no status lists: single-credential publishes, one durable write each.
     std::thread::scope(|s| {
         for c in 0..clients {
-            let (claims, latencies, errors) = (&claims, &latencies, &errors);
+            let (setup, latencies, errors) = (&setup, &latencies, &errors);
             s.spawn(move || {
-                let path = out.join(format!("issuer-{}.key", 100 + c));
-                let key =
-                    SecretKey::from_private_jwk(&std::fs::read_to_string(path).unwrap()).unwrap();
-                let agent = agent();
+                let mut step = setup(c);
                 let mut mine = Vec::new();
                 while Instant::now() < deadline {
-                    let doc = build_document(
-                        claims,
-                        &key.public().did(),
-                        &IssueOptions::new(chrono::Utc::now()),
-                    )
-                    .unwrap();
-                    let jws = sign_document(&key, &key.public().did_url(), &doc).unwrap();
-                    let t = Instant::now();
-                    match post(
-                        &agent,
-                        url,
-                        "/credentials",
-                        &key,
-                        &json!({"credentials": [jws]}),
-                    ) {
-                        Ok(201) => mine.push(t.elapsed()),
-                        _ => {
+                    match step() {
+                        Some(took) => mine.push(took),
+                        None => {
                             errors.fetch_add(1, Ordering::Relaxed);
                         }
                     }
@@ -278,68 +265,57 @@ fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
     );
 }
 
-/// Reads stored credentials as their issuer (signed GETs), at random from the seed sample.
-fn lookup(url: &str, out: &Path, clients: usize, seconds: u64) {
-    let sample: Vec<(usize, String)> =
-        serde_json::from_str(&std::fs::read_to_string(out.join("sample.json")).unwrap()).unwrap();
-    let keys: std::collections::HashMap<usize, SecretKey> = sample
-        .iter()
-        .map(|(i, _)| *i)
-        .collect::<std::collections::HashSet<_>>()
-        .into_iter()
-        .map(|i| {
-            (
-                i,
-                SecretKey::from_private_jwk(
-                    &std::fs::read_to_string(out.join(format!("issuer-{i}.key"))).unwrap(),
-                )
-                .unwrap(),
-            )
-        })
-        .collect();
-    let latencies = Mutex::new(Vec::new());
-    let errors = AtomicUsize::new(0);
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let started = Instant::now();
-    std::thread::scope(|s| {
-        for c in 0..clients {
-            let (sample, keys, latencies, errors) = (&sample, &keys, &latencies, &errors);
-            s.spawn(move || {
-                let agent = agent();
-                let mut mine = Vec::new();
-                let mut n = c * 7919;
-                while Instant::now() < deadline {
-                    n = (n + 104_729) % sample.len();
-                    let (issuer, id) = &sample[n];
-                    let path = format!("/credentials/{id}");
-                    let auth = sign_request(&keys[issuer], "GET", &path, b"");
-                    let t = Instant::now();
-                    match agent
-                        .get(&format!("{url}{path}"))
-                        .set("Authorization", &auth)
-                        .call()
-                    {
-                        // The body is read inside the timing: a lookup is done when it arrives.
-                        Ok(r) if r.status() == 200 => match r.into_string() {
-                            Ok(_) => mine.push(t.elapsed()),
-                            Err(_) => {
-                                errors.fetch_add(1, Ordering::Relaxed);
-                            }
-                        },
-                        _ => {
-                            errors.fetch_add(1, Ordering::Relaxed);
-                        }
-                    }
-                }
-                latencies.lock().unwrap().extend(mine);
-            });
+fn read_key(out: &Path, issuer: usize) -> SecretKey {
+    let path = out.join(format!("issuer-{issuer}.key"));
+    SecretKey::from_private_jwk(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Publishes one credential per request (one durable write each) as issuers 100.., which
+/// have no status lists.
+fn publish(url: &str, out: &Path, clients: usize, seconds: u64) {
+    let claims: Value = serde_json::from_str(NURSE).unwrap();
+    measure(clients, seconds, |c| {
+        let key = read_key(out, 100 + c);
+        let (agent, claims) = (agent(), &claims);
+        move || {
+            let options = IssueOptions::new(chrono::Utc::now());
+            let doc = build_document(claims, &key.public().did(), &options).unwrap();
+            let jws = sign_document(&key, &key.public().did_url(), &doc).unwrap();
+            let t = Instant::now();
+            let body = json!({"credentials": [jws]});
+            matches!(post(&agent, url, "/credentials", &key, &body), Ok(201)).then(|| t.elapsed())
         }
     });
-    report(
-        started,
-        latencies.into_inner().unwrap(),
-        errors.load(Ordering::Relaxed),
-    );
+}
+
+/// Reads stored credentials as their issuer (signed GETs), spread over the seed sample.
+fn lookup(url: &str, out: &Path, clients: usize, seconds: u64) {
+    let text = std::fs::read_to_string(out.join("sample.json")).unwrap();
+    let sample: Vec<(usize, String)> = serde_json::from_str(&text).unwrap();
+    let keys: std::collections::HashMap<usize, SecretKey> = sample
+        .iter()
+        .map(|(i, _)| (*i, read_key(out, *i)))
+        .collect();
+    measure(clients, seconds, |c| {
+        let (agent, sample, keys) = (agent(), &sample, &keys);
+        let mut n = c * 7919;
+        move || {
+            n = (n + 104_729) % sample.len();
+            let (issuer, id) = &sample[n];
+            let path = format!("/credentials/{id}");
+            let auth = sign_request(&keys[issuer], "GET", &path, b"");
+            let t = Instant::now();
+            // The body is read inside the timing: a lookup is done when it has arrived.
+            match agent
+                .get(&format!("{url}{path}"))
+                .set("Authorization", &auth)
+                .call()
+            {
+                Ok(r) if r.status() == 200 => r.into_string().ok().map(|_| t.elapsed()),
+                _ => None,
+            }
+        }
+    });
 }
 
 fn report(started: Instant, mut l: Vec<Duration>, errors: usize) {
