@@ -207,9 +207,9 @@ mod figures {
     use super::*;
     use crate::testutil::Fixture;
 
-    /// Prints the sizes recorded in BENCHMARKS-holder.md (run with `--ignored --nocapture`).
+    /// Prints the sizes recorded in BENCHMARKS.md (section 6) (run with `--ignored --nocapture`).
     #[test]
-    #[ignore = "prints figures for BENCHMARKS-holder.md"]
+    #[ignore = "prints figures for BENCHMARKS.md (section 6)"]
     fn paper_size_figures_for_the_nurse_credential() {
         let f = Fixture::new();
         let jws = f.issue_to(&f.holder.public().did());

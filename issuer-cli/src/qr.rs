@@ -373,10 +373,10 @@ mod tests {
     )]
     use super::*;
 
-    /// Prints the QR versions that alphanumeric texts of the lengths in BENCHMARKS-holder.md
+    /// Prints the QR versions that alphanumeric texts of the lengths in BENCHMARKS.md (section 6)
     /// need at each error-correction level (run with `--ignored --nocapture`).
     #[test]
-    #[ignore = "prints figures for BENCHMARKS-holder.md"]
+    #[ignore = "prints figures for BENCHMARKS.md (section 6)"]
     fn qr_versions_for_the_benchmark_lengths() {
         for len in [1644usize, 2287, 3320] {
             let text = "A".repeat(len);

@@ -826,6 +826,43 @@ async fn reading_with_an_expired_grant_is_refused() {
 }
 
 #[tokio::test]
+async fn reading_with_a_revoked_grant_is_refused_and_only_the_holder_may_revoke_it() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let holder = SecretKey::generate();
+    let employer = SecretKey::generate();
+    let (jws, id, _) = issue(&college, &holder.public().did(), None, "PQF-6");
+    publish(&h, &college, &[&jws], vec![]).await;
+    let path = format!("/credentials/{id}");
+    let g = h
+        .post(
+            &format!("{path}/grants"),
+            json!({"grantee": employer.public().did(), "expiresAt": h.now() + Duration::hours(1)}),
+            &holder,
+        )
+        .await;
+    let grant = format!("{path}/grants/{}", g.json()["id"].as_str().unwrap());
+    // Neither the grantee nor the issuer can withdraw the holder's grant.
+    for other in [&employer, &college] {
+        let r = h.call("DELETE", &grant, b"", Some(other)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    }
+    assert_eq!(
+        h.call("GET", &path, b"", Some(&employer)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        h.call("DELETE", &grant, b"", Some(&holder)).await.status,
+        StatusCode::OK
+    );
+    let r = h.call("GET", &path, b"", Some(&employer)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "grant_revoked")
+    );
+}
+
+#[tokio::test]
 async fn only_the_holder_can_grant() {
     let h = Harness::new();
     let college = h.college("College").await;
