@@ -355,6 +355,8 @@ struct Pending<'a> {
     checks: Vec<Check>,
     credential: Option<(Value, CheckedCredential)>,
     signature: Option<(UnverifiedJws<'a>, PublicKey)>,
+    /// `validFrom` formatted once: three details and the summary show it.
+    valid_from: String,
 }
 
 impl<'b> Verifier<'b> {
@@ -475,6 +477,7 @@ impl<'b> Verifier<'b> {
                     checks,
                     credential: None,
                     signature: None,
+                    valid_from: String::new(),
                 };
             }
             Err(e) => {
@@ -483,6 +486,7 @@ impl<'b> Verifier<'b> {
                     checks,
                     credential: None,
                     signature: None,
+                    valid_from: String::new(),
                 };
             }
         };
@@ -498,6 +502,7 @@ impl<'b> Verifier<'b> {
                     checks,
                     credential: None,
                     signature: None,
+                    valid_from: String::new(),
                 };
             }
         };
@@ -511,6 +516,7 @@ impl<'b> Verifier<'b> {
                 checks,
                 credential: None,
                 signature: None,
+                valid_from: String::new(),
             };
         }
         let document = match envelope.reveal {
@@ -526,6 +532,7 @@ impl<'b> Verifier<'b> {
                         checks,
                         credential: None,
                         signature: None,
+                        valid_from: String::new(),
                     };
                 }
             },
@@ -538,6 +545,7 @@ impl<'b> Verifier<'b> {
                     checks,
                     credential: None,
                     signature: None,
+                    valid_from: String::new(),
                 };
             }
         };
@@ -548,13 +556,14 @@ impl<'b> Verifier<'b> {
         );
         push(CheckId::Algorithm, Outcome::Pass, "EdDSA (Ed25519)".into());
 
+        let valid_from = format_time(credential.valid_from);
         let issuer = self.bundle.issuer(&credential.issuer);
         let (outcome, detail) = match issuer {
             None => (
                 Outcome::Fail,
                 format!("issuer {} is not in the trust bundle", credential.issuer),
             ),
-            Some(issuer) => accreditation(issuer, &credential, self.now),
+            Some(issuer) => accreditation(issuer, &credential, self.now, &valid_from),
         };
         push(CheckId::IssuerAccredited, outcome, detail);
 
@@ -578,10 +587,7 @@ impl<'b> Verifier<'b> {
                 if at < key.entry.valid_from || key.entry.valid_until.is_some_and(|u| at >= u) {
                     (
                         Outcome::Fail,
-                        format!(
-                            "key {kid} was not valid at the issuance date {}",
-                            format_time(at)
-                        ),
+                        format!("key {kid} was not valid at the issuance date {valid_from}"),
                     )
                 } else {
                     signature = Some((parsed, *key.key));
@@ -594,6 +600,7 @@ impl<'b> Verifier<'b> {
             checks,
             credential: Some((document, credential)),
             signature,
+            valid_from,
         }
     }
 
@@ -630,7 +637,7 @@ impl<'b> Verifier<'b> {
                 ),
                 Err(e) => push(CheckId::Schema, Outcome::Fail, e.to_string()),
             }
-            let (outcome, detail) = validity(checked, self.now);
+            let (outcome, detail) = validity(checked, self.now, &pending.valid_from);
             push(CheckId::ValidityPeriod, outcome, detail);
             let (outcome, detail) = self.status(checked);
             push(CheckId::Status, outcome, detail);
@@ -665,7 +672,7 @@ impl<'b> Verifier<'b> {
                 issuer_country: issuer.map(|i| i.country.clone()),
                 title: c.title.clone(),
                 levels: c.levels.clone(),
-                valid_from: format_time(c.valid_from),
+                valid_from: std::mem::take(&mut pending.valid_from),
                 valid_until: c.valid_until.map(format_time),
             }
         });
@@ -806,9 +813,10 @@ fn accreditation(
     issuer: &IssuerEntry,
     c: &CheckedCredential,
     now: DateTime<Utc>,
+    valid_from: &str,
 ) -> (Outcome, String) {
     let at = c.valid_from;
-    let when = format_time(at);
+    let when = valid_from;
     match issuer.status_at(at) {
         IssuerStatus::Active => {}
         IssuerStatus::Suspended => {
@@ -879,11 +887,11 @@ fn accreditation(
     (Outcome::Pass, detail)
 }
 
-fn validity(c: &CheckedCredential, now: DateTime<Utc>) -> (Outcome, String) {
+fn validity(c: &CheckedCredential, now: DateTime<Utc>, valid_from: &str) -> (Outcome, String) {
     if now < c.valid_from {
         return (
             Outcome::Fail,
-            format!("not yet valid: valid from {}", format_time(c.valid_from)),
+            format!("not yet valid: valid from {valid_from}"),
         );
     }
     match c.valid_until {
@@ -892,15 +900,11 @@ fn validity(c: &CheckedCredential, now: DateTime<Utc>) -> (Outcome, String) {
         }
         Some(until) => (
             Outcome::Pass,
-            format!(
-                "valid from {} until {}",
-                format_time(c.valid_from),
-                format_time(until)
-            ),
+            format!("valid from {valid_from} until {}", format_time(until)),
         ),
         None => (
             Outcome::Pass,
-            format!("valid from {}, no end date", format_time(c.valid_from)),
+            format!("valid from {valid_from}, no end date"),
         ),
     }
 }
