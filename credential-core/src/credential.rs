@@ -9,6 +9,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Deserialize as _;
 use serde_json::{json, Map, Value};
 
 use crate::equivalence::FrameworkCatalog;
@@ -420,5 +421,6 @@ impl CheckedCredential {
 }
 
 fn status_entry(v: &Value) -> Result<StatusEntry, CredentialError> {
-    serde_json::from_value(v.clone()).map_err(|e| structure(format!("`credentialStatus`: {e}")))
+    // Deserializing from the borrowed value saves copying the entry first.
+    StatusEntry::deserialize(v).map_err(|e| structure(format!("`credentialStatus`: {e}")))
 }

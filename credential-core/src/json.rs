@@ -98,11 +98,19 @@ impl<'de> Visitor<'de> for Level {
         let inner = self.deeper()?;
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
-            }
             let value = map.next_value_seed(inner)?;
-            object.insert(key, value);
+            // One lookup for both the duplicate check and the insertion.
+            match object.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(taken) => {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate key {:?}",
+                        taken.key()
+                    )));
+                }
+            }
         }
         Ok(Value::Object(object))
     }

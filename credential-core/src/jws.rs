@@ -126,8 +126,8 @@ impl<'a> UnverifiedJws<'a> {
         if header.crit.is_some() {
             return Err(JwsError::Crit);
         }
-        let payload = URL_SAFE_NO_PAD
-            .decode(p)
+        let payload = base64_simd::URL_SAFE_NO_PAD
+            .decode_to_vec(p)
             .map_err(|_| JwsError::Base64("payload"))?;
         let sig = URL_SAFE_NO_PAD
             .decode(s)
@@ -302,5 +302,20 @@ mod tests {
             UnverifiedJws::parse(&jws, MAX_JWS_LEN),
             Err(JwsError::Header(_))
         ));
+    }
+}
+
+#[cfg(test)]
+mod strict_base64 {
+    use super::*;
+
+    #[test]
+    fn a_payload_with_non_canonical_trailing_bits_is_refused() {
+        // "bmc" and "bmd" decode to the same bytes; only the canonical form is base64url.
+        let jws = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmd.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+        assert_eq!(
+            UnverifiedJws::parse(jws, MAX_JWS_LEN).unwrap_err(),
+            JwsError::Base64("payload")
+        );
     }
 }
