@@ -79,6 +79,29 @@ fn code(out: &Output) -> i32 {
     out.status.code().unwrap()
 }
 
+/// `bundle build` at `bundle.jws` accrediting `college` for qualifications up to PQF-6,
+/// with `extra` arguments.
+fn build_bundle(d: &Dir, college: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "bundle",
+        "build",
+        "--anchor",
+        "operator.key",
+        "--issuer",
+        college,
+        "--name",
+        "Manila College of Nursing",
+        "--country",
+        "PH",
+        "--accredit",
+        "QualificationCredential:PQF-6",
+        "--out",
+        "bundle.jws",
+    ];
+    args.extend_from_slice(extra);
+    d.ok(&args)
+}
+
 /// Operator and college keys and a bundle accrediting the college, as in the quickstart.
 fn quickstart(d: &Dir) -> (String, String) {
     let operator = d
@@ -89,22 +112,7 @@ fn quickstart(d: &Dir) -> (String, String) {
         .ok(&["key", "new", "--out", "college.key"])
         .trim()
         .to_owned();
-    d.ok(&[
-        "bundle",
-        "build",
-        "--anchor",
-        "operator.key",
-        "--issuer",
-        &college,
-        "--name",
-        "Manila College of Nursing",
-        "--country",
-        "PH",
-        "--accredit",
-        "QualificationCredential:PQF-6",
-        "--out",
-        "bundle.jws",
-    ]);
+    build_bundle(d, &college, &[]);
     (operator, college)
 }
 
@@ -310,26 +318,7 @@ fn offline_revocation_and_suspension_reach_the_verifier_through_the_bundle() {
         "--out",
         "nurse.jwt",
     ]);
-    let build = |d: &Dir| {
-        d.ok(&[
-            "bundle",
-            "build",
-            "--anchor",
-            "operator.key",
-            "--issuer",
-            &college,
-            "--name",
-            "Manila College of Nursing",
-            "--country",
-            "PH",
-            "--accredit",
-            "QualificationCredential:PQF-6",
-            "--status-list",
-            "college.status.json",
-            "--out",
-            "bundle.jws",
-        ])
-    };
+    let build = |d: &Dir| build_bundle(d, &college, &["--status-list", "college.status.json"]);
     let verify = |d: &Dir| {
         d.run(&[
             "verify",
@@ -447,22 +436,7 @@ fn a_bundle_older_than_one_already_seen_is_refused_by_the_cli() {
         .trim_start_matches("did:")
         .trim()
         .to_owned();
-    d.ok(&[
-        "bundle",
-        "build",
-        "--anchor",
-        "operator.key",
-        "--issuer",
-        &college,
-        "--name",
-        "Manila College of Nursing",
-        "--country",
-        "PH",
-        "--accredit",
-        "QualificationCredential:PQF-6",
-        "--out",
-        "bundle.jws",
-    ]);
+    build_bundle(&d, &college, &[]);
     assert_eq!(
         code(&d.run(&[
             "verify",
