@@ -8,23 +8,13 @@
     missing_docs
 )]
 
-use std::path::Path;
-use std::process::Command;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-
-const BIN: &str = env!("CARGO_BIN_EXE_skillpass");
-
-fn skillpass(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("SKILLPASS_STATE", dir.join("seen.json"))
-        .output()
-        .unwrap()
-}
+use common::run as skillpass;
 
 /// A compact JWS with an EdDSA header and this payload (signature of zeros).
 fn jws_with_payload(payload: &[u8]) -> String {
