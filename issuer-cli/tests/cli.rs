@@ -628,3 +628,54 @@ fn bad_claims_files_are_reported_without_writing_a_credential() {
         "{stderr}"
     );
 }
+
+#[test]
+fn bulk_issue_with_a_status_file_gives_every_credential_its_own_saved_index() {
+    let d = Dir::new();
+    d.ok(&["key", "new", "--out", "center.key"]);
+    d.ok(&[
+        "status",
+        "init",
+        "--key",
+        "center.key",
+        "--out",
+        "center.status.json",
+    ]);
+    let csv = examples().join("batch.csv");
+    d.ok(&[
+        "issue",
+        "--key",
+        "center.key",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--out-dir",
+        "creds",
+        "--status",
+        "center.status.json",
+    ]);
+    let shown = d.ok(&["status", "show", "center.status.json"]);
+    assert!(
+        shown.contains("revocation list") && shown.contains("1000 allocated"),
+        "{shown}"
+    );
+    let mut indexes = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(d.path("creds")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "jwt") {
+            let jws = std::fs::read_to_string(&path).unwrap();
+            let payload = jws.trim().split('.').nth(1).unwrap();
+            let doc: serde_json::Value = serde_json::from_slice(
+                &base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, payload)
+                    .unwrap(),
+            )
+            .unwrap();
+            assert!(indexes.insert(
+                doc["credentialStatus"][0]["statusListIndex"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            ));
+        }
+    }
+    assert_eq!(indexes.len(), 1000);
+}
