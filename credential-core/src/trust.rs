@@ -629,5 +629,8 @@ pub fn check_decision(
             authority.name, authority.country, decision.destination.country
         ));
     }
+    // Verifiers are shown the name the operator registered, not one the signer chose.
+    let mut decision = decision;
+    decision.authority_name = authority.name.clone();
     Ok(decision)
 }

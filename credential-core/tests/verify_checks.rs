@@ -900,3 +900,34 @@ fn a_nationality_is_accepted_as_an_iso_country_code_only() {
     let doc = w.document(|d| d["credentialSubject"]["nationality"] = json!("Filipino"));
     assert!(sign_document(&w.college, &w.college.public().did_url(), &doc).is_err());
 }
+
+#[test]
+fn a_decision_is_shown_under_its_authority_s_registered_name_not_the_name_it_claims() {
+    use credential_core::equivalence::RecognitionDecision;
+    use credential_core::trust::{sign_decision, AuthorityEntry};
+    let w = World::new();
+    let authority = SecretKey::from_bytes(&[4; 32]);
+    let mut decision: RecognitionDecision = serde_json::from_str(include_str!(
+        "../testdata/equivalence/ph-de-nursing-decision.json"
+    ))
+    .unwrap();
+    decision.authority = authority.public().did();
+    decision.authority_name = "Federal Ministry of Health".into();
+    let bundle = w.bundle_with(|b| {
+        b.authority(AuthorityEntry {
+            id: authority.public().did(),
+            name: "Example Land Office".into(),
+            country: "DE".into(),
+            jurisdiction: "nursing".into(),
+        })
+        .decision(sign_decision(&authority, &decision).unwrap())
+    });
+    let verified = w.verified(&bundle);
+    let report = Verifier::new(&verified, w.now)
+        .with_destination("DE".parse().unwrap())
+        .unwrap()
+        .verify(&w.credential());
+    let words = report.to_words();
+    assert!(words.contains("Example Land Office"), "{words}");
+    assert!(!words.contains("Federal Ministry"), "{words}");
+}
