@@ -12,7 +12,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use skillpass_e2e::{ok, skillpass, Server};
+use skillpass_e2e::{accredited_college, ok, skillpass, Server};
 
 const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
 
@@ -230,9 +230,6 @@ fn an_authority_decision_published_to_the_registry_reaches_offline_verification_
         .trim()
         .to_owned();
     ok(&sp(&["key", "new", "--out", "stranger.key"]));
-    let college = ok(&sp(&["key", "new", "--out", "college.key"]))
-        .trim()
-        .to_owned();
     // Only the operator registers authorities.
     fails_with(
         &sp(&[
@@ -285,26 +282,7 @@ fn an_authority_decision_published_to_the_registry_reaches_offline_verification_
     ]));
     assert!(published.contains("now applies"), "{published}");
 
-    ok(&sp(&[
-        "issuer",
-        "register",
-        "--key",
-        "college.key",
-        "--name",
-        "Manila College of Nursing",
-        "--country",
-        "PH",
-    ]));
-    ok(&sp(&[
-        "operator",
-        "accredit",
-        "--key",
-        operator_key,
-        "--issuer",
-        &college,
-        "--scope",
-        "QualificationCredential:PQF-6",
-    ]));
+    accredited_college(d, &url, &data);
     std::fs::write(d.join("nurse.json"), NURSE).unwrap();
     ok(&sp(&[
         "issue",
