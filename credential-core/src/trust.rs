@@ -127,17 +127,118 @@ pub struct IssuerKey {
     pub valid_until: Option<DateTime<Utc>>,
 }
 
-/// The accreditation: scope and period.
+/// The accreditation: the period in force (scope and dates) and the earlier periods.
+///
+/// Accreditation is a history: a credential is judged by the period that covers its
+/// issuance date, so re-accrediting an issuer with another scope (or after a gap) never
+/// turns what it issued under an earlier period invalid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Accreditation {
-    /// Credential types and highest levels.
+    /// Credential types and highest levels of the current period.
     pub scope: Vec<ScopeItem>,
-    /// Start of accreditation.
+    /// Start of the current period.
     pub valid_from: DateTime<Utc>,
-    /// End of accreditation.
+    /// End of the current period, if it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<DateTime<Utc>>,
+    /// Closed earlier periods, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<AccreditationPeriod>,
+}
+
+/// A closed accreditation period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccreditationPeriod {
+    /// Credential types and highest levels during the period.
+    pub scope: Vec<ScopeItem>,
+    /// First instant of the period.
+    pub valid_from: DateTime<Utc>,
+    /// First instant after the period.
+    pub valid_until: DateTime<Utc>,
+}
+
+/// The scope and dates of the accreditation period covering one instant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PeriodRef<'a> {
+    /// What the issuer could issue then.
+    pub scope: &'a [ScopeItem],
+    /// The period's start.
+    pub valid_from: DateTime<Utc>,
+    /// The period's end, if any.
+    pub valid_until: Option<DateTime<Utc>>,
+}
+
+impl Accreditation {
+    /// A first accreditation period from `valid_from`.
+    pub fn new(
+        scope: Vec<ScopeItem>,
+        valid_from: DateTime<Utc>,
+        valid_until: Option<DateTime<Utc>>,
+    ) -> Self {
+        Self {
+            scope,
+            valid_from,
+            valid_until,
+            earlier: Vec::new(),
+        }
+    }
+
+    /// The period covering `at`, if any.
+    pub fn period_at(&self, at: DateTime<Utc>) -> Option<PeriodRef<'_>> {
+        if at >= self.valid_from && self.valid_until.is_none_or(|u| at < u) {
+            return Some(PeriodRef {
+                scope: &self.scope,
+                valid_from: self.valid_from,
+                valid_until: self.valid_until,
+            });
+        }
+        self.earlier
+            .iter()
+            .rev()
+            .find(|p| at >= p.valid_from && at < p.valid_until)
+            .map(|p| PeriodRef {
+                scope: &p.scope,
+                valid_from: p.valid_from,
+                valid_until: Some(p.valid_until),
+            })
+    }
+
+    /// Starts a new period at `from` with `scope`: the current one (if it covers anything
+    /// before `from`) is closed at `from` and kept. Re-accrediting with the same scope while
+    /// the current period runs keeps it unchanged, so its start date is never reset.
+    pub fn renew(
+        &mut self,
+        scope: Vec<ScopeItem>,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+    ) {
+        let running = from >= self.valid_from && self.valid_until.is_none_or(|u| from < u);
+        if running && self.scope == scope {
+            self.valid_until = until;
+            return;
+        }
+        let end = self.valid_until.map_or(from, |u| u.min(from));
+        if end > self.valid_from {
+            self.earlier.push(AccreditationPeriod {
+                scope: std::mem::take(&mut self.scope),
+                valid_from: self.valid_from,
+                valid_until: end,
+            });
+        }
+        // A new period that starts before a kept one ends would make two periods cover
+        // one date: the earlier ones are cut at the new start.
+        self.earlier.retain_mut(|p| {
+            if p.valid_until > from {
+                p.valid_until = from;
+            }
+            p.valid_until > p.valid_from
+        });
+        self.scope = scope;
+        self.valid_from = from;
+        self.valid_until = until;
+    }
 }
 
 /// One `TYPE[:MAX-LEVEL]` scope item.
@@ -538,11 +639,7 @@ pub fn did_key_issuer(
             valid_from,
             valid_until: None,
         }],
-        accreditation: Accreditation {
-            scope,
-            valid_from,
-            valid_until: None,
-        },
+        accreditation: Accreditation::new(scope, valid_from, None),
         status_history: vec![StatusChange {
             status: IssuerStatus::Active,
             effective: valid_from,

@@ -836,8 +836,9 @@ fn accreditation(
             )
         }
     }
-    let acc = &issuer.accreditation;
-    if at < acc.valid_from || acc.valid_until.is_some_and(|u| at >= u) {
+    // Judged by the accreditation period that covers the issuance date, not by the
+    // current one: re-accreditation must not undo what was issued before it.
+    let Some(period) = issuer.accreditation.period_at(at) else {
         return (
             Outcome::Fail,
             format!(
@@ -845,9 +846,9 @@ fn accreditation(
                 issuer.name
             ),
         );
-    }
+    };
     let catalog = FrameworkCatalog::shipped().ok();
-    let in_scope = acc
+    let in_scope = period
         .scope
         .iter()
         .filter(|s| s.kind == c.kind)
@@ -861,7 +862,7 @@ fn accreditation(
             }
         });
     if !in_scope {
-        let scope: Vec<String> = acc.scope.iter().map(ToString::to_string).collect();
+        let scope: Vec<String> = period.scope.iter().map(ToString::to_string).collect();
         let levels = if c.levels.is_empty() {
             "no level".to_owned()
         } else {

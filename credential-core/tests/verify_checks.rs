@@ -931,3 +931,86 @@ fn a_decision_is_shown_under_its_authority_s_registered_name_not_the_name_it_cla
     assert!(words.contains("Example Land Office"), "{words}");
     assert!(!words.contains("Federal Ministry"), "{words}");
 }
+
+/// Issue 9, point 6: re-accreditation used to reset the accreditation start, so credentials
+/// issued under the first period failed `issuer-accredited`.
+#[test]
+fn a_credential_is_judged_by_the_accreditation_period_that_covers_its_issuance_date() {
+    let w = World::new();
+    let bundle = w.bundle();
+    let mut raw = credential_core::trust::peek_unchecked(&bundle).unwrap();
+    // Suspended in April, then accredited again in May for skills only.
+    raw.issuers[0].status_history.push(StatusChange {
+        status: IssuerStatus::Suspended,
+        effective: t("2026-04-01T00:00:00Z"),
+        reason: None,
+    });
+    raw.issuers[0].status_history.push(StatusChange {
+        status: IssuerStatus::Active,
+        effective: t("2026-05-01T00:00:00Z"),
+        reason: None,
+    });
+    raw.issuers[0].accreditation.renew(
+        World::scope("SkillCredential"),
+        t("2026-05-01T00:00:00Z"),
+        None,
+    );
+    let verified = w.resigned(raw, 8);
+    let verifier = Verifier::new(&verified, w.now);
+    // Issued in March under the first period: still valid.
+    let report = verifier.verify(&w.credential());
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    // Issued during the suspension: refused as suspended.
+    let during = w.document(|d| d["validFrom"] = json!("2026-04-15T00:00:00Z"));
+    let report = verifier.verify(&w.sign_raw(&w.college, &during));
+    assert_fails(&report, CheckId::IssuerAccredited);
+    assert!(report
+        .check(CheckId::IssuerAccredited)
+        .unwrap()
+        .detail
+        .contains("suspended"));
+    // A qualification issued under the new, skills-only period: out of scope.
+    let after = w.document(|d| d["validFrom"] = json!("2026-05-15T00:00:00Z"));
+    let report = verifier.verify(&w.sign_raw(&w.college, &after));
+    assert_fails(&report, CheckId::IssuerAccredited);
+    assert!(
+        report
+            .check(CheckId::IssuerAccredited)
+            .unwrap()
+            .detail
+            .contains("SkillCredential"),
+        "{}",
+        report.to_words()
+    );
+}
+
+#[test]
+fn renewing_with_the_same_scope_keeps_the_period_start() {
+    let mut acc = credential_core::trust::Accreditation::new(
+        World::scope("QualificationCredential:PQF-6"),
+        t("2026-01-01T00:00:00Z"),
+        None,
+    );
+    acc.renew(
+        World::scope("QualificationCredential:PQF-6"),
+        t("2026-05-01T00:00:00Z"),
+        None,
+    );
+    assert_eq!(acc.valid_from, t("2026-01-01T00:00:00Z"));
+    assert!(acc.earlier.is_empty());
+    // Another scope opens a new period and closes the first where the new one starts.
+    acc.renew(
+        World::scope("QualificationCredential:PQF-5"),
+        t("2026-06-01T00:00:00Z"),
+        None,
+    );
+    assert_eq!(acc.valid_from, t("2026-06-01T00:00:00Z"));
+    assert_eq!(acc.earlier.len(), 1);
+    assert_eq!(acc.earlier[0].valid_until, t("2026-06-01T00:00:00Z"));
+    let march = acc.period_at(t("2026-03-01T00:00:00Z")).unwrap();
+    assert_eq!(
+        march.scope,
+        World::scope("QualificationCredential:PQF-6").as_slice()
+    );
+    assert!(acc.period_at(t("2025-12-31T00:00:00Z")).is_none());
+}

@@ -1,4 +1,5 @@
-//! `skillpass operator`: the registry operator accredits, suspends and withdraws issuers.
+//! `skillpass operator`: the registry operator accredits, suspends, reinstates and
+//! withdraws issuers.
 
 use std::path::PathBuf;
 
@@ -18,6 +19,9 @@ pub enum OperatorCommand {
     Accredit(AccreditArgs),
     /// Suspend an issuer from an effective date.
     Suspend(StandingArgs),
+    /// Lift an issuer's suspension from an effective date (its accreditation periods and
+    /// everything it issued before are kept).
+    Reinstate(StandingArgs),
     /// Withdraw an issuer's accreditation (final).
     Withdraw(StandingArgs),
 }
@@ -44,7 +48,7 @@ pub struct AccreditArgs {
     until: Option<DateTime<Utc>>,
 }
 
-/// `operator suspend` / `withdraw`.
+/// `operator suspend` / `reinstate` / `withdraw`.
 #[derive(Debug, Args)]
 pub struct StandingArgs {
     #[command(flatten)]
@@ -78,6 +82,7 @@ pub fn run(command: OperatorCommand) -> Result<u8> {
             (a.registry, a.key, a.issuer, "accredit", body)
         }
         OperatorCommand::Suspend(a) => standing(a, "suspend"),
+        OperatorCommand::Reinstate(a) => standing(a, "reinstate"),
         OperatorCommand::Withdraw(a) => standing(a, "withdraw"),
     };
     let key = files::read_key(&key)?;

@@ -60,7 +60,7 @@ impl IssuerRecord {
         let Some(acc) = &self.accreditation else {
             return "pending";
         };
-        match self.entry_status(at) {
+        match self.status_at(at) {
             IssuerStatus::Withdrawn => "withdrawn",
             IssuerStatus::Suspended => "suspended",
             IssuerStatus::Active if acc.valid_until.is_some_and(|u| at >= u) => "expired",
@@ -69,7 +69,8 @@ impl IssuerRecord {
         }
     }
 
-    fn entry_status(&self, at: DateTime<Utc>) -> IssuerStatus {
+    /// The standing in force at `at` (the last change effective at or before it).
+    pub fn status_at(&self, at: DateTime<Utc>) -> IssuerStatus {
         self.status_history
             .iter()
             .filter(|c| c.effective <= at)

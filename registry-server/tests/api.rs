@@ -1602,3 +1602,121 @@ async fn a_revision_follows_its_original_in_the_bundle_whatever_their_ids() {
     let ids: Vec<&str> = bundle.decisions().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, [old.id.as_str(), new.id.as_str()]);
 }
+
+/// Issue 9, point 6: suspending an issuer and accrediting it again used to reset its
+/// accreditation start, so what it issued while first accredited failed `issuer-accredited`
+/// and could no longer be published (`out_of_scope`).
+#[tokio::test]
+async fn re_accreditation_after_a_suspension_keeps_what_was_issued_before_it_valid() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let did = college.public().did();
+    let holder = SecretKey::generate().public().did();
+    let (first, _, _) = issue(&college, &holder, None, "PQF-6");
+    let (second, _, _) = issue(&college, &holder, None, "PQF-6");
+    assert_eq!(
+        publish(&h, &college, &[&first], vec![]).await.status,
+        StatusCode::CREATED
+    );
+    // Times are whole seconds: suspend after the second the credentials were issued in.
+    h.advance(Duration::seconds(1));
+    let r = h
+        .post(&format!("/issuers/{did}/suspend"), json!({}), &h.operator)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    h.advance(Duration::hours(2));
+    h.accredit(&did, &["QualificationCredential:PQF-6"]).await;
+
+    let r = publish(&h, &college, &[&second], vec![]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let anchor = TrustAnchor::from_did(&h.operator.public().did()).unwrap();
+    let bundle = anchor
+        .verify_bundle(&h.get("/bundle").await.text(), None)
+        .unwrap();
+    for jws in [&first, &second] {
+        let report = Verifier::new(&bundle, h.now()).verify(jws);
+        assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    }
+}
+
+#[tokio::test]
+async fn re_accreditation_with_another_scope_keeps_the_earlier_period() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let did = college.public().did();
+    let (old, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    h.advance(Duration::hours(1));
+    h.accredit(&did, &["QualificationCredential:PQF-5"]).await;
+    let issuer = h.get(&format!("/issuers/{did}")).await.json();
+    assert_eq!(
+        issuer["accreditation"]["earlier"][0]["scope"][0]["maxLevel"],
+        "PQF-6"
+    );
+    // Issued under the first period (PQF-6 allowed then): still publishable and valid.
+    let r = publish(&h, &college, &[&old], vec![]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+}
+
+#[tokio::test]
+async fn reinstating_lifts_a_suspension_and_keeps_the_accreditation_start() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let did = college.public().did();
+    let before = h.get(&format!("/issuers/{did}")).await.json();
+    let (jws, _, _) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        None,
+        "PQF-6",
+    );
+    let r = h
+        .post(&format!("/issuers/{did}/reinstate"), json!({}), &h.operator)
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::CONFLICT, "not_suspended")
+    );
+    h.advance(Duration::seconds(1));
+    h.post(
+        &format!("/issuers/{did}/suspend"),
+        json!({"reason": "audit"}),
+        &h.operator,
+    )
+    .await;
+    h.advance(Duration::hours(1));
+    let r = h
+        .post(
+            &format!("/issuers/{did}/reinstate"),
+            json!({"reason": "audit passed"}),
+            &college,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    let r = h
+        .post(
+            &format!("/issuers/{did}/reinstate"),
+            json!({"reason": "audit passed"}),
+            &h.operator,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["standing"], "active");
+    assert_eq!(
+        r.json()["accreditation"]["validFrom"],
+        before["accreditation"]["validFrom"]
+    );
+    assert!(log_kinds(&h)
+        .await
+        .contains(&"issuer_reinstated".to_owned()));
+    // Issued before the suspension: publishable again once it is lifted.
+    let r = publish(&h, &college, &[&jws], vec![]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+}

@@ -241,11 +241,18 @@ pub async fn accredit(
         }
     }
     issuer.state = IssuerState::Accredited;
-    issuer.accreditation = Some(Accreditation {
-        scope: scope.clone(),
-        valid_from: from,
-        valid_until: req.body.valid_until,
-    });
+    // A re-accreditation opens a new period and keeps the earlier ones: what the issuer
+    // issued under them is still judged by them.
+    match &mut issuer.accreditation {
+        Some(accreditation) => accreditation.renew(scope.clone(), from, req.body.valid_until),
+        None => {
+            issuer.accreditation = Some(Accreditation::new(
+                scope.clone(),
+                from,
+                req.body.valid_until,
+            ))
+        }
+    }
     issuer.status_history.push(StatusChange {
         status: IssuerStatus::Active,
         effective: from,
@@ -291,6 +298,12 @@ async fn change_standing(
     }
     let now = state.now();
     let effective = req.body.effective.unwrap_or(now);
+    if status == IssuerStatus::Active && issuer.status_at(effective) != IssuerStatus::Suspended {
+        return Err(AppError::conflict(
+            "not_suspended",
+            "this issuer is not suspended at that date; only a suspension can be lifted",
+        ));
+    }
     issuer.status_history.push(StatusChange {
         status,
         effective,
@@ -300,7 +313,7 @@ async fn change_standing(
     let kind = match status {
         IssuerStatus::Suspended => "issuer_suspended",
         IssuerStatus::Withdrawn => "issuer_withdrawn",
-        IssuerStatus::Active => "issuer_accredited",
+        IssuerStatus::Active => "issuer_reinstated",
     };
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
@@ -328,6 +341,20 @@ pub async fn suspend(
     req: Signed<StandingChange>,
 ) -> Result<Json<IssuerView>, AppError> {
     change_standing(state, did, req, IssuerStatus::Suspended).await
+}
+
+/// POST /issuers/{did}/reinstate — the operator lifts a suspension from an effective date;
+/// the accreditation periods are untouched, so everything issued before the suspension
+/// keeps verifying and the issuer may issue again within its scope.
+#[utoipa::path(post, path = "/issuers/{did}/reinstate", tag = "issuers", request_body = StandingChange,
+    params(("did" = String, Path, description = "The issuer's DID")),
+    responses((status = 200, body = IssuerView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn reinstate(
+    State(state): State<AppState>,
+    Path(did): Path<String>,
+    req: Signed<StandingChange>,
+) -> Result<Json<IssuerView>, AppError> {
+    change_standing(state, did, req, IssuerStatus::Active).await
 }
 
 /// POST /issuers/{did}/withdraw — the operator withdraws an issuer's accreditation (final).

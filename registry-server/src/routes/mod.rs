@@ -51,6 +51,7 @@ fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(issuers::accredit))
         .routes(routes!(issuers::suspend))
         .routes(routes!(issuers::withdraw))
+        .routes(routes!(issuers::reinstate))
         .routes(routes!(issuers::rotate_key))
         .routes(routes!(credentials::publish))
         .routes(routes!(credentials::get_one))
