@@ -83,7 +83,7 @@ impl LogEntry {
 
     /// The hash this entry should carry.
     pub fn compute_hash(&self) -> String {
-        hex_lower(&Sha256::digest(self.canonical()))
+        hex::encode(Sha256::digest(self.canonical()))
     }
 }
 
@@ -92,12 +92,8 @@ impl LogEntry {
 pub fn credential_subject(credential_id: &str) -> String {
     format!(
         "sha256:{}",
-        hex_lower(&Sha256::digest(credential_id.as_bytes()))
+        hex::encode(Sha256::digest(credential_id.as_bytes()))
     )
-}
-
-fn hex_lower(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The first broken entry of a chain, and why.

@@ -55,6 +55,7 @@ pub mod presentation;
 pub mod request;
 pub mod schema;
 pub mod sdjwt;
+pub mod seen;
 pub mod status;
 pub mod trust;
 pub mod verify;
@@ -71,6 +72,7 @@ pub use keys::{KeyError, PublicJwk, PublicKey, SecretKey};
 pub use presentation::{
     present, verify_presentation, PresentationCheckId, PresentationError, PresentationReport,
 };
+pub use seen::{SeenBundles, SeenError};
 pub use trust::{
     did_key_issuer, BundleBuilder, BundleError, IssuerEntry, ScopeItem, TrustAnchor, TrustBundle,
     VerifiedBundle,

@@ -42,13 +42,27 @@ pub enum BundleError {
     /// The payload is not a bundle document.
     #[error("bundle content: {0}")]
     Content(String),
-    /// Older than (or the same sequence as but different from) one already seen.
+    /// Older than one already seen.
     #[error("bundle sequence {got} is older than sequence {seen} already seen (rollback refused)")]
     Rollback {
         /// This bundle's sequence.
         got: u64,
         /// The newest sequence seen.
         seen: u64,
+    },
+    /// A different bundle with a sequence already seen.
+    #[error(
+        "bundle sequence {sequence} was already seen as {seen}, but this bundle is {got}: \
+         two different bundles with one sequence are evidence of a misbehaving operator \
+         (keep both files and report it); refused"
+    )]
+    Equivocation {
+        /// The sequence both bundles carry.
+        sequence: u64,
+        /// Digest of the bundle seen first.
+        seen: String,
+        /// Digest of this bundle.
+        got: String,
     },
     /// A key in the bundle is invalid.
     #[error("bundle key: {0}")]
@@ -394,7 +408,7 @@ impl TrustAnchor {
         if bundle.next_update <= bundle.issued_at {
             return Err(content("nextUpdate is not after issuedAt"));
         }
-        VerifiedBundle::index(bundle)
+        VerifiedBundle::index(bundle, bundle_digest(compact))
     }
 }
 
@@ -403,6 +417,7 @@ impl TrustAnchor {
 #[derive(Debug, Clone)]
 pub struct VerifiedBundle {
     bundle: TrustBundle,
+    digest: String,
     issuers: HashMap<String, usize>,
     keys: HashMap<String, (usize, usize, PublicKey)>,
     status_lists: HashMap<String, ParsedStatusList>,
@@ -422,7 +437,7 @@ pub struct KeyRef<'a> {
 }
 
 impl VerifiedBundle {
-    fn index(bundle: TrustBundle) -> Result<Self, BundleError> {
+    fn index(bundle: TrustBundle, digest: String) -> Result<Self, BundleError> {
         let mut issuers = HashMap::with_capacity(bundle.issuers.len());
         let mut keys = HashMap::new();
         for (i, issuer) in bundle.issuers.iter().enumerate() {
@@ -446,6 +461,7 @@ impl VerifiedBundle {
         }
         let mut verified = Self {
             bundle,
+            digest,
             issuers,
             keys,
             status_lists: HashMap::new(),
@@ -549,6 +565,21 @@ impl VerifiedBundle {
     pub fn sequence(&self) -> u64 {
         self.bundle.sequence
     }
+
+    /// `sha256:` and the hex SHA-256 of the signed bundle as received: what a verifier
+    /// remembers of each sequence, to recognise a second, different bundle for it.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+}
+
+/// The digest [`VerifiedBundle::digest`] names a signed bundle by.
+pub fn bundle_digest(compact: &str) -> String {
+    use sha2::Digest as _;
+    format!(
+        "sha256:{}",
+        hex::encode(sha2::Sha256::digest(compact.trim().as_bytes()))
+    )
 }
 
 /// Builds and signs a bundle (offline by an operator, or by the registry).

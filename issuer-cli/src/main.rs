@@ -22,6 +22,7 @@ mod publish;
 mod qr;
 mod registry_bundle;
 mod regstatus;
+mod seen_file;
 mod status;
 mod verify;
 mod wallet;

@@ -10,6 +10,7 @@ use credential_core::TrustAnchor;
 
 use crate::client::{Client, RegistryArg};
 use crate::files;
+use crate::seen_file::SeenFile;
 
 /// `bundle fetch`.
 #[derive(Debug, Args)]
@@ -20,9 +21,14 @@ pub struct FetchArgs {
     #[arg(long)]
     out: PathBuf,
     /// The pinned anchor did:key: verify the bundle before writing it, and refuse one
-    /// older than the file already at --out.
+    /// older than the file already at --out or than one this verifier has seen, or a
+    /// different bundle with a sequence already seen.
     #[arg(long)]
     anchor: Option<String>,
+    /// The verifier's memory of bundles seen (default: $SKILLPASS_STATE, else
+    /// ~/.skillpass/seen-bundles.json).
+    #[arg(long, requires = "anchor")]
+    state: Option<PathBuf>,
 }
 
 fn etag_path(out: &Path) -> PathBuf {
@@ -53,11 +59,15 @@ pub fn run(a: FetchArgs) -> Result<u8> {
     let sequence = match &a.anchor {
         Some(anchor) => {
             let anchor = TrustAnchor::from_did(anchor).context("--anchor")?;
-            let seen = files::read_text(&a.out, MAX_BUNDLE_LEN as u64)
+            let mut seen = SeenFile::open(a.state.clone())?;
+            // The file being replaced counts as seen, even if this memory never saw it.
+            if let Some(old) = files::read_text(&a.out, MAX_BUNDLE_LEN as u64)
                 .ok()
-                .and_then(|t| peek_unchecked(t.trim()))
-                .map(|b| b.sequence);
-            anchor.verify_bundle(jws, seen)?.sequence()
+                .and_then(|t| anchor.verify_bundle(t.trim(), None).ok())
+            {
+                seen.remember(&old);
+            }
+            seen.admit(&anchor, jws)?.sequence()
         }
         None => match peek_unchecked(jws) {
             Some(b) => b.sequence,

@@ -1,6 +1,5 @@
 //! `skillpass verify`: offline verification of one credential or thousands.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead as _, Read as _};
 use std::path::{Path, PathBuf};
 
@@ -14,6 +13,7 @@ use credential_core::{bundle_rejected, Report, TrustAnchor, Verdict, Verifier};
 use serde_json::json;
 
 use crate::files;
+use crate::seen_file::SeenFile;
 
 /// `verify`.
 #[derive(Debug, Args)]
@@ -106,21 +106,9 @@ pub(crate) fn open_bundle_file(
 ) -> Result<Result<credential_core::VerifiedBundle, credential_core::BundleError>> {
     let anchor =
         TrustAnchor::from_did(anchor_did).context("--anchor must be the operator's did:key")?;
+    let mut seen = SeenFile::open(state)?;
     let bundle_text = files::read_text(bundle, MAX_BUNDLE_LEN as u64)?;
-    let state_path = state.or_else(default_state_path);
-    let mut seen = state_path.as_deref().map(load_state).unwrap_or_default();
-    let bundle = anchor.verify_bundle(bundle_text.trim(), seen.get(anchor_did).copied());
-    if let (Ok(bundle), Some(path)) = (&bundle, &state_path) {
-        if seen.get(anchor_did).is_none_or(|&s| bundle.sequence() > s) {
-            seen.insert(anchor_did.to_owned(), bundle.sequence());
-            // Remembering is a defence, not a precondition: a read-only home must
-            // not stop a verification.
-            if let Ok(text) = serde_json::to_string_pretty(&seen) {
-                let _ = files::write_atomic(path, text.as_bytes(), false);
-            }
-        }
-    }
-    Ok(bundle)
+    Ok(seen.admit(&anchor, &bundle_text))
 }
 
 /// The `--at` clock, or now.
@@ -260,22 +248,4 @@ fn read_credential(path: &Path) -> Result<(String, String)> {
         .with_context(|| format!("cannot read {}", path.display()))?;
     let text = String::from_utf8_lossy(&bytes).trim().to_owned();
     Ok((path.display().to_string(), text))
-}
-
-fn default_state_path() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("SKILLPASS_STATE") {
-        return Some(PathBuf::from(p));
-    }
-    std::env::var_os("HOME").map(|h| {
-        PathBuf::from(h)
-            .join(".skillpass")
-            .join("seen-bundles.json")
-    })
-}
-
-fn load_state(path: &Path) -> BTreeMap<String, u64> {
-    files::read_text(path, 1024 * 1024)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
 }
