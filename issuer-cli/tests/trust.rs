@@ -1,6 +1,12 @@
 //! The verifier's trust memory on the command line: equivocating bundles, a damaged memory
 //! file, rebuilt bundles that must not drop what they were not told to change.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 mod common;
 
