@@ -745,6 +745,30 @@ impl<'b> Verifier<'b> {
                     format!("status list {} belongs to another issuer", list.id),
                 );
             }
+            // A list outside its own validity period says nothing about now.
+            if let Some(until) = list.valid_until.filter(|&u| self.now >= u) {
+                return (
+                    Outcome::Indeterminate,
+                    format!(
+                        "status list {} expired on {}: fetch a newer bundle",
+                        list.id,
+                        format_time(until)
+                    ),
+                );
+            }
+            if let Some(from) = list
+                .valid_from
+                .filter(|&f| self.now + Duration::seconds(CLOCK_SKEW_SECS) < f)
+            {
+                return (
+                    Outcome::Indeterminate,
+                    format!(
+                        "status list {} is not valid before {}: check the clock",
+                        list.id,
+                        format_time(from)
+                    ),
+                );
+            }
             if list.purpose != entry.status_purpose {
                 return (
                     Outcome::Fail,

@@ -1014,3 +1014,66 @@ fn renewing_with_the_same_scope_keeps_the_period_start() {
     );
     assert!(acc.period_at(t("2025-12-31T00:00:00Z")).is_none());
 }
+
+/// Issue 9, point 2: a status list past its `validUntil`, or not yet valid, says nothing
+/// about the credential now.
+#[test]
+fn a_status_list_outside_its_validity_period_makes_status_indeterminate() {
+    let w = World::new();
+    let sign_list = |edit: &dyn Fn(&mut Value)| {
+        let mut doc = status_list_credential(
+            &w.college.public().did(),
+            &w.revocation,
+            t("2026-05-29T00:00:00Z"),
+        );
+        edit(&mut doc);
+        jws::sign(
+            &w.college,
+            &Header::new("vc+jwt", &w.college.public().did_url()),
+            &serde_json::to_vec(&doc).unwrap(),
+        )
+    };
+    let cases: [(&dyn Fn(&mut Value), &str); 2] = [
+        (
+            &|d| d["validUntil"] = json!("2026-05-31T00:00:00Z"),
+            "expired",
+        ),
+        (
+            &|d| d["validFrom"] = json!("2026-12-01T00:00:00Z"),
+            "not valid before",
+        ),
+    ];
+    for (edit, words) in cases {
+        let bundle = BundleBuilder::new(
+            &w.operator.public(),
+            7,
+            t("2026-05-30T00:00:00Z"),
+            t("2026-06-30T00:00:00Z"),
+        )
+        .issuer(
+            did_key_issuer(
+                &w.college.public().did(),
+                "Manila College of Nursing",
+                "PH",
+                World::scope("QualificationCredential:PQF-6"),
+                t("2026-01-01T00:00:00Z"),
+            )
+            .unwrap(),
+        )
+        .status_list(sign_list(edit))
+        .status_list(w.signed_list(&w.suspension))
+        .sign(&w.operator)
+        .unwrap();
+        let verified = w.verified(&bundle);
+        let report = Verifier::new(&verified, w.now).verify(&w.credential());
+        assert_eq!(
+            report.verdict,
+            Verdict::Indeterminate,
+            "{}",
+            report.to_words()
+        );
+        let status = report.check(CheckId::Status).unwrap();
+        assert_eq!(status.outcome, Outcome::Indeterminate);
+        assert!(status.detail.contains(words), "{}", status.detail);
+    }
+}

@@ -47,6 +47,25 @@ impl Reply {
     }
 }
 
+/// An error answer of the registry, in its one error shape.
+#[derive(Debug, thiserror::Error)]
+#[error("registry: HTTP {status} {code}: {message}")]
+pub struct RegistryError {
+    /// HTTP status.
+    pub status: u16,
+    /// The stable error code (e.g. `status_list_mismatch`).
+    pub code: String,
+    /// The registry's words.
+    pub message: String,
+}
+
+impl RegistryError {
+    /// The registry's error code, when `e` is a registry error answer.
+    pub fn code_of(e: &anyhow::Error) -> Option<&str> {
+        e.downcast_ref::<Self>().map(|r| r.code.as_str())
+    }
+}
+
 /// The registry at one base URL.
 pub struct Client {
     base: String,
@@ -153,7 +172,12 @@ fn finish(result: Result<ureq::Response, ureq::Error>) -> Result<Reply> {
                     ))
                 });
             match parsed {
-                Some((code, message)) => bail!("registry: HTTP {status} {code}: {message}"),
+                Some((code, message)) => Err(RegistryError {
+                    status,
+                    code,
+                    message,
+                }
+                .into()),
                 None => bail!("registry: HTTP {status} (no Skillpass error in the answer)"),
             }
         }

@@ -67,13 +67,10 @@ pub struct FlipArgs {
     #[arg(long)]
     key: PathBuf,
     /// The issuer's status list file (offline mode).
-    #[arg(
-        long,
-        required_unless_present = "registry",
-        conflicts_with = "registry"
-    )]
+    #[arg(long, conflicts_with = "registry")]
     status: Option<PathBuf>,
-    /// Change the status in this registry instead (the credential is a file or an id).
+    /// Change the status in this registry instead (the credential is a file or an id);
+    /// without --status, $SKILLPASS_REGISTRY is used when set.
     #[arg(long)]
     registry: Option<String>,
     /// The issuer DID when the key is a rotated key of that issuer (offline mode).
@@ -218,16 +215,36 @@ pub fn run(command: StatusCommand) -> Result<u8> {
     Ok(0)
 }
 
-/// Runs `revoke`, `suspend` or `unsuspend`.
+impl Flip {
+    /// The list it changes, the bit's new value, and what that means in words.
+    fn change(self) -> (StatusPurpose, bool, &'static str) {
+        match self {
+            Self::Revoke => (StatusPurpose::Revocation, true, "revoked"),
+            Self::Suspend => (StatusPurpose::Suspension, true, "suspended"),
+            Self::Unsuspend => (StatusPurpose::Suspension, false, "no longer suspended"),
+        }
+    }
+}
+
+/// Runs `revoke`, `suspend` or `unsuspend`: in the registry given by `--registry` or, when
+/// no `--status` file is given, by `$SKILLPASS_REGISTRY`; otherwise in the status file.
 pub fn flip(a: FlipArgs, flip: Flip) -> Result<u8> {
-    if let Some(registry) = &a.registry {
+    let registry = a.registry.clone().or_else(|| {
+        a.status
+            .is_none()
+            .then(|| std::env::var("SKILLPASS_REGISTRY").ok())
+            .flatten()
+            .filter(|r| !r.trim().is_empty())
+    });
+    if let Some(registry) = &registry {
         let Some(credential) = &a.credential else {
             bail!("with --registry, name the credential (a file or its id), not --index");
         };
-        return crate::regstatus::flip(registry, &a.key, credential, flip);
+        let (purpose, value, word) = flip.change();
+        return crate::regstatus::flip(registry, &a.key, credential, purpose, value, word);
     }
     let Some(status_path) = &a.status else {
-        bail!("give --status FILE (offline) or --registry URL");
+        bail!("give --status FILE (offline), or --registry URL (or set SKILLPASS_REGISTRY) to change the status in the registry");
     };
     let key = files::read_key(&a.key)?;
     let mut file = StatusFile::load(status_path)?;

@@ -1720,3 +1720,100 @@ async fn reinstating_lifts_a_suspension_and_keeps_the_accreditation_start() {
     let r = publish(&h, &college, &[&jws], vec![]).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
 }
+
+/// Issue 9, point 2: a signed list update used to be accepted with any other change riding
+/// along, which then appeared in the public list and bundle.
+#[tokio::test]
+async fn a_status_list_update_that_changes_anything_but_the_bit_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let mut lists = Lists::new(&college.public().did());
+    let (jws, id, index) = issue(
+        &college,
+        &SecretKey::generate().public().did(),
+        Some(&mut lists),
+        "PQF-6",
+    );
+    let r = publish(&h, &college, &[&jws], lists.both(&college)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let path = format!("/status/{}/revocation", college.public().did());
+    let before = h.get(&path).await.text();
+    lists.revocation.set_status(index, true).unwrap();
+    let sign = |doc: &Value| {
+        jws::sign(
+            &college,
+            &Header::new("vc+jwt", &college.public().did_url()),
+            &serde_json::to_vec(doc).unwrap(),
+        )
+    };
+    let honest = status_list_credential(&college.public().did(), &lists.revocation, Utc::now());
+    let edits: [(&str, fn(&mut Value), &str); 5] = [
+        (
+            "validFrom 2099",
+            |v| v["validFrom"] = json!("2099-01-01T00:00:00Z"),
+            "invalid_status_list",
+        ),
+        (
+            "validUntil 2020",
+            |v| v["validUntil"] = json!("2020-01-01T00:00:00Z"),
+            "invalid_status_list",
+        ),
+        (
+            "another subject id",
+            |v| v["credentialSubject"]["id"] = json!("urn:x#list"),
+            "invalid_status_list",
+        ),
+        (
+            "a name claim",
+            |v| v["name"] = json!("Maria Santos"),
+            "invalid_status_list",
+        ),
+        (
+            "an earlier validFrom",
+            |v| v["validFrom"] = json!("2020-01-01T00:00:00Z"),
+            "status_list_mismatch",
+        ),
+    ];
+    for (what, edit, code) in edits {
+        let mut doc = honest.clone();
+        edit(&mut doc);
+        let body = json!({"purpose": "revocation", "value": true, "statusList": sign(&doc)});
+        let r = h
+            .post(&format!("/credentials/{id}/status"), body, &college)
+            .await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, code),
+            "{what}: {}",
+            r.text()
+        );
+        assert_eq!(h.get(&path).await.text(), before, "{what}");
+    }
+    let body = json!({"purpose": "revocation", "value": true, "statusList": sign(&honest)});
+    let r = h
+        .post(&format!("/credentials/{id}/status"), body, &college)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
+
+#[tokio::test]
+async fn a_first_status_list_carrying_personal_claims_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let lists = Lists::new(&college.public().did());
+    let mut doc = status_list_credential(&college.public().did(), &lists.revocation, Utc::now());
+    doc["credentialSubject"]["name"] = json!("Maria Santos");
+    let signed = jws::sign(
+        &college,
+        &Header::new("vc+jwt", &college.public().did_url()),
+        &serde_json::to_vec(&doc).unwrap(),
+    );
+    let r = publish(&h, &college, &[], vec![signed]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_status_list"),
+        "{}",
+        r.text()
+    );
+    assert!(r.text().contains("credentialSubject.name"));
+}

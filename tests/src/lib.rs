@@ -109,12 +109,14 @@ impl Drop for Server {
     }
 }
 
-/// Runs `skillpass` in `dir` against `registry`.
+/// Runs `skillpass` in `dir` against `registry`, with the verifier's memory of bundles
+/// kept in `dir` (never in the home directory of whoever runs the tests).
 pub fn skillpass(dir: &Path, registry: &str, args: &[&str]) -> Output {
     Command::new(bin("skillpass"))
         .args(args)
         .current_dir(dir)
         .env("SKILLPASS_REGISTRY", registry)
+        .env("SKILLPASS_STATE", dir.join("seen-bundles.json"))
         .output()
         .unwrap()
 }

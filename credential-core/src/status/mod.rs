@@ -15,6 +15,7 @@ mod credential;
 mod entry;
 mod error;
 mod issuer;
+mod update;
 
 #[cfg(test)]
 mod tests;
@@ -24,6 +25,7 @@ pub use credential::{parse_status_list_credential, status_list_credential, Parse
 pub use entry::{StatusEntry, StatusPurpose, MAX_INDEX_DIGITS};
 pub use error::StatusError;
 pub use issuer::IssuerStatusList;
+pub use update::{check_list_update, check_published_list, ListPolicyError, LIST_CLOCK_SKEW_SECS};
 
 /// The VC 2.0 base context, which also defines the Bitstring Status List terms.
 pub const VC_V2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";

@@ -1,7 +1,8 @@
 //! Revocation and suspension. The issuer's client keeps signing its status lists: to change
 //! one credential's status it fetches the current list, flips that credential's bit, signs
 //! the new list and sends it; the registry accepts it only if it is signed by the issuer's
-//! current key and differs from the stored list at that credential's index alone. The
+//! current key, differs from the stored list at that credential's index alone and changes
+//! no other claim (`validFrom` may only move forward, up to now). The
 //! registry never holds an issuer key, and a list it serves always carries the issuer's
 //! own signature.
 
@@ -11,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use credential_core::audit::credential_subject;
 use credential_core::jws::UnverifiedJws;
-use credential_core::status::{parse_status_list_credential, StatusPurpose};
+use credential_core::status::{check_list_update, ListPolicyError, StatusPurpose};
 use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -98,41 +99,18 @@ pub async fn change(
             )
         })?;
     let now = state.now();
-    let (new, new_list) = check_status_list(&issuer, body.status_list.trim(), now)?;
-    let old_list = parse_stored(&old)?;
-    let mismatch = |why: &str| AppError::unprocessable("status_list_mismatch", why.to_owned());
-    if new_list.id != old_list.id || new_list.purpose != old_list.purpose {
-        return Err(mismatch(
-            "the new list is not the stored list of this purpose",
-        ));
-    }
-    let (a, b) = (old_list.bits.as_bytes(), new_list.bits.as_bytes());
-    if a.len() != b.len() {
-        return Err(mismatch("the new list has another length"));
-    }
-    let mut changed = false;
-    for (i, (x, y)) in a.iter().zip(b).enumerate() {
-        let diff = x ^ y;
-        if diff == 0 {
-            continue;
-        }
-        let expected = if i == index / 8 {
-            0x80u8 >> (index % 8)
-        } else {
-            0
-        };
-        if diff != expected {
-            return Err(mismatch(
-                "the new list differs from the stored one at other indexes than this credential's",
-            ));
-        }
-        changed = true;
-    }
-    if new_list.bits.get(index).ok() != Some(body.value) {
-        return Err(mismatch(
-            "the new list does not set this credential's bit to the requested value",
-        ));
-    }
+    let (new, new_value) = check_status_list(&issuer, body.status_list.trim(), now)?;
+    let (_, changed) =
+        check_list_update(&stored_payload(&old)?, &new_value, index, body.value, now).map_err(
+            |e| match e {
+                ListPolicyError::Changed(_)
+                | ListPolicyError::Bits(_)
+                | ListPolicyError::ValidFrom(_) => {
+                    AppError::unprocessable("status_list_mismatch", e.to_string())
+                }
+                _ => AppError::unprocessable("invalid_status_list", e.to_string()),
+            },
+        )?;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     if changed {
@@ -152,14 +130,10 @@ pub async fn change(
     }))
 }
 
-fn parse_stored(
-    r: &StatusListRecord,
-) -> Result<credential_core::status::ParsedStatusList, AppError> {
+fn stored_payload(r: &StatusListRecord) -> Result<serde_json::Value, AppError> {
     let parsed =
         UnverifiedJws::parse(&r.jws, MAX_STATUS_LIST_JWS_LEN).map_err(AppError::internal)?;
-    let value =
-        credential_core::json::parse_strict(parsed.payload()).map_err(AppError::internal)?;
-    parse_status_list_credential(&value).map_err(AppError::internal)
+    credential_core::json::parse_strict(parsed.payload()).map_err(AppError::internal)
 }
 
 /// GET /status/{did}/{purpose} — the issuer-signed status list credential (`vc+jwt`), public.
