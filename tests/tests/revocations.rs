@@ -1,6 +1,12 @@
 //! Revoking through the registry as an issuer's clerks do: with the registry named only by
 //! `SKILLPASS_REGISTRY`, and several at once.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::path::Path;
 use std::process::Command;
