@@ -138,8 +138,15 @@ fn next_list(
     // registry's.
     let now = Utc::now().trunc_subsecs(0);
     let valid_from = list.valid_from.map_or(now, |old| old.max(now));
-    document["validFrom"] = json!(format_time(valid_from));
-    document["credentialSubject"]["encodedList"] = json!(bits.encode());
+    let object = document
+        .as_object_mut()
+        .context("the registry's status list is not a JSON object")?;
+    object.insert("validFrom".into(), json!(format_time(valid_from)));
+    object
+        .get_mut("credentialSubject")
+        .and_then(Value::as_object_mut)
+        .context("the registry's status list has no credentialSubject")?
+        .insert("encodedList".into(), json!(bits.encode()));
     Ok(jws::sign(
         key,
         &Header::new("vc+jwt", &key.public().did_url()),
