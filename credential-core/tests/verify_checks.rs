@@ -1054,7 +1054,7 @@ fn a_status_list_outside_its_validity_period_makes_status_indeterminate() {
             )
             .unwrap(),
         )
-        .status_list(sign_list(&edit))
+        .status_list(sign_list(member, date))
         .status_list(w.signed_list(&w.suspension))
         .sign(&w.operator)
         .unwrap();
