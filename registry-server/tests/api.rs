@@ -1747,7 +1747,8 @@ async fn a_status_list_update_that_changes_anything_but_the_bit_is_refused() {
         )
     };
     let honest = status_list_credential(&college.public().did(), &lists.revocation, Utc::now());
-    let edits: [(&str, fn(&mut Value), &str); 5] = [
+    type Edit = fn(&mut Value);
+    let edits: [(&str, Edit, &str); 5] = [
         (
             "validFrom 2099",
             |v| v["validFrom"] = json!("2099-01-01T00:00:00Z"),
