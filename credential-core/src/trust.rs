@@ -689,7 +689,7 @@ pub fn peek_unchecked(compact: &str) -> Option<TrustBundle> {
 /// The JWS `typ` of an authority-signed recognition decision.
 pub const TYP_DECISION: &str = "skillpass-decision+jwt";
 /// Largest signed decision accepted.
-const MAX_DECISION_JWS_LEN: usize = 64 * 1024;
+pub const MAX_DECISION_JWS_LEN: usize = 64 * 1024;
 
 /// Signs a recognition decision as its authority (the key's DID must be `decision.authority`).
 pub fn sign_decision(

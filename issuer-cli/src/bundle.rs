@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Duration, SubsecRound as _, Utc};
 use clap::{Args, Subcommand};
-use credential_core::trust::{AuthorityEntry, MAX_BUNDLE_LEN};
+use credential_core::jws::UnverifiedJws;
+use credential_core::trust::{
+    AuthorityEntry, MAX_BUNDLE_LEN, MAX_DECISION_JWS_LEN, MAX_STATUS_LIST_JWS_LEN,
+};
 use credential_core::{did_key_issuer, BundleBuilder, IssuerEntry, ScopeItem, TrustAnchor};
 use serde::Deserialize;
 
@@ -64,6 +67,14 @@ pub struct BuildArgs {
     /// Sequence number (default: one more than the bundle already at --out, else 1).
     #[arg(long)]
     sequence: Option<u64>,
+    /// Drop this issuer that the bundle already at --out carries (repeatable). Prefer
+    /// suspending or withdrawing an issuer: dropped, its credentials fail as unknown.
+    #[arg(long, value_name = "DID")]
+    drop_issuer: Vec<String>,
+    /// Start afresh: carry nothing over from the bundle already at --out (its sequence
+    /// still goes up by one).
+    #[arg(long)]
+    fresh: bool,
     /// Where to write the bundle.
     #[arg(long)]
     out: PathBuf,
@@ -113,37 +124,26 @@ fn build(a: BuildArgs) -> Result<u8> {
     // same second as its issuer's accreditation is not "before" it.
     let now = Utc::now().trunc_subsecs(0);
     let previous = previous_bundle(&a.out, &anchor.public().did());
-    // Rebuilding must not move an issuer's accreditation start to today, or everything it
-    // issued since the first bundle would suddenly predate its accreditation.
-    let since = |did: &str, explicit: Option<DateTime<Utc>>| {
-        explicit
-            .or_else(|| {
-                previous
-                    .as_ref()
-                    .and_then(|b| b.issuers.iter().find(|i| i.id == did))
-                    .map(|i| i.accreditation.valid_from)
-            })
-            .unwrap_or(now)
-    };
-    let mut issuers = Vec::new();
+    let carried = if a.fresh { None } else { previous.as_ref() };
+    let mut given = Vec::new();
     if let Some(did) = &a.issuer {
         let (Some(name), Some(country)) = (&a.name, &a.country) else {
             bail!("--issuer needs --name and --country");
         };
-        issuers.push(did_key_issuer(
-            did,
-            name,
-            &country.to_uppercase(),
-            a.accredit.clone(),
-            since(did, a.accredited_from),
-        )?);
+        given.push(Given::Simple {
+            id: did.clone(),
+            name: name.clone(),
+            country: country.to_uppercase(),
+            scope: a.accredit.clone(),
+            from: a.accredited_from,
+        });
     }
     if let Some(path) = &a.issuers {
         let specs: Vec<IssuerSpec> = serde_json::from_value(files::read_json(path)?)
             .with_context(|| format!("{} is not a list of issuers", path.display()))?;
         for spec in specs {
-            issuers.push(match spec {
-                IssuerSpec::Full(entry) => *entry,
+            given.push(match spec {
+                IssuerSpec::Full(entry) => Given::Full(entry),
                 IssuerSpec::Simple(s) => {
                     let scope = s
                         .accredit
@@ -151,16 +151,37 @@ fn build(a: BuildArgs) -> Result<u8> {
                         .map(|x| x.parse::<ScopeItem>().map_err(anyhow::Error::msg))
                         .collect::<Result<Vec<_>>>()
                         .with_context(|| format!("issuer {}", s.id))?;
-                    did_key_issuer(
-                        &s.id,
-                        &s.name,
-                        &s.country,
+                    Given::Simple {
+                        id: s.id,
+                        name: s.name,
+                        country: s.country.to_uppercase(),
                         scope,
-                        since(&s.id, s.accredited_from),
-                    )
-                    .with_context(|| format!("issuer {}", s.id))?
+                        from: s.accredited_from,
+                    }
                 }
             });
+        }
+    }
+    for did in &a.drop_issuer {
+        if !carried.is_some_and(|b| b.issuers.iter().any(|i| &i.id == did)) {
+            bail!(
+                "--drop-issuer {did}: the bundle at {} does not carry it",
+                a.out.display()
+            );
+        }
+    }
+    let mut kept = Kept::default();
+    let mut issuers: Vec<IssuerEntry> = Vec::new();
+    for g in given {
+        let before = carried.and_then(|b| b.issuers.iter().find(|i| i.id == g.id()));
+        issuers.push(g.into_entry(before, now)?);
+    }
+    // Issuers the previous bundle carried and this command did not mention stay as they
+    // were: leaving one out by accident would make its credentials fail as unknown.
+    for old in carried.map(|b| b.issuers.as_slice()).unwrap_or_default() {
+        if !issuers.iter().any(|i| i.id == old.id) && !a.drop_issuer.contains(&old.id) {
+            kept.issuers.push(old.name.clone());
+            issuers.push(old.clone());
         }
     }
     if issuers.is_empty() {
@@ -176,25 +197,81 @@ fn build(a: BuildArgs) -> Result<u8> {
         now,
         now + Duration::days(i64::from(a.valid_days)),
     );
+    let included: Vec<&str> = issuers.iter().map(|i| i.id.as_str()).collect();
+    // Status lists: the ones given, then the previous bundle's lists of the same issuers
+    // that were not given anew (by list id).
+    let mut lists = Vec::new();
+    for path in &a.status_list {
+        lists.extend(signed_lines(path)?);
+    }
+    let given_ids: Vec<Option<String>> = lists.iter().map(|l| status_list_id(l)).collect();
+    for old in carried
+        .map(|b| b.status_lists.as_slice())
+        .unwrap_or_default()
+    {
+        let Some(id) = status_list_id(old) else {
+            continue;
+        };
+        let owner = status_list_issuer(old);
+        if given_ids.iter().any(|g| g.as_deref() == Some(id.as_str())) {
+            continue;
+        }
+        if owner.as_deref().is_some_and(|o| included.contains(&o)) {
+            kept.status_lists += 1;
+            lists.push(old.clone());
+        }
+    }
+    // Authorities: the file given replaces those it names; the others are kept.
+    let mut authorities: Vec<AuthorityEntry> = match &a.authorities {
+        Some(path) => serde_json::from_value(files::read_json(path)?)
+            .with_context(|| format!("{} is not a list of authorities", path.display()))?,
+        None => Vec::new(),
+    };
+    for old in carried
+        .map(|b| b.authorities.as_slice())
+        .unwrap_or_default()
+    {
+        if !authorities.iter().any(|x| x.id == old.id) {
+            kept.authorities += 1;
+            authorities.push(old.clone());
+        }
+    }
+    // Decisions: the previous ones first (a revision must follow what it supersedes); a
+    // new version of one (withdrawn, say) takes its place, other new ones follow.
+    let mut decisions: Vec<String> = carried
+        .map(|b| b.decisions.iter().map(|d| d.jws.clone()).collect())
+        .unwrap_or_default();
+    kept.decisions = decisions.len();
+    for path in &a.decisions {
+        for jws in signed_lines(path)? {
+            let id = signed_member(&jws, MAX_DECISION_JWS_LEN, "id");
+            let same = decisions.iter().position(|d| {
+                *d == jws || (id.is_some() && signed_member(d, MAX_DECISION_JWS_LEN, "id") == id)
+            });
+            match same {
+                Some(i) => {
+                    if let Some(slot) = decisions.get_mut(i) {
+                        if *slot != jws {
+                            kept.decisions -= 1;
+                        }
+                        *slot = jws;
+                    }
+                }
+                None => decisions.push(jws),
+            }
+        }
+    }
     for issuer in issuers {
         builder = builder.issuer(issuer);
     }
-    for path in &a.status_list {
-        for jws in signed_lines(path)? {
-            builder = builder.status_list(jws);
-        }
+    for jws in lists {
+        builder = builder.status_list(jws);
     }
-    if let Some(path) = &a.authorities {
-        let authorities: Vec<AuthorityEntry> = serde_json::from_value(files::read_json(path)?)
-            .with_context(|| format!("{} is not a list of authorities", path.display()))?;
-        for authority in authorities {
-            builder = builder.authority(authority);
-        }
+    for authority in authorities {
+        builder = builder.authority(authority);
     }
-    for path in &a.decisions {
-        for jws in signed_lines(path)? {
-            builder = builder.decision(jws);
-        }
+    for jws in decisions {
+        builder = builder.decision(jws);
     }
     let bundle = builder.sign(&anchor)?;
     files::write_atomic(&a.out, format!("{bundle}\n").as_bytes(), false)?;
@@ -203,7 +280,112 @@ fn build(a: BuildArgs) -> Result<u8> {
         a.out.display(),
         anchor.public().did()
     );
+    if let Some(previous) = carried {
+        println!("{}", kept.words(previous.sequence));
+    }
     Ok(0)
+}
+
+/// An issuer as given on this command line or in --issuers.
+enum Given {
+    Simple {
+        id: String,
+        name: String,
+        country: String,
+        scope: Vec<ScopeItem>,
+        from: Option<DateTime<Utc>>,
+    },
+    Full(Box<IssuerEntry>),
+}
+
+impl Given {
+    fn id(&self) -> &str {
+        match self {
+            Self::Simple { id, .. } => id,
+            Self::Full(e) => &e.id,
+        }
+    }
+
+    /// The bundle entry. A simple entry for an issuer the previous bundle carried keeps
+    /// its keys, standing history and accreditation periods: the same scope continues the
+    /// running period (its start is never moved to today, or everything issued since would
+    /// predate it), another scope opens a new period and keeps the old one.
+    fn into_entry(self, before: Option<&IssuerEntry>, now: DateTime<Utc>) -> Result<IssuerEntry> {
+        let (id, name, country, scope, from) = match self {
+            Self::Full(entry) => return Ok(*entry),
+            Self::Simple {
+                id,
+                name,
+                country,
+                scope,
+                from,
+            } => (id, name, country, scope, from),
+        };
+        match before {
+            None => Ok(
+                did_key_issuer(&id, &name, &country, scope, from.unwrap_or(now))
+                    .with_context(|| format!("issuer {id}"))?,
+            ),
+            Some(old) => {
+                let mut entry = old.clone();
+                entry.name = name;
+                entry.country = country;
+                match from {
+                    // An explicit start replaces the current period's start.
+                    Some(from) => {
+                        entry.accreditation.renew(scope, from, None);
+                        entry.accreditation.valid_from = from;
+                    }
+                    None => entry.accreditation.renew(scope, now, None),
+                }
+                Ok(entry)
+            }
+        }
+    }
+}
+
+/// What a rebuild carried over from the bundle it replaces.
+#[derive(Default)]
+struct Kept {
+    issuers: Vec<String>,
+    status_lists: usize,
+    authorities: usize,
+    decisions: usize,
+}
+
+impl Kept {
+    fn words(&self, sequence: u64) -> String {
+        let issuers = if self.issuers.is_empty() {
+            "no other issuer".to_owned()
+        } else {
+            format!("issuers not named here ({})", self.issuers.join(", "))
+        };
+        format!(
+            "kept from bundle {sequence}: {issuers}, {} status list(s), {} authorit{}, {} decision(s) \
+             (--drop-issuer DID or --fresh to leave things out)",
+            self.status_lists,
+            self.authorities,
+            if self.authorities == 1 { "y" } else { "ies" },
+            self.decisions
+        )
+    }
+}
+
+/// The `id` of a signed status list credential.
+fn status_list_id(jws: &str) -> Option<String> {
+    signed_member(jws, MAX_STATUS_LIST_JWS_LEN, "id")
+}
+
+fn status_list_issuer(jws: &str) -> Option<String> {
+    signed_member(jws, MAX_STATUS_LIST_JWS_LEN, "issuer")
+}
+
+/// A string member of a signed document's payload, read without verifying: only to match
+/// documents up; signing the bundle verifies every one of them.
+fn signed_member(jws: &str, max: usize, member: &str) -> Option<String> {
+    let parsed = UnverifiedJws::parse(jws, max).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(parsed.payload()).ok()?;
+    value.get(member)?.as_str().map(str::to_owned)
 }
 
 /// The bundle already at `path`, when it is one by the same anchor (verified: its

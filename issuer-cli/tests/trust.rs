@@ -230,3 +230,122 @@ fn bundle_fetch_state_needs_an_anchor() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 9, point 7: `bundle build` at an existing `--out` without `--status-list` used to
+/// drop the lists, turning a revoked credential `indeterminate`.
+#[test]
+fn a_rebuilt_bundle_keeps_the_status_lists_it_was_not_told_to_change_and_says_so() {
+    let s = Scene::new();
+    let d = s.d();
+    ok(
+        d,
+        &[
+            "revoke",
+            "nurse.jwt",
+            "--key",
+            "college.key",
+            "--status",
+            "college.status.json",
+        ],
+    );
+    s.build(&["--status-list", "college.status.json"]);
+    assert_eq!(s.verify("bundle.jws").0, 1);
+    let said = s.build(&[]);
+    assert!(
+        said.contains("kept from bundle") && said.contains("2 status list(s)"),
+        "{said}"
+    );
+    let (code, report) = s.verify("bundle.jws");
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(check(&report, "status")["outcome"], "fail");
+}
+
+#[test]
+fn a_rebuild_naming_another_issuer_keeps_the_first_unless_told_to_drop_it() {
+    let s = Scene::new();
+    let d = s.d();
+    let other = ok(d, &["key", "new", "--out", "other.key"])
+        .trim()
+        .to_owned();
+    let said = ok(
+        d,
+        &[
+            "bundle",
+            "build",
+            "--anchor",
+            "operator.key",
+            "--issuer",
+            &other,
+            "--name",
+            "Colombo Welding Institute",
+            "--country",
+            "LK",
+            "--accredit",
+            "SkillCredential",
+            "--out",
+            "bundle.jws",
+        ],
+    );
+    assert!(said.contains("Manila College of Nursing"), "{said}");
+    assert_eq!(s.verify("bundle.jws").0, 0);
+    ok(
+        d,
+        &[
+            "bundle",
+            "build",
+            "--anchor",
+            "operator.key",
+            "--drop-issuer",
+            &s.college,
+            "--out",
+            "bundle.jws",
+        ],
+    );
+    let (code, report) = s.verify("bundle.jws");
+    assert_eq!(code, 1);
+    assert_eq!(check(&report, "issuer-accredited")["outcome"], "fail");
+    let out = run(
+        d,
+        &[
+            "bundle",
+            "build",
+            "--anchor",
+            "operator.key",
+            "--drop-issuer",
+            "did:key:z6MkNope",
+            "--out",
+            "bundle.jws",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_rebuild_with_another_scope_keeps_what_was_issued_under_the_first() {
+    let s = Scene::new();
+    let d = s.d();
+    // The college now issues skills only; its PQF-6 qualification from before still counts.
+    // (Times are whole seconds: change the scope after the second the credential is from.)
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    ok(
+        d,
+        &[
+            "bundle",
+            "build",
+            "--anchor",
+            "operator.key",
+            "--issuer",
+            &s.college,
+            "--name",
+            "Manila College of Nursing",
+            "--country",
+            "PH",
+            "--accredit",
+            "SkillCredential",
+            "--out",
+            "bundle.jws",
+        ],
+    );
+    let (code, report) = s.verify("bundle.jws");
+    assert_eq!(code, 0, "{report}");
+}
