@@ -285,7 +285,7 @@ impl PresentationReport {
         for (n, check) in self.checks.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "  {:>2}. [{}] {:<17} {}",
+                "  {:>2}. [{:<9}] {:<17} {}",
                 n + 1,
                 mark(check.outcome),
                 check.id.name(),
@@ -301,12 +301,7 @@ impl PresentationReport {
 }
 
 pub(crate) fn mark(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Pass => "pass",
-        Outcome::Fail => "FAIL",
-        Outcome::Indeterminate => "????",
-        Outcome::Skipped => "skip",
-    }
+    outcome.mark()
 }
 
 /// What the signed payload of a presentation says, read from untrusted JSON.

@@ -710,7 +710,7 @@ impl SdJwtReport {
         for (n, check) in self.checks.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "  {:>2}. [{}] {:<17} {}",
+                "  {:>2}. [{:<9}] {:<17} {}",
                 n + 1,
                 mark(check.outcome),
                 check.id.name(),

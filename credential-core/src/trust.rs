@@ -37,8 +37,22 @@ pub enum BundleError {
     #[error("bundle: {0}")]
     Jws(#[from] jws::JwsError),
     /// Not signed by the pinned trust anchor.
-    #[error("bundle is not signed by the pinned trust anchor {0}")]
-    NotSignedByAnchor(String),
+    #[error(
+        "bundle is not signed by the pinned trust anchor {pinned}{}",
+        match signer {
+            Some(s) => format!(
+                "; it is signed by {s}: check that --anchor is your operator's key, or get \
+                 the bundle from the operator you pinned"
+            ),
+            None => "; nor by the key its header names: the file is damaged or forged".into(),
+        }
+    )]
+    NotSignedByAnchor {
+        /// The anchor the verifier pinned.
+        pinned: String,
+        /// The key that did sign it, when the header names one whose signature verifies.
+        signer: Option<String>,
+    },
     /// The payload is not a bundle document.
     #[error("bundle content: {0}")]
     Content(String),
@@ -383,7 +397,19 @@ impl TrustAnchor {
             return Err(content(format!("typ must be {TYP_BUNDLE}")));
         }
         if !parsed.verify_with(&self.0) {
-            return Err(BundleError::NotSignedByAnchor(self.0.did()));
+            // Name the key that did sign it, if the header names one that verifies: a
+            // wrong --anchor is far more common than a forged bundle.
+            let signer = parsed
+                .header()
+                .kid
+                .as_deref()
+                .and_then(|kid| PublicKey::from_did(kid).ok())
+                .filter(|key| parsed.verify_with(key))
+                .map(|key| key.did());
+            return Err(BundleError::NotSignedByAnchor {
+                pinned: self.0.did(),
+                signer,
+            });
         }
         let value =
             crate::json::parse_strict(parsed.payload()).map_err(|e| content(e.to_string()))?;

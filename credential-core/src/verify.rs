@@ -116,6 +116,18 @@ pub enum Outcome {
     Skipped,
 }
 
+impl Outcome {
+    /// The label people read in front of a check: a word, never a symbol.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "FAIL",
+            Self::Indeterminate => "undecided",
+            Self::Skipped => "skipped",
+        }
+    }
+}
+
 /// One check's result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
@@ -269,15 +281,10 @@ impl Report {
         }
         out.push('\n');
         for (n, check) in self.checks.iter().enumerate() {
-            let mark = match check.outcome {
-                Outcome::Pass => "pass",
-                Outcome::Fail => "FAIL",
-                Outcome::Indeterminate => "????",
-                Outcome::Skipped => "skip",
-            };
+            let mark = check.outcome.mark();
             let _ = writeln!(
                 out,
-                "  {:>2}. [{mark}] {:<17} {}",
+                "  {:>2}. [{mark:<9}] {:<17} {}",
                 n + 1,
                 check.id.name(),
                 check.detail
@@ -481,7 +488,7 @@ impl<'b> Verifier<'b> {
                 };
             }
             Err(e) => {
-                push(CheckId::WellFormed, Outcome::Fail, e.to_string());
+                push(CheckId::WellFormed, Outcome::Fail, damaged(compact, &e));
                 return Pending {
                     checks,
                     credential: None,
@@ -803,6 +810,26 @@ impl<'b> Verifier<'b> {
             _ => "not suspended",
         };
         (Outcome::Pass, format!("{checked} ({})", self.as_of))
+    }
+}
+
+/// The well-formed detail for a token that does not parse. Most such tokens reached the
+/// verifier by email or chat and were cut short or broken into lines on the way: the
+/// detail says so, and what to ask the sender for. (The token is still refused: a damaged
+/// credential is never repaired by guessing.)
+fn damaged(compact: &str, e: &JwsError) -> String {
+    const ASK: &str = "ask the sender for the credential file itself, sent as an attachment";
+    let text = compact.trim();
+    match e {
+        JwsError::Segments(_) | JwsError::Base64(_) | JwsError::SignatureLength(_)
+            if text.contains(char::is_whitespace) =>
+        {
+            format!("{e}: the credential is broken over several lines, as an email program may do; {ASK}")
+        }
+        JwsError::Segments(_) | JwsError::Base64(_) | JwsError::SignatureLength(_) => {
+            format!("{e}: the file looks damaged or cut short; {ASK}")
+        }
+        _ => e.to_string(),
     }
 }
 

@@ -566,7 +566,13 @@ fn a_bundle_signed_by_another_anchor_is_refused_and_reported_invalid() {
         .unwrap()
         .verify_bundle(&bundle, None)
         .unwrap_err();
-    assert!(matches!(err, BundleError::NotSignedByAnchor(_)));
+    // Issue 9, point 16: the refusal names the key that did sign the bundle.
+    let signer = impostor.operator.public().did();
+    assert!(
+        matches!(&err, BundleError::NotSignedByAnchor { signer: Some(s), .. } if *s == signer),
+        "{err}"
+    );
+    assert!(err.to_string().contains(&signer), "{err}");
     let report = bundle_rejected(&err.to_string());
     assert_fails(&report, CheckId::TrustBundle);
 }
@@ -612,7 +618,7 @@ fn a_tampered_bundle_is_refused() {
     let anchor = TrustAnchor::from_did(&w.operator.public().did()).unwrap();
     assert!(matches!(
         anchor.verify_bundle(&tampered, None),
-        Err(BundleError::NotSignedByAnchor(_))
+        Err(BundleError::NotSignedByAnchor { signer: None, .. })
     ));
 }
 

@@ -29,7 +29,7 @@ pub struct ShowArgs {
     /// A framework level id, e.g. PQF-6, RQF-3, NCQF-BW-7.
     level: String,
     /// Destination: a country (DE) or a framework (EQF).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::files::parse_destination)]
     to: Destination,
     /// ISCED-F field code of the qualification, e.g. 0913.
     #[arg(long)]

@@ -95,3 +95,11 @@ pub fn parse_time_arg(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> 
             format!("{s:?} is not an RFC 3339 time (2026-11-26T10:00:00Z) or a date (2026-11-26)")
         })
 }
+
+/// A destination country or framework on the command line, in any case (`de`, `DE`, `eqf`).
+pub fn parse_destination(s: &str) -> Result<credential_core::equivalence::Destination, String> {
+    s.trim()
+        .to_ascii_uppercase()
+        .parse()
+        .map_err(|e: credential_core::equivalence::EquivalenceError| e.to_string())
+}

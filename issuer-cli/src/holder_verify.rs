@@ -53,6 +53,24 @@ impl HolderArgs {
     pub fn is_holder_mode(&self) -> bool {
         self.presentation || self.sd_jwt
     }
+
+    /// Checks the input as a presentation, as if `--presentation` had been given.
+    pub fn assume_presentation(&mut self) {
+        self.presentation = true;
+    }
+}
+
+/// Whether the inputs are one file holding a holder-signed presentation (`typ` `vp+jwt`),
+/// recognised so that a verifier need not know to say `--presentation`.
+pub fn looks_like_presentation(inputs: &[std::path::PathBuf]) -> bool {
+    let [one] = inputs else { return false };
+    if !one.is_file() {
+        return false;
+    }
+    read_bounded(one, MAX_PRESENTATION_LEN).is_ok_and(|text| {
+        credential_core::jws::UnverifiedJws::parse(&text, MAX_PRESENTATION_LEN)
+            .is_ok_and(|jws| jws.header().typ.as_deref() == Some(presentation::TYP_VP))
+    })
 }
 
 /// Whether the inputs are one SD-JWT: `<JWS>~<disclosure>~…~[<KB-JWT>]`, every piece

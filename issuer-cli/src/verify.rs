@@ -35,7 +35,7 @@ pub struct VerifyArgs {
     #[arg(long, value_parser = files::parse_time_arg)]
     at: Option<DateTime<Utc>>,
     /// Also say what the qualification means in this country (e.g. DE) or framework (e.g. EQF).
-    #[arg(long)]
+    #[arg(long, value_parser = files::parse_destination)]
     country: Option<Destination>,
     /// File remembering the newest bundle sequence seen per anchor, to refuse rollbacks
     /// (default: $SKILLPASS_STATE, else ~/.skillpass/seen-bundles.json).
@@ -49,44 +49,71 @@ pub struct VerifyArgs {
 }
 
 /// Runs `verify`.
-pub fn run(a: VerifyArgs) -> Result<u8> {
+pub fn run(mut a: VerifyArgs) -> Result<u8> {
+    if !a.holder.is_holder_mode() && crate::holder_verify::looks_like_presentation(&a.inputs) {
+        a.holder.assume_presentation();
+    }
     if a.holder.is_holder_mode() || crate::holder_verify::looks_like_sd_jwt(&a.inputs) {
         return crate::holder_verify::run(&a);
     }
     let inputs = match a.holder.scanned()? {
-        Some(scanned) => vec![scanned],
+        Some(scanned) => vec![(scanned.0, Ok(scanned.1))],
         None => collect_inputs(&a.inputs)?,
     };
+    // One input that cannot be read is a command that could not run; among many, it is
+    // reported for itself and the others are verified.
+    if let [(_, Err(why))] = inputs.as_slice() {
+        bail!("{why}");
+    }
     let now = a.at.unwrap_or_else(Utc::now);
-
-    let reports: Vec<Report> = match open_bundle(&a)? {
+    let texts: Vec<&str> = inputs
+        .iter()
+        .filter_map(|(_, text)| text.as_deref().ok())
+        .collect();
+    let mut verified: std::vec::IntoIter<Report> = match open_bundle(&a)? {
         Err(e) => {
             let report = bundle_rejected(&e.to_string());
-            inputs.iter().map(|_| report.clone()).collect()
+            vec![report; texts.len()]
         }
         Ok(bundle) => {
             let mut verifier = Verifier::new(&bundle, now);
             if let Some(destination) = a.country.clone() {
                 verifier = verifier.with_destination(destination)?;
             }
-            let texts: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();
             if texts.len() == 1 {
                 texts.iter().map(|t| verifier.verify(t)).collect()
             } else {
                 verifier.verify_many(&texts)
             }
         }
-    };
-    print_reports(&a, &inputs, &reports)?;
-    let worst = reports
+    }
+    .into_iter();
+    let results: Vec<(&str, Result<Report, &str>)> = inputs
         .iter()
-        .map(|r| r.verdict)
-        .fold(Verdict::Valid, |worst, v| match (worst, v) {
-            (Verdict::Invalid, _) | (_, Verdict::Invalid) => Verdict::Invalid,
-            (Verdict::Indeterminate, _) | (_, Verdict::Indeterminate) => Verdict::Indeterminate,
-            _ => Verdict::Valid,
-        });
-    Ok(u8::try_from(worst.exit_code()).unwrap_or(2))
+        .map(|(source, text)| {
+            let result = match text {
+                Ok(_) => verified.next().ok_or("not verified"),
+                Err(why) => Err(why.as_str()),
+            };
+            (source.as_str(), result)
+        })
+        .collect();
+    print_reports(&a, &results)?;
+    let verdicts: Vec<Verdict> = results
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok().map(|r| r.verdict))
+        .collect();
+    let unreadable = results.iter().any(|(_, r)| r.is_err());
+    // Invalid first, then "some could not be read", then indeterminate.
+    Ok(if verdicts.contains(&Verdict::Invalid) {
+        1
+    } else if unreadable {
+        2
+    } else if verdicts.contains(&Verdict::Indeterminate) {
+        3
+    } else {
+        0
+    })
 }
 
 /// Reads the bundle and verifies it against the pinned anchor, refusing a rollback below
@@ -126,40 +153,59 @@ pub(crate) fn destination(a: &VerifyArgs) -> Option<Destination> {
     a.country.clone()
 }
 
-fn print_reports(a: &VerifyArgs, inputs: &[(String, String)], reports: &[Report]) -> Result<()> {
-    let count = |v| reports.iter().filter(|r| r.verdict == v).count();
+/// What came of one input: its report, or why it could not be read.
+type InputResult<'a> = (&'a str, Result<Report, &'a str>);
+
+fn print_reports(a: &VerifyArgs, results: &[InputResult<'_>]) -> Result<()> {
+    let count = |v| {
+        results
+            .iter()
+            .filter(|(_, r)| r.as_ref().is_ok_and(|r| r.verdict == v))
+            .count()
+    };
     let (valid, invalid, indeterminate) = (
         count(Verdict::Valid),
         count(Verdict::Invalid),
         count(Verdict::Indeterminate),
     );
+    let unreadable = results.iter().filter(|(_, r)| r.is_err()).count();
     if a.json {
-        let out = if reports.len() == 1 && inputs.len() == 1 {
-            serde_json::to_value(reports)?
-                .get(0)
-                .cloned()
-                .unwrap_or_default()
-        } else {
-            let results: Vec<_> = inputs
-                .iter()
-                .zip(reports)
-                .map(|((source, _), r)| json!({ "source": source, "report": r }))
-                .collect();
-            json!({
-                "results": results,
-                "summary": { "valid": valid, "invalid": invalid, "indeterminate": indeterminate },
-            })
+        let out = match results {
+            [(_, Ok(report))] => serde_json::to_value(report)?,
+            _ => {
+                let results: Vec<_> = results
+                    .iter()
+                    .map(|(source, r)| match r {
+                        Ok(report) => json!({ "source": source, "report": report }),
+                        Err(why) => json!({ "source": source, "error": why }),
+                    })
+                    .collect();
+                json!({
+                    "results": results,
+                    "summary": {
+                        "valid": valid,
+                        "invalid": invalid,
+                        "indeterminate": indeterminate,
+                        "unreadable": unreadable,
+                    },
+                })
+            }
         };
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
-    if reports.len() == 1 && !a.verbose {
-        if let Some(report) = reports.first() {
-            print!("{}", report.to_words());
-        }
+    if let ([(_, Ok(report))], false) = (results, a.verbose) {
+        print!("{}", report.to_words());
         return Ok(());
     }
-    for ((source, _), report) in inputs.iter().zip(reports) {
+    for (source, result) in results {
+        let report = match result {
+            Ok(report) => report,
+            Err(why) => {
+                println!("{source}: could not be read: {why}");
+                continue;
+            }
+        };
         if a.verbose {
             print!("{source}: {}", report.to_words());
             continue;
@@ -180,12 +226,17 @@ fn print_reports(a: &VerifyArgs, inputs: &[(String, String)], reports: &[Report]
         };
         println!("{source}: {}{why}", report.verdict);
     }
-    println!("{valid} valid, {invalid} invalid, {indeterminate} indeterminate");
+    let unread = if unreadable > 0 {
+        format!(", {unreadable} could not be read")
+    } else {
+        String::new()
+    };
+    println!("{valid} valid, {invalid} invalid, {indeterminate} indeterminate{unread}");
     Ok(())
 }
 
-/// Reads every input into (source name, JWS text).
-fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>> {
+/// Reads every input into (source name, JWS text or why it could not be read).
+fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, Result<String, String>)>> {
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -211,7 +262,7 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>> {
                 }
                 let trimmed = line.trim();
                 if !trimmed.is_empty() {
-                    out.push((format!("stdin:{line_no}"), trimmed.to_owned()));
+                    out.push((format!("stdin:{line_no}"), Ok(trimmed.to_owned())));
                 }
             }
         } else if input.is_dir() {
@@ -225,10 +276,10 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>> {
                 .collect();
             files.sort();
             for file in files {
-                out.push(read_credential(&file)?);
+                out.push(read_credential(&file));
             }
         } else {
-            out.push(read_credential(input)?);
+            out.push(read_credential(input));
         }
     }
     if out.is_empty() {
@@ -237,15 +288,28 @@ fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-fn read_credential(path: &Path) -> Result<(String, String)> {
+fn read_credential(path: &Path) -> (String, Result<String, String>) {
+    let source = path.display().to_string();
     // Read a little past the limit so an oversized credential is reported as such by the
     // verifier ("over the size limit") rather than as an unreadable file.
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_JWS_LEN as u64 + 1024)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes).trim().to_owned();
-    Ok((path.display().to_string(), text))
+    let read = std::fs::File::open(path)
+        .map_err(|e| format!("cannot open {source}: {e}"))
+        .and_then(|file| {
+            let mut bytes = Vec::new();
+            file.take(MAX_JWS_LEN as u64 + 1024)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read {source}: {e}"))?;
+            Ok(bytes)
+        });
+    let text = read.and_then(|bytes| {
+        let text = String::from_utf8_lossy(&bytes).trim().to_owned();
+        if text.is_empty() {
+            Err(format!(
+                "{source} is empty: there is no credential in it; ask the sender for the file again"
+            ))
+        } else {
+            Ok(text)
+        }
+    });
+    (source, text)
 }
