@@ -693,6 +693,14 @@ fn plan(rows: &[SheetRow], before: &[IssuedRow]) -> (Vec<Plan>, Vec<bool>) {
     (plans, used)
 }
 
+/// `line 2`, `lines 2-4, 7`.
+fn lines_named(lines: &[u64]) -> String {
+    match lines {
+        [one] => format!("line {one}"),
+        _ => format!("lines {}", ranges(lines)),
+    }
+}
+
 /// `2-4, 7, 9-12`.
 fn ranges(lines: &[u64]) -> String {
     let mut out = String::new();
@@ -883,10 +891,10 @@ pub(super) fn issue_csv(
     let summary_path = dir.join("summary.json");
     if rerun {
         if !skipped_lines.is_empty() {
-            eprintln!("already issued, skipped: lines {}", ranges(&skipped_lines));
+            eprintln!("already issued, skipped: {}", lines_named(&skipped_lines));
         }
         if !issued_lines.is_empty() {
-            eprintln!("issued now: lines {}", ranges(&issued_lines));
+            eprintln!("issued now: {}", lines_named(&issued_lines));
         }
         if !orphans.is_empty() {
             eprintln!(
