@@ -1,5 +1,6 @@
 //! The JSON Schemas in `schemas/`, compiled once and enforced when issuing and verifying.
 
+use std::fmt;
 use std::sync::OnceLock;
 
 use jsonschema::Validator;
@@ -14,13 +15,70 @@ const SKILL_SCHEMA: &str = include_str!("../../schemas/skill-credential.schema.j
 /// Most schema violations reported for one document; the rest are counted, not listed.
 const MAX_REPORTED: usize = 8;
 
+/// One way a document breaks its schema: where, and which rule. Never the value, which
+/// may be personal data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON pointer of the failing value (`/credentialSubject/qualification/awarded`);
+    /// `/` for the document itself.
+    pub pointer: String,
+    /// What a value at this place must be, in words, when the place has a known form
+    /// (`a date (YYYY-MM-DD)`) and the value does not have it.
+    pub expected: Option<&'static str>,
+    /// The rule that failed, as the validator states it, with the value masked.
+    pub rule: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.expected {
+            Some(form) => write!(f, "{}: not {form}", self.pointer),
+            None => write!(f, "{}: {}", self.pointer, self.rule),
+        }
+    }
+}
+
 /// A document that does not satisfy its schema. Messages name the failing location and
 /// rule but never echo the value, which may be personal data.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
-#[error("{}", .violations.join("; "))]
+#[error("{}", describe(.violations, *.unlisted))]
 pub struct SchemaError {
-    /// One line per violation (at most eight).
-    pub violations: Vec<String>,
+    /// The violations, one per failing place (at most eight).
+    pub violations: Vec<Violation>,
+    /// How many more were found but not listed.
+    pub unlisted: usize,
+}
+
+fn describe(violations: &[Violation], unlisted: usize) -> String {
+    let mut parts: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    if unlisted > 0 {
+        parts.push(format!("and {unlisted} more"));
+    }
+    parts.join("; ")
+}
+
+/// The form a value must have at `pointer`, for the places people most often get wrong.
+fn known_form(pointer: &str) -> Option<&'static str> {
+    let mut segments = pointer.rsplit('/');
+    let last = segments.next()?;
+    if last.parse::<usize>().is_ok() {
+        // An item of an array: named by the array.
+        return match segments.next()? {
+            "frameworkLevels" => Some("a framework level id (such as PQF-6)"),
+            _ => None,
+        };
+    }
+    match last {
+        "awarded" | "birthDate" | "date" => Some("a date (YYYY-MM-DD)"),
+        "validFrom" | "validUntil" => Some("a date and time (YYYY-MM-DDThh:mm:ssZ)"),
+        "frameworkLevel" => Some("a framework level id (such as PQF-6)"),
+        "country" | "nationality" => Some("a two-letter country code (such as PH)"),
+        "iscedF" => Some("an ISCED-F field code of 2 to 4 digits (such as 0913)"),
+        "isco08" => Some("an ISCO-08 occupation code of 1 to 4 digits (such as 2221)"),
+        "lang" => Some("a language tag (such as fil)"),
+        "id" if pointer == "/credentialSubject/id" => Some("a did:key"),
+        _ => None,
+    }
 }
 
 fn compile(source: &str) -> Result<Validator, String> {
@@ -41,7 +99,12 @@ fn validator(kind: CredentialKind) -> Result<&'static Validator, SchemaError> {
         CredentialKind::Skill => SKILL.get_or_init(|| compile(SKILL_SCHEMA)),
     };
     compiled.as_ref().map_err(|e| SchemaError {
-        violations: vec![format!("the shipped {kind} schema does not compile: {e}")],
+        violations: vec![Violation {
+            pointer: "/".into(),
+            expected: None,
+            rule: format!("the shipped {kind} schema does not compile: {e}"),
+        }],
+        unlisted: 0,
     })
 }
 
@@ -61,30 +124,52 @@ pub fn validate_disclosed(
     if validator.is_valid(document) {
         return Ok(());
     }
-    let mut violations = Vec::new();
-    let mut total = 0usize;
+    let mut violations: Vec<Violation> = Vec::new();
+    let mut unlisted = 0usize;
     for error in validator.iter_errors(document) {
-        if matches!(
-            error.kind(),
-            jsonschema::error::ValidationErrorKind::Required { .. }
-        ) && hidden.contains(&error.instance_path().to_string())
+        use jsonschema::error::ValidationErrorKind as Kind;
+        let pointer = error.instance_path().to_string();
+        if matches!(error.kind(), Kind::Required { .. }) && hidden.contains(&pointer) {
+            continue;
+        }
+        let pointer = if pointer.is_empty() {
+            "/".to_owned()
+        } else {
+            pointer
+        };
+        // A malformed date breaks both `pattern` and `format`: one line says what it should be.
+        let expected = match error.kind() {
+            Kind::Pattern { .. }
+            | Kind::Format { .. }
+            | Kind::MaxLength { .. }
+            | Kind::MinLength { .. }
+            | Kind::Type { .. } => known_form(&pointer),
+            _ => None,
+        };
+        if expected.is_some()
+            && violations
+                .iter()
+                .any(|v| v.pointer == pointer && v.expected == expected)
         {
             continue;
         }
-        total += 1;
         if violations.len() < MAX_REPORTED {
-            let at = error.instance_path().to_string();
-            let at = if at.is_empty() { "/".to_owned() } else { at };
-            violations.push(format!("{at}: {}", error.masked()));
+            violations.push(Violation {
+                pointer,
+                expected,
+                rule: error.masked().to_string(),
+            });
+        } else {
+            unlisted += 1;
         }
     }
-    if total == 0 {
+    if violations.is_empty() {
         return Ok(());
     }
-    if total > violations.len() {
-        violations.push(format!("and {} more", total - violations.len()));
-    }
-    Err(SchemaError { violations })
+    Err(SchemaError {
+        violations,
+        unlisted,
+    })
 }
 
 /// The raw schema text for a kind, for tools that want to show or export it.

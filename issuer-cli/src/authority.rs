@@ -50,7 +50,8 @@ pub struct SignArgs {
     /// The decision JSON. Its `authority` is set to the key's DID.
     #[arg(long)]
     decision: PathBuf,
-    /// Where to write the signed decision (compact JWS).
+    /// The file of signed decisions to add it to, one compact JWS per line (created when
+    /// missing; a decision with the same id is replaced, the others are kept).
     #[arg(long)]
     out: PathBuf,
 }
@@ -73,8 +74,9 @@ pub struct ImportArgs {
     /// `adaptation-period:6|knowledge-test;language:de:B2`.
     #[arg(long)]
     csv: PathBuf,
-    /// Work offline: write the signed decisions to this file, one per line, instead of
-    /// publishing them to the registry.
+    /// Work offline: add the signed decisions to this file, one per line (decisions already
+    /// in it are kept, one with the same id replaced), instead of publishing them to the
+    /// registry.
     #[arg(long)]
     out: Option<PathBuf>,
 }
@@ -158,8 +160,10 @@ pub fn run(command: AuthorityCommand) -> Result<u8> {
                 })?;
             decision.check(FrameworkCatalog::shipped()?)?;
             let jws = sign_decision(&key, &decision)?;
-            files::write_atomic(&a.out, format!("{jws}\n").as_bytes(), false)?;
-            println!("signed decision {} -> {}", decision.id, a.out.display());
+            let mut file = DecisionsFile::open(&a.out)?;
+            file.put(&decision.id, jws);
+            file.save()?;
+            println!("signed decision {} -> {}", decision.id, file.describe());
             Ok(0)
         }
         AuthorityCommand::Import(a) => match &a.out {
@@ -344,38 +348,157 @@ fn import(a: &ImportArgs, out_path: &std::path::Path) -> Result<u8> {
         .headers()
         .context("the CSV file has no header line")?
         .clone();
-    // Decisions are checked together, so a revision may supersede one in the same file.
-    let mut table = EquivalenceTable::shipped()?;
-    let mut signed = Vec::new();
-    let mut failed = 0usize;
+    let mut rows = Vec::new();
     for record in reader.records() {
         let line = match &record {
             Ok(r) => r.position().map_or(0, |p| p.line()),
             Err(e) => e.position().map_or(0, |p| p.line()),
         };
-        let result = record.map_err(anyhow::Error::from).and_then(|r| {
+        let decision = record.map_err(anyhow::Error::from).and_then(|r| {
             let row: std::collections::HashMap<String, String> = r.deserialize(Some(&headers))?;
-            let decision = decision_from_row(&row, &did, &a.name)?;
+            decision_from_row(&row, &did, &a.name)
+        });
+        rows.push((line, decision));
+    }
+    let mut file = DecisionsFile::open(out_path)?;
+    // Decisions are checked together, so a revision may supersede one in the same file, or
+    // one already in the output file (which a row of the same id replaces).
+    let mut table = EquivalenceTable::shipped()?;
+    let replaced: std::collections::HashSet<&str> = rows
+        .iter()
+        .filter_map(|(_, d)| d.as_ref().ok().map(|d| d.id.as_str()))
+        .collect();
+    table.add_decisions_any_order(
+        file.decisions()
+            .into_iter()
+            .filter(|d| !replaced.contains(d.id.as_str())),
+    );
+    let mut signed = 0usize;
+    let mut failed = 0usize;
+    for (line, decision) in rows {
+        let result = decision.and_then(|decision| {
             table.add_decision(decision.clone())?;
-            Ok(sign_decision(&key, &decision)?)
+            Ok((decision.id.clone(), sign_decision(&key, &decision)?))
         });
         match result {
-            Ok(jws) => signed.push(jws),
+            Ok((id, jws)) => {
+                file.put(&id, jws);
+                signed += 1;
+            }
             Err(e) => {
                 failed += 1;
                 eprintln!("line {line}: {e:#}");
             }
         }
     }
-    let mut out = signed.join("\n");
-    out.push('\n');
-    files::write_atomic(out_path, out.as_bytes(), false)?;
+    file.save()?;
     println!(
-        "{} decisions signed, {failed} failed -> {}",
-        signed.len(),
-        out_path.display()
+        "{signed} decisions signed, {failed} failed -> {}",
+        file.describe()
     );
     Ok(if failed == 0 { 0 } else { 1 })
+}
+
+/// A file of signed decisions, one compact JWS per line, as `bundle build --decisions`
+/// reads it. `authority sign` and `import --out` add to it rather than overwrite it, so
+/// the README's sign-then-import fills one file: a decision with an id already in the file
+/// replaces that line (a corrected re-signing), others are appended.
+struct DecisionsFile {
+    path: PathBuf,
+    /// (decision id, JWS) in file order.
+    lines: Vec<(String, String)>,
+    kept: usize,
+    replaced: usize,
+    added: usize,
+}
+
+impl DecisionsFile {
+    /// Reads `path` if it exists; refuses a file that is not one of signed decisions
+    /// rather than overwrite it.
+    fn open(path: &std::path::Path) -> Result<Self> {
+        let mut lines = Vec::new();
+        if path.exists() {
+            let text = files::read_text(path, files::MAX_FILE)?;
+            for (n, line) in text.lines().map(str::trim).enumerate() {
+                if line.is_empty() {
+                    continue;
+                }
+                let id = UnverifiedJws::parse(line, 64 * 1024)
+                    .ok()
+                    .and_then(|jws| credential_core::json::parse_strict(jws.payload()).ok())
+                    .and_then(|v| v.get("id").and_then(Value::as_str).map(str::to_owned))
+                    .with_context(|| {
+                        format!(
+                            "{} exists and line {} is not a signed decision: not overwriting it; \
+                             choose another --out",
+                            path.display(),
+                            n + 1
+                        )
+                    })?;
+                lines.push((id, line.to_owned()));
+            }
+        }
+        let kept = lines.len();
+        Ok(Self {
+            path: path.to_owned(),
+            lines,
+            kept,
+            replaced: 0,
+            added: 0,
+        })
+    }
+
+    /// The decisions already in the file, as signed (for checking revisions against them).
+    fn decisions(&self) -> Vec<RecognitionDecision> {
+        self.lines
+            .iter()
+            .filter_map(|(_, jws)| UnverifiedJws::parse(jws, 64 * 1024).ok())
+            .filter_map(|jws| credential_core::json::parse_strict(jws.payload()).ok())
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect()
+    }
+
+    fn put(&mut self, id: &str, jws: String) {
+        match self.lines.iter_mut().find(|(i, _)| i == id) {
+            Some(line) => {
+                line.1 = jws;
+                self.replaced += 1;
+                self.kept = self.kept.saturating_sub(1);
+            }
+            None => {
+                self.lines.push((id.to_owned(), jws));
+                self.added += 1;
+            }
+        }
+    }
+
+    fn save(&self) -> Result<()> {
+        let mut out = String::new();
+        for (_, jws) in &self.lines {
+            out.push_str(jws);
+            out.push('\n');
+        }
+        files::write_atomic(&self.path, out.as_bytes(), false)
+    }
+
+    /// `decisions.jws (1 kept, 3 added; 4 decisions in the file)`.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.kept > 0 {
+            parts.push(format!("{} kept", self.kept));
+        }
+        if self.replaced > 0 {
+            parts.push(format!("{} replaced", self.replaced));
+        }
+        parts.push(format!("{} added", self.added));
+        format!(
+            "{} ({}; {} decision{} in the file)",
+            self.path.display(),
+            parts.join(", "),
+            self.lines.len(),
+            if self.lines.len() == 1 { "" } else { "s" }
+        )
+    }
 }
 
 fn decision_from_row(

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
 use credential_core::wallet::read_unchecked;
-use credential_core::{CredentialFormat, LastKnown, Verdict, VerifiedBundle, Verifier};
+use credential_core::{CredentialFormat, LastKnown, Report, Verdict, VerifiedBundle, Verifier};
 use serde_json::Value;
 
 use crate::{verify, wallet};
@@ -29,14 +29,19 @@ impl Checker {
     pub fn check(&self, credential: &str, now: DateTime<Utc>) -> Result<(Verdict, LastKnown)> {
         let (format, checked) = read_unchecked(credential)?;
         let fallback = LastKnown::unchecked(&checked);
+        let report = self.report(credential, format, now);
+        Ok((report.verdict, wallet::known_from(&report, fallback, now)))
+    }
+
+    /// The verifier's report on one credential of either format as of `now`.
+    pub fn report(&self, credential: &str, format: CredentialFormat, now: DateTime<Utc>) -> Report {
         let verifier = Verifier::new(&self.bundle, now);
-        let report = match format {
+        match format {
             CredentialFormat::VcJwt => verifier.verify(credential),
             CredentialFormat::SdJwt => {
                 credential_core::sdjwt::verify_issued(&verifier, credential).credential
             }
-        };
-        Ok((report.verdict, wallet::known_from(&report, fallback, now)))
+        }
     }
 }
 

@@ -1,13 +1,15 @@
-//! `skillpass issue`: sign one credential from a claims file, or one per row of a CSV file.
+//! `skillpass issue`: sign one credential from a claims file, or one per row of a CSV file
+//! (see [`batch`]).
 
-use std::path::{Path, PathBuf};
+mod batch;
 
-use anyhow::{bail, Context as _, Result};
-use chrono::{DateTime, NaiveDate, Utc};
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, Utc};
 use clap::Args;
 use credential_core::{build_document, sign_document, IssueOptions, SecretKey};
-use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::{files, status};
 
@@ -24,10 +26,15 @@ pub struct IssueArgs {
     /// Where to write the credential (compact JWS).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// A CSV file, one migrant per row (columns: see examples/README.md).
+    /// A CSV file, one migrant per row, as saved by a spreadsheet (comma, semicolon or tab
+    /// separated; UTF-8). Columns: name, birth_date, holder_did, title_en, title_original,
+    /// title_lang, awarding_body, country, level, field, isco08, learning_outcomes,
+    /// awarded, valid_until (see examples/README.md).
     #[arg(long, requires = "out_dir")]
     csv: Option<PathBuf>,
-    /// Directory for the credentials of a CSV batch (one file per row, plus summary.json).
+    /// Directory for the credentials of a CSV batch (row-NNNNNN.jwt per row, plus
+    /// summary.json). Running again into the same directory issues only the rows not
+    /// issued yet.
     #[arg(long)]
     out_dir: Option<PathBuf>,
     /// The holder's DID, bound as credentialSubject.id.
@@ -59,7 +66,9 @@ pub struct IssueArgs {
 /// Runs `issue`.
 pub fn run(a: IssueArgs) -> Result<u8> {
     let key = files::read_key(&a.key)?;
-    let mut options = IssueOptions::new(a.valid_from.unwrap_or_else(Utc::now));
+    let now = Utc::now();
+    let mut options = IssueOptions::new(now);
+    options.valid_from = a.valid_from.unwrap_or(now);
     options.issuer = a.issuer.clone();
     options.valid_until = a.valid_until;
     let mut lists = match &a.status {
@@ -80,7 +89,7 @@ pub fn run(a: IssueArgs) -> Result<u8> {
     }
     if let (Some(csv), Some(dir)) = (&a.csv, &a.out_dir) {
         let status = lists.as_mut().zip(a.status.as_deref());
-        return issue_csv(&key, csv, dir, &mut options, status);
+        return batch::issue_csv(&key, csv, dir, &mut options, status);
     }
     bail!("give --claims FILE --out FILE, or --csv FILE --out-dir DIR")
 }
@@ -109,183 +118,4 @@ fn issue_one(
         .unwrap_or_default()
         .to_owned();
     Ok((jws, id))
-}
-
-/// One CSV row, by the column names of examples/batch.csv.
-#[derive(Debug, serde::Deserialize)]
-struct Row {
-    name: String,
-    #[serde(default)]
-    birth_date: String,
-    #[serde(default)]
-    holder_did: String,
-    title_en: String,
-    #[serde(default)]
-    title_original: String,
-    #[serde(default)]
-    title_lang: String,
-    awarding_body: String,
-    country: String,
-    level: String,
-    field: String,
-    #[serde(default)]
-    isco08: String,
-    #[serde(default)]
-    learning_outcomes: String,
-    awarded: String,
-    #[serde(default)]
-    valid_until: String,
-}
-
-impl Row {
-    /// The claims of a qualification credential, plus the holder DID and end of validity.
-    fn claims(&self) -> Result<(Value, Option<String>, Option<DateTime<Utc>>)> {
-        let mut title = Map::new();
-        title.insert("en".into(), json!(self.title_en));
-        if !self.title_original.is_empty() {
-            title.insert("original".into(), json!(self.title_original));
-        }
-        if !self.title_lang.is_empty() {
-            title.insert("lang".into(), json!(self.title_lang));
-        }
-        let mut qualification = json!({
-            "title": title,
-            "awardingBody": { "name": self.awarding_body },
-            "country": self.country,
-            "frameworkLevels": [self.level],
-            "field": { "iscedF": self.field },
-            "learningOutcomes": self.learning_outcomes.split('|').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>(),
-            "awarded": self.awarded,
-        });
-        if let (false, Some(q)) = (self.isco08.is_empty(), qualification.as_object_mut()) {
-            q.insert("occupation".into(), json!({ "isco08": self.isco08 }));
-        }
-        let mut subject = json!({ "name": self.name, "qualification": qualification });
-        if let (false, Some(s)) = (self.birth_date.is_empty(), subject.as_object_mut()) {
-            s.insert("birthDate".into(), json!(self.birth_date));
-        }
-        let holder = (!self.holder_did.is_empty()).then(|| self.holder_did.clone());
-        let valid_until = if self.valid_until.is_empty() {
-            None
-        } else {
-            let day =
-                NaiveDate::parse_from_str(&self.valid_until, "%Y-%m-%d").with_context(|| {
-                    format!(
-                        "valid_until {:?} is not a date (YYYY-MM-DD)",
-                        self.valid_until
-                    )
-                })?;
-            day.and_hms_opt(23, 59, 59).map(|t| t.and_utc())
-        };
-        Ok((
-            json!({ "type": "QualificationCredential", "credentialSubject": subject }),
-            holder,
-            valid_until,
-        ))
-    }
-}
-
-/// Credentials signed before their files are written. The status list file (with the
-/// indexes those credentials took) is saved first, so no credential file can exist whose
-/// index a crash would let another credential take again. (Writing the files from several
-/// threads was measured: slower here, the `fsync`s do not overlap on this disk.)
-const WRITE_BATCH: usize = 256;
-
-fn issue_csv(
-    key: &SecretKey,
-    csv_path: &Path,
-    dir: &Path,
-    options: &mut IssueOptions,
-    mut status: Option<(&mut status::StatusFile, &Path)>,
-) -> Result<u8> {
-    let text = files::read_text(csv_path, files::MAX_FILE)?;
-    let rows = text
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .count() as u64;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let bar = ProgressBar::new(rows);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} issuing [{bar:40}] {pos}/{len} ({per_sec}, eta {eta})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
-    let default_until = options.valid_until;
-    let mut issued = Vec::new();
-    let mut failed = Vec::new();
-    let headers = reader
-        .headers()
-        .context("the CSV file has no header line")?
-        .clone();
-    let mut pending: Vec<(PathBuf, String)> = Vec::with_capacity(WRITE_BATCH);
-    // Saves the status list file (with the indexes the pending credentials took) before
-    // their files appear, then writes them.
-    let hand_over = |pending: &mut Vec<(PathBuf, String)>,
-                     status: &Option<(&mut status::StatusFile, &Path)>|
-     -> Result<()> {
-        if let Some((lists, path)) = status {
-            lists.save(path)?;
-        }
-        for (file, text) in pending.drain(..) {
-            files::write_atomic(&file, text.as_bytes(), false)?;
-        }
-        Ok(())
-    };
-    for record in reader.records() {
-        bar.inc(1);
-        // Lines are counted from 1, the header included, so errors point into the file.
-        let line = match &record {
-            Ok(r) => r.position().map_or(0, |p| p.line()),
-            Err(e) => e.position().map_or(0, |p| p.line()),
-        };
-        let result = record.map_err(anyhow::Error::from).and_then(|record| {
-            let row: Row = record.deserialize(Some(&headers))?;
-            let (claims, holder, until) = row.claims()?;
-            options.holder = holder;
-            options.valid_until = until.or(default_until);
-            let lists = status.as_mut().map(|(lists, _)| &mut **lists);
-            issue_one(key, &claims, options, lists, None)
-        });
-        match result {
-            Ok((jws, id)) => {
-                let file = dir.join(format!("row-{line:06}.jwt"));
-                issued.push(json!({ "line": line, "id": id, "file": file.file_name().map(|f| f.to_string_lossy().into_owned()) }));
-                pending.push((file, format!("{jws}\n")));
-                if pending.len() >= WRITE_BATCH {
-                    hand_over(&mut pending, &status)?;
-                }
-            }
-            Err(e) => {
-                bar.suspend(|| eprintln!("line {line}: {e:#}"));
-                failed.push(json!({ "line": line, "error": format!("{e:#}") }));
-            }
-        }
-    }
-    hand_over(&mut pending, &status)?;
-    bar.finish_and_clear();
-    let summary = json!({
-        "source": csv_path.display().to_string(),
-        "issued": issued.len(),
-        "failed": failed.len(),
-        "errors": failed,
-        "credentials": issued,
-    });
-    files::write_atomic(
-        &dir.join("summary.json"),
-        serde_json::to_string_pretty(&summary)?.as_bytes(),
-        false,
-    )?;
-    println!(
-        "{} issued, {} failed; summary in {}",
-        issued.len(),
-        failed.len(),
-        dir.join("summary.json").display()
-    );
-    Ok(if failed.is_empty() { 0 } else { 1 })
 }

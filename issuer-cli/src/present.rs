@@ -18,10 +18,11 @@ pub struct PresentArgs {
     /// The holder's private key file (the key of the DID the credentials were issued to).
     #[arg(long, required_unless_present = "wallet", conflicts_with = "wallet")]
     key: Option<PathBuf>,
-    /// Take the holder key (and, with --credential, the credentials) from this wallet.
+    /// Take the holder key and the credentials from this wallet.
     #[arg(long)]
     wallet: Option<PathBuf>,
-    /// A wallet credential to present: position, id, or end of id (repeatable).
+    /// A wallet credential to present: position, id, or end of id (repeatable; not needed
+    /// when the wallet holds one credential).
     #[arg(long = "credential", requires = "wallet")]
     from_wallet: Vec<String>,
     /// The verifier's identifier (e.g. its did:key), given by the verifier.
@@ -30,8 +31,9 @@ pub struct PresentArgs {
     /// The nonce the verifier gave for this presentation.
     #[arg(long)]
     nonce: String,
-    /// Credential files (compact vc+jwt).
-    #[arg(required_unless_present = "from_wallet")]
+    /// Credential files (compact vc+jwt or SD-JWT). With --wallet and neither files nor
+    /// --credential, the wallet's only credential.
+    #[arg(required_unless_present = "wallet")]
     credentials: Vec<PathBuf>,
     /// For an SD-JWT credential: the claims to disclose, e.g. `title,level` (the others
     /// stay hidden; the level is always shown). Comma-separated or repeated.
@@ -49,7 +51,12 @@ pub fn run(a: PresentArgs) -> Result<u8> {
         (Some(key), _) => (files::read_key(key)?, Vec::new()),
         (None, Some(path)) => {
             let (wallet, _) = wallet::open(path)?;
-            let chosen = wallet::credentials_for_presentation(&wallet, &a.from_wallet)?;
+            // Files given with --wallet are presented with the wallet's key, as they are.
+            let chosen = if a.from_wallet.is_empty() && !a.credentials.is_empty() {
+                Vec::new()
+            } else {
+                wallet::credentials_for_presentation(&wallet, path, &a.from_wallet)?
+            };
             (wallet.into_key(), chosen)
         }
         (None, None) => anyhow::bail!("give --key HOLDER.key or --wallet FILE"),

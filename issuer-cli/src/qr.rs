@@ -2,6 +2,11 @@
 //! printable A6 card with the holder's name, the title, the issuer and the QR code), and
 //! reading a code back for `skillpass verify --qr-text / --qr-image`.
 //!
+//! The card names the issuer as a verified trust bundle registers it (`--bundle`,
+//! `--anchor`), with the awarding body the credential states when that differs; without a
+//! bundle it prints the credential's own words and says they are not verified. A name the
+//! credential gives itself is not evidence of who signed it.
+//!
 //! The QR code carries the paper encoding of `credential_core::paper` (`SP1:` + base45 of
 //! zlib), which the QR encoder puts in alphanumeric mode, at error-correction level M
 //! (15 % of the code may be damaged or dirty and still read).
@@ -10,14 +15,18 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
+use chrono::Utc;
 use clap::Args;
 use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
 use credential_core::paper;
+use credential_core::{
+    CheckId, CheckedCredential, CredentialFormat, CredentialKind, Outcome, Verdict,
+};
 use image::{GrayImage, ImageFormat, Luma};
 use qrcode::{EcLevel, QrCode};
 use serde_json::Value;
 
-use crate::{files, holder_verify};
+use crate::{files, holder_check, holder_verify};
 
 /// Largest image file read for `--qr-image`.
 const MAX_IMAGE_FILE: usize = 32 * 1024 * 1024;
@@ -55,6 +64,14 @@ pub struct CardArgs {
     /// Where to write the card (PNG, A6 at 300 dpi).
     #[arg(long)]
     out: PathBuf,
+    /// A trust bundle: the credential is verified against it first and the card names the
+    /// issuer as the bundle registers it. Without one, the card says the issuer's name is
+    /// the credential's own, unverified.
+    #[arg(long, requires = "anchor")]
+    bundle: Option<PathBuf>,
+    /// The pinned trust anchor (the operator's did:key) that signs the bundle.
+    #[arg(long, requires = "bundle")]
+    anchor: Option<String>,
 }
 
 /// The QR code of a credential, and the text in it.
@@ -90,15 +107,25 @@ impl PaperCode {
             .build()
     }
 
-    fn describe(&self) -> String {
+    /// The figures README.md quotes: credential and compressed sizes, code length, version.
+    fn describe(&self, credential: &str) -> String {
         format!(
-            "{} characters, QR version {} ({}×{} modules), error correction M",
+            "{}-byte credential, {} bytes compressed: {} characters, QR version {} ({}×{} modules), error correction M",
+            credential.trim().len(),
+            compressed_len(&self.text),
             self.text.len(),
             self.version(),
             self.code.width(),
             self.code.width()
         )
     }
+}
+
+/// The bytes behind a paper code: base45 carries 2 bytes in 3 characters (a last odd byte
+/// in 2).
+fn compressed_len(text: &str) -> usize {
+    let chars = text.len().saturating_sub(paper::QR_PREFIX.len());
+    chars / 3 * 2 + usize::from(chars % 3 == 2)
 }
 
 fn png(image: &GrayImage) -> Result<Vec<u8>> {
@@ -115,10 +142,11 @@ fn read_credential(path: &Path) -> Result<String> {
 
 /// Runs `qr`.
 pub fn run_qr(a: QrArgs) -> Result<u8> {
-    let code = PaperCode::new(&read_credential(&a.credential)?)?;
+    let credential = read_credential(&a.credential)?;
+    let code = PaperCode::new(&credential)?;
     let Some(out) = &a.out else {
         println!("{}", code.text);
-        eprintln!("{}", code.describe());
+        eprintln!("{}", code.describe(&credential));
         return Ok(0);
     };
     if a.svg {
@@ -132,65 +160,138 @@ pub fn run_qr(a: QrArgs) -> Result<u8> {
     } else {
         files::write_atomic(out, &png(&code.image(a.module))?, false)?;
     }
-    eprintln!("{} -> {}", code.describe(), out.display());
+    eprintln!("{} -> {}", code.describe(&credential), out.display());
     Ok(0)
 }
 
-/// What the card prints, from the credential's own content.
+/// The issuer as a verified trust bundle registers it.
+struct Registered {
+    name: String,
+    country: String,
+}
+
+/// What the card prints.
 struct CardText {
+    heading: &'static str,
     name: String,
     title: String,
-    issuer: String,
+    /// One or two lines: who issued it, and whether that name was verified.
+    issuer: Vec<String>,
     detail: String,
     id: String,
 }
 
 impl CardText {
-    fn from_credential(jws: &str) -> Result<Self> {
+    /// The card's text from the credential's content; the issuer's name from `registered`
+    /// when the credential was verified against a bundle, else the credential's own words,
+    /// marked unverified.
+    fn new(jws: &str, registered: Option<&Registered>) -> Result<Self> {
         let parsed = UnverifiedJws::parse(jws, MAX_JWS_LEN)?;
         let doc: Value =
             serde_json::from_slice(parsed.payload()).context("the credential is not JSON")?;
+        let checked = CheckedCredential::from_value(&doc)?;
         let text = |ptr: &str| doc.pointer(ptr).and_then(Value::as_str).map(str::to_owned);
-        let title = text("/credentialSubject/qualification/title/en")
-            .or_else(|| {
-                doc.pointer("/credentialSubject/skills")
-                    .and_then(Value::as_array)
-                    .map(|skills| {
-                        skills
-                            .iter()
-                            .filter_map(|k| k.get("name").and_then(Value::as_str))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-            })
-            .unwrap_or_default();
-        let issuer = text("/credentialSubject/qualification/awardingBody/name")
-            .or_else(|| text("/issuer/name"))
-            .or_else(|| text("/issuer"))
-            .unwrap_or_default();
-        let issuer = match text("/credentialSubject/qualification/country") {
-            Some(c) => format!("{issuer} ({c})"),
-            None => issuer,
+        let stated = text("/credentialSubject/qualification/awardingBody/name")
+            .or_else(|| text("/issuer/name"));
+        let issuer = match (registered, stated) {
+            (Some(r), Some(stated)) if same_name(&r.name, &stated) => {
+                vec![format!("Issued by: {} (registered, {})", r.name, r.country)]
+            }
+            (Some(r), Some(stated)) => vec![
+                format!("Issued by: {} (registered, {})", r.name, r.country),
+                format!("Awarding body stated in the credential: {stated}"),
+            ],
+            (Some(r), None) => vec![format!("Issued by: {} (registered, {})", r.name, r.country)],
+            (None, Some(stated)) => {
+                let country = checked
+                    .country
+                    .as_deref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default();
+                vec![format!(
+                    "Issuer (as the credential states it, not verified): {stated}{country}"
+                )]
+            }
+            (None, None) => vec![format!("Issuer (not verified): {}", checked.issuer)],
         };
-        let levels: Vec<&str> = doc
-            .pointer("/credentialSubject/qualification/frameworkLevels")
-            .and_then(Value::as_array)
-            .map(|l| l.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        let mut detail = levels.join(", ");
-        if let Some(level) = text("/credentialSubject/frameworkLevel") {
-            detail = level;
-        }
+        let mut detail = checked.levels.join(", ");
         if let Some(awarded) = text("/credentialSubject/qualification/awarded") {
             detail = format!("{detail}  awarded {awarded}");
         }
         Ok(Self {
+            heading: match checked.kind {
+                CredentialKind::Qualification => "SKILLPASS  VERIFIABLE QUALIFICATION",
+                CredentialKind::Skill => "SKILLPASS  VERIFIABLE SKILLS",
+            },
             name: text("/credentialSubject/name").unwrap_or_default(),
-            title,
+            // The same headline as wallet lists and verification reports.
+            title: checked.title.clone().unwrap_or_default(),
             issuer,
             detail: detail.trim().to_owned(),
-            id: text("/id").unwrap_or_default(),
+            id: checked.id,
         })
+    }
+
+    /// The card's lines of text, top to bottom, for the terminal.
+    fn lines(&self) -> Vec<&str> {
+        let mut lines = vec![self.heading, &self.name, &self.title];
+        lines.extend(self.issuer.iter().map(String::as_str));
+        lines.push(&self.detail);
+        lines.retain(|l| !l.is_empty());
+        lines
+    }
+}
+
+/// Names that differ only in case, spacing or punctuation are the same name.
+fn same_name(a: &str, b: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    squash(a) == squash(b)
+}
+
+/// Verifies the credential against the bundle for `card --bundle`: the registered issuer,
+/// or why no card is made (a card of a credential that does not verify would not verify
+/// on paper either).
+fn registered_issuer(
+    jws: &str,
+    bundle: &Path,
+    anchor: &str,
+) -> Result<std::result::Result<Registered, String>> {
+    let checker = holder_check::Checker::open(bundle, anchor)?;
+    let report = checker.report(jws, CredentialFormat::VcJwt, Utc::now());
+    if report.verdict == Verdict::Invalid {
+        return Ok(Err(format!(
+            "the credential does not verify against {} (failed: {}), so no card was made",
+            bundle.display(),
+            report.failed().join(", ")
+        )));
+    }
+    let verified = [
+        CheckId::IssuerAccredited,
+        CheckId::KeyValid,
+        CheckId::Signature,
+    ]
+    .iter()
+    .all(|&id| report.check(id).is_some_and(|c| c.outcome == Outcome::Pass));
+    match (&report.credential, verified) {
+        (Some(c), true) => match (&c.issuer_name, &c.issuer_country) {
+            (Some(name), Some(country)) => Ok(Ok(Registered {
+                name: name.clone(),
+                country: country.clone(),
+            })),
+            _ => Ok(Err(
+                "the bundle does not name the credential's issuer".into()
+            )),
+        },
+        _ => Ok(Err(format!(
+            "the credential's issuer could not be verified against {} ({}), so no card was made",
+            bundle.display(),
+            report.verdict
+        ))),
     }
 }
 
@@ -198,26 +299,48 @@ impl CardText {
 pub fn run_card(a: CardArgs) -> Result<u8> {
     let jws = read_credential(&a.credential)?;
     let code = PaperCode::new(&jws)?;
-    let text = CardText::from_credential(&jws)?;
+    let registered = match (&a.bundle, &a.anchor) {
+        (Some(bundle), Some(anchor)) => match registered_issuer(jws.trim(), bundle, anchor)? {
+            Ok(r) => Some(r),
+            Err(why) => {
+                eprintln!("skillpass: {why}");
+                return Ok(1);
+            }
+        },
+        _ => None,
+    };
+    let text = CardText::new(jws.trim(), registered.as_ref())?;
     let card = render_card(&text, &code)?;
-    files::write_atomic(&a.out, &png(&card)?, false)?;
+    files::write_atomic(&a.out, &png(&card.image)?, false)?;
+    for line in text.lines() {
+        eprintln!("  {line}");
+    }
     eprintln!(
-        "A6 card ({CARD_W}×{CARD_H} px at 300 dpi), {} -> {}",
-        code.describe(),
+        "A6 card ({CARD_W}×{CARD_H} px at 300 dpi), QR code {} mm wide; {} -> {}",
+        card.qr_mm,
+        code.describe(&jws),
         a.out.display()
     );
     Ok(0)
 }
 
-fn render_card(t: &CardText, code: &PaperCode) -> Result<GrayImage> {
+/// A rendered card and the printed width of its QR code.
+struct Card {
+    image: GrayImage,
+    qr_mm: u32,
+}
+
+fn render_card(t: &CardText, code: &PaperCode) -> Result<Card> {
     let mut img = GrayImage::from_pixel(CARD_W, CARD_H, Luma([255]));
     let mut y = MARGIN;
-    y = draw_wrapped(&mut img, "SKILLPASS  VERIFIABLE QUALIFICATION", 3, y);
+    y = draw_wrapped(&mut img, t.heading, 3, y);
     rule(&mut img, y + 8);
     y += 36;
     y = draw_wrapped(&mut img, &t.name, 5, y) + 16;
     y = draw_wrapped(&mut img, &t.title, 4, y) + 12;
-    y = draw_wrapped(&mut img, &t.issuer, 3, y) + 6;
+    for line in &t.issuer {
+        y = draw_wrapped(&mut img, line, 3, y) + 6;
+    }
     if !t.detail.is_empty() {
         y = draw_wrapped(&mut img, &t.detail, 3, y);
     }
@@ -247,7 +370,10 @@ fn render_card(t: &CardText, code: &PaperCode) -> Result<GrayImage> {
         y,
     );
     draw_wrapped(&mut img, &t.id, 2, y);
-    Ok(img)
+    // 300 dots per inch, 25.4 mm per inch; the quiet zone is not part of the code.
+    let code_px = qr.width().saturating_sub(8 * module);
+    let qr_mm = (code_px * 254 + 1500) / 3000;
+    Ok(Card { image: img, qr_mm })
 }
 
 fn rule(img: &mut GrayImage, y: u32) {

@@ -260,8 +260,9 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
                 );
                 added += 1;
             }
-            Err(credential_core::WalletError::Duplicate(id)) if import => {
-                eprintln!("{source}: {id} is already in the wallet");
+            // Adding what is already there changes nothing and is no failure.
+            Err(credential_core::WalletError::Duplicate(id)) => {
+                eprintln!("{source}: already in the wallet ({id})");
                 skipped += 1;
             }
             Err(e) => {
@@ -274,8 +275,8 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
         save(&path, &wallet, &phrase)?;
     }
     eprintln!(
-        "{added} added, {skipped} already held, {refused} refused; the wallet holds {}",
-        wallet.credentials().len()
+        "{added} added, {skipped} already in the wallet, {refused} refused; the wallet holds {}",
+        holds(&wallet)
     );
     Ok(if refused == 0 { 0 } else { 1 })
 }
@@ -309,17 +310,9 @@ fn list(a: ListArgs) -> Result<u8> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(0);
     }
-    println!(
-        "wallet of {} ({} credential{})",
-        wallet.did(),
-        wallet.credentials().len(),
-        if wallet.credentials().len() == 1 {
-            ""
-        } else {
-            "s"
-        }
-    );
+    println!("wallet of {} ({})", wallet.did(), holds(&wallet));
     if wallet.credentials().is_empty() {
+        println!("{}", empty_wallet(&path));
         return Ok(0);
     }
     let rows: Vec<[String; 6]> = wallet
@@ -377,7 +370,26 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// `1 credential`, `3 credentials`.
+fn holds(wallet: &Wallet) -> String {
+    match wallet.credentials().len() {
+        1 => "1 credential".to_owned(),
+        n => format!("{n} credentials"),
+    }
+}
+
+/// What every command says of a wallet without credentials.
+fn empty_wallet(path: &Path) -> String {
+    format!(
+        "the wallet holds no credentials yet; add one with `skillpass wallet add --wallet {} CREDENTIAL-FILE`",
+        path.display()
+    )
+}
+
 fn select<'w>(wallet: &'w Wallet, selector: &str) -> Result<&'w WalletEntry> {
+    if wallet.credentials().is_empty() {
+        bail!("no credential {selector:?}: the wallet holds no credentials yet");
+    }
     wallet.find(selector).with_context(|| {
         format!(
             "no credential {selector:?} in the wallet (use its position from `wallet list`, its id, or the end of its id)"
@@ -406,6 +418,11 @@ fn show(a: ShowArgs) -> Result<u8> {
 
 fn export(a: ExportArgs) -> Result<u8> {
     let (wallet, _) = open(&a.file.path()?)?;
+    let path = a.file.path()?;
+    if wallet.credentials().is_empty() {
+        eprintln!("{}; nothing exported", empty_wallet(&path));
+        return Ok(0);
+    }
     let entries: Vec<&WalletEntry> = if a.credentials.is_empty() {
         wallet.credentials().iter().collect()
     } else {
@@ -429,8 +446,25 @@ fn export(a: ExportArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// The wallet entries named by `selectors`, for `present --wallet`.
-pub fn credentials_for_presentation(wallet: &Wallet, selectors: &[String]) -> Result<Vec<String>> {
+/// The wallet entries named by `selectors`, for `present --wallet`; with no selector, the
+/// wallet's only credential (a choice is needed only when there are several).
+pub fn credentials_for_presentation(
+    wallet: &Wallet,
+    path: &Path,
+    selectors: &[String],
+) -> Result<Vec<String>> {
+    if selectors.is_empty() {
+        return match wallet.credentials() {
+            [] => bail!("{}", empty_wallet(path)),
+            [only] => Ok(vec![only.credential.clone()]),
+            many => bail!(
+                "the wallet holds {} credentials: choose which to present with --credential N \
+                 (repeatable; the numbers are in `skillpass wallet list --wallet {}`)",
+                many.len(),
+                path.display()
+            ),
+        };
+    }
     selectors
         .iter()
         .map(|s| select(wallet, s).map(|e| e.credential.clone()))

@@ -382,6 +382,65 @@ impl FrameworkCatalog {
         })
     }
 
+    /// The level whose id equals `level_id` ignoring ASCII case (`pqf-6` finds `PQF-6`), for
+    /// input typed by people; verification itself compares ids exactly.
+    pub fn level_ignoring_case(&self, level_id: &str) -> Option<LevelRef<'_>> {
+        if let Some(level) = self.level(level_id) {
+            return Some(level);
+        }
+        let mut found = self
+            .level_index
+            .keys()
+            .filter(|id| id.eq_ignore_ascii_case(level_id));
+        match (found.next(), found.next()) {
+            (Some(id), None) => self.level(id),
+            _ => None,
+        }
+    }
+
+    /// The one level id that `unknown` most likely meant, for a "did you mean" hint: the same
+    /// letters and digits without separators or case (`PQF6`, `pqf 6` -> `PQF-6`), else
+    /// the only id one edit away (`PFQ-6` -> `PQF-6`). `None` when nothing, or more than
+    /// one level, is that close (`PQF-9` is as near to `PQF-8` as to `PQF-1`).
+    pub fn suggest_level(&self, unknown: &str) -> Option<&str> {
+        const MAX_INPUT: usize = 64;
+        if unknown.len() > MAX_INPUT {
+            return None;
+        }
+        let squash = |s: &str| -> String {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
+                .collect()
+        };
+        let wanted = squash(unknown);
+        if wanted.is_empty() {
+            return None;
+        }
+        fn only(mut ids: Vec<&String>) -> Option<&str> {
+            ids.sort();
+            ids.dedup();
+            match ids.as_slice() {
+                [one] => Some(one.as_str()),
+                _ => None,
+            }
+        }
+        let same: Vec<&String> = self
+            .level_index
+            .keys()
+            .filter(|id| squash(id) == wanted)
+            .collect();
+        if !same.is_empty() {
+            return only(same);
+        }
+        let near: Vec<&String> = self
+            .level_index
+            .keys()
+            .filter(|id| strsim::osa_distance(&squash(id), &wanted) == 1)
+            .collect();
+        only(near)
+    }
+
     /// Whether `level_id` is at most `max_level_id`: `Some(true/false)` when both are known
     /// levels of the same framework (compared by position in the framework's level list),
     /// `None` otherwise — levels of different frameworks are not ordered.
@@ -582,5 +641,39 @@ mod tests {
             FrameworkCatalog::from_json("{"),
             Err(EquivalenceError::CatalogJson { .. })
         ));
+    }
+
+    #[test]
+    fn a_level_typed_in_lower_case_is_found() {
+        let catalog = shipped();
+        assert_eq!(
+            catalog.level_ignoring_case("pqf-6").unwrap().level.id,
+            "PQF-6"
+        );
+        assert_eq!(
+            catalog.level_ignoring_case("ncqf-bw-7").unwrap().level.id,
+            "NCQF-BW-7"
+        );
+        assert!(catalog.level_ignoring_case("PQF6").is_none());
+    }
+
+    #[test]
+    fn a_level_without_its_hyphen_or_with_two_letters_swapped_gets_a_suggestion() {
+        let catalog = shipped();
+        assert_eq!(catalog.suggest_level("PQF6"), Some("PQF-6"));
+        assert_eq!(catalog.suggest_level("pqf 6"), Some("PQF-6"));
+        assert_eq!(catalog.suggest_level("NCQFBW7"), Some("NCQF-BW-7"));
+        assert_eq!(catalog.suggest_level("PFQ-6"), Some("PQF-6"));
+        assert_eq!(catalog.suggest_level("rqf-e3"), Some("RQF-E3"));
+    }
+
+    #[test]
+    fn no_suggestion_is_made_when_several_levels_are_as_close() {
+        let catalog = shipped();
+        // PQF has levels 1 to 8: PQF-9 is one edit from each of them.
+        assert_eq!(catalog.suggest_level("PQF-9"), None);
+        assert_eq!(catalog.suggest_level("XQF-3"), None);
+        assert_eq!(catalog.suggest_level(""), None);
+        assert_eq!(catalog.suggest_level(&"P".repeat(10_000)), None);
     }
 }

@@ -95,3 +95,120 @@ fn a_file_that_is_not_an_image_is_reported_as_unreadable() {
     args.extend(trust.iter().map(String::as_str));
     assert_eq!(w.run(&args).status.code(), Some(2));
 }
+
+/// Runs `card` with `extra` arguments; answers the exit code and what it printed.
+fn card(w: &World, credential: &str, extra: &[&str]) -> (Option<i32>, String) {
+    let mut args = vec!["card", credential, "--out", "card.png"];
+    args.extend(extra);
+    let out = w.run(&args);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_card_names_the_issuer_registered_in_a_verified_bundle() {
+    let w = world_with_credential();
+    let trust = w.trust_args();
+    let trust: Vec<&str> = trust.iter().map(String::as_str).collect();
+    let (code, said) = card(&w, "nurse.jwt", &trust);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("Issued by: Manila College of Nursing (registered, PH)"),
+        "{said}"
+    );
+    assert!(!said.contains("stated in the credential"), "{said}");
+    assert!(!said.contains("not verified"), "{said}");
+    // The card still scans and verifies.
+    let (code, report) = w.verify_json(&["--qr-image", "card.png"]);
+    assert_eq!((code, report["verdict"].as_str()), (0, Some("valid")));
+}
+
+#[test]
+fn the_card_shows_both_names_marked_when_the_awarding_body_differs_from_the_registered_issuer() {
+    let w = World::new();
+    let mut claims: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(World::nurse_claims()).unwrap()).unwrap();
+    claims["credentialSubject"]["qualification"]["awardingBody"]["name"] =
+        "Commission on Higher Education".into();
+    std::fs::write(w.path("claims.json"), claims.to_string()).unwrap();
+    w.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        "claims.json",
+        "--out",
+        "other.jwt",
+    ]);
+    let trust = w.trust_args();
+    let trust: Vec<&str> = trust.iter().map(String::as_str).collect();
+    let (code, said) = card(&w, "other.jwt", &trust);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("Issued by: Manila College of Nursing (registered, PH)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Awarding body stated in the credential: Commission on Higher Education"),
+        "{said}"
+    );
+}
+
+#[test]
+fn without_a_bundle_the_card_says_the_issuer_name_is_not_verified() {
+    let w = world_with_credential();
+    let (code, said) = card(&w, "nurse.jwt", &[]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains(
+            "Issuer (as the credential states it, not verified): Manila College of Nursing, PH"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("registered"), "{said}");
+}
+
+#[test]
+fn no_card_is_made_for_a_credential_that_does_not_verify_against_the_bundle() {
+    let w = World::new();
+    w.ok(&["key", "new", "--out", "rogue.key"]);
+    w.ok(&[
+        "issue",
+        "--key",
+        "rogue.key",
+        "--claims",
+        World::nurse_claims().to_str().unwrap(),
+        "--out",
+        "rogue.jwt",
+    ]);
+    let trust = w.trust_args();
+    let trust: Vec<&str> = trust.iter().map(String::as_str).collect();
+    let (code, said) = card(&w, "rogue.jwt", &trust);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("issuer-accredited"), "{said}");
+    assert!(!w.path("card.png").exists());
+}
+
+#[test]
+fn the_card_of_a_skill_credential_has_a_short_title() {
+    let w = World::new();
+    let skills = World::nurse_claims().with_file_name("care-worker-skills.json");
+    w.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        skills.to_str().unwrap(),
+        "--out",
+        "care.jwt",
+    ]);
+    let (code, said) = card(&w, "care.jwt", &[]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("\n  Personal care of older adults and 4 more skills\n"),
+        "{said}"
+    );
+    assert!(!said.contains("Medication support"), "{said}");
+}

@@ -172,10 +172,11 @@ fn add_never_loses_existing_credentials() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not to this wallet's holder"));
     assert_eq!(std::fs::read(w.path("w.jwe")).unwrap(), before);
 
-    // A duplicate is refused and both credentials are still there, with no temporary
-    // file left behind.
+    // A duplicate is not added again (nor called a refusal: issue 9) and both credentials
+    // are still there, with no temporary file left behind.
     let out = w.run(&["wallet", "add", "--wallet", "w.jwe", "one.jwt"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already in the wallet"));
     assert_eq!(list_json(&w)["credentials"].as_array().unwrap().len(), 2);
     let leftovers: Vec<_> = std::fs::read_dir(w.dir.path())
         .unwrap()
@@ -237,4 +238,136 @@ fn export_then_import_into_another_wallet_of_the_same_key_keeps_every_credential
     let shown: serde_json::Value =
         serde_json::from_str(&w.ok(&["wallet", "show", "--wallet", "w.jwe", "2"])).unwrap();
     assert_eq!(shown["credential"]["credentialSubject"]["id"], did.as_str());
+}
+
+#[test]
+fn adding_a_credential_already_in_the_wallet_says_so_and_is_not_a_refusal() {
+    let (w, did) = world_with_wallet();
+    w.issue_to(&did, "nurse.jwt");
+    w.ok(&["wallet", "add", "--wallet", "w.jwe", "nurse.jwt"]);
+    for command in ["add", "import"] {
+        let out = w.run(&["wallet", command, "--wallet", "w.jwe", "nurse.jwt"]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("nurse.jwt: already in the wallet"),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains("0 added, 1 already in the wallet, 0 refused"),
+            "{command}: {err}"
+        );
+        assert!(!err.contains("refused:"), "{command}: {err}");
+    }
+}
+
+#[test]
+fn an_empty_wallet_says_it_holds_no_credentials_yet() {
+    let (w, _) = world_with_wallet();
+    let listed = w.ok(&["wallet", "list", "--wallet", "w.jwe"]);
+    assert!(
+        listed.contains("the wallet holds no credentials yet"),
+        "{listed}"
+    );
+    assert!(listed.contains("(0 credentials)"), "{listed}");
+    let out = w.run(&["wallet", "export", "--wallet", "w.jwe", "--out", "all.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no credentials yet"));
+    assert!(!w.path("all.txt").exists());
+    for args in [
+        vec!["wallet", "show", "--wallet", "w.jwe", "1"],
+        vec![
+            "present",
+            "--wallet",
+            "w.jwe",
+            "--audience",
+            EMPLOYER,
+            "--nonce",
+            "n1",
+        ],
+    ] {
+        let out = w.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no credentials yet"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn present_from_a_wallet_with_one_credential_needs_no_choice() {
+    let (w, did) = world_with_wallet();
+    w.issue_to(&did, "nurse.jwt");
+    w.ok(&["wallet", "add", "--wallet", "w.jwe", "nurse.jwt"]);
+    w.ok(&[
+        "present",
+        "--wallet",
+        "w.jwe",
+        "--audience",
+        EMPLOYER,
+        "--nonce",
+        "n1",
+        "--out",
+        "vp.jwt",
+    ]);
+    let (code, report) = w.verify_json(&[
+        "--presentation",
+        "--audience",
+        EMPLOYER,
+        "--nonce",
+        "n1",
+        "vp.jwt",
+    ]);
+    assert_eq!(
+        (code, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+    // With two, the holder chooses.
+    w.issue_to(&did, "second.jwt");
+    w.ok(&["wallet", "add", "--wallet", "w.jwe", "second.jwt"]);
+    let out = w.run(&[
+        "present",
+        "--wallet",
+        "w.jwe",
+        "--audience",
+        EMPLOYER,
+        "--nonce",
+        "n2",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("holds 2 credentials") && err.contains("--credential"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_skill_credential_is_listed_under_a_short_title() {
+    let (w, did) = world_with_wallet();
+    let skills = World::nurse_claims().with_file_name("care-worker-skills.json");
+    w.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        skills.to_str().unwrap(),
+        "--holder",
+        &did,
+        "--out",
+        "care.jwt",
+    ]);
+    let out = w.run(&["wallet", "add", "--wallet", "w.jwe", "care.jwt"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("(Personal care of older adults and 4 more skills)"),
+        "{err}"
+    );
+    let known = &list_json(&w)["credentials"][0]["lastKnown"];
+    assert_eq!(
+        known["title"],
+        "Personal care of older adults and 4 more skills"
+    );
+    let text = w.ok(&["wallet", "list", "--wallet", "w.jwe"]);
+    assert!(!text.contains("Medication support"), "{text}");
 }
