@@ -65,11 +65,21 @@ fn malformed_and_adversarial_credentials_are_invalid_with_a_clear_reason() {
     std::fs::write(p.join("empty.jwt"), b"").unwrap();
     let out = skillpass(
         p,
-        &["verify", "empty.jwt", "--bundle", "bundle.jws", "--anchor", &operator],
+        &[
+            "verify",
+            "empty.jwt",
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("empty") && !stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("empty") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("garbage.jwt", (0..=255u8).cycle().take(5000).collect()),
         ("invalid-utf8.jwt", b"eyJ\xff\xfe.\xc3\x28.abc".to_vec()),

@@ -43,9 +43,17 @@ impl Scene {
                 "college.status.json",
             ],
         );
+        let scene = Self {
+            dir,
+            operator,
+            college,
+        };
+        // Accredited first, then issuing: a credential dated before its issuer's
+        // accreditation would rightly fail.
+        scene.build(&["--status-list", "college.status.json"]);
         let claims = examples().join("nurse-qualification.json");
         ok(
-            d,
+            scene.d(),
             &[
                 "issue",
                 "--key",
@@ -58,12 +66,6 @@ impl Scene {
                 "nurse.jwt",
             ],
         );
-        let scene = Self {
-            dir,
-            operator,
-            college,
-        };
-        scene.build(&["--status-list", "college.status.json"]);
         scene
     }
 
