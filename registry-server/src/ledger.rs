@@ -37,6 +37,10 @@ pub struct CurrentBundle {
 
 /// Key of the current bundle in [`Tree::NameValue`].
 pub const BUNDLE_KEY: &[u8] = b"bundle";
+/// Key of the sequence floor in [`Tree::NameValue`] (8 bytes big-endian): a restored store
+/// signs its bundles above it, so that no sequence the old registry signed is signed again
+/// with other content.
+pub const SEQUENCE_FLOOR_KEY: &[u8] = b"sequence_floor";
 /// Records read per page when scanning a whole tree.
 const PAGE: usize = 1000;
 /// Expired nonces removed per commit (bounded so a commit stays short).
@@ -255,7 +259,19 @@ impl AppState {
     /// withdrawn ones too, so verifiers can show them as such), with the next sequence number.
     pub fn bundle_batch(&self) -> Result<Batch, AppError> {
         let now = self.now();
-        let sequence = self.current_bundle()?.map_or(1, |b| b.sequence + 1);
+        // A sequence names one bundle for ever: the next one is above the current one and
+        // above the floor a restore set (the bundles the old registry signed after the
+        // backup are not in the store, but verifiers may hold them).
+        let floor = match self.store().get(Tree::NameValue, SEQUENCE_FLOOR_KEY)? {
+            Some(v) => <[u8; 8]>::try_from(v.as_slice())
+                .map(u64::from_be_bytes)
+                .map_err(|_| AppError::internal("the sequence floor is not a number"))?,
+            None => 0,
+        };
+        let sequence = self
+            .current_bundle()?
+            .map_or(1, |b| b.sequence + 1)
+            .max(floor.saturating_add(1));
         let next_update = now + self.settings().bundle_validity.max(Duration::hours(1));
         let mut builder = BundleBuilder::new(&self.operator().public(), sequence, now, next_update);
         let mut included = std::collections::HashSet::new();

@@ -1,9 +1,10 @@
 //! The Skillpass registry: accredited issuers, stored credentials, revocation and signed
 //! trust bundles over HTTP (axum over a [`store::Store`], sled by default).
 //!
-//! [`app`] builds the whole router from an [`AppState`]; `main.rs` only reads the
-//! [`config::Config`], opens the store and the operator key, and serves it. Tests drive
-//! [`app`] with `tower::ServiceExt::oneshot`, no socket needed.
+//! [`app`] builds the whole router from an [`AppState`]; `main.rs` reads the
+//! [`config::Cli`], takes the data directory ([`datadir`]), opens and checks the store
+//! ([`check`]) and the operator key, and serves the router with [`server::serve`]. Tests
+//! drive [`app`] with `tower::ServiceExt::oneshot`, no socket needed.
 #![cfg_attr(
     test,
     allow(
@@ -15,11 +16,18 @@
 )]
 
 pub mod auth;
+pub mod backup;
+pub mod bounds;
+pub mod check;
 pub mod config;
+pub mod datadir;
 pub mod error;
+pub mod keyfile;
 pub mod ledger;
 pub mod model;
 pub mod routes;
+pub mod server;
+pub mod startup;
 pub mod store;
 
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! through `utoipa_axum::routes!`, so the OpenAPI description at `/openapi.json` is
 //! generated from the same list the router serves.
 
+pub mod admin;
 pub mod bundle;
 pub mod credentials;
 pub mod equivalence;
@@ -41,6 +42,7 @@ EdDSA, typ `skillpass-request+jwt`, kid a did:key DID URL, payload \
 )]
 struct ApiDoc;
 
+/// The routes under the router's request deadline.
 fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::healthz))
@@ -74,9 +76,15 @@ fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(equivalence::withdraw_decision))
 }
 
+/// The routes that set their own deadline (a backup may take longer to prepare than a
+/// request may take to arrive).
+fn own_deadline_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(admin::get_backup))
+}
+
 /// The OpenAPI description of every route [`app`] serves.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    router().split_for_parts().1
+    router().merge(own_deadline_router()).split_for_parts().1
 }
 
 /// The whole HTTP application.
@@ -84,15 +92,76 @@ pub fn app(state: AppState) -> Router {
     let limit = state.settings().max_body_bytes;
     let timeout = state.settings().request_timeout;
     let (router, _) = router().split_for_parts();
+    let (own_deadline, _) = own_deadline_router().split_for_parts();
     router
-        .fallback(error::not_found)
-        .method_not_allowed_fallback(error::method_not_allowed)
-        .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             deadline(timeout, req, next)
         }))
+        .merge(own_deadline)
+        .fallback(error::not_found)
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(json_errors))
         .layer(middleware::from_fn(trace))
         .with_state(state)
+}
+
+/// Every error leaves in the API's one JSON shape, also those that axum's extractors and
+/// layers answer by themselves (a path segment that is not UTF-8, a query that does not
+/// parse, a body over the limit...), as plain text or with no body: they get the code their
+/// status stands for, and their text as the message (5xx texts are replaced).
+async fn json_errors(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
+        .unwrap_or_default();
+    let code = match status.as_u16() {
+        400 => "bad_request",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        408 => "request_timeout",
+        413 => "body_too_large",
+        414 => "uri_too_long",
+        415 => "unsupported_media_type",
+        422 => "unprocessable",
+        431 => "headers_too_large",
+        _ if status.is_server_error() => "internal_error",
+        _ => "client_error",
+    };
+    let message = if status.is_server_error() {
+        tracing::error!(status = status.as_u16(), detail = %text, "internal error");
+        "the registry failed to handle the request; the operator can find details in its log"
+            .to_owned()
+    } else if text.is_empty() {
+        status
+            .canonical_reason()
+            .unwrap_or("the request was refused")
+            .to_lowercase()
+    } else {
+        text
+    };
+    let mut out = AppError::new(status, code, message).into_response();
+    // Keep what the original answer said about the connection and allowed methods.
+    for name in [axum::http::header::ALLOW, axum::http::header::CONNECTION] {
+        if let Some(v) = parts.headers.get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
+    }
+    out
 }
 
 /// One log line per request: method, route template (never the concrete path, which may
