@@ -14,7 +14,7 @@ use credential_core::jws::UnverifiedJws;
 use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 use serde::de::DeserializeOwned;
 
-use crate::ledger::{BUNDLE_KEY, SEQUENCE_FLOOR_KEY};
+use crate::ledger::{BUNDLE_KEY, COMMITS_KEY, SEQUENCE_FLOOR_KEY};
 use crate::model::{
     AuthorityRecord, BundleRecord, CredentialRecord, DecisionRecord, Grant, IssuerRecord,
     StatusListRecord,
@@ -39,6 +39,8 @@ pub struct Report {
     pub bundle_anchor: Option<String>,
     /// The sequence floor set by a restore, if any.
     pub sequence_floor: Option<u64>,
+    /// Batches applied over the store's life.
+    pub commits: u64,
 }
 
 impl Report {
@@ -53,6 +55,7 @@ impl Report {
             "  audit log: {} entries, hash chain intact",
             self.log_entries
         ));
+        out.push(format!("  commits: {}", self.commits));
         match (&self.bundle_sequence, &self.bundle_anchor) {
             (Some(seq), Some(anchor)) => out.push(format!(
                 "  trust bundle: sequence {seq}, signed by {anchor}"
@@ -85,6 +88,7 @@ pub struct Checker {
     bundle_sequence: Option<u64>,
     bundle_anchor: Option<String>,
     sequence_floor: Option<u64>,
+    commits: u64,
 }
 
 fn parse<T: DeserializeOwned>(value: &[u8], what: &str) -> Result<T, String> {
@@ -244,6 +248,11 @@ impl Checker {
                     self.bundle_sequence = Some(r.sequence);
                     self.bundle_anchor = Some(anchor);
                 }
+                COMMITS_KEY => {
+                    self.commits = <[u8; 8]>::try_from(value)
+                        .map(u64::from_be_bytes)
+                        .map_err(|_| "is not a commit count".to_owned())?;
+                }
                 SEQUENCE_FLOOR_KEY => {
                     let floor = <[u8; 8]>::try_from(value)
                         .map(u64::from_be_bytes)
@@ -286,8 +295,41 @@ impl Checker {
             bundle_sequence: self.bundle_sequence,
             bundle_anchor: self.bundle_anchor,
             sequence_floor: self.sequence_floor,
+            commits: self.commits,
         })
     }
+}
+
+/// The watermark file's name in the data directory: the commit count last acknowledged.
+pub const WATERMARK_FILE: &str = "store.watermark";
+
+/// Records `commits` as acknowledged (write to a temporary file, then rename).
+pub fn write_watermark(dir: &std::path::Path, commits: u64) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{WATERMARK_FILE}.tmp"));
+    std::fs::write(&tmp, format!("{commits}\n"))?;
+    std::fs::rename(&tmp, dir.join(WATERMARK_FILE))
+}
+
+/// Refuses a store that holds fewer commits than were acknowledged: it rolled back.
+pub fn check_watermark(dir: &std::path::Path, report: &Report) -> Result<(), Damage> {
+    let Ok(text) = std::fs::read_to_string(dir.join(WATERMARK_FILE)) else {
+        return Ok(());
+    };
+    let Ok(acknowledged) = text.trim().parse::<u64>() else {
+        return Err(Damage(format!(
+            "the watermark file {} is unreadable",
+            dir.join(WATERMARK_FILE).display()
+        )));
+    };
+    if report.commits < acknowledged {
+        return Err(Damage(format!(
+            "the store holds {} commits but {acknowledged} were acknowledged: it lost the writes \
+             after commit {} (the storage engine rolls back to an earlier state when its file was \
+             cut or overwritten)",
+            report.commits, report.commits
+        )));
+    }
+    Ok(())
 }
 
 /// Reads every tree of `store` end to end through a [`Checker`].

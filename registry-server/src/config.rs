@@ -138,9 +138,10 @@ pub struct Settings {
     pub header_timeout: std::time::Duration,
     /// Most connections open at once.
     pub max_connections: usize,
-    /// Where a backup is spooled before it is sent (the data directory; the system's
-    /// temporary directory when unset). The spool file is unnamed and 0600.
-    pub scratch_dir: Option<PathBuf>,
+    /// The data directory: a backup is spooled there (in an unnamed 0600 file) before it is
+    /// sent, and the commit watermark is kept there (see `check.rs`). Unset in tests: the
+    /// system's temporary directory, and no watermark.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -171,7 +172,7 @@ impl Config {
             request_timeout: std::time::Duration::from_secs(u64::from(self.request_timeout_secs)),
             header_timeout: std::time::Duration::from_secs(u64::from(self.header_timeout_secs)),
             max_connections: self.max_connections as usize,
-            scratch_dir: Some(self.data.clone()),
+            data_dir: Some(self.data.clone()),
         })
     }
 
@@ -192,7 +193,7 @@ impl Default for Settings {
             request_timeout: std::time::Duration::from_secs(30),
             header_timeout: std::time::Duration::from_secs(10),
             max_connections: 512,
-            scratch_dir: None,
+            data_dir: None,
         }
     }
 }

@@ -62,6 +62,8 @@ struct Inner {
     bundle_cache: std::sync::RwLock<Option<Arc<ledger::CurrentBundle>>>,
     /// Bumped whenever a new bundle is stored, so a reader never caches an older one.
     bundle_generation: std::sync::atomic::AtomicU64,
+    /// Batches applied over the store's life (see `ledger::COMMITS_KEY`).
+    commits: std::sync::atomic::AtomicU64,
 }
 
 impl AppState {
@@ -84,6 +86,12 @@ impl AppState {
         clock: Clock,
     ) -> Result<Self, AppError> {
         let operator_did = operator.public().did();
+        let commits = match store.get(store::Tree::NameValue, ledger::COMMITS_KEY)? {
+            Some(v) => <[u8; 8]>::try_from(v.as_slice())
+                .map(u64::from_be_bytes)
+                .map_err(|_| AppError::internal("the commit counter is not a number"))?,
+            None => 0,
+        };
         let state = Self {
             inner: Arc::new(Inner {
                 store,
@@ -94,10 +102,11 @@ impl AppState {
                 write_lock: tokio::sync::Mutex::new(()),
                 bundle_cache: std::sync::RwLock::new(None),
                 bundle_generation: std::sync::atomic::AtomicU64::new(0),
+                commits: std::sync::atomic::AtomicU64::new(commits),
             }),
         };
         let batch = state.bundle_batch()?;
-        state.store().apply(batch)?;
+        state.apply_counted(batch)?;
         state.forget_bundle();
         Ok(state)
     }

@@ -41,7 +41,7 @@ pub async fn get_backup(State(state): State<AppState>, req: Request) -> Result<R
     let spool = {
         let state = state.clone();
         tokio::task::spawn_blocking(move || -> Result<std::fs::File, AppError> {
-            let mut file = match &state.settings().scratch_dir {
+            let mut file = match &state.settings().data_dir {
                 Some(dir) => tempfile::tempfile_in(dir),
                 None => tempfile::tempfile(),
             }
