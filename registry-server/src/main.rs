@@ -123,8 +123,9 @@ fn open_checked(
     })
     .map_err(|e| damaged_hint(e, dir))?;
     let report = guard("reading the store", || {
-        check::check_store(&store)
-            .map_err(|d| Failure::Damaged(format!("the store is damaged: {d}")))
+        let report = check::check_store(&store)
+            .and_then(|r| check::check_watermark(dir.path(), &r).map(|()| r));
+        report.map_err(|d| Failure::Damaged(format!("the store is damaged: {d}")))
     })
     .map_err(|e| damaged_hint(e, dir))?;
     Ok((store, report))
