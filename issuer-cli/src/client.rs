@@ -126,6 +126,75 @@ impl Client {
     }
 }
 
+impl Client {
+    /// A GET signed by `key` whose answer is streamed into `out`: written to `OUT.partial`
+    /// (mode 0600: a backup holds personal data) and renamed once every byte the registry
+    /// announced has arrived. Returns the bytes written.
+    pub fn signed_download(
+        &self,
+        path: &str,
+        key: &SecretKey,
+        out: &std::path::Path,
+    ) -> Result<u64> {
+        // The registry prepares the file before it answers, and it may be large: no overall
+        // deadline, only one per read.
+        let agent = ureq::AgentBuilder::new()
+            .timeout_connect(Duration::from_secs(30))
+            .timeout_read(Duration::from_secs(600))
+            .build();
+        let result = agent
+            .get(&format!("{}{path}", self.base))
+            .set("Authorization", &sign_request(key, "GET", path, b""))
+            .call();
+        let response = match result {
+            Ok(r) => r,
+            Err(e) => {
+                finish(Err(e))?;
+                bail!("the registry did not answer");
+            }
+        };
+        let announced = response
+            .header("Content-Length")
+            .and_then(|v| v.parse::<u64>().ok());
+        let mut name = out.as_os_str().to_owned();
+        name.push(".partial");
+        let partial = std::path::PathBuf::from(name);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let mut file = options
+            .open(&partial)
+            .map_err(|e| anyhow!("cannot create {}: {e}", partial.display()))?;
+        let copied = std::io::copy(&mut response.into_reader(), &mut file);
+        let written = match copied {
+            Ok(n) if announced.is_none_or(|a| a == n) => n,
+            Ok(n) => {
+                let _ = std::fs::remove_file(&partial);
+                bail!(
+                    "the download was cut short ({n} of {} bytes); nothing was written to {}",
+                    announced.unwrap_or_default(),
+                    out.display()
+                );
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&partial);
+                bail!(
+                    "the download failed ({e}); nothing was written to {}",
+                    out.display()
+                );
+            }
+        };
+        file.sync_all()?;
+        std::fs::rename(&partial, out)
+            .map_err(|e| anyhow!("cannot write {}: {e}", out.display()))?;
+        Ok(written)
+    }
+}
+
 /// Percent-encodes a path segment (ids and DIDs hold `:`, which is fine, but `#`, `/`,
 /// `?` and spaces are not).
 pub fn segment(s: &str) -> String {

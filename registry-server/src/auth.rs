@@ -13,6 +13,7 @@ use credential_core::request::{verify_request, RequestError};
 use credential_core::PublicKey;
 use serde::de::DeserializeOwned;
 
+use crate::bounds::Bounded;
 use crate::error::AppError;
 use crate::store::Tree;
 use crate::AppState;
@@ -156,13 +157,14 @@ pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     })
 }
 
-impl<T: DeserializeOwned> FromRequest<AppState> for Signed<T> {
+impl<T: DeserializeOwned + Bounded> FromRequest<AppState> for Signed<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
         require_json(&req)?;
         let (signer, bytes) = authenticate(req, state).await?;
-        let body = parse_body(&bytes)?;
+        let mut body: T = parse_body(&bytes)?;
+        body.bound()?;
         Ok(Self { signer, body })
     }
 }

@@ -1,15 +1,89 @@
-//! The registry's one configuration, from flags and environment, checked once at start-up.
+//! The registry's one configuration, from flags and environment, checked once at start-up,
+//! and the offline commands (`check`, `restore`) that work on a data directory.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand};
 
 /// `skillpass-registry`: the Skillpass registry server. With no arguments it serves on
 /// 127.0.0.1:8080 from an embedded store in ./skillpass-data, creating the operator key on
-/// first start.
+/// first start. `check` and `restore` work on a stopped registry's data directory.
+///
+/// Exit codes: 0 ok; 1 another failure (named in the message); 2 a wrong setting or key;
+/// 3 the listen address is in use; 4 the data directory is in use by another
+/// skillpass-registry; 5 the data directory can be read by other users; 6 the store or a
+/// backup is damaged.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "skillpass-registry", version)]
+#[command(
+    name = "skillpass-registry",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Serving settings (when no command is given).
+    #[command(flatten)]
+    pub serve: Config,
+    /// An offline command; none serves.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The offline commands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Check a stopped registry's data directory (every record of every tree readable and
+    /// of its type, the audit log's hash chain intact), or a backup file; exit 0 when
+    /// intact, 6 when damaged.
+    Check(CheckArgs),
+    /// Restore a backup (from `skillpass operator backup`) into a new data directory, after
+    /// verifying its signature, every record and the audit log chain.
+    Restore(RestoreArgs),
+}
+
+/// `check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// The data directory to check (the registry using it must be stopped).
+    #[arg(
+        long,
+        env = "SKILLPASS_DATA",
+        required_unless_present = "backup",
+        conflicts_with = "backup"
+    )]
+    pub data: Option<PathBuf>,
+    /// A backup file to verify instead.
+    #[arg(long)]
+    pub backup: Option<PathBuf>,
+}
+
+/// `restore`.
+#[derive(Debug, Clone, Args)]
+pub struct RestoreArgs {
+    /// The backup file.
+    #[arg(long)]
+    pub from: PathBuf,
+    /// The new data directory (must not exist, or be empty); created with mode 0700.
+    #[arg(long)]
+    pub data: PathBuf,
+    /// The highest trust bundle sequence the old registry may have signed: the restored
+    /// registry signs its first bundle above it, so no verifier ever sees two different
+    /// bundles with one sequence. Take it from the newest bundle anyone holds, with a margin.
+    #[arg(long)]
+    pub min_sequence: Option<u64>,
+    /// The newest trust bundle the old registry served (a `bundle.jws` from
+    /// `skillpass bundle fetch` or from a verifier); its sequence is used as --min-sequence.
+    #[arg(long)]
+    pub bundle: Option<PathBuf>,
+    /// The operator's private key to copy into the new data directory as operator.key
+    /// (it must be the backup's anchor); without it, copy the key there yourself or start
+    /// with --operator-key.
+    #[arg(long)]
+    pub operator_key: Option<PathBuf>,
+}
+
+/// How the registry serves.
+#[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SKILLPASS_LISTEN", default_value = "127.0.0.1:8080")]
@@ -35,6 +109,18 @@ pub struct Config {
     /// client trickling its body cannot hold a connection and its memory forever).
     #[arg(long, env = "SKILLPASS_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
     pub request_timeout_secs: u32,
+    /// Longest a client may take to send a request's headers (counted from the connection's
+    /// start, or from the previous answer on a kept-alive connection); then the connection
+    /// is closed (with 408 `request_timeout` if part of a request had arrived).
+    #[arg(long, env = "SKILLPASS_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u32,
+    /// Most connections open at once; further clients wait to be accepted until one closes.
+    #[arg(long, env = "SKILLPASS_MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: u32,
+    /// Serve from a data directory that other users can read (it holds credentials with
+    /// personal data; by default the registry refuses and says `chmod 700 DIR`).
+    #[arg(long, env = "SKILLPASS_ALLOW_SHARED_DATA_DIR")]
+    pub allow_shared_data_dir: bool,
 }
 
 /// The settings handlers need, checked.
@@ -48,6 +134,14 @@ pub struct Settings {
     pub request_window_secs: i64,
     /// Longest a request may take.
     pub request_timeout: std::time::Duration,
+    /// Longest a client may take to send a request's headers.
+    pub header_timeout: std::time::Duration,
+    /// Most connections open at once.
+    pub max_connections: usize,
+    /// The data directory: a backup is spooled there (in an unnamed 0600 file) before it is
+    /// sent, and the commit watermark is kept there (see `check.rs`). Unset in tests: the
+    /// system's temporary directory, and no watermark.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -65,11 +159,20 @@ impl Config {
         if !(1..=3600).contains(&self.request_timeout_secs) {
             return Err("--request-timeout-secs must be between 1 and 3600".into());
         }
+        if !(1..=600).contains(&self.header_timeout_secs) {
+            return Err("--header-timeout-secs must be between 1 and 600".into());
+        }
+        if !(1..=100_000).contains(&self.max_connections) {
+            return Err("--max-connections must be between 1 and 100000".into());
+        }
         Ok(Settings {
             bundle_validity: chrono::Duration::hours(i64::from(self.bundle_validity_hours)),
             max_body_bytes: self.max_body_bytes,
             request_window_secs: i64::from(self.request_window_secs),
             request_timeout: std::time::Duration::from_secs(u64::from(self.request_timeout_secs)),
+            header_timeout: std::time::Duration::from_secs(u64::from(self.header_timeout_secs)),
+            max_connections: self.max_connections as usize,
+            data_dir: Some(self.data.clone()),
         })
     }
 
@@ -88,6 +191,20 @@ impl Default for Settings {
             max_body_bytes: 1024 * 1024,
             request_window_secs: 300,
             request_timeout: std::time::Duration::from_secs(30),
+            header_timeout: std::time::Duration::from_secs(10),
+            max_connections: 512,
+            data_dir: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory as _;
+        Cli::command().debug_assert();
     }
 }

@@ -37,6 +37,15 @@ pub struct CurrentBundle {
 
 /// Key of the current bundle in [`Tree::NameValue`].
 pub const BUNDLE_KEY: &[u8] = b"bundle";
+/// Key of the sequence floor in [`Tree::NameValue`] (8 bytes big-endian): a restored store
+/// signs its bundles above it, so that no sequence the old registry signed is signed again
+/// with other content.
+pub const SEQUENCE_FLOOR_KEY: &[u8] = b"sequence_floor";
+/// Key of the commit counter in [`Tree::NameValue`] (8 bytes big-endian): every batch the
+/// registry applies adds one, and the count is also written to the watermark file outside
+/// the store, so a store that lost acknowledged writes (sled rolls back to an earlier state
+/// when a file is cut or overwritten) shows a count below the watermark.
+pub const COMMITS_KEY: &[u8] = b"commits";
 /// Records read per page when scanning a whole tree.
 const PAGE: usize = 1000;
 /// Expired nonces removed per commit (bounded so a commit stays short).
@@ -198,9 +207,28 @@ impl AppState {
     /// Applies a batch off the async threads (sled's flush blocks).
     async fn apply(&self, batch: Batch) -> Result<(), AppError> {
         let state = self.clone();
-        tokio::task::spawn_blocking(move || state.store().apply(batch))
+        tokio::task::spawn_blocking(move || state.apply_counted(batch))
             .await
             .map_err(AppError::internal)??;
+        Ok(())
+    }
+
+    /// Applies a batch with the next commit count, then records that count in the
+    /// watermark file. Call with the writer lock held (or before serving).
+    pub(crate) fn apply_counted(&self, mut batch: Batch) -> Result<(), AppError> {
+        use std::sync::atomic::Ordering;
+        let next = self.inner.commits.load(Ordering::SeqCst) + 1;
+        batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
+        self.store().apply(batch)?;
+        self.inner.commits.store(next, Ordering::SeqCst);
+        if let Some(dir) = &self.settings().data_dir {
+            // Behind the store is harmless (a crash between the two writes); it is never
+            // ahead, since the store's flush has returned. No fsync: it only has to survive
+            // the process, and a lagging watermark is still a correct lower bound.
+            if let Err(e) = crate::check::write_watermark(dir, next) {
+                tracing::warn!(error = %e, "cannot write the commit watermark");
+            }
+        }
         Ok(())
     }
 
@@ -255,7 +283,19 @@ impl AppState {
     /// withdrawn ones too, so verifiers can show them as such), with the next sequence number.
     pub fn bundle_batch(&self) -> Result<Batch, AppError> {
         let now = self.now();
-        let sequence = self.current_bundle()?.map_or(1, |b| b.sequence + 1);
+        // A sequence names one bundle for ever: the next one is above the current one and
+        // above the floor a restore set (the bundles the old registry signed after the
+        // backup are not in the store, but verifiers may hold them).
+        let floor = match self.store().get(Tree::NameValue, SEQUENCE_FLOOR_KEY)? {
+            Some(v) => <[u8; 8]>::try_from(v.as_slice())
+                .map(u64::from_be_bytes)
+                .map_err(|_| AppError::internal("the sequence floor is not a number"))?,
+            None => 0,
+        };
+        let sequence = self
+            .current_bundle()?
+            .map_or(1, |b| b.sequence + 1)
+            .max(floor.saturating_add(1));
         let next_update = now + self.settings().bundle_validity.max(Duration::hours(1));
         let mut builder = BundleBuilder::new(&self.operator().public(), sequence, now, next_update);
         let mut included = std::collections::HashSet::new();

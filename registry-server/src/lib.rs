@@ -1,9 +1,10 @@
 //! The Skillpass registry: accredited issuers, stored credentials, revocation and signed
 //! trust bundles over HTTP (axum over a [`store::Store`], sled by default).
 //!
-//! [`app`] builds the whole router from an [`AppState`]; `main.rs` only reads the
-//! [`config::Config`], opens the store and the operator key, and serves it. Tests drive
-//! [`app`] with `tower::ServiceExt::oneshot`, no socket needed.
+//! [`app`] builds the whole router from an [`AppState`]; `main.rs` reads the
+//! [`config::Cli`], takes the data directory ([`datadir`]), opens and checks the store
+//! ([`check`]) and the operator key, and serves the router with [`server::serve`]. Tests
+//! drive [`app`] with `tower::ServiceExt::oneshot`, no socket needed.
 #![cfg_attr(
     test,
     allow(
@@ -15,11 +16,18 @@
 )]
 
 pub mod auth;
+pub mod backup;
+pub mod bounds;
+pub mod check;
 pub mod config;
+pub mod datadir;
 pub mod error;
+pub mod keyfile;
 pub mod ledger;
 pub mod model;
 pub mod routes;
+pub mod server;
+pub mod startup;
 pub mod store;
 
 use std::sync::Arc;
@@ -54,6 +62,8 @@ struct Inner {
     bundle_cache: std::sync::RwLock<Option<Arc<ledger::CurrentBundle>>>,
     /// Bumped whenever a new bundle is stored, so a reader never caches an older one.
     bundle_generation: std::sync::atomic::AtomicU64,
+    /// Batches applied over the store's life (see `ledger::COMMITS_KEY`).
+    commits: std::sync::atomic::AtomicU64,
 }
 
 impl AppState {
@@ -76,6 +86,12 @@ impl AppState {
         clock: Clock,
     ) -> Result<Self, AppError> {
         let operator_did = operator.public().did();
+        let commits = match store.get(store::Tree::NameValue, ledger::COMMITS_KEY)? {
+            Some(v) => <[u8; 8]>::try_from(v.as_slice())
+                .map(u64::from_be_bytes)
+                .map_err(|_| AppError::internal("the commit counter is not a number"))?,
+            None => 0,
+        };
         let state = Self {
             inner: Arc::new(Inner {
                 store,
@@ -86,10 +102,11 @@ impl AppState {
                 write_lock: tokio::sync::Mutex::new(()),
                 bundle_cache: std::sync::RwLock::new(None),
                 bundle_generation: std::sync::atomic::AtomicU64::new(0),
+                commits: std::sync::atomic::AtomicU64::new(commits),
             }),
         };
         let batch = state.bundle_batch()?;
-        state.store().apply(batch)?;
+        state.apply_counted(batch)?;
         state.forget_bundle();
         Ok(state)
     }

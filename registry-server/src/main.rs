@@ -1,101 +1,211 @@
-//! `skillpass-registry`: reads the [`Config`], opens the store and the operator key, and
-//! serves [`registry_server::app`] until SIGINT or SIGTERM.
+//! `skillpass-registry`: serves [`registry_server::app`] until SIGINT or SIGTERM, or runs an
+//! offline command (`check`, `restore`) on a data directory. Every failure is one sentence
+//! and a documented exit code (see `skillpass-registry --help`).
 
-use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use anyhow::{Context as _, Result};
 use clap::Parser as _;
-use credential_core::SecretKey;
-use registry_server::store::SledStore;
-use registry_server::{app, AppState, Config};
+use registry_server::config::{CheckArgs, Cli, Command, Config, RestoreArgs};
+use registry_server::startup::{guard, quiet_panics, Failure};
+use registry_server::{backup, check, datadir, keyfile, server};
 
 fn main() -> ExitCode {
-    let config = Config::parse();
+    // Before anything is created: the store holds personal data (see datadir.rs).
+    datadir::private_umask();
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("skillpass-registry: cannot start the runtime: {e}");
-            return ExitCode::from(2);
-        }
+    quiet_panics();
+    let result = match cli.command {
+        None => serve(cli.serve),
+        Some(Command::Check(args)) => run_check(&args),
+        Some(Command::Restore(args)) => run_restore(&args),
     };
-    match runtime.block_on(run(config)) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("skillpass-registry: error: {e:#}");
-            ExitCode::from(2)
+            eprintln!("skillpass-registry: {e}");
+            ExitCode::from(e.exit_code())
         }
     }
 }
 
-async fn run(config: Config) -> Result<()> {
-    let settings = config.check().map_err(anyhow::Error::msg)?;
-    std::fs::create_dir_all(&config.data)
-        .with_context(|| format!("cannot create {}", config.data.display()))?;
-    let operator = load_or_create_key(&config.operator_key_path())?;
-    let store = SledStore::open(&config.data.join("store"))
-        .with_context(|| format!("cannot open the store in {}", config.data.display()))?;
-    let state = AppState::new(Arc::new(store), operator, settings)
-        .map_err(|e| anyhow::anyhow!("cannot prepare the registry: {}", e.code()))?;
-    let listener = tokio::net::TcpListener::bind(config.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", config.listen))?;
-    let addr = listener.local_addr()?;
-    // Scripts and tests read these two lines.
-    println!("anchor: {}", state.operator_did());
-    println!("listening: http://{addr}");
-    tracing::info!(%addr, anchor = state.operator_did(), "registry started");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown())
-        .await?;
-    tracing::info!("registry stopped");
+fn serve(config: Config) -> Result<(), Failure> {
+    let settings = config.check().map_err(Failure::Config)?;
+    // Bind first: a taken port fails before any directory or key is created.
+    let listener = std::net::TcpListener::bind(config.listen).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            Failure::Listen(format!(
+                "the address {} is already in use (another registry or program listens there); \
+                 stop it or choose another --listen",
+                config.listen
+            ))
+        } else {
+            Failure::Listen(format!("cannot listen on {}: {e}", config.listen))
+        }
+    })?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Failure::Other(format!("cannot listen on {}: {e}", config.listen)))?;
+    let dir = datadir::open(&config.data, config.allow_shared_data_dir)?;
+    let store = open_checked(&dir)?;
+    let key_path = config.operator_key_path();
+    let operator = if key_path.exists() {
+        if !config.allow_shared_data_dir {
+            datadir::refuse_shared(&key_path, "operator key")?;
+        }
+        keyfile::load(&key_path)?
+    } else if let Some(anchor) = &store.1.bundle_anchor {
+        return Err(Failure::Config(format!(
+            "the operator key {} is missing, and the store holds trust bundles signed by {anchor}: \
+             put that key back (or pass --operator-key); a new key would break every verifier that pinned it",
+            key_path.display()
+        )));
+    } else {
+        let key = credential_core::SecretKey::generate();
+        keyfile::create(&key_path, &key)?;
+        tracing::info!(path = %key_path.display(), "created the operator key");
+        key
+    };
+    let did = operator.public().did();
+    if let Some(anchor) = store.1.bundle_anchor.as_ref().filter(|a| **a != did) {
+        return Err(Failure::Config(format!(
+            "the operator key {} is {did}, but the store's trust bundles are signed by {anchor}: \
+             start with that anchor's key",
+            key_path.display()
+        )));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Other(format!("cannot start the runtime: {e}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|e| Failure::Other(format!("cannot listen: {e}")))?;
+        let state = registry_server::AppState::new(
+            std::sync::Arc::new(store.0),
+            operator,
+            settings.clone(),
+        )
+        .map_err(|e| Failure::Other(format!("cannot sign the first trust bundle: {}", e.code())))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Failure::Other(format!("cannot listen: {e}")))?;
+        // Scripts and tests read these two lines.
+        println!("anchor: {}", state.operator_did());
+        println!("listening: http://{addr}");
+        tracing::info!(%addr, anchor = state.operator_did(), "registry started");
+        server::serve(listener, registry_server::app(state), &settings, shutdown()).await;
+        tracing::info!("registry stopped");
+        drop(dir);
+        Ok(())
+    })
+}
+
+/// Opens the store and checks it end to end; a damaged store is refused, never served.
+fn open_checked(
+    dir: &datadir::DataDir,
+) -> Result<(registry_server::store::SledStore, check::Report), Failure> {
+    let path = dir.store();
+    let store = guard("opening the store", || {
+        registry_server::store::SledStore::open(&path).map_err(|e| {
+            Failure::Damaged(format!(
+                "cannot open the store in {}: {e}",
+                dir.path().display()
+            ))
+        })
+    })
+    .map_err(|e| damaged_hint(e, dir))?;
+    let report = guard("reading the store", || {
+        let report = check::check_store(&store)
+            .and_then(|r| check::check_watermark(dir.path(), &r).map(|()| r));
+        report.map_err(|d| Failure::Damaged(format!("the store is damaged: {d}")))
+    })
+    .map_err(|e| damaged_hint(e, dir))?;
+    Ok((store, report))
+}
+
+fn damaged_hint(e: Failure, dir: &datadir::DataDir) -> Failure {
+    match e {
+        Failure::Damaged(m) => Failure::Damaged(format!(
+            "{m}. The registry does not serve a damaged store. `skillpass-registry check --data {}` \
+             reports what is wrong; restore the newest backup with `skillpass-registry restore` \
+             (see README.md, \"Damage and recovery\")",
+            dir.path().display()
+        )),
+        other => other,
+    }
+}
+
+fn run_check(args: &CheckArgs) -> Result<(), Failure> {
+    if let Some(file) = &args.backup {
+        let verified = guard("reading the backup", || backup::verify_file(file))?;
+        println!(
+            "backup {}: signed by {}, taken {}",
+            file.display(),
+            verified.header.anchor,
+            verified.header.created_at
+        );
+        for line in verified.report.lines() {
+            println!("{line}");
+        }
+        println!("backup intact");
+        return Ok(());
+    }
+    let Some(data) = &args.data else {
+        return Err(Failure::Config("give --data DIR or --backup FILE".into()));
+    };
+    if !data.join("store").is_dir() {
+        return Err(Failure::Config(format!(
+            "{} holds no registry store",
+            data.display()
+        )));
+    }
+    let dir = datadir::open(data, true)?;
+    let (_, report) = open_checked(&dir)?;
+    println!("store {}:", dir.store().display());
+    for line in report.lines() {
+        println!("{line}");
+    }
+    println!("store intact");
     Ok(())
 }
 
-/// Reads the operator key, or creates it (mode 0600) on first start.
-fn load_or_create_key(path: &Path) -> Result<SecretKey> {
-    if path.exists() {
-        let text = zeroize_text(
-            std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?,
+fn run_restore(args: &RestoreArgs) -> Result<(), Failure> {
+    let restored = backup::restore(&backup::RestorePlan {
+        from: &args.from,
+        data: &args.data,
+        min_sequence: args.min_sequence,
+        bundle: args.bundle.as_deref(),
+        operator_key: args.operator_key.as_deref(),
+    })?;
+    println!(
+        "restored {} (taken {}, anchor {}) into {}:",
+        args.from.display(),
+        restored.backup.header.created_at,
+        restored.backup.header.anchor,
+        args.data.display()
+    );
+    for line in restored.report.lines() {
+        println!("{line}");
+    }
+    println!(
+        "the restored registry signs its next trust bundle with sequence {} or above",
+        restored.floor + 1
+    );
+    if args.operator_key.is_none() {
+        println!(
+            "copy the operator key to {} (or start with --operator-key)",
+            args.data.join("operator.key").display()
         );
-        return SecretKey::from_private_jwk(&text)
-            .with_context(|| format!("{} is not an Ed25519 private key", path.display()));
     }
-    let key = SecretKey::generate();
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    use std::io::Write as _;
-    file.write_all(key.to_private_jwk().as_bytes())?;
-    file.sync_all()?;
-    tracing::info!(path = %path.display(), "created the operator key");
-    Ok(key)
-}
-
-fn zeroize_text(s: String) -> zeroize::Zeroizing<String> {
-    zeroize::Zeroizing::new(s)
+    Ok(())
 }
 
 async fn shutdown() {

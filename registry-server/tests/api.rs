@@ -258,6 +258,7 @@ async fn a_registered_issuer_is_pending_and_its_contact_is_never_public() {
     let one = h.call("GET", &format!("/issuers/{did}"), b"", None).await;
     assert_eq!(one.json()["standing"], "pending");
     let all = h.call("GET", "/issuers", b"", None).await;
+    assert_eq!(all.json()["issuers"][0]["id"], did.as_str());
     assert!(!all.text().contains("registrar@"));
     assert!(!one.text().contains("registrar@"));
     let jwks = h
@@ -967,6 +968,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/issuers/{did}/jwks"),
     ("post", "/issuers/{did}/accredit"),
     ("post", "/issuers/{did}/suspend"),
+    ("post", "/issuers/{did}/reinstate"),
     ("post", "/issuers/{did}/withdraw"),
     ("post", "/issuers/{did}/keys"),
     ("post", "/credentials"),
@@ -985,6 +987,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/decisions"),
     ("get", "/decisions/{id}"),
     ("post", "/decisions/{id}/withdraw"),
+    ("get", "/admin/backup"),
 ];
 
 #[tokio::test]

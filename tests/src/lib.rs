@@ -53,13 +53,19 @@ impl Server {
 
     /// Starts the registry on `data` with extra arguments.
     pub fn start_with(data: &Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(bin("skillpass-registry"))
+        let mut command = Command::new(bin("skillpass-registry"));
+        command.env("RUST_LOG", "warn").stderr(Stdio::null());
+        Self::start_command(command, data, extra)
+    }
+
+    /// Starts the registry on `data` from `command` (the binary, or a shell that execs it),
+    /// whose environment and standard error the caller has set.
+    pub fn start_command(mut command: Command, data: &Path, extra: &[&str]) -> Self {
+        let mut child = command
             .args(["--listen", "127.0.0.1:0", "--data"])
             .arg(data)
             .args(extra)
-            .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -107,6 +113,32 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Runs `skillpass-registry` with `args` to its end (killed after 30 s: a registry that
+/// should have refused to start but serves fails the test); returns its exit code and
+/// standard error.
+pub fn registry_exit(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let mut child = Command::new(bin("skillpass-registry"))
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("skillpass-registry {args:?} did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Runs `skillpass` in `dir` against `registry`, with the verifier's memory of bundles

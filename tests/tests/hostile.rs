@@ -211,3 +211,153 @@ fn many_concurrent_slow_clients_do_not_stop_the_registry_answering_others() {
     drop(stalled);
     still_serving(&server);
 }
+
+/// Reads until the server closes the connection (or `limit` passes); returns what came.
+fn read_until_closed(stream: &mut TcpStream, limit: Duration) -> Option<String> {
+    stream.set_read_timeout(Some(limit)).unwrap();
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return Some(String::from_utf8_lossy(&answer).into_owned()),
+            Ok(n) => answer.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                return Some(String::from_utf8_lossy(&answer).into_owned())
+            }
+            Err(_) => return None, // still open at the limit
+        }
+    }
+}
+
+#[test]
+fn clients_that_send_headers_too_slowly_are_cut_off_at_the_header_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(&dir.path().join("data"), &["--header-timeout-secs", "2"]);
+    let addr = server.url.trim_start_matches("http://").to_owned();
+    // 50 connections that send nothing at all: closed, without an answer.
+    let mut silent: Vec<TcpStream> = (0..50)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    // One that sends a header line every second: answered 408 in JSON, then closed.
+    let mut trickle = TcpStream::connect(&addr).unwrap();
+    let started = Instant::now();
+    trickle.write_all(b"GET /healthz HTTP/1.1\r\n").unwrap();
+    for i in 0..6 {
+        std::thread::sleep(Duration::from_secs(1));
+        if trickle
+            .write_all(format!("X-Slow-{i}: y\r\n").as_bytes())
+            .is_err()
+        {
+            break;
+        }
+    }
+    let answer = read_until_closed(&mut trickle, Duration::from_secs(10)).expect("still open");
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    let body = answer.split_once("\r\n\r\n").unwrap().1;
+    assert_eq!(code(body), "request_timeout");
+    for s in &mut silent {
+        let answer =
+            read_until_closed(s, Duration::from_secs(5)).expect("a silent connection stayed open");
+        assert_eq!(answer, "", "an idle connection gets no answer, only closed");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+    still_serving(&server);
+}
+
+#[test]
+fn over_the_connection_cap_new_clients_wait_and_are_then_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(
+        &dir.path().join("data"),
+        &["--max-connections", "5", "--header-timeout-secs", "2"],
+    );
+    let addr = server.url.trim_start_matches("http://").to_owned();
+    let idle: Vec<TcpStream> = (0..5).map(|_| TcpStream::connect(&addr).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // The sixth waits in the backlog until the idle ones are closed by the header deadline.
+    let started = Instant::now();
+    still_serving(&server);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_millis(1000),
+        "not held back: {waited:?}"
+    );
+    assert!(waited < Duration::from_secs(10), "{waited:?}");
+    drop(idle);
+}
+
+#[test]
+fn every_error_the_server_itself_produces_is_json_in_the_one_error_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("data"));
+    let long_uri = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
+    let many_headers = format!(
+        "GET /healthz HTTP/1.1\r\nHost: x\r\n{}\r\n",
+        (0..200)
+            .map(|i| format!("X-{i}: y\r\n"))
+            .collect::<String>()
+    );
+    let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
+        ("a URI too long", long_uri.into_bytes(), 414, "uri_too_long"),
+        (
+            "too many headers",
+            many_headers.into_bytes(),
+            431,
+            "headers_too_large",
+        ),
+        (
+            "a garbage request line",
+            b"GARBAGE\r\n\r\n".to_vec(),
+            400,
+            "bad_request",
+        ),
+        (
+            "a bad header line",
+            b"GET /healthz HTTP/1.1\r\nno colon here\r\n\r\n".to_vec(),
+            400,
+            "bad_request",
+        ),
+        (
+            "a query that does not parse",
+            b"GET /log?after=abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+            400,
+            "invalid_query",
+        ),
+        (
+            "a path segment that is not UTF-8",
+            b"GET /issuers/%FF HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+            400,
+            "bad_request",
+        ),
+        (
+            "an unknown route",
+            b"GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(),
+            404,
+            "not_found",
+        ),
+        (
+            "a wrong method",
+            b"PUT /bundle HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .to_vec(),
+            405,
+            "method_not_allowed",
+        ),
+    ];
+    for (what, request, status, expected) in cases {
+        let (got, body) = raw(&server, &request, None);
+        assert_eq!(got, status, "{what}: {body}");
+        assert_eq!(code(&body), expected, "{what}: {body}");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(
+            v["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{what}"
+        );
+        still_serving(&server);
+    }
+}

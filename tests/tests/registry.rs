@@ -188,11 +188,16 @@ fn register_accredit_issue_publish_verify_revoke_and_verify_the_log() {
         batch.put(Tree::LogseqEntry, key.to_vec(), entry);
         store.apply(batch).unwrap();
     }
-    let server = Server::start(&data);
-    let tampered = skillpass(d, &server.url, &["log", "verify"]);
-    assert_eq!(tampered.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&tampered.stdout).into_owned();
-    assert!(said.contains("entry 3"), "{said}");
+    // The registry no longer serves a store whose log chain is broken: it refuses to start
+    // and names the entry (issue 9, point 3).
+    let (code, said) = skillpass_e2e::registry_exit(&[
+        std::ffi::OsStr::new("--listen"),
+        std::ffi::OsStr::new("127.0.0.1:0"),
+        std::ffi::OsStr::new("--data"),
+        data.as_os_str(),
+    ]);
+    assert_eq!(code, Some(6), "{said}");
+    assert!(said.contains("log entry 3"), "{said}");
 }
 
 const NURSING_DECISION: &str =

@@ -36,7 +36,7 @@ use crate::store::Tree;
 use crate::AppState;
 
 /// Longest signed decision accepted (the same bound the bundle verifier applies).
-const MAX_DECISION_JWS_LEN: usize = 64 * 1024;
+pub const MAX_DECISION_JWS_LEN: usize = 64 * 1024;
 /// Longest decision id (it is a storage key and appears in paths and the log).
 const MAX_ID: usize = 200;
 /// Longest query parameter value.

@@ -20,9 +20,23 @@ pub struct Health {
     pub bundle_sequence: Option<u64>,
 }
 
-/// GET /healthz — the registry is up; names the anchor and the bundle sequence.
-#[utoipa::path(get, path = "/healthz", tag = "meta", responses((status = 200, body = Health)))]
+/// GET /healthz — the registry is up and can read its store; names the anchor and the
+/// bundle sequence. 503 `store_unavailable` when a read from the store fails.
+#[utoipa::path(get, path = "/healthz", tag = "meta",
+    responses((status = 200, body = Health), (status = 503, body = crate::error::ErrorBody)))]
 pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
+    // A real read, not the cached bundle: a monitor must see a store that stopped answering.
+    if let Err(e) = state
+        .store()
+        .get(crate::store::Tree::NameValue, crate::ledger::COMMITS_KEY)
+    {
+        tracing::error!(error = %e, "health check: the store cannot be read");
+        return Err(AppError::new(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "store_unavailable",
+            "the registry cannot read its store; the operator can find details in its log",
+        ));
+    }
     Ok(Json(Health {
         status: "ok".into(),
         anchor: state.operator_did().to_owned(),

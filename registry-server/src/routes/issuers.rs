@@ -1,7 +1,8 @@
 //! Issuers: self-registration, the operator's accreditation decisions, key rotation, and
 //! the public list, records and JWKS.
 
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
@@ -10,12 +11,12 @@ use credential_core::request::TYP_KEY_PROOF;
 use credential_core::trust::{Accreditation, IssuerKey, IssuerStatus, StatusChange};
 use credential_core::{PublicJwk, PublicKey, ScopeItem};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::{load_issuer, require_operator, signing_issuer};
 use crate::auth::Signed;
 use crate::error::{AppError, ErrorBody};
-use crate::ledger::{all_json, Change};
+use crate::ledger::Change;
 use crate::model::{IssuerRecord, IssuerState, IssuerView};
 use crate::store::Tree;
 use crate::AppState;
@@ -162,12 +163,69 @@ pub async fn register(
     Ok((StatusCode::CREATED, Json(record.view(now))))
 }
 
-/// GET /issuers — every registered issuer (public: no contact details).
-#[utoipa::path(get, path = "/issuers", tag = "issuers", responses((status = 200, body = Vec<IssuerView>)))]
-pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<IssuerView>>, AppError> {
+/// `GET /issuers` paging.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IssuerPageParams {
+    /// Return issuers whose DID sorts after this one (default: from the first).
+    pub after: Option<String>,
+    /// How many issuers (default 100, at most 1000).
+    pub limit: Option<usize>,
+}
+
+/// A page of issuers.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerPage {
+    /// Issuers in DID order, pending and accredited.
+    pub issuers: Vec<IssuerView>,
+    /// The `after` for the next page, when there is one.
+    pub next: Option<String>,
+}
+
+/// Default and largest page sizes of `GET /issuers`.
+const DEFAULT_LIMIT: usize = 100;
+const MAX_LIMIT: usize = 1000;
+
+/// GET /issuers — the registered issuers in DID order (public: no contact details),
+/// paginated with `after` and `limit` like `GET /decisions`.
+#[utoipa::path(get, path = "/issuers", tag = "issuers", operation_id = "list_issuers", params(IssuerPageParams),
+    responses((status = 200, body = IssuerPage), (status = 400, body = ErrorBody), (status = 500, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    params: Result<Query<IssuerPageParams>, QueryRejection>,
+) -> Result<Json<IssuerPage>, AppError> {
+    let Query(p) = params.map_err(|e| AppError::bad_request("invalid_query", e.body_text()))?;
+    let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let start = match &p.after {
+        Some(after) => {
+            let mut k = after.as_bytes().to_vec();
+            k.push(0);
+            k
+        }
+        None => Vec::new(),
+    };
+    let rows = state
+        .store()
+        .scan(Tree::IssuerdidIssuer, b"", &start, limit + 1)?;
+    let more = rows.len() > limit;
     let now = state.now();
-    let issuers: Vec<IssuerRecord> = all_json(&state, Tree::IssuerdidIssuer)?;
-    Ok(Json(issuers.iter().map(|i| i.view(now)).collect()))
+    let mut issuers = Vec::with_capacity(limit);
+    for (_, v) in rows.iter().take(limit) {
+        let record: IssuerRecord = serde_json::from_slice(v).map_err(|e| {
+            AppError::internal(format!(
+                "corrupt record in {}: {e}",
+                Tree::IssuerdidIssuer.name()
+            ))
+        })?;
+        issuers.push(record.view(now));
+    }
+    let next = if more {
+        issuers.last().map(|i| i.id.clone())
+    } else {
+        None
+    };
+    Ok(Json(IssuerPage { issuers, next }))
 }
 
 /// GET /issuers/{did} — one issuer: keys, accreditation, standing.

@@ -1,11 +1,12 @@
 //! The public hash-chained audit log.
 
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::store::Tree;
 use crate::AppState;
 
@@ -15,6 +16,7 @@ const MAX_LIMIT: usize = 1000;
 
 /// Paging.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
     /// Return entries after this sequence number (default 0: from the start).
     pub after: Option<u64>,
@@ -35,11 +37,13 @@ pub struct LogPage {
 }
 
 /// GET /log — the audit log, oldest first, paginated with `after` and `limit`.
-#[utoipa::path(get, path = "/log", tag = "log", params(Page), responses((status = 200, body = LogPage)))]
+#[utoipa::path(get, path = "/log", tag = "log", params(Page),
+    responses((status = 200, body = LogPage), (status = 400, body = ErrorBody), (status = 500, body = ErrorBody)))]
 pub async fn get_log(
     State(state): State<AppState>,
-    Query(page): Query<Page>,
+    page: Result<Query<Page>, QueryRejection>,
 ) -> Result<Json<LogPage>, AppError> {
+    let Query(page) = page.map_err(|e| AppError::bad_request("invalid_query", e.body_text()))?;
     let limit = page.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let start = page.after.unwrap_or(0).saturating_add(1).to_be_bytes();
     let rows = state

@@ -27,6 +27,14 @@ macro_rules! trees {
                     $(Tree::$variant => $name,)*
                 }
             }
+
+            /// The tree with this name on disk.
+            pub fn from_name(name: &str) -> Option<Tree> {
+                match name {
+                    $($name => Some(Tree::$variant),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -53,7 +61,8 @@ trees! {
     IatnonceSeen => "iatnonce_seen",
     /// Sequence (8 bytes big-endian) → audit log entry (canonical JSON with its hash).
     LogseqEntry => "logseq_entry",
-    /// Name → value for singletons (`bundle`: the current signed trust bundle).
+    /// Name → value for singletons (`bundle`: the current signed trust bundle;
+    /// `sequence_floor`: the sequence a restored store signs above).
     NameValue => "name_value",
 }
 
