@@ -423,6 +423,16 @@ fn write_restored(from: &Path, store_dir: &Path, floor: u64) -> Result<Report, F
         floor.to_be_bytes().to_vec(),
     );
     store.apply(batch).map_err(write_err)?;
+    // The restored records plus the floor are a new content: its digest is read afresh.
+    let digest = crate::ledger::compute_digest(&store)
+        .map_err(|e| Failure::Other(format!("reading the restored store: {}", e.code())))?;
+    let mut batch = Batch::default();
+    batch.put(
+        Tree::NameValue,
+        crate::ledger::DIGEST_KEY.to_vec(),
+        digest.0.to_vec(),
+    );
+    store.apply(batch).map_err(write_err)?;
     crate::startup::guard("checking the restored store", || {
         check_store(&store).map_err(|d| Failure::Damaged(d.0))
     })

@@ -14,12 +14,12 @@ use credential_core::jws::UnverifiedJws;
 use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 use serde::de::DeserializeOwned;
 
-use crate::ledger::{BUNDLE_KEY, COMMITS_KEY, SEQUENCE_FLOOR_KEY};
+use crate::ledger::{is_bookkeeping, BUNDLE_KEY, COMMITS_KEY, DIGEST_KEY, SEQUENCE_FLOOR_KEY};
 use crate::model::{
     AuthorityRecord, BundleRecord, CredentialRecord, DecisionRecord, Grant, IssuerRecord,
     StatusListRecord,
 };
-use crate::store::{Store, Tree};
+use crate::store::{ContentDigest, Store, Tree};
 
 /// Records read per page.
 const PAGE: usize = 1000;
@@ -89,6 +89,8 @@ pub struct Checker {
     bundle_anchor: Option<String>,
     sequence_floor: Option<u64>,
     commits: u64,
+    digest: ContentDigest,
+    stored_digest: Option<ContentDigest>,
 }
 
 fn parse<T: DeserializeOwned>(value: &[u8], what: &str) -> Result<T, String> {
@@ -131,6 +133,9 @@ impl Checker {
 
     /// Checks the next record of `tree`.
     pub fn record(&mut self, tree: Tree, key: &[u8], value: &[u8]) -> Result<(), Damage> {
+        if !is_bookkeeping(tree, key) {
+            self.digest.toggle(tree, key, value);
+        }
         let position = Tree::ALL.iter().position(|t| *t == tree).unwrap_or(0);
         let last = self
             .counts
@@ -253,6 +258,12 @@ impl Checker {
                         .map(u64::from_be_bytes)
                         .map_err(|_| "is not a commit count".to_owned())?;
                 }
+                DIGEST_KEY => {
+                    self.stored_digest = Some(
+                        ContentDigest::from_bytes(value)
+                            .ok_or_else(|| "is not a content digest".to_owned())?,
+                    );
+                }
                 SEQUENCE_FLOOR_KEY => {
                     let floor = <[u8; 8]>::try_from(value)
                         .map(u64::from_be_bytes)
@@ -265,8 +276,16 @@ impl Checker {
         Ok(())
     }
 
-    /// Ends the check: cross-tree references, then the report.
+    /// Ends the check: the content digest, cross-tree references, then the report.
     pub fn finish(mut self) -> Result<Report, Damage> {
+        if self.stored_digest.is_some_and(|d| d != self.digest) {
+            return Err(Damage(
+                "the records do not add up to the content digest kept with the last write: \
+                 records were lost or altered (the storage engine may have dropped part of a \
+                 damaged file)"
+                    .into(),
+            ));
+        }
         for (credential, grant) in &self.pending_grant_index {
             if !self.credentials.contains(credential) {
                 return Err(Damage(format!(

@@ -13,7 +13,7 @@ use crate::model::{
     supersession_order, AuthorityRecord, BundleRecord, DecisionRecord, IssuerRecord,
     StatusListRecord,
 };
-use crate::store::{Batch, Tree};
+use crate::store::{Batch, ContentDigest, Op, Tree};
 use crate::AppState;
 
 use std::sync::Arc;
@@ -46,6 +46,40 @@ pub const SEQUENCE_FLOOR_KEY: &[u8] = b"sequence_floor";
 /// the store, so a store that lost acknowledged writes (sled rolls back to an earlier state
 /// when a file is cut or overwritten) shows a count below the watermark.
 pub const COMMITS_KEY: &[u8] = b"commits";
+/// Key of the content digest in [`Tree::NameValue`] (32 bytes): the
+/// [`ContentDigest`](crate::store::ContentDigest) of every record but the counter and
+/// itself, kept with every batch, so the start-up check notices records lost or altered
+/// anywhere in the store, not only at its end.
+pub const DIGEST_KEY: &[u8] = b"content_digest";
+
+/// Whether a record is the store's own bookkeeping (left out of its content digest).
+pub fn is_bookkeeping(tree: Tree, key: &[u8]) -> bool {
+    tree == Tree::NameValue && (key == COMMITS_KEY || key == DIGEST_KEY)
+}
+
+/// The content digest of every record of `store`, from a full read (a store written before
+/// digests were kept gets its first one this way).
+pub fn compute_digest(store: &dyn crate::store::Store) -> Result<ContentDigest, AppError> {
+    let mut digest = ContentDigest::default();
+    for &tree in Tree::ALL {
+        let mut start: Vec<u8> = Vec::new();
+        loop {
+            let page = store.scan(tree, b"", &start, PAGE)?;
+            let full = page.len() == PAGE;
+            for (k, v) in &page {
+                if !is_bookkeeping(tree, k) {
+                    digest.toggle(tree, k, v);
+                }
+                start.clone_from(k);
+                start.push(0);
+            }
+            if !full {
+                break;
+            }
+        }
+    }
+    Ok(digest)
+}
 /// Records read per page when scanning a whole tree.
 const PAGE: usize = 1000;
 /// Expired nonces removed per commit (bounded so a commit stays short).
@@ -218,9 +252,14 @@ impl AppState {
     pub(crate) fn apply_counted(&self, mut batch: Batch) -> Result<(), AppError> {
         use std::sync::atomic::Ordering;
         let next = self.inner.commits.load(Ordering::SeqCst) + 1;
+        let digest = self.digest_after(&batch)?;
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
+        batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
         self.store().apply(batch)?;
         self.inner.commits.store(next, Ordering::SeqCst);
+        if let Ok(mut d) = self.inner.digest.lock() {
+            *d = digest;
+        }
         if let Some(dir) = &self.settings().data_dir {
             // Behind the store is harmless (a crash between the two writes); it is never
             // ahead, since the store's flush has returned. No fsync: it only has to survive
@@ -230,6 +269,41 @@ impl AppState {
             }
         }
         Ok(())
+    }
+
+    /// The content digest once `batch` is applied: each record it replaces or deletes
+    /// toggled out, each it writes toggled in (a key written twice in one batch counts
+    /// once, as the store will hold it).
+    fn digest_after(&self, batch: &Batch) -> Result<ContentDigest, AppError> {
+        let mut digest = self
+            .inner
+            .digest
+            .lock()
+            .map(|d| *d)
+            .map_err(|_| AppError::internal("the content digest lock is poisoned"))?;
+        let mut written: std::collections::HashMap<(Tree, &[u8]), Option<&[u8]>> =
+            std::collections::HashMap::new();
+        for op in &batch.ops {
+            let (tree, key, new) = match op {
+                Op::Put(t, k, v) => (*t, k.as_slice(), Some(v.as_slice())),
+                Op::Delete(t, k) => (*t, k.as_slice(), None),
+            };
+            if is_bookkeeping(tree, key) {
+                continue;
+            }
+            let old = match written.get(&(tree, key)) {
+                Some(old) => old.map(<[u8]>::to_vec),
+                None => self.store().get(tree, key)?,
+            };
+            if let Some(old) = &old {
+                digest.toggle(tree, key, old);
+            }
+            if let Some(new) = new {
+                digest.toggle(tree, key, new);
+            }
+            written.insert((tree, key), new);
+        }
+        Ok(digest)
     }
 
     /// The current bundle, if one was signed (from memory after the first read).

@@ -64,6 +64,8 @@ struct Inner {
     bundle_generation: std::sync::atomic::AtomicU64,
     /// Batches applied over the store's life (see `ledger::COMMITS_KEY`).
     commits: std::sync::atomic::AtomicU64,
+    /// The store's content digest as of the last batch (see `ledger::DIGEST_KEY`).
+    digest: std::sync::Mutex<store::ContentDigest>,
 }
 
 impl AppState {
@@ -92,6 +94,11 @@ impl AppState {
                 .map_err(|_| AppError::internal("the commit counter is not a number"))?,
             None => 0,
         };
+        let digest = match store.get(store::Tree::NameValue, ledger::DIGEST_KEY)? {
+            Some(v) => store::ContentDigest::from_bytes(&v)
+                .ok_or_else(|| AppError::internal("the content digest is not 32 bytes"))?,
+            None => ledger::compute_digest(store.as_ref())?,
+        };
         let state = Self {
             inner: Arc::new(Inner {
                 store,
@@ -103,6 +110,7 @@ impl AppState {
                 bundle_cache: std::sync::RwLock::new(None),
                 bundle_generation: std::sync::atomic::AtomicU64::new(0),
                 commits: std::sync::atomic::AtomicU64::new(commits),
+                digest: std::sync::Mutex::new(digest),
             }),
         };
         let batch = state.bundle_batch()?;
