@@ -19,14 +19,16 @@ use crate::files;
 pub enum EquivalenceCommand {
     /// Show what a framework level (and field/occupation) corresponds to in a destination.
     Show(ShowArgs),
-    /// List the shipped qualification frameworks and their official referencings.
+    /// List the shipped qualification frameworks and their referencings (official,
+    /// historical, comparison only, none, not confirmed).
     Frameworks(FrameworksArgs),
 }
 
 /// `equivalence show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A framework level id, e.g. PQF-6, RQF-3, NCQF-BW-7.
+    /// A framework level id, e.g. PQF-PH-6, NFQ-IE-6, RQF-GB-ENG-3 (older ids such as PQF-6
+    /// still work and are reported as deprecated).
     level: String,
     /// Destination: a country (DE) or a framework (EQF).
     #[arg(long)]
@@ -122,6 +124,7 @@ fn frameworks(a: &FrameworksArgs) -> Result<u8> {
             .map(|f| {
                 serde_json::json!({
                     "id": f.id,
+                    "deprecatedIds": f.aliases,
                     "name": f.name,
                     "country": f.country,
                     "kind": f.kind,
@@ -135,15 +138,28 @@ fn frameworks(a: &FrameworksArgs) -> Result<u8> {
     for f in catalog.frameworks() {
         let first = f.levels.first().map(|l| l.id.as_str()).unwrap_or("-");
         let last = f.levels.last().map(|l| l.id.as_str()).unwrap_or("-");
+        let formerly = if f.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (formerly {})", f.aliases.join(", "))
+        };
         println!(
-            "{:<8} {:<3} {:>2} levels ({first} … {last})  {}",
+            "{:<14} {:<3} {:>2} levels ({first} … {last})  {}{formerly}",
             f.id,
             f.country.as_deref().unwrap_or("-"),
             f.levels.len(),
             f.name
         );
         for r in catalog.referencings().iter().filter(|r| r.from == f.id) {
-            println!("           referencing to {}: {}", r.to, r.status);
+            let mapping = r
+                .level_mapping
+                .as_deref()
+                .map(|m| format!(" [{m}]"))
+                .unwrap_or_default();
+            println!(
+                "                 referencing to {}: {}{mapping}",
+                r.to, r.status
+            );
         }
     }
     Ok(0)

@@ -15,26 +15,100 @@ use std::path::Path;
 use common::{examples, ok, run};
 
 #[test]
-fn rqf_3_to_germany_is_comparable_to_dqr_4_via_eqf_4() {
+fn rqf_3_to_germany_is_comparable_to_dqr_4_via_eqf_4_and_shown_as_historical() {
     let d = tempfile::tempdir().unwrap();
-    let out = ok(d.path(), &["equivalence", "show", "RQF-3", "--to", "DE"]);
-    assert!(out.contains("DQR-4 via RQF-3 → EQF-4 → DQR-4"), "{out}");
+    let out = ok(
+        d.path(),
+        &["equivalence", "show", "RQF-GB-ENG-3", "--to", "DE"],
+    );
+    assert!(
+        out.contains("DQR-DE-4 via RQF-GB-ENG-3 → EQF-4 → DQR-DE-4 (historical referencing, no longer maintained"),
+        "{out}"
+    );
     let json: serde_json::Value = serde_json::from_str(&ok(
         d.path(),
-        &["equivalence", "show", "RQF-3", "--to", "DE", "--json"],
+        &[
+            "equivalence",
+            "show",
+            "RQF-GB-ENG-3",
+            "--to",
+            "DE",
+            "--json",
+        ],
     ))
     .unwrap();
-    assert_eq!(json["comparable"][0]["level"], "DQR-4");
+    assert_eq!(json["comparable"][0]["level"], "DQR-DE-4");
+    assert_eq!(json["comparable"][0]["status"], "historical");
+}
+
+#[test]
+fn a_deprecated_level_id_still_answers_and_says_it_is_deprecated() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "show", "RQF-3", "--to", "DE"]);
+    assert!(
+        out.contains("DQR-DE-4 via RQF-GB-ENG-3 → EQF-4 → DQR-DE-4"),
+        "{out}"
+    );
+    assert!(
+        out.contains("RQF-3 is a deprecated id of RQF-GB-ENG-3"),
+        "{out}"
+    );
 }
 
 #[test]
 fn dqr_6_and_eqf_6_compare_both_ways() {
     let d = tempfile::tempdir().unwrap();
+    assert!(ok(
+        d.path(),
+        &["equivalence", "show", "DQR-DE-6", "--to", "EQF"]
+    )
+    .contains("EQF-6 via DQR-DE-6 → EQF-6"));
+    assert!(ok(d.path(), &["equivalence", "show", "EQF-6", "--to", "DE"]).contains("DQR-DE-6"));
+}
+
+#[test]
+fn a_philippine_level_to_germany_names_the_missing_aqrf_eqf_bridge() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "show", "PQF-PH-6", "--to", "DE"]);
+    assert!(out.contains("No comparable level is known"), "{out}");
     assert!(
-        ok(d.path(), &["equivalence", "show", "DQR-6", "--to", "EQF"])
-            .contains("EQF-6 via DQR-6 → EQF-6")
+        out.contains("no referencing between AQRF and EQF exists"),
+        "{out}"
     );
-    assert!(ok(d.path(), &["equivalence", "show", "EQF-6", "--to", "DE"]).contains("DQR-6"));
+    let back = ok(d.path(), &["equivalence", "show", "DQR-DE-4", "--to", "PH"]);
+    assert!(
+        back.contains("no referencing between EQF and AQRF exists"),
+        "{back}"
+    );
+}
+
+#[test]
+fn a_nursing_query_without_a_decision_points_to_the_shipped_recognition_practice() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(
+        d.path(),
+        &[
+            "equivalence",
+            "show",
+            "PQF-PH-6",
+            "--to",
+            "DE",
+            "--isco",
+            "2221",
+        ],
+    );
+    assert!(out.contains("Recognition practice (background"), "{out}");
+    assert!(out.contains("Triple Win"), "{out}");
+    assert!(!out.contains("Nothing is known"), "{out}");
+}
+
+#[test]
+fn the_frameworks_list_shows_deprecated_ids_and_referencing_status() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "frameworks"]);
+    assert!(out.contains("PQF-PH"), "{out}");
+    assert!(out.contains("formerly PQF"), "{out}");
+    assert!(out.contains("historical"), "{out}");
 }
 
 #[test]
