@@ -46,4 +46,6 @@ pub use table::{
 };
 
 #[cfg(test)]
+mod corridors;
+#[cfg(test)]
 mod tests;

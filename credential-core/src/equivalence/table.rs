@@ -461,7 +461,11 @@ impl EquivalenceTable {
                         r.level_mapping.as_deref().unwrap_or("not given")
                     ));
                 }
-            } else if targets.iter().any(|t| t.id == r.from) {
+            } else if targets
+                .iter()
+                .any(|t| t.id == r.from && !t.is_regional_reference())
+            {
+                // A reference framework's own links to others say nothing about reaching it.
                 found.extend(referencing_gap(r));
             }
         }
@@ -571,10 +575,19 @@ fn referencing_gap(r: &FrameworkReferencing) -> Option<String> {
             r.from, r.to
         ))
     } else if r.is_unconfirmed() {
-        Some(format!(
-            "not confirmed: whether {} is referenced to {} is not confirmed{note}",
-            r.from, r.to
-        ))
+        // "not confirmed: <what the data says>" keeps the data's own words when it has some.
+        let detail = r
+            .status
+            .split_once(':')
+            .map(|(_, d)| d.trim().trim_end_matches('.'))
+            .filter(|d| !d.is_empty());
+        Some(match detail {
+            Some(d) => format!("not confirmed: {d}{note}"),
+            None => format!(
+                "not confirmed: whether {} is referenced to {} is not confirmed{note}",
+                r.from, r.to
+            ),
+        })
     } else if r.level_mapping.is_none() {
         Some(format!(
             "{} is referenced to {} ({}), but the per-level table of that referencing is not in \
