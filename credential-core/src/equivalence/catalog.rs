@@ -213,7 +213,14 @@ impl FrameworkReferencing {
     pub fn mapping_pairs(&self, catalog: &FrameworkCatalog) -> Option<Vec<(String, String)>> {
         let from = catalog.framework(&self.from)?;
         let to = catalog.framework(self.to.trim())?;
-        parse_mapping(self.level_mapping.as_deref()?, from, to).ok()
+        let pairs = parse_mapping(self.level_mapping.as_deref()?, from, to).ok()?;
+        pairs
+            .into_iter()
+            .map(|(a, b)| {
+                let a = from.levels.get(a)?.level.to_string();
+                Some((a, to.levels.get(b)?.level.to_string()))
+            })
+            .collect()
     }
 }
 
@@ -242,11 +249,14 @@ fn parse_mapping(
     text: &str,
     from: &Framework,
     to: &Framework,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<(usize, usize)>, String> {
     let position = |fw: &Framework, label: &str| {
         fw.levels
             .iter()
-            .position(|l| l.level.to_string() == label)
+            .position(|l| match &l.level {
+                LevelNumber::Number(n) => label.parse::<u32>() == Ok(*n),
+                LevelNumber::Label(l) => l == label,
+            })
             .ok_or_else(|| format!("{label:?} is not a level of {}", fw.id))
     };
     let body = text.split(';').next().unwrap_or("");
@@ -278,9 +288,7 @@ fn parse_mapping(
             }
         }
         last = Some((pb, pt));
-        for level in from.levels.get(pa..=pb).unwrap_or_default() {
-            pairs.push((level.level.to_string(), rhs.trim().to_string()));
-        }
+        pairs.extend((pa..=pb).map(|p| (p, pt)));
     }
     if pairs.is_empty() {
         return Err("no entries".into());
@@ -382,6 +390,18 @@ pub struct FrameworkCatalog {
     links_from: HashMap<String, Vec<usize>>,
     /// Level id -> indexes of links ending there.
     links_to: HashMap<String, Vec<usize>>,
+    /// Per link (same index as the links): where its ends are, so a path search can decide
+    /// whether a step is worth taking without looking levels up by id.
+    link_ends: Vec<LinkEnds>,
+}
+
+/// The frameworks at both ends of a link, by index, and whether its `from` level has links
+/// ending at it (only then can a downward walk go on from there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LinkEnds {
+    pub(crate) from_framework: usize,
+    pub(crate) to_framework: usize,
+    pub(crate) from_has_incoming: bool,
 }
 
 static SHIPPED: OnceLock<Result<FrameworkCatalog, EquivalenceError>> = OnceLock::new();
@@ -442,7 +462,11 @@ impl FrameworkCatalog {
         }
         // Aliases go in after every canonical id, so an alias can never shadow a real id,
         // whatever the order of the frameworks.
-        let canonical_levels: HashSet<String> = level_index.keys().cloned().collect();
+        let canonical_levels: HashSet<&str> = data
+            .frameworks
+            .iter()
+            .flat_map(|f| f.levels.iter().map(|l| l.id.as_str()))
+            .collect();
         for (fi, framework) in data.frameworks.iter().enumerate() {
             for alias in &framework.aliases {
                 if alias.trim().is_empty() || framework_index.insert(alias.clone(), fi).is_some() {
@@ -454,7 +478,7 @@ impl FrameworkCatalog {
                 for (pos, level) in framework.levels.iter().enumerate() {
                     let suffix = &level.id[framework.id.len()..];
                     let old = format!("{alias}{suffix}");
-                    if canonical_levels.contains(&old)
+                    if canonical_levels.contains(old.as_str())
                         || level_index.insert(old.clone(), (fi, pos)).is_some()
                     {
                         return Err(inconsistent(format!(
@@ -491,12 +515,22 @@ impl FrameworkCatalog {
             links_from.entry(link.from.clone()).or_default().push(li);
             links_to.entry(link.to.clone()).or_default().push(li);
         }
+        let link_ends = data
+            .links
+            .iter()
+            .map(|l| LinkEnds {
+                from_framework: level_index.get(&l.from).map_or(0, |&(f, _)| f),
+                to_framework: level_index.get(&l.to).map_or(0, |&(f, _)| f),
+                from_has_incoming: links_to.contains_key(&l.from),
+            })
+            .collect();
         let catalog = FrameworkCatalog {
             data,
             level_index,
             framework_index,
             links_from,
             links_to,
+            link_ends,
         };
         catalog.check_referencings()?;
         let gaps = catalog.provenance_gaps();
@@ -514,8 +548,22 @@ impl FrameworkCatalog {
     /// links can never tell different stories. Version 1 data (2026-11-26) kept free text.
     fn check_referencings(&self) -> Result<(), EquivalenceError> {
         let inconsistent = |message: String| EquivalenceError::CatalogInconsistent { message };
+        // Links grouped by (from framework, to framework) as level positions, in one pass.
+        let mut linked: HashMap<(usize, usize), HashSet<(usize, usize)>> = HashMap::new();
+        for l in &self.data.links {
+            if let (Some(&(fa, pa)), Some(&(fb, pb))) =
+                (self.level_index.get(&l.from), self.level_index.get(&l.to))
+            {
+                linked.entry((fa, fb)).or_default().insert((pa, pb));
+            }
+        }
+        let empty = HashSet::new();
         for r in &self.data.framework_referencings {
-            let Some(from) = self.framework(&r.from) else {
+            let Some((fi, from)) = self
+                .framework_index
+                .get(&r.from)
+                .and_then(|&fi| Some((fi, self.data.frameworks.get(fi)?)))
+            else {
                 return Err(inconsistent(format!(
                     "referencing from unknown framework {}",
                     r.from
@@ -530,33 +578,25 @@ impl FrameworkCatalog {
                     r.from, from.id
                 )));
             }
-            let to = self.framework(r.to.trim());
-            let linked: HashSet<(String, String)> = match to {
-                Some(to) => self
-                    .data
-                    .links
-                    .iter()
-                    .filter_map(|l| {
-                        let a = self.level(&l.from)?;
-                        let b = self.level(&l.to)?;
-                        (a.framework.id == from.id && b.framework.id == to.id)
-                            .then(|| (a.level.level.to_string(), b.level.level.to_string()))
-                    })
-                    .collect(),
-                None => HashSet::new(),
-            };
+            let to = self
+                .framework_index
+                .get(r.to.trim())
+                .and_then(|&ti| Some((ti, self.data.frameworks.get(ti)?)));
+            let links = to
+                .and_then(|(ti, _)| linked.get(&(fi, ti)))
+                .unwrap_or(&empty);
             match (&r.level_mapping, to) {
-                (Some(text), Some(to)) => {
+                (Some(text), Some((_, to))) => {
                     let pairs = parse_mapping(text, from, to).map_err(|e| {
                         inconsistent(format!("level mapping of {} -> {}: {e}", r.from, r.to))
                     })?;
-                    let mapped: HashSet<(String, String)> = pairs.into_iter().collect();
-                    if mapped != linked {
+                    let mapped: HashSet<(usize, usize)> = pairs.into_iter().collect();
+                    if &mapped != links {
                         return Err(inconsistent(format!(
                             "level mapping of {} -> {} ({text}) differs from its {} links",
                             r.from,
                             r.to,
-                            linked.len()
+                            links.len()
                         )));
                     }
                 }
@@ -566,7 +606,7 @@ impl FrameworkCatalog {
                         r.from, r.to
                     )))
                 }
-                (None, _) if !linked.is_empty() => {
+                (None, _) if !links.is_empty() => {
                     return Err(inconsistent(format!(
                         "{} -> {} has links but its referencing gives no level mapping",
                         r.from, r.to
@@ -583,31 +623,36 @@ impl FrameworkCatalog {
     /// Returns one line per gap; empty when the provenance is complete.
     pub fn provenance_gaps(&self) -> Vec<String> {
         let mut gaps = Vec::new();
-        let mut check = |what: String, sources: &[String]| {
+        // Names are built only for a gap: a clean catalog costs no allocation here.
+        let mut check = |what: &dyn Fn() -> String, sources: &[String]| {
             if sources.is_empty() {
-                gaps.push(format!("{what} names no source"));
+                gaps.push(format!("{} names no source", what()));
             }
             for key in sources {
                 if !self.data.source_catalog.contains_key(key) {
                     gaps.push(format!(
-                        "{what} cites {key:?}, which is not in the source catalog"
+                        "{} cites {key:?}, which is not in the source catalog",
+                        what()
                     ));
                 }
             }
         };
         for f in &self.data.frameworks {
-            check(format!("framework {}", f.id), &f.sources);
+            check(&|| format!("framework {}", f.id), &f.sources);
             for l in &f.levels {
                 if !l.sources.is_empty() {
-                    check(format!("level {}", l.id), &l.sources);
+                    check(&|| format!("level {}", l.id), &l.sources);
                 }
             }
         }
         for l in &self.data.links {
-            check(format!("link {} -> {}", l.from, l.to), &l.sources);
+            check(&|| format!("link {} -> {}", l.from, l.to), &l.sources);
         }
         for r in &self.data.framework_referencings {
-            check(format!("referencing {} -> {}", r.from, r.to), &r.sources);
+            check(
+                &|| format!("referencing {} -> {}", r.from, r.to),
+                &r.sources,
+            );
         }
         gaps
     }
@@ -683,6 +728,45 @@ impl FrameworkCatalog {
     pub fn links_to(&self, level_id: &str) -> impl Iterator<Item = &Link> {
         let id = self.canonical_level_id(level_id).unwrap_or(level_id);
         self.link_indexes(&self.links_to, id)
+    }
+
+    /// Links starting at this level, each with where its ends are.
+    pub(crate) fn links_from_with_ends(
+        &self,
+        level_id: &str,
+    ) -> impl Iterator<Item = (&Link, LinkEnds)> {
+        self.indexed(&self.links_from, level_id)
+    }
+
+    /// Links ending at this level, each with where its ends are.
+    pub(crate) fn links_to_with_ends(
+        &self,
+        level_id: &str,
+    ) -> impl Iterator<Item = (&Link, LinkEnds)> {
+        self.indexed(&self.links_to, level_id)
+    }
+
+    fn indexed<'s>(
+        &'s self,
+        index: &'s HashMap<String, Vec<usize>>,
+        level_id: &str,
+    ) -> impl Iterator<Item = (&'s Link, LinkEnds)> {
+        let id = self.canonical_level_id(level_id).unwrap_or(level_id);
+        index
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| Some((self.data.links.get(i)?, *self.link_ends.get(i)?)))
+    }
+
+    /// The index of a framework (canonical id or alias) in catalog order.
+    pub(crate) fn framework_position(&self, id: &str) -> Option<usize> {
+        self.framework_index.get(id).copied()
+    }
+
+    /// The framework at this index in catalog order.
+    pub(crate) fn framework_at(&self, index: usize) -> Option<&Framework> {
+        self.data.frameworks.get(index)
     }
 
     fn link_indexes<'s>(

@@ -18,6 +18,9 @@ use super::decision::RecognitionDecision;
 use super::practice::{self, RecognitionPractice};
 use super::EquivalenceError;
 
+/// A path being walked: the links used so far and which way.
+type Path<'a> = Vec<(&'a Link, Direction)>;
+
 /// Longest chain of links followed to find a comparable level. National -> regional -> national
 /// is two; three leaves room for one more hop without letting the search wander.
 const MAX_STEPS: usize = 3;
@@ -385,13 +388,20 @@ impl EquivalenceTable {
         }
         let origin = origin_ref.level.id.as_str();
         let origin_fw = origin_ref.framework.id.as_str();
-        let is_target = |fw: &str| targets.iter().any(|t| t.id == fw);
+        let origin_index = self.catalog.framework_position(origin_fw);
+        let target_indexes: Vec<usize> = targets
+            .iter()
+            .filter_map(|t| self.catalog.framework_position(&t.id))
+            .collect();
         let mut results = Vec::new();
-        if is_target(origin_fw) {
+        if origin_index.is_some_and(|o| target_indexes.contains(&o)) {
             results.push(ComparableLevel::new(origin, origin, origin_fw, Vec::new()));
         }
+        // Paths are kept as borrowed links and turned into owned steps only for the levels that
+        // are answers: with every EQF country in the data, one EQF level fans out to dozens of
+        // national levels, and those that cannot lead further are skipped without a lookup.
         let mut visited: HashSet<&str> = HashSet::from([origin]);
-        let mut queue: VecDeque<(&str, Vec<Step>, bool)> =
+        let mut queue: VecDeque<(&str, Path<'_>, bool)> =
             VecDeque::from([(origin, Vec::new(), false)]);
         while let Some((at, path, descending)) = queue.pop_front() {
             if path.len() >= MAX_STEPS {
@@ -399,28 +409,40 @@ impl EquivalenceTable {
             }
             let up = self
                 .catalog
-                .links_from(at)
+                .links_from_with_ends(at)
                 .filter(|_| !descending)
-                .map(|l| (l.to.as_str(), Step::new(l, Direction::Forward)));
-            let down = self
-                .catalog
-                .links_to(at)
-                .map(|l| (l.from.as_str(), Step::new(l, Direction::Backward)));
-            let nexts: Vec<_> = up.chain(down).collect();
-            for (next, step) in nexts {
-                let Some(next_ref) = self.catalog.level(next) else {
-                    continue;
-                };
-                let next_fw = next_ref.framework.id.as_str();
+                .map(|(l, e)| (l.to.as_str(), l, e.to_framework, true, Direction::Forward));
+            let down = self.catalog.links_to_with_ends(at).map(|(l, e)| {
+                (
+                    l.from.as_str(),
+                    l,
+                    e.from_framework,
+                    e.from_has_incoming,
+                    Direction::Backward,
+                )
+            });
+            for (next, link, next_index, can_go_on, direction) in up.chain(down) {
                 // Another level of the origin's own framework is never "comparable" to it.
-                if next_fw == origin_fw || !visited.insert(next) {
+                if Some(next_index) == origin_index {
                     continue;
                 }
-                let descending = descending || step.direction == Direction::Backward;
+                let is_target = target_indexes.contains(&next_index);
+                let descending = descending || direction == Direction::Backward;
+                // Going down, a level nothing is referenced to leads nowhere further.
+                if !is_target && descending && !can_go_on {
+                    continue;
+                }
+                if !visited.insert(next) {
+                    continue;
+                }
                 let mut next_path = path.clone();
-                next_path.push(step);
-                if is_target(next_fw) {
-                    results.push(ComparableLevel::new(origin, next, next_fw, next_path));
+                next_path.push((link, direction));
+                if is_target {
+                    let Some(framework) = self.catalog.framework_at(next_index) else {
+                        continue;
+                    };
+                    let steps = next_path.iter().map(|&(l, d)| Step::new(l, d)).collect();
+                    results.push(ComparableLevel::new(origin, next, &framework.id, steps));
                 } else {
                     queue.push_back((next, next_path, descending));
                 }
