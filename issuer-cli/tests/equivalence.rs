@@ -447,3 +447,43 @@ fn authority_import_signs_a_csv_of_decisions_and_a_revision_supersedes_the_origi
         .unwrap();
     assert_eq!(old["state"], "superseded");
 }
+
+#[test]
+fn the_readme_corridor_commands_give_the_answers_their_sources_justify() {
+    // Issue 16, acceptance 2: each command as README.md shows it, with the answer its source
+    // justifies (sources: Irish referencing report 2009; AQRF-EQF 'none'; ENI report 2019).
+    let d = tempfile::tempdir().unwrap();
+    let show = |level: &str, to: &str| ok(d.path(), &["equivalence", "show", level, "--to", to]);
+    let ie = show("NFQ-IE-6", "DE");
+    assert!(
+        ie.contains("DQR-DE-5 via NFQ-IE-6 → EQF-5 → DQR-DE-5 (official"),
+        "{ie}"
+    );
+    let id = show("KKNI-ID-6", "DE");
+    assert!(
+        id.contains("no referencing between AQRF and EQF exists"),
+        "{id}"
+    );
+    assert!(id.contains("No comparable level is known"), "{id}");
+    let gb = show("RQF-GB-ENG-3", "DE");
+    assert!(
+        gb.contains("historical referencing, no longer maintained"),
+        "{gb}"
+    );
+    assert!(!gb.contains("(official"), "{gb}");
+    let ph = show("PQF-PH-6", "DE");
+    assert!(
+        ph.contains("no referencing between AQRF and EQF exists"),
+        "{ph}"
+    );
+    let de = show("DQR-DE-4", "PH");
+    assert!(
+        de.contains("no referencing between EQF and AQRF exists"),
+        "{de}"
+    );
+    let range = show("NFQ-IE-8", "DE");
+    assert!(
+        range.contains("DQR-DE-6 via NFQ-IE-8 → EQF-6 → DQR-DE-6"),
+        "{range}"
+    );
+}

@@ -173,7 +173,7 @@ const CORRIDORS: &[Corridor] = &[
         "si-referencing-2013",
     ),
     c(
-        "CROQF-HR-4.2",
+        "CROQF-HR-4",
         "DE",
         Levels(&["DQR-DE-4"], "official"),
         "nuffic-hr",
@@ -185,7 +185,7 @@ const CORRIDORS: &[Corridor] = &[
         "cedefop-is-2022",
     ),
     c(
-        "ISQF-IS-6.2",
+        "ISQF-IS-6",
         "SE",
         Levels(&["SEQF-SE-7"], "official"),
         "enicnaric-is",
@@ -197,10 +197,28 @@ const CORRIDORS: &[Corridor] = &[
         "cedefop-no-news-nkr",
     ),
     c(
-        "NLQF-NL-E",
+        "RQF-GB-ENG-E1",
         "DE",
-        Gap("NLQF-NL-E has no level link to EQF"),
-        "nuffic-nl-nlqf",
+        Gap("RQF-GB-ENG-E1 has no level link to EQF"),
+        "ofqual-levels-register",
+    ),
+    c(
+        "NQF-CH-4",
+        "DE",
+        Levels(&["DQR-DE-4"], "official"),
+        "ch-sbfi-faq",
+    ),
+    c(
+        "NQFS-RS-6",
+        "HR",
+        Levels(&["CROQF-HR-6"], "official"),
+        "rs-referencing-2020",
+    ),
+    c(
+        "BDQF-BN-6",
+        "AQRF",
+        Gap("not confirmed: an endorsed AQRF referencing report of Brunei"),
+        "bn-bdnac",
     ),
     c(
         "NQF-BG-0",
@@ -455,6 +473,28 @@ fn every_id_and_alias_is_unique_and_every_national_id_carries_its_country() {
                 let old = format!("{alias}{}", &l.id[f.id.len()..]);
                 assert_eq!(catalog.canonical_level_id(&old), Some(l.id.as_str()));
             }
+        }
+    }
+}
+
+#[test]
+fn every_level_id_passes_the_credential_schema_so_a_credential_can_name_it() {
+    // Credentials carry level ids; an id the credential schema refuses (a dot, no number)
+    // could be looked up but never issued.
+    let schema: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../schemas/qualification-credential.schema.json"
+    ))
+    .unwrap();
+    let pattern = schema
+        .pointer("/$defs/levelId")
+        .or_else(|| schema.pointer("/definitions/levelId"))
+        .cloned()
+        .unwrap();
+    let validator = jsonschema::draft202012::new(&pattern).unwrap();
+    let catalog = FrameworkCatalog::shipped().unwrap();
+    for f in catalog.frameworks() {
+        for l in &f.levels {
+            assert!(validator.is_valid(&serde_json::json!(l.id)), "{}", l.id);
         }
     }
 }

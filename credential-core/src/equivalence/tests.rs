@@ -356,6 +356,53 @@ fn the_nursing_decision_is_not_returned_for_belgium() {
 }
 
 #[test]
+fn a_nurse_from_another_country_is_pointed_to_the_decisions_for_the_same_occupation() {
+    // The fixture decides for Philippine nurses; an Indonesian nurse gets no decision, but the
+    // answer says where the destination's nursing decisions are instead of "nothing is known".
+    let q = EquivalenceQuery {
+        levels: vec!["KKNI-ID-6".into()],
+        isco08: Some("2221".into()),
+        ..Default::default()
+    };
+    let answer = ask(&nursing_table(), &q, "DE");
+    assert!(answer.decisions.is_empty());
+    let id = &nursing().id;
+    assert!(
+        answer.notes.iter().any(|n| n
+            .contains("DE has recognition decisions for the same occupation")
+            && n.contains(id.as_str())),
+        "{:?}",
+        answer.notes
+    );
+    assert!(answer.practice.iter().any(|p| p.id == "de-nursing"));
+    assert!(!answer.practice.iter().any(|p| p.id == "triple-win-ph-de"));
+    assert!(!answer.nothing_known);
+    assert!(!answer.to_words().contains("Nothing is known"));
+}
+
+#[test]
+fn a_query_for_another_occupation_gets_no_nursing_pointers() {
+    let q = EquivalenceQuery {
+        levels: vec!["KKNI-ID-6".into()],
+        isco08: Some("7411".into()),
+        ..Default::default()
+    };
+    let answer = ask(&nursing_table(), &q, "DE");
+    assert!(answer.practice.is_empty());
+    assert!(!answer.notes.iter().any(|n| n.contains("same occupation")));
+    assert!(answer.nothing_known);
+}
+
+#[test]
+fn a_decision_naming_a_deprecated_level_id_matches_a_credential_naming_the_new_one() {
+    // The fixture names PQF-6; a credential issued after the rename names PQF-PH-6.
+    let mut q = nursing_query();
+    q.levels = vec!["PQF-PH-6".into()];
+    let answer = ask(&nursing_table(), &q, "DE");
+    assert_eq!(answer.applying().count(), 1);
+}
+
+#[test]
 fn the_origin_country_is_taken_from_the_level_when_the_query_does_not_name_it() {
     let mut q = nursing_query();
     q.origin_country = None;
