@@ -487,3 +487,19 @@ fn the_readme_corridor_commands_give_the_answers_their_sources_justify() {
         "{range}"
     );
 }
+
+#[test]
+fn the_frameworks_list_piped_into_a_reader_that_stops_early_is_not_a_crash() {
+    // `skillpass equivalence frameworks | head` closes the pipe before the list is written.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_skillpass"))
+        .args(["equivalence", "frameworks"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
