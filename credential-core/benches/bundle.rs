@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use chrono::{DateTime, Utc};
-use credential_core::equivalence::{Destination, EquivalenceQuery, EquivalenceTable};
+use credential_core::equivalence::{
+    Destination, EquivalenceQuery, EquivalenceTable, FrameworkCatalog, FRAMEWORKS_JSON,
+};
 use credential_core::jws::{self, Header, UnverifiedJws};
 use credential_core::status::{status_list_credential, Bitstring, IssuerStatusList, StatusPurpose};
 use credential_core::{did_key_issuer, BundleBuilder, SecretKey, TrustAnchor};
@@ -104,24 +106,46 @@ fn status(c: &mut Criterion) {
     g.finish();
 }
 
+/// The framework data as it shipped before issue 16 (16 frameworks, 43 links), kept so that
+/// one run measures the catalog and its queries before and after the data grew.
+const FRAMEWORKS_2026_11_26: &str = include_str!("data/frameworks-2026-11-26.json");
+
 fn equivalence(c: &mut Criterion) {
+    let before = EquivalenceTable::new(FrameworkCatalog::from_json(FRAMEWORKS_2026_11_26).unwrap());
     let table = EquivalenceTable::shipped().unwrap();
     let now = t("2026-06-01T00:00:00Z");
     let de: Destination = "DE".parse().unwrap();
-    let rqf = EquivalenceQuery {
-        levels: vec!["RQF-3".into()],
+    let query = |level: &str| EquivalenceQuery {
+        levels: vec![level.into()],
         ..Default::default()
     };
-    let ncqf = EquivalenceQuery {
-        levels: vec!["NCQF-BW-7".into()],
-        ..Default::default()
-    };
+    let (rqf_before, rqf) = (query("RQF-3"), query("RQF-GB-ENG-3"));
+    let ncqf = query("NCQF-BW-7");
+    let pqf = query("PQF-PH-6");
     let mut g = c.benchmark_group("equivalence");
+    g.bench_function("catalog_load_2026_11_26_data", |b| {
+        b.iter(|| FrameworkCatalog::from_json(FRAMEWORKS_2026_11_26).unwrap())
+    });
+    g.bench_function("catalog_load_shipped", |b| {
+        b.iter(|| FrameworkCatalog::from_json(FRAMEWORKS_JSON).unwrap())
+    });
+    g.bench_function("query_rqf3_to_de_2026_11_26_data", |b| {
+        b.iter(|| before.query(&rqf_before, &de, now))
+    });
     g.bench_function("query_rqf3_to_de", |b| {
         b.iter(|| table.query(&rqf, &de, now))
     });
+    g.bench_function("query_rqf3_alias_to_de", |b| {
+        b.iter(|| table.query(&rqf_before, &de, now))
+    });
+    g.bench_function("query_ncqf_bw_7_to_de_2026_11_26_data", |b| {
+        b.iter(|| before.query(&ncqf, &de, now))
+    });
     g.bench_function("query_ncqf_bw_7_to_de", |b| {
         b.iter(|| table.query(&ncqf, &de, now))
+    });
+    g.bench_function("query_pqf_ph_6_to_de_missing_bridge", |b| {
+        b.iter(|| table.query(&pqf, &de, now))
     });
     g.bench_function("answer_to_words", |b| {
         let answer = table.query(&rqf, &de, now);

@@ -1,6 +1,7 @@
 //! `skillpass equivalence`: what a qualification from one country means in another —
 //! recognition decisions (authoritative) first, comparable levels (informational) second.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context as _, Result};
@@ -19,14 +20,16 @@ use crate::files;
 pub enum EquivalenceCommand {
     /// Show what a framework level (and field/occupation) corresponds to in a destination.
     Show(ShowArgs),
-    /// List the shipped qualification frameworks and their official referencings.
+    /// List the shipped qualification frameworks and their referencings (official,
+    /// historical, comparison only, none, not confirmed).
     Frameworks(FrameworksArgs),
 }
 
 /// `equivalence show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A framework level id, e.g. PQF-6, RQF-3, NCQF-BW-7.
+    /// A framework level id, e.g. PQF-PH-6, NFQ-IE-6, RQF-GB-ENG-3 (older ids such as PQF-6
+    /// still work and are reported as deprecated).
     level: String,
     /// Destination: a country (DE) or a framework (EQF).
     #[arg(long, value_parser = crate::files::parse_destination)]
@@ -104,12 +107,13 @@ fn show(a: ShowArgs) -> Result<u8> {
         if let Some(obj) = value.as_object_mut() {
             obj.insert("untrustedDecisions".into(), serde_json::json!(untrusted));
         }
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
     } else {
-        print!("{}", answer.to_words());
+        let mut text = answer.to_words();
         for why in &untrusted {
-            println!("untrusted decision ignored: {why}");
+            text.push_str(&format!("untrusted decision ignored: {why}\n"));
         }
+        out(&text)?;
     }
     Ok(0)
 }
@@ -122,6 +126,7 @@ fn frameworks(a: &FrameworksArgs) -> Result<u8> {
             .map(|f| {
                 serde_json::json!({
                     "id": f.id,
+                    "deprecatedIds": f.aliases,
                     "name": f.name,
                     "country": f.country,
                     "kind": f.kind,
@@ -129,22 +134,51 @@ fn frameworks(a: &FrameworksArgs) -> Result<u8> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&list)?))?;
         return Ok(0);
     }
+    let mut text = String::new();
     for f in catalog.frameworks() {
         let first = f.levels.first().map(|l| l.id.as_str()).unwrap_or("-");
         let last = f.levels.last().map(|l| l.id.as_str()).unwrap_or("-");
-        println!(
-            "{:<8} {:<3} {:>2} levels ({first} … {last})  {}",
+        let formerly = if f.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (formerly {})", f.aliases.join(", "))
+        };
+        text.push_str(&format!(
+            "{:<14} {:<3} {:>2} levels ({first} … {last})  {}{formerly}\n",
             f.id,
             f.country.as_deref().unwrap_or("-"),
             f.levels.len(),
             f.name
-        );
+        ));
         for r in catalog.referencings().iter().filter(|r| r.from == f.id) {
-            println!("           referencing to {}: {}", r.to, r.status);
+            let mapping = r
+                .level_mapping
+                .as_deref()
+                .map(|m| format!(" [{m}]"))
+                .unwrap_or_default();
+            text.push_str(&format!(
+                "                 referencing to {}: {}{mapping}\n",
+                r.to, r.status
+            ));
         }
     }
+    out(&text)?;
     Ok(0)
+}
+
+/// Writes to standard output; a reader that closed the pipe early (`| head`) is not an error.
+fn out(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("could not write to standard output")
+        }
+        _ => Ok(()),
+    }
 }

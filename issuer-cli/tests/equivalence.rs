@@ -15,26 +15,100 @@ use std::path::Path;
 use common::{examples, ok, run};
 
 #[test]
-fn rqf_3_to_germany_is_comparable_to_dqr_4_via_eqf_4() {
+fn rqf_3_to_germany_is_comparable_to_dqr_4_via_eqf_4_and_shown_as_historical() {
     let d = tempfile::tempdir().unwrap();
-    let out = ok(d.path(), &["equivalence", "show", "RQF-3", "--to", "DE"]);
-    assert!(out.contains("DQR-4 via RQF-3 → EQF-4 → DQR-4"), "{out}");
+    let out = ok(
+        d.path(),
+        &["equivalence", "show", "RQF-GB-ENG-3", "--to", "DE"],
+    );
+    assert!(
+        out.contains("DQR-DE-4 via RQF-GB-ENG-3 → EQF-4 → DQR-DE-4 (historical referencing, no longer maintained"),
+        "{out}"
+    );
     let json: serde_json::Value = serde_json::from_str(&ok(
         d.path(),
-        &["equivalence", "show", "RQF-3", "--to", "DE", "--json"],
+        &[
+            "equivalence",
+            "show",
+            "RQF-GB-ENG-3",
+            "--to",
+            "DE",
+            "--json",
+        ],
     ))
     .unwrap();
-    assert_eq!(json["comparable"][0]["level"], "DQR-4");
+    assert_eq!(json["comparable"][0]["level"], "DQR-DE-4");
+    assert_eq!(json["comparable"][0]["status"], "historical");
+}
+
+#[test]
+fn a_deprecated_level_id_still_answers_and_says_it_is_deprecated() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "show", "RQF-3", "--to", "DE"]);
+    assert!(
+        out.contains("DQR-DE-4 via RQF-GB-ENG-3 → EQF-4 → DQR-DE-4"),
+        "{out}"
+    );
+    assert!(
+        out.contains("RQF-3 is a deprecated id of RQF-GB-ENG-3"),
+        "{out}"
+    );
 }
 
 #[test]
 fn dqr_6_and_eqf_6_compare_both_ways() {
     let d = tempfile::tempdir().unwrap();
+    assert!(ok(
+        d.path(),
+        &["equivalence", "show", "DQR-DE-6", "--to", "EQF"]
+    )
+    .contains("EQF-6 via DQR-DE-6 → EQF-6"));
+    assert!(ok(d.path(), &["equivalence", "show", "EQF-6", "--to", "DE"]).contains("DQR-DE-6"));
+}
+
+#[test]
+fn a_philippine_level_to_germany_names_the_missing_aqrf_eqf_bridge() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "show", "PQF-PH-6", "--to", "DE"]);
+    assert!(out.contains("No comparable level is known"), "{out}");
     assert!(
-        ok(d.path(), &["equivalence", "show", "DQR-6", "--to", "EQF"])
-            .contains("EQF-6 via DQR-6 → EQF-6")
+        out.contains("no referencing between AQRF and EQF exists"),
+        "{out}"
     );
-    assert!(ok(d.path(), &["equivalence", "show", "EQF-6", "--to", "DE"]).contains("DQR-6"));
+    let back = ok(d.path(), &["equivalence", "show", "DQR-DE-4", "--to", "PH"]);
+    assert!(
+        back.contains("no referencing between EQF and AQRF exists"),
+        "{back}"
+    );
+}
+
+#[test]
+fn a_nursing_query_without_a_decision_points_to_the_shipped_recognition_practice() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(
+        d.path(),
+        &[
+            "equivalence",
+            "show",
+            "PQF-PH-6",
+            "--to",
+            "DE",
+            "--isco",
+            "2221",
+        ],
+    );
+    assert!(out.contains("Recognition practice (background"), "{out}");
+    assert!(out.contains("Triple Win"), "{out}");
+    assert!(!out.contains("Nothing is known"), "{out}");
+}
+
+#[test]
+fn the_frameworks_list_shows_deprecated_ids_and_referencing_status() {
+    let d = tempfile::tempdir().unwrap();
+    let out = ok(d.path(), &["equivalence", "frameworks"]);
+    assert!(out.contains("PQF-PH"), "{out}");
+    assert!(out.contains("formerly PQF"), "{out}");
+    assert!(out.contains("historical"), "{out}");
 }
 
 #[test]
@@ -372,4 +446,60 @@ fn authority_import_signs_a_csv_of_decisions_and_a_revision_supersedes_the_origi
         .find(|m| m["decision"]["id"] == "urn:uuid:00000000-0000-4000-8000-000000000001")
         .unwrap();
     assert_eq!(old["state"], "superseded");
+}
+
+#[test]
+fn the_readme_corridor_commands_give_the_answers_their_sources_justify() {
+    // Issue 16, acceptance 2: each command as README.md shows it, with the answer its source
+    // justifies (sources: Irish referencing report 2009; AQRF-EQF 'none'; ENI report 2019).
+    let d = tempfile::tempdir().unwrap();
+    let show = |level: &str, to: &str| ok(d.path(), &["equivalence", "show", level, "--to", to]);
+    let ie = show("NFQ-IE-6", "DE");
+    assert!(
+        ie.contains("DQR-DE-5 via NFQ-IE-6 → EQF-5 → DQR-DE-5 (official"),
+        "{ie}"
+    );
+    let id = show("KKNI-ID-6", "DE");
+    assert!(
+        id.contains("no referencing between AQRF and EQF exists"),
+        "{id}"
+    );
+    assert!(id.contains("No comparable level is known"), "{id}");
+    let gb = show("RQF-GB-ENG-3", "DE");
+    assert!(
+        gb.contains("historical referencing, no longer maintained"),
+        "{gb}"
+    );
+    assert!(!gb.contains("(official"), "{gb}");
+    let ph = show("PQF-PH-6", "DE");
+    assert!(
+        ph.contains("no referencing between AQRF and EQF exists"),
+        "{ph}"
+    );
+    let de = show("DQR-DE-4", "PH");
+    assert!(
+        de.contains("no referencing between EQF and AQRF exists"),
+        "{de}"
+    );
+    let range = show("NFQ-IE-8", "DE");
+    assert!(
+        range.contains("DQR-DE-6 via NFQ-IE-8 → EQF-6 → DQR-DE-6"),
+        "{range}"
+    );
+}
+
+#[test]
+fn the_frameworks_list_piped_into_a_reader_that_stops_early_is_not_a_crash() {
+    // `skillpass equivalence frameworks | head` closes the pipe before the list is written.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_skillpass"))
+        .args(["equivalence", "frameworks"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

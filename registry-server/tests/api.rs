@@ -1102,14 +1102,15 @@ async fn a_fresh_registry_answers_rqf_3_to_germany_with_dqr_4_via_eqf_4() {
     let r = h.get("/equivalence?level=RQF-3&to=DE").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let answer = r.json();
-    assert_eq!(answer["comparable"][0]["level"], "DQR-4");
+    // RQF-3 is the deprecated id of RQF-GB-ENG-3; answers name canonical ids.
+    assert_eq!(answer["comparable"][0]["level"], "DQR-DE-4");
     let path: Vec<&str> = answer["comparable"][0]["path"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["to"].as_str().unwrap())
         .collect();
-    assert_eq!(path, ["EQF-4", "DQR-4"]);
+    assert_eq!(path, ["EQF-4", "DQR-DE-4"]);
     assert_eq!(answer["decisions"], json!([]));
 }
 
@@ -1140,10 +1141,13 @@ async fn the_frameworks_route_lists_the_shipped_catalog_with_its_referencings() 
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["id"] == "PQF")
+        .find(|f| f["id"] == "PQF-PH")
         .unwrap();
     assert_eq!(pqf["country"], "PH");
-    assert!(pqf["levels"].as_array().unwrap().contains(&json!("PQF-6")));
+    assert!(pqf["levels"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("PQF-PH-6")));
     let botswana = list
         .as_array()
         .unwrap()

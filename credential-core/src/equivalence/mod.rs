@@ -7,7 +7,7 @@
 //!   (with compensation measures) or not at all, on a legal basis, for a validity period.
 //!   Revisions supersede, they never overwrite.
 //! - **Comparable levels** ([`ComparableLevel`]) are informational: national frameworks are
-//!   referenced to regional ones (EQF, AQRF), and a path such as `RQF-3 → EQF-4 → DQR-4` says
+//!   referenced to regional ones (EQF, AQRF), and a path such as `NFQ-IE-6 → EQF-5 → DQR-DE-5` says
 //!   how levels compare. Where the data says no referencing exists, or that a mapping was not
 //!   retrieved, the answer says so instead of guessing.
 //!
@@ -15,15 +15,18 @@
 //! use credential_core::equivalence::{EquivalenceQuery, EquivalenceTable};
 //!
 //! let table = EquivalenceTable::shipped()?;
-//! let query = EquivalenceQuery { levels: vec!["RQF-3".into()], ..Default::default() };
+//! let query = EquivalenceQuery { levels: vec!["RQF-GB-ENG-3".into()], ..Default::default() };
 //! let answer = table.query(&query, &"DE".parse()?, chrono::Utc::now());
-//! assert_eq!(answer.comparable[0].level, "DQR-4");
+//! assert_eq!(answer.comparable[0].level, "DQR-DE-4");
+//! // The UK left the EQF process: the path is shown, marked historical.
+//! assert_eq!(answer.comparable[0].status, "historical");
 //! # Ok::<(), credential_core::equivalence::EquivalenceError>(())
 //! ```
 
 mod catalog;
 mod decision;
 mod error;
+mod practice;
 mod table;
 
 pub use catalog::{
@@ -36,10 +39,13 @@ pub use decision::{
     RecognitionDecision,
 };
 pub use error::EquivalenceError;
+pub use practice::RecognitionPractice;
 pub use table::{
     ComparableLevel, DecisionMatch, DecisionState, Destination, Direction, EquivalenceAnswer,
     EquivalenceQuery, EquivalenceTable, Step,
 };
 
+#[cfg(test)]
+mod corridors;
 #[cfg(test)]
 mod tests;

@@ -15,7 +15,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::catalog::{is_country_code, Framework, FrameworkCatalog, FrameworkReferencing, Link};
 use super::decision::RecognitionDecision;
+use super::practice::{self, RecognitionPractice};
 use super::EquivalenceError;
+
+/// A path being walked: the links used so far and which way.
+type Path<'a> = Vec<(&'a Link, Direction)>;
 
 /// Longest chain of links followed to find a comparable level. National -> regional -> national
 /// is two; three leaves room for one more hop without letting the search wander.
@@ -196,14 +200,80 @@ impl EquivalenceTable {
             let found = self.comparable_levels(level_id, &targets, &mut notes);
             comparable.extend(found);
         }
-        let nothing_known = decisions.is_empty() && comparable.is_empty();
+        let destination_country = self.destination_country(to);
+        let origin_countries = self.origin_countries(q);
+        let practice = match destination_country {
+            Some(country) => practice::for_query(country, &origin_countries, q),
+            None => Vec::new(),
+        };
+        if decisions.is_empty() {
+            if let Some(country) = destination_country {
+                self.point_to_related_decisions(q, country, &mut notes);
+            }
+        }
+        let nothing_known = decisions.is_empty() && comparable.is_empty() && practice.is_empty();
         EquivalenceAnswer {
             destination: to.clone(),
             at,
             decisions,
             comparable,
+            practice,
             notes: notes.0,
             nothing_known,
+        }
+    }
+
+    /// The country a destination stands for: itself, or a national framework's country.
+    fn destination_country<'a>(&'a self, to: &'a Destination) -> Option<&'a str> {
+        match to {
+            Destination::Country(c) => Some(c.as_str()),
+            // A national framework stands for its country; a regional one has no authority.
+            Destination::Framework(f) => {
+                self.catalog.framework(f).and_then(|f| f.country.as_deref())
+            }
+        }
+    }
+
+    /// The origin country named by the query, or else the countries of its levels' frameworks
+    /// (PQF-PH-6 is Philippine).
+    fn origin_countries<'a>(&'a self, q: &'a EquivalenceQuery) -> Vec<&'a str> {
+        match &q.origin_country {
+            Some(c) => vec![c.as_str()],
+            None => q
+                .levels
+                .iter()
+                .filter_map(|l| self.catalog.level(l))
+                .filter_map(|l| l.framework.country.as_deref())
+                .collect(),
+        }
+    }
+
+    /// When no decision matches, decisions of the same destination for the same occupation or
+    /// field (from another origin or level) are still worth knowing about: say where they are.
+    fn point_to_related_decisions(&self, q: &EquivalenceQuery, country: &str, notes: &mut Notes) {
+        let same_occupation = |d: &RecognitionDecision| {
+            let o = &d.origin;
+            let isco = matches!((&o.isco08, &q.isco08), (Some(a), Some(b)) if b.starts_with(a.as_str()) || a.starts_with(b.as_str()));
+            let field = matches!((&o.field, &q.field), (Some(a), Some(b)) if b.starts_with(a.as_str()) || a.starts_with(b.as_str()));
+            isco || field
+        };
+        let related: Vec<String> = self
+            .decisions
+            .iter()
+            .filter(|d| d.destination.country == country && same_occupation(d))
+            .map(|d| {
+                let level = d.origin.framework_level.as_deref().unwrap_or("any level");
+                format!(
+                    "{} ({} from {}, {level})",
+                    d.id, d.destination.qualification, d.origin.country
+                )
+            })
+            .collect();
+        if !related.is_empty() {
+            notes.push(format!(
+                "No decision matches this qualification, but {country} has recognition decisions for the same occupation or field: {}.",
+                related.join("; ")
+            ));
         }
     }
 
@@ -213,33 +283,18 @@ impl EquivalenceTable {
         to: &Destination,
         at: DateTime<Utc>,
     ) -> Vec<DecisionMatch> {
-        let destination_country = match to {
-            Destination::Country(c) => Some(c.as_str()),
-            // A national framework stands for its country; a regional one has no authority.
-            Destination::Framework(f) => {
-                self.catalog.framework(f).and_then(|f| f.country.as_deref())
-            }
-        };
-        let Some(destination_country) = destination_country else {
+        let Some(destination_country) = self.destination_country(to) else {
             return Vec::new();
         };
         // Without an explicit origin country, the countries of the named levels' frameworks
-        // identify it (PQF-6 is Philippine).
-        let origin_countries: Vec<&str> = match &q.origin_country {
-            Some(c) => vec![c.as_str()],
-            None => q
-                .levels
-                .iter()
-                .filter_map(|l| self.catalog.level(l))
-                .filter_map(|l| l.framework.country.as_deref())
-                .collect(),
-        };
+        // identify it (PQF-PH-6 is Philippine).
+        let origin_countries = self.origin_countries(q);
         let mut found: Vec<DecisionMatch> = self
             .decisions
             .iter()
             .filter(|d| d.destination.country == destination_country)
             .filter_map(|d| {
-                let matched = origin_matches(d, q, &origin_countries)?;
+                let matched = origin_matches(&self.catalog, d, q, &origin_countries)?;
                 let (state, superseded_by) = self.state_of(d, at);
                 Some(DecisionMatch {
                     decision: d.clone(),
@@ -325,14 +380,28 @@ impl EquivalenceTable {
             notes.push(format!("{origin} is not a level of any framework in the data, so no comparable level can be given for it."));
             return Vec::new();
         };
+        if origin_ref.level.id != origin {
+            notes.push(format!(
+                "{origin} is a deprecated id of {} (level ids now carry their country); it is answered as {}.",
+                origin_ref.level.id, origin_ref.level.id
+            ));
+        }
+        let origin = origin_ref.level.id.as_str();
         let origin_fw = origin_ref.framework.id.as_str();
-        let is_target = |fw: &str| targets.iter().any(|t| t.id == fw);
+        let origin_index = self.catalog.framework_position(origin_fw);
+        let target_indexes: Vec<usize> = targets
+            .iter()
+            .filter_map(|t| self.catalog.framework_position(&t.id))
+            .collect();
         let mut results = Vec::new();
-        if is_target(origin_fw) {
+        if origin_index.is_some_and(|o| target_indexes.contains(&o)) {
             results.push(ComparableLevel::new(origin, origin, origin_fw, Vec::new()));
         }
+        // Paths are kept as borrowed links and turned into owned steps only for the levels that
+        // are answers: with every EQF country in the data, one EQF level fans out to dozens of
+        // national levels, and those that cannot lead further are skipped without a lookup.
         let mut visited: HashSet<&str> = HashSet::from([origin]);
-        let mut queue: VecDeque<(&str, Vec<Step>, bool)> =
+        let mut queue: VecDeque<(&str, Path<'_>, bool)> =
             VecDeque::from([(origin, Vec::new(), false)]);
         while let Some((at, path, descending)) = queue.pop_front() {
             if path.len() >= MAX_STEPS {
@@ -340,28 +409,40 @@ impl EquivalenceTable {
             }
             let up = self
                 .catalog
-                .links_from(at)
+                .links_from_with_ends(at)
                 .filter(|_| !descending)
-                .map(|l| (l.to.as_str(), Step::new(l, Direction::Forward)));
-            let down = self
-                .catalog
-                .links_to(at)
-                .map(|l| (l.from.as_str(), Step::new(l, Direction::Backward)));
-            let nexts: Vec<_> = up.chain(down).collect();
-            for (next, step) in nexts {
-                let Some(next_ref) = self.catalog.level(next) else {
-                    continue;
-                };
-                let next_fw = next_ref.framework.id.as_str();
+                .map(|(l, e)| (l.to.as_str(), l, e.to_framework, true, Direction::Forward));
+            let down = self.catalog.links_to_with_ends(at).map(|(l, e)| {
+                (
+                    l.from.as_str(),
+                    l,
+                    e.from_framework,
+                    e.from_has_incoming,
+                    Direction::Backward,
+                )
+            });
+            for (next, link, next_index, can_go_on, direction) in up.chain(down) {
                 // Another level of the origin's own framework is never "comparable" to it.
-                if next_fw == origin_fw || !visited.insert(next) {
+                if Some(next_index) == origin_index {
                     continue;
                 }
-                let descending = descending || step.direction == Direction::Backward;
+                let is_target = target_indexes.contains(&next_index);
+                let descending = descending || direction == Direction::Backward;
+                // Going down, a level nothing is referenced to leads nowhere further.
+                if !is_target && descending && !can_go_on {
+                    continue;
+                }
+                if !visited.insert(next) {
+                    continue;
+                }
                 let mut next_path = path.clone();
-                next_path.push(step);
-                if is_target(next_fw) {
-                    results.push(ComparableLevel::new(origin, next, next_fw, next_path));
+                next_path.push((link, direction));
+                if is_target {
+                    let Some(framework) = self.catalog.framework_at(next_index) else {
+                        continue;
+                    };
+                    let steps = next_path.iter().map(|&(l, d)| Step::new(l, d)).collect();
+                    results.push(ComparableLevel::new(origin, next, &framework.id, steps));
                 } else {
                     queue.push_back((next, next_path, descending));
                 }
@@ -373,7 +454,9 @@ impl EquivalenceTable {
         results
     }
 
-    /// Says why no comparable level was found, from the data's own referencing statements.
+    /// Says why no comparable level was found, from the data's own referencing statements:
+    /// first a missing bridge between reference frameworks (no table could ever fill that),
+    /// then missing or unconfirmed referencings and per-level tables.
     fn explain_gap(
         &self,
         origin: &str,
@@ -382,6 +465,7 @@ impl EquivalenceTable {
         notes: &mut Notes,
     ) {
         let mut found = Vec::new();
+        found.extend(self.missing_bridge(origin_fw, targets));
         let mut origin_referenced = false;
         for r in self.catalog.referencings() {
             if r.from == origin_fw {
@@ -399,7 +483,11 @@ impl EquivalenceTable {
                         r.level_mapping.as_deref().unwrap_or("not given")
                     ));
                 }
-            } else if targets.iter().any(|t| t.id == r.from) {
+            } else if targets
+                .iter()
+                .any(|t| t.id == r.from && !t.is_regional_reference())
+            {
+                // A reference framework's own links to others say nothing about reaching it.
                 found.extend(referencing_gap(r));
             }
         }
@@ -422,6 +510,63 @@ impl EquivalenceTable {
         for note in found {
             notes.push(format!("For {origin}: {note}."));
         }
+    }
+
+    /// The reference frameworks a framework is referenced to (in force or historical), or
+    /// itself when it is one.
+    fn references_of<'a>(&'a self, framework: &'a Framework) -> Vec<&'a str> {
+        if framework.is_regional_reference() {
+            return vec![framework.id.as_str()];
+        }
+        let mut refs: Vec<&str> = self
+            .catalog
+            .referencings()
+            .iter()
+            .filter(|r| r.from == framework.id && r.is_referenced())
+            .flat_map(|r| r.to.split('/').map(str::trim))
+            .filter(|t| {
+                self.catalog
+                    .framework(t)
+                    .is_some_and(Framework::is_regional_reference)
+            })
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        refs
+    }
+
+    /// When the origin and every target are referenced, but to different reference
+    /// frameworks, the gap is between those: "no referencing between AQRF and EQF exists".
+    fn missing_bridge(&self, origin_fw: &str, targets: &[&Framework]) -> Option<String> {
+        let origin = self.catalog.framework(origin_fw)?;
+        let from = self.references_of(origin);
+        let to: Vec<&str> = targets.iter().flat_map(|t| self.references_of(t)).collect();
+        if from.is_empty() || to.is_empty() || from.iter().any(|f| to.contains(f)) {
+            return None;
+        }
+        let mut pairs = Vec::new();
+        for a in &from {
+            for b in &to {
+                let stated_none = self.catalog.referencings().iter().any(|r| {
+                    r.is_none_status()
+                        && ((r.from == *a && r.names_target(b))
+                            || (r.from == *b && r.names_target(a)))
+                });
+                let verb = if stated_none {
+                    "exists"
+                } else {
+                    "is in the data"
+                };
+                pairs.push(format!("no referencing between {a} and {b} {verb}"));
+            }
+        }
+        pairs.dedup();
+        let names: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
+        Some(format!(
+            "{}, so no level of {origin_fw} can be compared with {} through reference frameworks, whatever the per-level tables say",
+            pairs.join("; "),
+            names.join(" or ")
+        ))
     }
 }
 
@@ -446,15 +591,29 @@ fn referencing_gap(r: &FrameworkReferencing) -> Option<String> {
             "no official referencing: {} is not referenced to {}{note}",
             r.from, r.to
         ))
-    } else if r.is_unconfirmed() {
+    } else if r.is_comparison_only() {
         Some(format!(
-            "not confirmed: whether {} is referenced to {} is not confirmed{note}",
+            "{} and {} are only compared in a table, which is not a referencing, and that table is not in the data{note}",
             r.from, r.to
         ))
+    } else if r.is_unconfirmed() {
+        // "not confirmed: <what the data says>" keeps the data's own words when it has some.
+        let detail = r
+            .status
+            .split_once(':')
+            .map(|(_, d)| d.trim().trim_end_matches('.'))
+            .filter(|d| !d.is_empty());
+        Some(match detail {
+            Some(d) => format!("not confirmed: {d}{note}"),
+            None => format!(
+                "not confirmed: whether {} is referenced to {} is not confirmed{note}",
+                r.from, r.to
+            ),
+        })
     } else if r.level_mapping.is_none() {
         Some(format!(
-            "{} is referenced to {} ({}), but the per-level mapping is not in the data, so no \
-             comparable level can be given through it",
+            "{} is referenced to {} ({}), but the per-level table of that referencing is not in \
+             the data, so no comparable level can be given through it{note}",
             r.from, r.to, r.status
         ))
     } else {
@@ -476,6 +635,7 @@ impl Notes {
 
 /// Which origin matchers of `d` match `q`, or `None` if one does not.
 fn origin_matches(
+    catalog: &FrameworkCatalog,
     d: &RecognitionDecision,
     q: &EquivalenceQuery,
     origin_countries: &[&str],
@@ -487,7 +647,13 @@ fn origin_matches(
     }
     matched.push("country".to_string());
     if let Some(level) = &o.framework_level {
-        q.levels.contains(level).then_some(())?;
+        // A decision made for PQF-6 applies to a credential naming PQF-PH-6 and the reverse.
+        let canonical = |id: &str| catalog.canonical_level_id(id).unwrap_or(id).to_owned();
+        let wanted = canonical(level);
+        q.levels
+            .iter()
+            .any(|l| canonical(l) == wanted)
+            .then_some(())?;
         matched.push("frameworkLevel".into());
     }
     if let Some(field) = &o.field {
@@ -781,9 +947,14 @@ pub struct EquivalenceAnswer {
     pub decisions: Vec<DecisionMatch>,
     /// Comparable levels in the destination framework(s), with the path that gives them.
     pub comparable: Vec<ComparableLevel>,
+    /// Recognition practice the shipped data holds for this occupation and destination
+    /// (procedures, typical outcomes, bilateral arrangements): background, never a decision.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub practice: Vec<RecognitionPractice>,
     /// Plain statements of what is not known.
     pub notes: Vec<String>,
-    /// True when there is neither a matching decision (in any state) nor a comparable level.
+    /// True when there is no matching decision (in any state), no comparable level and no
+    /// recognition practice in the data.
     pub nothing_known: bool,
 }
 
@@ -828,13 +999,27 @@ impl EquivalenceAnswer {
                     c.level
                 ));
             } else {
+                let status = match c.status.as_str() {
+                    "historical" => "historical referencing, no longer maintained",
+                    other => other,
+                };
                 out.push_str(&format!(
-                    "- Comparable level: {} via {} ({}, {} confidence)\n",
+                    "- Comparable level: {} via {} ({status}, {} confidence)\n",
                     c.level,
                     c.path_words(),
-                    c.status,
                     c.confidence
                 ));
+            }
+        }
+        if !self.practice.is_empty() {
+            out.push_str(
+                "\nRecognition practice (background from the shipped data, not a decision):\n",
+            );
+            for p in &self.practice {
+                out.push_str(&format!("- {}: {}\n", p.title, p.summary));
+                if let Some(source) = &p.source {
+                    out.push_str(&format!("  Source: {source}\n"));
+                }
             }
         }
         if !self.notes.is_empty() {

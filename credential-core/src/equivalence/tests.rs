@@ -74,31 +74,52 @@ fn comparable(answer: &EquivalenceAnswer) -> Vec<(&str, String)> {
 // --- comparable levels from the shipped data -------------------------------------------------
 
 #[test]
-fn rqf_3_is_comparable_to_dqr_4_in_germany_via_eqf_4() {
-    let answer = ask(&shipped(), &levels(&["RQF-3"]), "DE");
+fn rqf_3_is_comparable_to_dqr_4_in_germany_via_eqf_4_through_a_historical_referencing() {
+    let answer = ask(&shipped(), &levels(&["RQF-GB-ENG-3"]), "DE");
     assert_eq!(
         comparable(&answer),
-        [("DQR-4", "RQF-3 → EQF-4 → DQR-4".to_string())]
+        [("DQR-DE-4", "RQF-GB-ENG-3 → EQF-4 → DQR-DE-4".to_string())]
     );
     let c = &answer.comparable[0];
-    assert_eq!(c.framework, "DQR");
+    assert_eq!(c.framework, "DQR-DE");
     assert_eq!(c.path[0].direction, Direction::Forward);
     assert_eq!(c.path[1].direction, Direction::Backward);
+    // The UK left the EQF process: its referencing is kept, not maintained.
     assert_eq!(
         (c.status.as_str(), c.confidence.as_str()),
-        ("official", "high")
+        ("historical", "high")
     );
     assert!(answer.decisions.is_empty());
     assert!(!answer.nothing_known);
 }
 
 #[test]
-fn dqr_6_is_comparable_to_eqf_6_when_the_destination_is_the_eqf() {
-    let answer = ask(&shipped(), &levels(&["DQR-6"]), "EQF");
+fn a_deprecated_id_is_answered_as_its_canonical_level_with_a_note() {
+    let answer = ask(&shipped(), &levels(&["RQF-3"]), "DE");
     assert_eq!(
         comparable(&answer),
-        [("EQF-6", "DQR-6 → EQF-6".to_string())]
+        [("DQR-DE-4", "RQF-GB-ENG-3 → EQF-4 → DQR-DE-4".to_string())]
     );
+    assert!(
+        answer
+            .notes
+            .iter()
+            .any(|n| n.starts_with("RQF-3 is a deprecated id of RQF-GB-ENG-3")),
+        "{:?}",
+        answer.notes
+    );
+    let current = ask(&shipped(), &levels(&["RQF-GB-ENG-3"]), "DE");
+    assert!(current.notes.is_empty(), "{:?}", current.notes);
+}
+
+#[test]
+fn dqr_6_is_comparable_to_eqf_6_when_the_destination_is_the_eqf() {
+    let answer = ask(&shipped(), &levels(&["DQR-DE-6"]), "EQF");
+    assert_eq!(
+        comparable(&answer),
+        [("EQF-6", "DQR-DE-6 → EQF-6".to_string())]
+    );
+    assert_eq!(answer.comparable[0].status, "official");
 }
 
 #[test]
@@ -106,7 +127,7 @@ fn eqf_6_is_comparable_to_dqr_6_in_germany() {
     let answer = ask(&shipped(), &levels(&["EQF-6"]), "DE");
     assert_eq!(
         comparable(&answer),
-        [("DQR-6", "EQF-6 → DQR-6".to_string())]
+        [("DQR-DE-6", "EQF-6 → DQR-DE-6".to_string())]
     );
     assert_eq!(answer.comparable[0].path[0].direction, Direction::Backward);
 }
@@ -126,16 +147,21 @@ fn ncqf_bw_7_has_no_comparable_level_in_germany_and_a_note_says_no_official_refe
 }
 
 #[test]
-fn pqf_6_has_no_comparable_level_in_germany_because_the_pqf_to_aqrf_level_mapping_is_not_in_the_data(
-) {
-    let answer = ask(&shipped(), &levels(&["PQF-6"]), "DE");
+fn pqf_6_has_no_comparable_level_in_germany_because_no_referencing_between_aqrf_and_eqf_exists() {
+    let answer = ask(&shipped(), &levels(&["PQF-PH-6"]), "DE");
     assert!(answer.comparable.is_empty(), "{:?}", answer.comparable);
+    // The missing bridge comes first: no per-level table could ever fill it.
+    assert!(
+        answer.notes[0].starts_with("For PQF-PH-6: no referencing between AQRF and EQF exists"),
+        "{:?}",
+        answer.notes
+    );
     assert!(
         answer
             .notes
             .iter()
-            .any(|n| n.contains("PQF is referenced to AQRF")
-                && n.contains("per-level mapping is not in the data")),
+            .any(|n| n.contains("PQF-PH is referenced to AQRF")
+                && n.contains("per-level table of that referencing is not in the data")),
         "{:?}",
         answer.notes
     );
@@ -144,16 +170,22 @@ fn pqf_6_has_no_comparable_level_in_germany_because_the_pqf_to_aqrf_level_mappin
 #[test]
 fn pqf_6_is_not_given_an_aqrf_level_either() {
     // The referencing exists but its level table was not retrieved: no AQRF-6 may be invented.
-    let answer = ask(&shipped(), &levels(&["PQF-6"]), "AQRF");
+    let answer = ask(&shipped(), &levels(&["PQF-PH-6"]), "AQRF");
     assert!(answer.comparable.is_empty());
+    assert!(
+        !answer.notes.iter().any(|n| n.contains("between")),
+        "PQF is referenced to the AQRF itself, so no bridge is missing: {:?}",
+        answer.notes
+    );
 }
 
 #[test]
-fn eqf_6_has_no_comparable_level_in_the_philippines_and_the_note_blames_the_missing_pqf_mapping() {
+fn eqf_6_has_no_comparable_level_in_the_philippines_and_the_notes_name_the_bridge_then_the_table() {
     let answer = ask(&shipped(), &levels(&["EQF-6"]), "PH");
     assert!(answer.comparable.is_empty());
-    assert_eq!(answer.notes.len(), 1, "{:?}", answer.notes);
-    assert!(answer.notes[0].starts_with("For EQF-6: PQF is referenced to AQRF"));
+    assert_eq!(answer.notes.len(), 2, "{:?}", answer.notes);
+    assert!(answer.notes[0].starts_with("For EQF-6: no referencing between EQF and AQRF exists"));
+    assert!(answer.notes[1].starts_with("For EQF-6: PQF-PH is referenced to AQRF"));
 }
 
 #[test]
@@ -161,32 +193,41 @@ fn eqf_5_is_comparable_to_several_levels_in_great_britain() {
     let answer = ask(&shipped(), &levels(&["EQF-5"]), "GB");
     let mut found: Vec<&str> = answer.comparable.iter().map(|c| c.level.as_str()).collect();
     found.sort_unstable();
-    assert_eq!(found, ["RQF-4", "RQF-5", "SCQF-7", "SCQF-8"]);
+    assert_eq!(
+        found,
+        [
+            "RQF-GB-ENG-4",
+            "RQF-GB-ENG-5",
+            "SCQF-GB-SCT-7",
+            "SCQF-GB-SCT-8"
+        ]
+    );
     let scqf = answer
         .comparable
         .iter()
-        .find(|c| c.level == "SCQF-7")
+        .find(|c| c.level == "SCQF-GB-SCT-7")
         .unwrap();
     assert_eq!(scqf.confidence, "medium");
+    assert_eq!(scqf.status, "historical");
 }
 
 #[test]
 fn a_level_of_a_destination_framework_is_its_own_comparable_level_and_not_its_neighbours() {
-    let answer = ask(&shipped(), &levels(&["SCQF-7"]), "GB");
+    let answer = ask(&shipped(), &levels(&["SCQF-GB-SCT-7"]), "GB");
     let found: Vec<&str> = answer.comparable.iter().map(|c| c.level.as_str()).collect();
-    assert_eq!(found, ["SCQF-7", "RQF-4", "RQF-5"]);
+    assert_eq!(found, ["SCQF-GB-SCT-7", "RQF-GB-ENG-4", "RQF-GB-ENG-5"]);
     assert!(answer.comparable[0].path.is_empty());
 }
 
 #[test]
 fn rqf_entry_1_has_no_comparable_level_and_the_note_says_so() {
-    let answer = ask(&shipped(), &levels(&["RQF-E1"]), "DE");
+    let answer = ask(&shipped(), &levels(&["RQF-GB-ENG-E1"]), "DE");
     assert!(answer.comparable.is_empty());
     assert!(
         answer
             .notes
             .iter()
-            .any(|n| n.contains("For RQF-E1: RQF-E1 has no level link to EQF")),
+            .any(|n| n.contains("For RQF-GB-ENG-E1: RQF-GB-ENG-E1 has no level link to EQF")),
         "{:?}",
         answer.notes
     );
@@ -200,12 +241,12 @@ fn an_unknown_level_or_country_is_reported_as_not_known() {
         .notes
         .iter()
         .any(|n| n.contains("PQF-9 is not a level")));
-    let answer = ask(&shipped(), &levels(&["RQF-3"]), "FR");
+    let answer = ask(&shipped(), &levels(&["RQF-GB-ENG-3"]), "US");
     assert!(answer.nothing_known);
     assert!(answer
         .notes
         .iter()
-        .any(|n| n.contains("No qualifications framework of FR")));
+        .any(|n| n.contains("No qualifications framework of US")));
 }
 
 // --- the PH -> DE nursing fixture ------------------------------------------------------------
@@ -285,10 +326,10 @@ fn words_put_the_decision_section_before_the_comparable_level_section() {
 
 #[test]
 fn words_name_the_comparable_level_with_its_path_and_confidence() {
-    let words = ask(&shipped(), &levels(&["RQF-3"]), "DE").to_words();
+    let words = ask(&shipped(), &levels(&["VKS-BE-6"]), "DE").to_words();
     assert!(
         words.contains(
-            "Comparable level: DQR-4 via RQF-3 → EQF-4 → DQR-4 (official, high confidence)"
+            "Comparable level: DQR-DE-6 via VKS-BE-6 → EQF-6 → DQR-DE-6 (official, high confidence)"
         ),
         "{words}"
     );
@@ -296,9 +337,69 @@ fn words_name_the_comparable_level_with_its_path_and_confidence() {
 }
 
 #[test]
+fn words_show_a_historical_referencing_as_historical_not_as_official() {
+    let words = ask(&shipped(), &levels(&["RQF-GB-ENG-3"]), "DE").to_words();
+    assert!(
+        words.contains(
+            "Comparable level: DQR-DE-4 via RQF-GB-ENG-3 → EQF-4 → DQR-DE-4 (historical \
+             referencing, no longer maintained, high confidence)"
+        ),
+        "{words}"
+    );
+    assert!(!words.contains("official"), "{words}");
+}
+
+#[test]
 fn the_nursing_decision_is_not_returned_for_belgium() {
     let answer = ask(&nursing_table(), &nursing_query(), "BE");
     assert!(answer.decisions.is_empty());
+}
+
+#[test]
+fn a_nurse_from_another_country_is_pointed_to_the_decisions_for_the_same_occupation() {
+    // The fixture decides for Philippine nurses; an Indonesian nurse gets no decision, but the
+    // answer says where the destination's nursing decisions are instead of "nothing is known".
+    let q = EquivalenceQuery {
+        levels: vec!["KKNI-ID-6".into()],
+        isco08: Some("2221".into()),
+        ..Default::default()
+    };
+    let answer = ask(&nursing_table(), &q, "DE");
+    assert!(answer.decisions.is_empty());
+    let id = &nursing().id;
+    assert!(
+        answer.notes.iter().any(|n| n
+            .contains("DE has recognition decisions for the same occupation")
+            && n.contains(id.as_str())),
+        "{:?}",
+        answer.notes
+    );
+    assert!(answer.practice.iter().any(|p| p.id == "de-nursing"));
+    assert!(!answer.practice.iter().any(|p| p.id == "triple-win-ph-de"));
+    assert!(!answer.nothing_known);
+    assert!(!answer.to_words().contains("Nothing is known"));
+}
+
+#[test]
+fn a_query_for_another_occupation_gets_no_nursing_pointers() {
+    let q = EquivalenceQuery {
+        levels: vec!["KKNI-ID-6".into()],
+        isco08: Some("7411".into()),
+        ..Default::default()
+    };
+    let answer = ask(&nursing_table(), &q, "DE");
+    assert!(answer.practice.is_empty());
+    assert!(!answer.notes.iter().any(|n| n.contains("same occupation")));
+    assert!(answer.nothing_known);
+}
+
+#[test]
+fn a_decision_naming_a_deprecated_level_id_matches_a_credential_naming_the_new_one() {
+    // The fixture names PQF-6; a credential issued after the rename names PQF-PH-6.
+    let mut q = nursing_query();
+    q.levels = vec!["PQF-PH-6".into()];
+    let answer = ask(&nursing_table(), &q, "DE");
+    assert_eq!(answer.applying().count(), 1);
 }
 
 #[test]
