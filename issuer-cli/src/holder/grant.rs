@@ -1,0 +1,59 @@
+//! `skillpass grant`: the holder lets one verifier read a credential stored in the registry
+//! for a number of hours, or revokes that grant early. The grantee reads it with
+//! `skillpass fetch`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use chrono::{Duration, Utc};
+use clap::Args;
+use credential_core::format_time;
+use serde_json::{json, Value};
+
+use crate::common::client::{segment, text, Client, RegistryArg};
+use crate::common::files;
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["to", "revoke"])))]
+pub(crate) struct GrantArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
+    /// The holder's private key file (the DID in credentialSubject.id).
+    #[arg(long)]
+    key: PathBuf,
+    /// The credential id (urn:uuid:…).
+    #[arg(long)]
+    credential: String,
+    /// The verifier's did:key.
+    #[arg(long, requires = "hours")]
+    to: Option<String>,
+    /// How long the grant lasts.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=8784))]
+    hours: Option<u32>,
+    /// Revoke this grant id instead.
+    #[arg(long)]
+    revoke: Option<String>,
+}
+
+pub(crate) fn run(a: GrantArgs) -> Result<u8> {
+    let key = files::read_key(&a.key)?;
+    let client = Client::new(&a.registry.url);
+    let base = format!("/credentials/{}/grants", segment(&a.credential));
+    if let Some(grant) = &a.revoke {
+        client.signed("DELETE", &format!("{base}/{}", segment(grant)), None, &key)?;
+        println!("grant {grant} revoked");
+        return Ok(0);
+    }
+    let to = a.to.context("--to is required")?;
+    let hours = a.hours.context("--hours is required")?;
+    let expires = Utc::now() + Duration::hours(i64::from(hours));
+    let body = json!({"grantee": to, "expiresAt": format_time(expires)});
+    let v: Value = client.signed("POST", &base, Some(&body), &key)?.json()?;
+    println!(
+        "grant {} lets {to} read {} until {}",
+        text(&v, "id"),
+        a.credential,
+        text(&v, "expiresAt")
+    );
+    Ok(0)
+}
