@@ -13,17 +13,15 @@ use serde_json::{json, Map, Value};
 
 use super::decisions_file::DecisionsFile;
 use super::publish::send;
-use crate::common::args::parse_time_arg;
-use crate::common::client::{Client, RegistryArg};
+use crate::common::args::{arg_help, parse_time_arg};
+use crate::common::client::SignerArgs;
 use crate::common::files;
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The authority's private key file")))]
 pub(crate) struct ImportArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The authority's private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The authority's name, written into each decision.
     #[arg(long)]
     name: String,
@@ -51,8 +49,7 @@ pub(super) fn run(a: &ImportArgs) -> Result<u8> {
 /// Publishes each row. Rows are sent in file order, so a revision may supersede a decision
 /// of an earlier row.
 fn to_registry(a: &ImportArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let client = Client::new(&a.registry.url);
+    let (client, key) = a.signer.open()?;
     // One look first, so an unreachable registry is one error, not one per row.
     client.get("/healthz", None)?;
     let (mut published, mut already, mut failed) = (0usize, 0usize, 0usize);
@@ -73,7 +70,7 @@ fn to_registry(a: &ImportArgs) -> Result<u8> {
 /// Signs each row into the file at `out_path`, checked together with the decisions
 /// already there.
 fn to_file(a: &ImportArgs, out_path: &Path) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
+    let key = a.signer.key()?;
     let rows = read_rows(a, &key.public().did())?;
     let mut file = DecisionsFile::open(out_path)?;
     // Decisions are checked together, so a revision may supersede one in the same file, or

@@ -11,28 +11,25 @@ use credential_core::trust::sign_decision;
 use credential_core::SecretKey;
 use serde_json::{json, Value};
 
-use crate::common::client::{text, Client, RegistryArg, Reply};
+use crate::common::args::arg_help;
+use crate::common::client::{text, Client, Reply, SignerArgs};
 use crate::common::files;
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The authority's private key file")))]
 pub(crate) struct PublishArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The authority's private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The decision JSON. Its `authority` is set to the key's DID; a missing `id` is made.
     #[arg(long)]
     decision: PathBuf,
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The authority's private key file")))]
 pub(crate) struct ReviseArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The authority's private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The id of the published decision this one revises.
     #[arg(long)]
     supersedes: String,
@@ -42,15 +39,15 @@ pub(crate) struct ReviseArgs {
 }
 
 pub(super) fn publish(a: &PublishArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
+    let (client, key) = a.signer.open()?;
     let decision = load_decision(&a.decision, &key, None)?;
-    send_and_say(&Client::new(&a.registry.url), &key, &decision)
+    send_and_say(&client, &key, &decision)
 }
 
 pub(super) fn revise(a: &ReviseArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
+    let (client, key) = a.signer.open()?;
     let decision = load_decision(&a.decision, &key, Some(&a.supersedes))?;
-    send_and_say(&Client::new(&a.registry.url), &key, &decision)
+    send_and_say(&client, &key, &decision)
 }
 
 /// Reads a decision file as `key`'s: `authority` set to its DID, a new id when it has none,

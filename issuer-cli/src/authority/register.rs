@@ -2,22 +2,21 @@
 //! registry (its did:key, name and the country whose recognition it decides); only then do
 //! its decisions count there.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 use serde_json::json;
 
-use crate::common::client::{text, Client, RegistryArg};
-use crate::common::files;
+use crate::common::args::arg_help;
+use crate::common::client::{text, SignerArgs};
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help(
+    "key",
+    "The operator's private key file (the registry's DATA/operator.key)"
+)))]
 pub(crate) struct RegisterArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The operator's private key file (the registry's DATA/operator.key).
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The authority's did:key (its decisions and requests are signed with that key).
     #[arg(long)]
     authority: String,
@@ -33,14 +32,14 @@ pub(crate) struct RegisterArgs {
 }
 
 pub(super) fn run(a: &RegisterArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
+    let (client, key) = a.signer.open()?;
     let body = json!({
         "id": a.authority,
         "name": a.name,
         "country": a.country.to_uppercase(),
         "jurisdiction": a.jurisdiction.clone().unwrap_or_default(),
     });
-    let v = Client::new(&a.registry.url)
+    let v = client
         .signed("POST", "/authorities", Some(&body), &key)?
         .json()?;
     println!(

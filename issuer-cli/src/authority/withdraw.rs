@@ -2,8 +2,6 @@
 //! the decision is read back from the registry, checked to be signed by this key, and
 //! re-signed with `withdrawn` set.
 
-use std::path::PathBuf;
-
 use anyhow::{bail, Context as _, Result};
 use chrono::{SubsecRound as _, Utc};
 use clap::Args;
@@ -12,24 +10,21 @@ use credential_core::jws::UnverifiedJws;
 use credential_core::trust::{sign_decision, MAX_DECISION_JWS_LEN};
 use serde_json::json;
 
-use crate::common::client::{segment, text, Client, RegistryArg};
-use crate::common::files;
+use crate::common::args::arg_help;
+use crate::common::client::{segment, text, SignerArgs};
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The authority's private key file")))]
 pub(crate) struct WithdrawArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The authority's private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The id of the published decision to withdraw.
     #[arg(long)]
     decision_id: String,
 }
 
 pub(super) fn run(a: &WithdrawArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let client = Client::new(&a.registry.url);
+    let (client, key) = a.signer.open()?;
     let path = format!("/decisions/{}", segment(&a.decision_id));
     let stored = client.get(&path, None)?.json()?;
     // Re-sign what this authority signed, read from its own signature, not from the

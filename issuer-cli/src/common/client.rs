@@ -3,6 +3,7 @@
 //! status and the registry's error code and message, never a raw body dump.
 
 use std::io::Read as _;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Result};
@@ -11,6 +12,8 @@ use credential_core::request::sign_request;
 use credential_core::SecretKey;
 use serde_json::Value;
 
+use crate::common::files;
+
 /// Default registry URL.
 pub const DEFAULT_REGISTRY: &str = "http://127.0.0.1:8080";
 /// Largest response read (a trust bundle may be large).
@@ -18,10 +21,34 @@ const MAX_RESPONSE: u64 = 128 * 1024 * 1024;
 
 /// `--registry URL`, shared by every command that talks to the registry.
 #[derive(Debug, Clone, Args)]
-pub struct RegistryArg {
+pub(crate) struct RegistryArg {
     /// The registry's base URL.
     #[arg(long = "registry", env = "SKILLPASS_REGISTRY", default_value = DEFAULT_REGISTRY)]
-    pub url: String,
+    pub(crate) url: String,
+}
+
+/// `--registry` and `--key`: the registry, and the key that signs what is sent to it — an
+/// issuer's, a holder's, the operator's or an authority's. A command says whose key with
+/// `arg_help("key", …)`; the argument is declared only here.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct SignerArgs {
+    #[command(flatten)]
+    registry: RegistryArg,
+    /// The private key file that signs the requests.
+    #[arg(long)]
+    key: PathBuf,
+}
+
+impl SignerArgs {
+    /// The key, read from its file.
+    pub(crate) fn key(&self) -> Result<SecretKey> {
+        files::read_key(&self.key)
+    }
+
+    /// The key, and a client of the registry.
+    pub(crate) fn open(&self) -> Result<(Client, SecretKey)> {
+        Ok((Client::new(&self.registry.url), self.key()?))
+    }
 }
 
 /// A response that was not an error.

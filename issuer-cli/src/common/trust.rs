@@ -25,7 +25,7 @@ use crate::common::seen_file::SeenFile;
 
 /// Where trust comes from. The three are optional here, `--bundle` and `--anchor` given
 /// together; `verify` makes both required. A command whose words for them differ sets its
-/// own help with `mut_arg`, the argument itself is declared only here.
+/// own help with `arg_help`; the argument itself is declared only here.
 #[derive(Debug, Clone, Args)]
 pub(crate) struct TrustArgs {
     /// The trust bundle file.

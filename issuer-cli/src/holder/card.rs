@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use super::check::Checker;
 use super::paper::{png, PaperCode};
+use crate::common::args::arg_help;
 use crate::common::files;
 use crate::common::trust::{TrustArgs, TrustError};
 
@@ -30,12 +31,16 @@ const MARGIN: u32 = 60;
 
 #[derive(Debug, Args)]
 #[command(
-    mut_arg("bundle", |a| a.help(
+    mut_args(arg_help(
+        "bundle",
         "A trust bundle: the credential is verified against it first and the card names the \
          issuer as the bundle registers it. Without one, the card says the issuer's name is \
          the credential's own, unverified"
     )),
-    mut_arg("anchor", |a| a.help("The pinned trust anchor (the operator's did:key) that signs the bundle")),
+    mut_args(arg_help(
+        "anchor",
+        "The pinned trust anchor (the operator's did:key) that signs the bundle"
+    ))
 )]
 pub(crate) struct CardArgs {
     /// The credential file (compact vc+jwt).
@@ -335,12 +340,7 @@ fn draw_glyph(img: &mut GrayImage, c: char, x0: u32, y0: u32, scale: u32) {
 
 #[cfg(test)]
 mod tests {
-    #![allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )]
+    #![allow(clippy::indexing_slicing)]
     use super::*;
 
     #[test]

@@ -8,16 +8,18 @@ use anyhow::{Context as _, Result};
 use clap::Args;
 use serde_json::Value;
 
-use crate::common::client::{segment, Client, RegistryArg};
+use crate::common::args::arg_help;
+use crate::common::client::{segment, SignerArgs};
 use crate::common::files;
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help(
+    "key",
+    "The reader's private key file: the issuer, the holder or a grantee"
+)))]
 pub(crate) struct FetchArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The reader's private key file: the issuer, the holder or a grantee.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The credential id.
     #[arg(long)]
     credential: String,
@@ -27,8 +29,8 @@ pub(crate) struct FetchArgs {
 }
 
 pub(crate) fn run(a: FetchArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let v = Client::new(&a.registry.url)
+    let (client, key) = a.signer.open()?;
+    let v = client
         .signed(
             "GET",
             &format!("/credentials/{}", segment(&a.credential)),

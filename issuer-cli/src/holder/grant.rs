@@ -2,25 +2,24 @@
 //! for a number of hours, or revokes that grant early. The grantee reads it with
 //! `skillpass fetch`.
 
-use std::path::PathBuf;
-
 use anyhow::{Context as _, Result};
 use chrono::{Duration, Utc};
 use clap::Args;
 use credential_core::format_time;
 use serde_json::{json, Value};
 
-use crate::common::client::{segment, text, Client, RegistryArg};
-use crate::common::files;
+use crate::common::args::arg_help;
+use crate::common::client::{segment, text, SignerArgs};
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["to", "revoke"])))]
+#[command(mut_args(arg_help(
+    "key",
+    "The holder's private key file (the DID in credentialSubject.id)"
+)))]
 pub(crate) struct GrantArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The holder's private key file (the DID in credentialSubject.id).
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The credential id (urn:uuid:…).
     #[arg(long)]
     credential: String,
@@ -36,8 +35,7 @@ pub(crate) struct GrantArgs {
 }
 
 pub(crate) fn run(a: GrantArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let client = Client::new(&a.registry.url);
+    let (client, key) = a.signer.open()?;
     let base = format!("/credentials/{}/grants", segment(&a.credential));
     if let Some(grant) = &a.revoke {
         client.signed("DELETE", &format!("{base}/{}", segment(grant)), None, &key)?;

@@ -72,12 +72,6 @@ pub(super) fn png(image: &GrayImage) -> Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )]
     use super::*;
 
     /// Prints the QR versions that alphanumeric texts of the lengths in BENCHMARKS.md (section 6)

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
 use super::check::Checker;
-use crate::common::args::parse_time_arg;
+use crate::common::args::{arg_help, parse_time_arg};
 use crate::common::files;
 use crate::common::trust::{TrustArgs, TrustError};
 
@@ -73,7 +73,8 @@ pub(crate) struct InitArgs {
 
 /// A trust bundle to check credentials against, and the moment to check them at.
 #[derive(Debug, Args)]
-#[command(mut_arg("bundle", |a| a.help(
+#[command(mut_args(arg_help(
+    "bundle",
     "The trust bundle file; with it, credentials are verified before they are added"
 )))]
 pub(crate) struct CheckArgs {

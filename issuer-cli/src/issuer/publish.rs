@@ -10,19 +10,18 @@ use credential_core::status::parse_status_list_credential;
 use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 use serde_json::{json, Value};
 
-use crate::common::client::{segment, Client, RegistryArg};
+use crate::common::args::arg_help;
+use crate::common::client::{segment, SignerArgs};
 use crate::common::{files, signed};
 
 /// Credentials sent per request; the registry takes up to 1,000.
 const BATCH: usize = 200;
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The issuer's current private key file")))]
 pub(crate) struct PublishArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The issuer's current private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The issuer's status list file (from `skillpass status init --base-url
     /// <registry>/status`): its signed lists are uploaded if the registry lacks them.
     #[arg(long)]
@@ -33,8 +32,7 @@ pub(crate) struct PublishArgs {
 }
 
 pub(crate) fn run(a: PublishArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let client = Client::new(&a.registry.url);
+    let (client, key) = a.signer.open()?;
     let mut lists = Vec::new();
     if let Some(path) = &a.status {
         let file = files::read_json(path)?;

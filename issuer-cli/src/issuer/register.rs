@@ -2,23 +2,22 @@
 //! the key whose did:key becomes its issuer DID; it stays pending until the operator
 //! accredits it.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 use credential_core::ScopeItem;
 use serde_json::json;
 
-use crate::common::client::{set, text, Client, RegistryArg};
-use crate::common::files;
+use crate::common::args::arg_help;
+use crate::common::client::{set, text, SignerArgs};
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help(
+    "key",
+    "The institution's private key file (its did:key becomes the issuer DID)"
+)))]
 pub(crate) struct RegisterArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The institution's private key file (its did:key becomes the issuer DID).
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// Institution name.
     #[arg(long)]
     name: String,
@@ -34,14 +33,14 @@ pub(crate) struct RegisterArgs {
 }
 
 pub(super) fn run(a: RegisterArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
+    let (client, key) = a.signer.open()?;
     let scope: Vec<String> = a.scope.iter().map(ToString::to_string).collect();
     let mut body =
         json!({"name": a.name, "country": a.country.to_uppercase(), "requestedScope": scope});
     if let Some(contact) = &a.contact {
         set(&mut body, "contact", json!(contact));
     }
-    let reply = Client::new(&a.registry.url).signed("POST", "/issuers", Some(&body), &key)?;
+    let reply = client.signed("POST", "/issuers", Some(&body), &key)?;
     let v = reply.json()?;
     println!(
         "registered {} ({}), standing {}",

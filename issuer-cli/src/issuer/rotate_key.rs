@@ -9,16 +9,15 @@ use clap::Args;
 use credential_core::request::sign_key_proof;
 use serde_json::json;
 
-use crate::common::client::{segment, Client, RegistryArg};
+use crate::common::args::arg_help;
+use crate::common::client::{segment, SignerArgs};
 use crate::common::files;
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The current private key file")))]
 pub(crate) struct RotateArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The current private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The new private key file (create it with `skillpass key new`).
     #[arg(long)]
     new_key: PathBuf,
@@ -28,12 +27,12 @@ pub(crate) struct RotateArgs {
 }
 
 pub(super) fn run(a: RotateArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
+    let (client, key) = a.signer.open()?;
     let new_key = files::read_key(&a.new_key).context("--new-key")?;
     let issuer = a.issuer.unwrap_or_else(|| key.public().did());
     let body =
         json!({"newKey": new_key.public().did(), "proof": sign_key_proof(&new_key, &issuer)});
-    Client::new(&a.registry.url).signed(
+    client.signed(
         "POST",
         &format!("/issuers/{}/keys", segment(&issuer)),
         Some(&body),

@@ -7,24 +7,22 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::common::client::{Client, RegistryArg};
-use crate::common::files;
+use crate::common::args::arg_help;
+use crate::common::client::SignerArgs;
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The operator's private key file")))]
 pub(crate) struct BackupArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The operator's private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// Where to write the backup (created 0600; it holds personal data).
     #[arg(long)]
     out: PathBuf,
 }
 
 pub(super) fn run(a: &BackupArgs) -> Result<u8> {
-    let key = files::read_key(&a.key)?;
-    let bytes = Client::new(&a.registry.url).signed_download("/admin/backup", &key, &a.out)?;
+    let (client, key) = a.signer.open()?;
+    let bytes = client.signed_download("/admin/backup", &key, &a.out)?;
     println!("backup written to {} ({bytes} bytes)", a.out.display());
     println!(
         "verify it with: skillpass-registry check --backup {}",

@@ -2,25 +2,23 @@
 //! changes an issuer's standing in the registry, signed with the operator's key; the
 //! registry logs each change and carries it in its next trust bundle.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;
 use credential_core::{format_time, ScopeItem};
 use serde_json::{json, Value};
 
-use crate::common::args::parse_time_arg;
-use crate::common::client::{segment, set, text, Client, RegistryArg};
-use crate::common::files;
+use crate::common::args::{arg_help, parse_time_arg};
+use crate::common::client::{segment, set, text, SignerArgs};
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help(
+    "key",
+    "The operator's private key file (the registry's DATA/operator.key)"
+)))]
 pub(crate) struct AccreditArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The operator's private key file (the registry's DATA/operator.key).
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The issuer's DID.
     #[arg(long)]
     issuer: String,
@@ -36,12 +34,10 @@ pub(crate) struct AccreditArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_args(arg_help("key", "The operator's private key file")))]
 pub(crate) struct StandingArgs {
     #[command(flatten)]
-    registry: RegistryArg,
-    /// The operator's private key file.
-    #[arg(long)]
-    key: PathBuf,
+    signer: SignerArgs,
     /// The issuer's DID.
     #[arg(long)]
     issuer: String,
@@ -62,7 +58,7 @@ pub(super) fn accredit(a: AccreditArgs) -> Result<u8> {
     if let Some(t) = a.until {
         set(&mut body, "validUntil", json!(format_time(t)));
     }
-    send(&a.registry, &a.key, &a.issuer, "accredit", &body)
+    send(&a.signer, &a.issuer, "accredit", &body)
 }
 
 /// `suspend`, `reinstate` or `withdraw` (`action`, the last segment of the registry's path).
@@ -74,18 +70,12 @@ pub(super) fn change(a: StandingArgs, action: &str) -> Result<u8> {
     if let Some(r) = &a.reason {
         set(&mut body, "reason", json!(r));
     }
-    send(&a.registry, &a.key, &a.issuer, action, &body)
+    send(&a.signer, &a.issuer, action, &body)
 }
 
-fn send(
-    registry: &RegistryArg,
-    key: &std::path::Path,
-    issuer: &str,
-    action: &str,
-    body: &Value,
-) -> Result<u8> {
-    let key = files::read_key(key)?;
-    let reply = Client::new(&registry.url).signed(
+fn send(signer: &SignerArgs, issuer: &str, action: &str, body: &Value) -> Result<u8> {
+    let (client, key) = signer.open()?;
+    let reply = client.signed(
         "POST",
         &format!("/issuers/{}/{action}", segment(issuer)),
         Some(body),

@@ -10,13 +10,13 @@ use credential_core::equivalence::{
     Destination, EquivalenceQuery, EquivalenceTable, FrameworkCatalog,
 };
 
-use crate::common::args::{parse_destination, parse_time_arg};
+use crate::common::args::{arg_help, parse_destination, parse_time_arg};
 use crate::common::trust::TrustArgs;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum EquivalenceCommand {
     /// Show what a framework level (and field/occupation) corresponds to in a destination.
-    Show(ShowArgs),
+    Show(Box<ShowArgs>),
     /// List the shipped qualification frameworks and their referencings (official,
     /// historical, comparison only, none, not confirmed).
     Frameworks(FrameworksArgs),
@@ -24,8 +24,11 @@ pub(crate) enum EquivalenceCommand {
 
 #[derive(Debug, Args)]
 #[command(
-    mut_arg("bundle", |a| a.help("A trust bundle whose recognition decisions to include (needs --anchor)")),
-    mut_arg("anchor", |a| a.help("The pinned anchor did:key for --bundle")),
+    mut_args(arg_help(
+        "bundle",
+        "A trust bundle whose recognition decisions to include (needs --anchor)"
+    )),
+    mut_args(arg_help("anchor", "The pinned anchor did:key for --bundle"))
 )]
 pub(crate) struct ShowArgs {
     /// A framework level id, e.g. PQF-PH-6, NFQ-IE-6, RQF-GB-ENG-3 (older ids such as PQF-6
@@ -62,7 +65,7 @@ pub(crate) struct FrameworksArgs {
 
 pub(crate) fn run(command: EquivalenceCommand) -> Result<u8> {
     match command {
-        EquivalenceCommand::Show(a) => show(a),
+        EquivalenceCommand::Show(a) => show(*a),
         EquivalenceCommand::Frameworks(a) => frameworks(&a),
     }
 }

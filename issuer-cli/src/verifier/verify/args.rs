@@ -8,14 +8,14 @@ use clap::builder::Resettable;
 use clap::Args;
 use credential_core::equivalence::Destination;
 
-use crate::common::args::{parse_destination, parse_time_arg};
+use crate::common::args::{change_arg, parse_destination, parse_time_arg};
 use crate::common::trust::TrustArgs;
 
-/// `--bundle` and `--anchor` are required here; each no longer needs to require the other.
+/// `--bundle` and `--anchor` are required here, so neither needs to require the other.
 #[derive(Debug, Args)]
 #[command(
-    mut_arg("bundle", |a| a.required(true).requires(Resettable::Reset)),
-    mut_arg("anchor", |a| a.required(true).requires(Resettable::Reset)),
+    mut_args(change_arg("bundle", |a| a.required(true).requires(Resettable::Reset))),
+    mut_args(change_arg("anchor", |a| a.required(true).requires(Resettable::Reset))),
 )]
 pub(crate) struct VerifyArgs {
     /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one

@@ -27,7 +27,7 @@ struct Input {
 
 /// What came of one input.
 enum Verified {
-    Report(Report),
+    Report(Box<Report>),
     /// Why the input could not be read, in words.
     Unreadable(String),
 }
@@ -68,7 +68,7 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
             let verified = match &input.text {
                 Ok(_) => reports.next().map_or_else(
                     || Verified::Unreadable("not verified".into()),
-                    Verified::Report,
+                    |report| Verified::Report(Box::new(report)),
                 ),
                 Err(why) => Verified::Unreadable(format!("{why:#}")),
             };
@@ -114,7 +114,7 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
         .count();
     if a.json {
         let out = match results {
-            [(_, Verified::Report(report))] => serde_json::to_value(report)?,
+            [(_, Verified::Report(report))] => serde_json::to_value(&**report)?,
             _ => {
                 let results: Vec<_> = results
                     .iter()
