@@ -141,11 +141,63 @@ fn quiet_on_closed_pipe() {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::expect_used)]
     use super::*;
     use clap::CommandFactory;
 
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn find<'c>(cmd: &'c mut clap::Command, path: &[&str]) -> &'c mut clap::Command {
+        path.iter().fold(cmd, |c, name| {
+            c.find_subcommand_mut(name)
+                .expect("a subcommand of skillpass")
+        })
+    }
+
+    /// The arguments shared through `SignerArgs` and `TrustArgs` are adapted per command in
+    /// place: usage lines list them where they always stood, and help keeps each command's
+    /// words for them.
+    #[test]
+    fn shared_arguments_keep_their_place_and_each_command_its_words() {
+        let mut cli = Cli::command();
+        cli.build();
+        let register = find(&mut cli, &["issuer", "register"]);
+        let usage = register.render_usage().to_string();
+        assert!(
+            usage.contains("--key <KEY> --name <NAME> --country <COUNTRY>"),
+            "{usage}"
+        );
+        let verify = find(&mut cli, &["verify"]);
+        let usage = verify.render_usage().to_string();
+        assert!(
+            usage.contains("--bundle <BUNDLE> --anchor <ANCHOR>"),
+            "{usage}"
+        );
+        for (path, arg, words) in [
+            (&["card"][..], "bundle", "the card names the issuer"),
+            (
+                &["equivalence", "show"],
+                "anchor",
+                "The pinned anchor did:key for --bundle",
+            ),
+            (
+                &["wallet", "add"],
+                "bundle",
+                "credentials are verified before they are added",
+            ),
+            (&["fetch"], "key", "The reader's private key file"),
+            (&["verify"], "bundle", "The trust bundle file"),
+        ] {
+            let help = find(&mut cli, path)
+                .get_arguments()
+                .find(|a| a.get_id() == arg)
+                .and_then(|a| a.get_help())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(help.contains(words), "{path:?} --{arg}: {help}");
+        }
     }
 }

@@ -94,3 +94,99 @@ impl TrustArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use chrono::{Duration, Utc};
+    use credential_core::{did_key_issuer, BundleBuilder, SecretKey};
+
+    use super::*;
+
+    /// A directory holding `bundle-N.jws`, bundles 1 and 2 of one anchor, and the anchor.
+    fn bundles() -> (tempfile::TempDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let anchor = SecretKey::generate();
+        let college = SecretKey::generate().public().did();
+        let now = Utc::now();
+        for sequence in [1, 2] {
+            let issuer = did_key_issuer(&college, "C", "PH", Vec::new(), now).unwrap();
+            let jws = BundleBuilder::new(&anchor.public(), sequence, now, now + Duration::days(1))
+                .issuer(issuer)
+                .sign(&anchor)
+                .unwrap();
+            let path = dir.path().join(format!("bundle-{sequence}.jws"));
+            std::fs::write(path, jws).unwrap();
+        }
+        (dir, anchor.public().did())
+    }
+
+    fn args(dir: &tempfile::TempDir, bundle: &str, anchor: &str) -> TrustArgs {
+        TrustArgs {
+            bundle: Some(dir.path().join(bundle)),
+            anchor: Some(anchor.to_owned()),
+            state: Some(dir.path().join("seen.json")),
+        }
+    }
+
+    #[test]
+    fn no_bundle_given_is_none_where_the_bundle_is_optional() {
+        let none = TrustArgs {
+            bundle: None,
+            anchor: None,
+            state: None,
+        };
+        assert!(matches!(none.open(), Err(TrustError::NotGiven)));
+        assert!(matches!(none.open_if_given(), Ok(None)));
+    }
+
+    #[test]
+    fn an_anchor_that_is_not_a_did_key_could_not_run() {
+        let (dir, _) = bundles();
+        let e = args(&dir, "bundle-1.jws", "did:web:example.org").open();
+        assert!(matches!(e, Err(TrustError::Anchor(_))));
+    }
+
+    #[test]
+    fn a_missing_bundle_file_could_not_run() {
+        let (dir, anchor) = bundles();
+        let e = args(&dir, "nowhere.jws", &anchor).open();
+        assert!(matches!(e, Err(TrustError::Unreadable(_))));
+    }
+
+    #[test]
+    fn a_bundle_of_another_anchor_is_refused_and_stops_a_holders_command_in_words() {
+        let (dir, _) = bundles();
+        let other = SecretKey::generate().public().did();
+        let e = args(&dir, "bundle-1.jws", &other).open();
+        let Err(e @ TrustError::Refused(BundleError::NotSignedByAnchor { .. })) = e else {
+            panic!("{e:?}");
+        };
+        let words = format!("{:#}", e.stops_command());
+        assert!(
+            words.starts_with("the trust bundle was refused: bundle is not signed"),
+            "{words}"
+        );
+    }
+
+    #[test]
+    fn the_memory_is_consulted_and_kept_in_the_state_file() {
+        let (dir, anchor) = bundles();
+        assert_eq!(
+            args(&dir, "bundle-2.jws", &anchor)
+                .open()
+                .unwrap()
+                .sequence(),
+            2
+        );
+        assert!(dir.path().join("seen.json").exists());
+        let e = args(&dir, "bundle-1.jws", &anchor).open();
+        assert!(matches!(
+            e,
+            Err(TrustError::Refused(BundleError::Rollback {
+                got: 1,
+                seen: 2
+            }))
+        ));
+    }
+}

@@ -2,7 +2,8 @@
 
 use serde_json::Value;
 
-use crate::common::{failed_checks, World, EMPLOYER};
+use super::World;
+use crate::harness::{failed_checks, nurse_claims, EMPLOYER};
 
 /// A world whose holder has the nurse's qualification as an SD-JWT in a wallet, with the
 /// holder's name and the title also selectively disclosable.
@@ -17,7 +18,7 @@ fn world_with_sd_wallet() -> World {
         "--key",
         "college.key",
         "--claims",
-        World::nurse_claims().to_str().unwrap(),
+        nurse_claims().to_str().unwrap(),
         "--holder",
         &did,
         "--sd-jwt",
@@ -156,10 +157,7 @@ fn an_sd_jwt_presentation_with_a_disclosure_that_was_not_issued_is_rejected() {
 #[test]
 fn disclose_with_a_plain_credential_is_a_usage_error() {
     let w = World::new();
-    let holder = w
-        .ok(&["key", "new", "--out", "holder.key"])
-        .trim()
-        .to_owned();
+    let holder = w.key("holder.key");
     w.issue_to(&holder, "nurse.jwt");
     let out = w.run(&[
         "present",
@@ -179,16 +177,13 @@ fn disclose_with_a_plain_credential_is_a_usage_error() {
 #[test]
 fn issuing_the_level_as_selectively_disclosable_is_refused() {
     let w = World::new();
-    let holder = w
-        .ok(&["key", "new", "--out", "holder.key"])
-        .trim()
-        .to_owned();
+    let holder = w.key("holder.key");
     let out = w.run(&[
         "issue",
         "--key",
         "college.key",
         "--claims",
-        World::nurse_claims().to_str().unwrap(),
+        nurse_claims().to_str().unwrap(),
         "--holder",
         &holder,
         "--sd-jwt",

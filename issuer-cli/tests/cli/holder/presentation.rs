@@ -1,13 +1,11 @@
 //! `skillpass present` and `skillpass verify --presentation`.
 
-use crate::common::{failed_checks, World, EMPLOYER, OTHER_VERIFIER};
+use super::World;
+use crate::harness::{failed_checks, EMPLOYER, OTHER_VERIFIER};
 
 fn world_with_presentation() -> World {
     let w = World::new();
-    let holder = w
-        .ok(&["key", "new", "--out", "holder.key"])
-        .trim()
-        .to_owned();
+    let holder = w.key("holder.key");
     w.issue_to(&holder, "nurse.jwt");
     w.ok(&[
         "present",
@@ -100,7 +98,7 @@ fn verify_presentation_without_a_nonce_is_a_usage_error() {
         EMPLOYER,
         "vp.jwt",
         "--bundle",
-        "bundle.jwt",
+        "bundle.jws",
         "--anchor",
         &w.anchor_did,
     ]);
@@ -111,10 +109,7 @@ fn verify_presentation_without_a_nonce_is_a_usage_error() {
 fn present_refuses_a_credential_issued_to_another_holder() {
     let w = World::new();
     w.ok(&["key", "new", "--out", "holder.key"]);
-    let other = w
-        .ok(&["key", "new", "--out", "other.key"])
-        .trim()
-        .to_owned();
+    let other = w.key("other.key");
     w.issue_to(&other, "theirs.jwt");
     let out = w.run(&[
         "present",

@@ -1,21 +1,10 @@
 //! README.md followed as a new user follows it: its shell blocks are run as written (with
 //! the placeholders a user fills in replaced), and the figures it quotes are checked
 //! against what the commands print (issue 9, point 19).
-#![cfg(unix)]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
-
-mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{examples, ok, BIN};
+use crate::harness::{examples, Scratch, BIN};
 
 fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).unwrap()
@@ -35,23 +24,20 @@ fn block_after(marker: &str) -> String {
 
 /// A scratch directory like a new user's: `examples/` at hand, and keys made with
 /// `skillpass key new` (whose did:keys a user copies into the placeholders).
-struct Scratch {
-    dir: tempfile::TempDir,
+struct NewUser {
+    s: Scratch,
     placeholders: Vec<(String, String)>,
 }
 
-impl Scratch {
+impl NewUser {
     fn new(keys: &[(&str, &str)]) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink(examples(), dir.path().join("examples")).unwrap();
-        let mut placeholders = Vec::new();
-        for (file, placeholder) in keys {
-            let did = ok(dir.path(), &["key", "new", "--out", file])
-                .trim()
-                .to_owned();
-            placeholders.push(((*placeholder).to_owned(), did));
-        }
-        Self { dir, placeholders }
+        let s = Scratch::new();
+        std::os::unix::fs::symlink(examples(), s.path("examples")).unwrap();
+        let placeholders = keys
+            .iter()
+            .map(|(file, placeholder)| ((*placeholder).to_owned(), s.key(file)))
+            .collect();
+        Self { s, placeholders }
     }
 
     /// Runs every command of a README block with `sh`, as pasted, placeholders filled in;
@@ -77,12 +63,11 @@ impl Scratch {
                 "an unfilled placeholder in {command}"
             );
             let command = command.replacen("skillpass ", &format!("{BIN} "), 1);
-            let out = Command::new("sh")
+            let out = self
+                .s
+                .command("sh")
                 .arg("-c")
                 .arg(&command)
-                .current_dir(self.dir.path())
-                .env("SKILLPASS_STATE", self.dir.path().join("seen.json"))
-                .env("HOME", self.dir.path())
                 .output()
                 .unwrap();
             assert!(
@@ -104,7 +89,7 @@ const KEYS: [(&str, &str); 2] = [
 
 #[test]
 fn the_readme_assessment_centre_tip_makes_all_1000_batch_credentials_verify_valid() {
-    let s = Scratch::new(&[KEYS[0], KEYS[1], ("centre.key", "<centre did:key>")]);
+    let s = NewUser::new(&[KEYS[0], KEYS[1], ("centre.key", "<centre did:key>")]);
     s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
     let outputs = s.run_block(&block_after("To see all 1,000 verify `valid`"), &[]);
     let last = outputs.last().unwrap();
@@ -114,23 +99,20 @@ fn the_readme_assessment_centre_tip_makes_all_1000_batch_credentials_verify_vali
     );
     // The college's nurse credential still verifies in the rebuilt bundle.
     let operator = &s.placeholders[0].1;
-    let words = ok(
-        s.dir.path(),
-        &[
-            "verify",
-            "nurse.jwt",
-            "--bundle",
-            "bundle.jws",
-            "--anchor",
-            operator,
-        ],
-    );
+    let words = s.s.ok(&[
+        "verify",
+        "nurse.jwt",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        operator,
+    ]);
     assert!(words.starts_with("VALID"), "{words}");
 }
 
 #[test]
 fn the_readme_authorities_block_keeps_the_signed_decision_beside_the_imported_ones() {
-    let s = Scratch::new(&[KEYS[0], KEYS[1], ("authority.key", "<authority did:key>")]);
+    let s = NewUser::new(&[KEYS[0], KEYS[1], ("authority.key", "<authority did:key>")]);
     s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
     let block = block_after("A recognition authority signs its decisions");
     let outputs = s.run_block(&block, &[]);
@@ -161,24 +143,21 @@ fn the_readme_paper_figures_are_what_qr_and_card_print() {
     ] {
         assert!(text.contains(said), "README.md no longer says {said:?}");
     }
-    let s = Scratch::new(&[KEYS[0], KEYS[1], ("holder.key", "<Maria's DID>")]);
+    let s = NewUser::new(&[KEYS[0], KEYS[1], ("holder.key", "<Maria's DID>")]);
     let holder = &s.placeholders[2].1;
     let claims = examples().join("nurse-qualification.json");
-    ok(
-        s.dir.path(),
-        &[
-            "issue",
-            "--key",
-            "college.key",
-            "--claims",
-            claims.to_str().unwrap(),
-            "--holder",
-            holder,
-            "--out",
-            "nurse.jwt",
-        ],
-    );
-    let out = common::run(s.dir.path(), &["card", "nurse.jwt", "--out", "card.png"]);
+    s.s.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        claims.to_str().unwrap(),
+        "--holder",
+        holder,
+        "--out",
+        "nurse.jwt",
+    ]);
+    let out = s.s.run(&["card", "nurse.jwt", "--out", "card.png"]);
     assert!(out.status.success());
     let said = String::from_utf8_lossy(&out.stderr).into_owned();
     let number_before = |marker: &str| -> u64 {
@@ -215,22 +194,19 @@ fn the_readme_paper_figures_are_what_qr_and_card_print() {
 
 #[test]
 fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_something_else() {
-    let s = Scratch::new(&[("authority.key", "<authority did:key>")]);
+    let s = NewUser::new(&[("authority.key", "<authority did:key>")]);
     let decision = examples().join("decision-ph-de-nursing.json");
     let sign = |out: &str| {
-        common::run(
-            s.dir.path(),
-            &[
-                "authority",
-                "sign",
-                "--key",
-                "authority.key",
-                "--decision",
-                decision.to_str().unwrap(),
-                "--out",
-                out,
-            ],
-        )
+        s.s.run(&[
+            "authority",
+            "sign",
+            "--key",
+            "authority.key",
+            "--decision",
+            decision.to_str().unwrap(),
+            "--out",
+            out,
+        ])
     };
     assert!(sign("decisions.jws").status.success());
     let again = sign("decisions.jws");
@@ -242,18 +218,18 @@ fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_somet
         String::from_utf8_lossy(&again.stdout)
     );
     assert_eq!(
-        std::fs::read_to_string(s.dir.path().join("decisions.jws"))
+        std::fs::read_to_string(s.s.path("decisions.jws"))
             .unwrap()
             .lines()
             .count(),
         1
     );
-    std::fs::write(s.dir.path().join("notes.txt"), "my notes\n").unwrap();
+    std::fs::write(s.s.path("notes.txt"), "my notes\n").unwrap();
     let out = sign("notes.txt");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not overwriting it"));
     assert_eq!(
-        std::fs::read_to_string(s.dir.path().join("notes.txt")).unwrap(),
+        std::fs::read_to_string(s.s.path("notes.txt")).unwrap(),
         "my notes\n"
     );
 }

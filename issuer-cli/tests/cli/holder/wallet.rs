@@ -1,6 +1,7 @@
 //! `skillpass wallet`, and the round trip of issue 5's first acceptance criterion.
 
-use crate::common::{failed_checks, World, EMPLOYER, OTHER_VERIFIER};
+use super::World;
+use crate::harness::{failed_checks, nurse_claims, EMPLOYER, OTHER_VERIFIER};
 
 /// A world with a wallet whose holder DID is returned.
 fn world_with_wallet() -> (World, String) {
@@ -162,10 +163,7 @@ fn add_never_loses_existing_credentials() {
 
     // A refused credential (someone else's) leaves the file byte for byte unchanged.
     let before = std::fs::read(w.path("w.jwe")).unwrap();
-    let other = w
-        .ok(&["key", "new", "--out", "other.key"])
-        .trim()
-        .to_owned();
+    let other = w.key("other.key");
     w.issue_to(&other, "theirs.jwt");
     let out = w.run(&["wallet", "add", "--wallet", "w.jwe", "theirs.jwt"]);
     assert_eq!(out.status.code(), Some(1));
@@ -196,7 +194,7 @@ fn add_with_a_bundle_refuses_an_invalid_credential() {
         "--key",
         "rogue.key",
         "--claims",
-        World::nurse_claims().to_str().unwrap(),
+        nurse_claims().to_str().unwrap(),
         "--holder",
         &did,
         "--out",
@@ -345,7 +343,7 @@ fn present_from_a_wallet_with_one_credential_needs_no_choice() {
 #[test]
 fn a_skill_credential_is_listed_under_a_short_title() {
     let (w, did) = world_with_wallet();
-    let skills = World::nurse_claims().with_file_name("care-worker-skills.json");
+    let skills = nurse_claims().with_file_name("care-worker-skills.json");
     w.ok(&[
         "issue",
         "--key",

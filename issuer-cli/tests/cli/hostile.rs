@@ -1,20 +1,12 @@
 //! Hostile input to the offline verifier: every malformed or adversarial file gets a clear
 //! `invalid` naming `well-formed` (exit 1), never a panic or a hang.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
-
-mod common;
 
 use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::run as skillpass;
+
+use crate::harness::Scratch;
 
 /// A compact JWS with an EdDSA header and this payload (signature of zeros).
 fn jws_with_payload(payload: &[u8]) -> String {
@@ -28,19 +20,12 @@ fn jws_with_payload(payload: &[u8]) -> String {
 
 #[test]
 fn malformed_and_adversarial_credentials_are_invalid_with_a_clear_reason() {
-    let d = tempfile::tempdir().unwrap();
-    let p = d.path();
-    let operator = String::from_utf8(skillpass(p, &["key", "new", "--out", "operator.key"]).stdout)
-        .unwrap()
-        .trim()
-        .to_owned();
-    let college = String::from_utf8(skillpass(p, &["key", "new", "--out", "college.key"]).stdout)
-        .unwrap()
-        .trim()
-        .to_owned();
-    assert!(skillpass(
-        p,
-        &[
+    let d = Scratch::new();
+    let p = d.d();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    assert!(d
+        .run(&[
             "bundle",
             "build",
             "--anchor",
@@ -55,25 +40,21 @@ fn malformed_and_adversarial_credentials_are_invalid_with_a_clear_reason() {
             "QualificationCredential",
             "--out",
             "bundle.jws",
-        ]
-    )
-    .status
-    .success());
+        ])
+        .status
+        .success());
     let nested = format!("{}{}", "[".repeat(50_000), "]".repeat(50_000));
     // An empty file holds no credential at all: the command could not run (exit 2, issue 9
     // point 16), with no panic.
     std::fs::write(p.join("empty.jwt"), b"").unwrap();
-    let out = skillpass(
-        p,
-        &[
-            "verify",
-            "empty.jwt",
-            "--bundle",
-            "bundle.jws",
-            "--anchor",
-            &operator,
-        ],
-    );
+    let out = d.run(&[
+        "verify",
+        "empty.jwt",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -109,18 +90,15 @@ fn malformed_and_adversarial_credentials_are_invalid_with_a_clear_reason() {
     for (name, bytes) in &cases {
         std::fs::write(p.join(name), bytes).unwrap();
         let started = Instant::now();
-        let out = skillpass(
-            p,
-            &[
-                "verify",
-                name,
-                "--bundle",
-                "bundle.jws",
-                "--anchor",
-                &operator,
-                "--json",
-            ],
-        );
+        let out = d.run(&[
+            "verify",
+            name,
+            "--bundle",
+            "bundle.jws",
+            "--anchor",
+            &operator,
+            "--json",
+        ]);
         assert!(
             started.elapsed() < Duration::from_secs(10),
             "{name} took too long"
@@ -151,7 +129,7 @@ fn malformed_and_adversarial_credentials_are_invalid_with_a_clear_reason() {
     let mut args = vec!["verify"];
     args.extend(&names);
     args.extend(["--bundle", "bundle.jws", "--anchor", &operator]);
-    let out = skillpass(p, &args);
+    let out = d.run(&args);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).ends_with(&format!(
         "0 valid, {} invalid, 0 indeterminate\n",
@@ -161,12 +139,9 @@ fn malformed_and_adversarial_credentials_are_invalid_with_a_clear_reason() {
 
 #[test]
 fn a_hostile_bundle_file_is_refused_without_a_crash() {
-    let d = tempfile::tempdir().unwrap();
-    let p = d.path();
-    let operator = String::from_utf8(skillpass(p, &["key", "new", "--out", "operator.key"]).stdout)
-        .unwrap()
-        .trim()
-        .to_owned();
+    let d = Scratch::new();
+    let p = d.d();
+    let operator = d.key("operator.key");
     std::fs::write(p.join("x.jwt"), "a.b.c").unwrap();
     for (name, bytes) in [
         ("garbage.jws", b"\x00\x01\x02".to_vec()),
@@ -179,10 +154,7 @@ fn a_hostile_bundle_file_is_refused_without_a_crash() {
         ),
     ] {
         std::fs::write(p.join(name), bytes).unwrap();
-        let out = skillpass(
-            p,
-            &["verify", "x.jwt", "--bundle", name, "--anchor", &operator],
-        );
+        let out = d.run(&["verify", "x.jwt", "--bundle", name, "--anchor", &operator]);
         assert_eq!(out.status.code(), Some(1), "{name}");
         assert!(
             String::from_utf8_lossy(&out.stdout).contains("trust-bundle"),

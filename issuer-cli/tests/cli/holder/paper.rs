@@ -1,13 +1,11 @@
 //! `skillpass qr`, `skillpass card` and `verify --qr-text / --qr-image`.
 
-use crate::common::{failed_checks, World};
+use super::World;
+use crate::harness::{failed_checks, nurse_claims};
 
 fn world_with_credential() -> World {
     let w = World::new();
-    let holder = w
-        .ok(&["key", "new", "--out", "holder.key"])
-        .trim()
-        .to_owned();
+    let holder = w.key("holder.key");
     w.issue_to(&holder, "nurse.jwt");
     w
 }
@@ -129,7 +127,7 @@ fn the_card_names_the_issuer_registered_in_a_verified_bundle() {
 fn the_card_shows_both_names_marked_when_the_awarding_body_differs_from_the_registered_issuer() {
     let w = World::new();
     let mut claims: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(World::nurse_claims()).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(nurse_claims()).unwrap()).unwrap();
     claims["credentialSubject"]["qualification"]["awardingBody"]["name"] =
         "Commission on Higher Education".into();
     std::fs::write(w.path("claims.json"), claims.to_string()).unwrap();
@@ -179,7 +177,7 @@ fn no_card_is_made_for_a_credential_that_does_not_verify_against_the_bundle() {
         "--key",
         "rogue.key",
         "--claims",
-        World::nurse_claims().to_str().unwrap(),
+        nurse_claims().to_str().unwrap(),
         "--out",
         "rogue.jwt",
     ]);
@@ -194,7 +192,7 @@ fn no_card_is_made_for_a_credential_that_does_not_verify_against_the_bundle() {
 #[test]
 fn the_card_of_a_skill_credential_has_a_short_title() {
     let w = World::new();
-    let skills = World::nurse_claims().with_file_name("care-worker-skills.json");
+    let skills = nurse_claims().with_file_name("care-worker-skills.json");
     w.ok(&[
         "issue",
         "--key",

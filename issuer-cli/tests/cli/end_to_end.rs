@@ -1,122 +1,19 @@
 //! The `skillpass` binary end to end: the README quickstart verbatim, bulk issuing and
 //! verifying, offline revocation, rollback protection and exit codes.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
 
-use std::io::Write as _;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-
-mod common;
-
-use common::{examples, BIN};
-
-struct Dir {
-    dir: tempfile::TempDir,
-}
-
-impl Dir {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_stdin(args, None)
-    }
-    fn run_stdin(&self, args: &[&str], stdin: Option<&str>) -> Output {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("SKILLPASS_STATE", self.path("seen.json"))
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        if let Some(input) = stdin {
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(input.as_bytes())
-                .unwrap();
-        }
-        child.wait_with_output().unwrap()
-    }
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}{}",
-            stdout(&out),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        stdout(&out)
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap()
-}
-
-/// `bundle build` at `bundle.jws` accrediting `college` for qualifications up to PQF-6,
-/// with `extra` arguments.
-fn build_bundle(d: &Dir, college: &str, extra: &[&str]) -> String {
-    let mut args = vec![
-        "bundle",
-        "build",
-        "--anchor",
-        "operator.key",
-        "--issuer",
-        college,
-        "--name",
-        "Manila College of Nursing",
-        "--country",
-        "PH",
-        "--accredit",
-        "QualificationCredential:PQF-6",
-        "--out",
-        "bundle.jws",
-    ];
-    args.extend_from_slice(extra);
-    d.ok(&args)
-}
+use crate::harness::{code, examples, stdout, Scratch};
 
 /// Operator and college keys and a bundle accrediting the college, as in the quickstart.
-fn quickstart(d: &Dir) -> (String, String) {
-    let operator = d
-        .ok(&["key", "new", "--out", "operator.key"])
-        .trim()
-        .to_owned();
-    let college = d
-        .ok(&["key", "new", "--out", "college.key"])
-        .trim()
-        .to_owned();
-    build_bundle(d, &college, &[]);
+fn quickstart(d: &Scratch) -> (String, String) {
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.bundle(&college, &[]);
     (operator, college)
 }
 
 #[test]
 fn the_readme_quickstart_issues_a_credential_that_verifies_valid() {
-    let d = Dir::new();
+    let d = Scratch::new();
     let (operator, college) = quickstart(&d);
     assert!(operator.starts_with("did:key:z6Mk") && college.starts_with("did:key:z6Mk"));
     #[cfg(unix)]
@@ -135,16 +32,7 @@ fn the_readme_quickstart_issues_a_credential_that_verifies_valid() {
         jwk.get("d").is_none(),
         "the public JWK must not contain the secret"
     );
-    let claims = examples().join("nurse-qualification.json");
-    d.ok(&[
-        "issue",
-        "--key",
-        "college.key",
-        "--claims",
-        claims.to_str().unwrap(),
-        "--out",
-        "nurse.jwt",
-    ]);
+    d.issue_nurse(&[], "nurse.jwt");
     let words = d.ok(&[
         "verify",
         "nurse.jwt",
@@ -175,7 +63,7 @@ fn the_readme_quickstart_issues_a_credential_that_verifies_valid() {
 
 #[test]
 fn key_new_refuses_to_overwrite_an_existing_key() {
-    let d = Dir::new();
+    let d = Scratch::new();
     d.ok(&["key", "new", "--out", "a.key"]);
     let before = std::fs::read(d.path("a.key")).unwrap();
     let out = d.run(&["key", "new", "--out", "a.key"]);
@@ -185,15 +73,9 @@ fn key_new_refuses_to_overwrite_an_existing_key() {
 
 #[test]
 fn bulk_issue_of_the_example_csv_yields_1000_credentials_that_all_verify() {
-    let d = Dir::new();
-    let operator = d
-        .ok(&["key", "new", "--out", "operator.key"])
-        .trim()
-        .to_owned();
-    let center = d
-        .ok(&["key", "new", "--out", "center.key"])
-        .trim()
-        .to_owned();
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let center = d.key("center.key");
     d.ok(&[
         "bundle",
         "build",
@@ -246,7 +128,7 @@ fn bulk_issue_of_the_example_csv_yields_1000_credentials_that_all_verify() {
 
 #[test]
 fn a_csv_with_two_bad_rows_issues_the_others_and_names_both_lines() {
-    let d = Dir::new();
+    let d = Scratch::new();
     d.ok(&["key", "new", "--out", "college.key"]);
     let text = std::fs::read_to_string(examples().join("batch.csv")).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
@@ -294,9 +176,8 @@ fn a_csv_with_two_bad_rows_issues_the_others_and_names_both_lines() {
 
 #[test]
 fn offline_revocation_and_suspension_reach_the_verifier_through_the_bundle() {
-    let d = Dir::new();
+    let d = Scratch::new();
     let (operator, college) = quickstart(&d);
-    let claims = examples().join("nurse-qualification.json");
     d.ok(&[
         "status",
         "init",
@@ -305,19 +186,9 @@ fn offline_revocation_and_suspension_reach_the_verifier_through_the_bundle() {
         "--out",
         "college.status.json",
     ]);
-    d.ok(&[
-        "issue",
-        "--key",
-        "college.key",
-        "--claims",
-        claims.to_str().unwrap(),
-        "--status",
-        "college.status.json",
-        "--out",
-        "nurse.jwt",
-    ]);
-    let build = |d: &Dir| build_bundle(d, &college, &["--status-list", "college.status.json"]);
-    let verify = |d: &Dir| {
+    d.issue_nurse(&["--status", "college.status.json"], "nurse.jwt");
+    let build = |d: &Scratch| d.bundle(&college, &["--status-list", "college.status.json"]);
+    let verify = |d: &Scratch| {
         d.run(&[
             "verify",
             "nurse.jwt",
@@ -382,7 +253,7 @@ fn offline_revocation_and_suspension_reach_the_verifier_through_the_bundle() {
 
 #[test]
 fn another_issuers_key_cannot_revoke_in_a_status_file() {
-    let d = Dir::new();
+    let d = Scratch::new();
     quickstart(&d);
     d.ok(&["key", "new", "--out", "intruder.key"]);
     d.ok(&[
@@ -412,18 +283,9 @@ fn another_issuers_key_cannot_revoke_in_a_status_file() {
 
 #[test]
 fn a_bundle_older_than_one_already_seen_is_refused_by_the_cli() {
-    let d = Dir::new();
+    let d = Scratch::new();
     let (operator, _) = quickstart(&d);
-    let claims = examples().join("nurse-qualification.json");
-    d.ok(&[
-        "issue",
-        "--key",
-        "college.key",
-        "--claims",
-        claims.to_str().unwrap(),
-        "--out",
-        "nurse.jwt",
-    ]);
+    d.issue_nurse(&[], "nurse.jwt");
     std::fs::copy(d.path("bundle.jws"), d.path("old.jws")).unwrap();
     // Rebuilding at the same path takes the next sequence number.
     let college = d
@@ -434,7 +296,7 @@ fn a_bundle_older_than_one_already_seen_is_refused_by_the_cli() {
         .trim_start_matches("did:")
         .trim()
         .to_owned();
-    build_bundle(&d, &college, &[]);
+    d.bundle(&college, &[]);
     assert_eq!(
         code(&d.run(&[
             "verify",
@@ -460,106 +322,65 @@ fn a_bundle_older_than_one_already_seen_is_refused_by_the_cli() {
 
 #[test]
 fn verify_exit_codes_distinguish_invalid_indeterminate_and_could_not_run() {
-    let d = Dir::new();
+    let d = Scratch::new();
     let (operator, _) = quickstart(&d);
-    let claims = examples().join("nurse-qualification.json");
-    d.ok(&[
-        "issue",
-        "--key",
-        "college.key",
-        "--claims",
-        claims.to_str().unwrap(),
-        "--out",
-        "nurse.jwt",
-    ]);
-    let args = |extra: &[&str]| {
-        let mut a = vec![
-            "verify",
+    d.issue_nurse(&[], "nurse.jwt");
+    let other = d.key("other.key");
+    let op = operator.as_str();
+    for (file, anchor, extra, expected, why) in [
+        ("nurse.jwt", op, &[][..], 0, "valid"),
+        (
             "nurse.jwt",
-            "--bundle",
-            "bundle.jws",
-            "--anchor",
-            operator.as_str(),
-        ];
-        a.extend_from_slice(extra);
-        d.run(&a).status.code().unwrap()
-    };
-    assert_eq!(args(&[]), 0);
-    assert_eq!(
-        args(&["--at", "2099-01-01"]),
-        3,
-        "past the bundle's next update"
-    );
-    assert_eq!(
-        args(&["--at", "2000-01-01"]),
-        1,
-        "before the credential's validity"
-    );
-    assert_eq!(
-        code(&d.run(&[
-            "verify",
-            "missing.jwt",
-            "--bundle",
-            "bundle.jws",
-            "--anchor",
-            &operator
-        ])),
-        2
-    );
-    assert_eq!(
-        code(&d.run(&[
-            "verify",
+            op,
+            &["--at", "2099-01-01"],
+            3,
+            "past the bundle's next update",
+        ),
+        (
             "nurse.jwt",
-            "--bundle",
-            "bundle.jws",
-            "--anchor",
-            "did:web:x"
-        ])),
-        2
-    );
-    assert_eq!(
-        code(&d.run(&[
-            "verify",
+            op,
+            &["--at", "2000-01-01"],
+            1,
+            "before the credential's validity",
+        ),
+        ("missing.jwt", op, &[], 2, "a file that is not there"),
+        (
             "nurse.jwt",
-            "--bundle",
-            "bundle.jws",
-            "--anchor",
-            &operator,
-            "--at",
-            "soon"
-        ])),
-        2
-    );
-    let other = d
-        .ok(&["key", "new", "--out", "other.key"])
-        .trim()
-        .to_owned();
-    let out = d.run(&[
-        "verify",
-        "nurse.jwt",
-        "--bundle",
-        "bundle.jws",
-        "--anchor",
-        &other,
-    ]);
-    assert_eq!(code(&out), 1, "a bundle not signed by the pinned anchor");
-    assert!(stdout(&out).contains("trust-bundle"));
+            "did:web:x",
+            &[],
+            2,
+            "an anchor that is not a did:key",
+        ),
+        (
+            "nurse.jwt",
+            op,
+            &["--at", "soon"],
+            2,
+            "a time that is not one",
+        ),
+        (
+            "nurse.jwt",
+            &other,
+            &[],
+            1,
+            "a bundle not signed by the pinned anchor",
+        ),
+    ] {
+        let mut args = vec!["verify", file, "--bundle", "bundle.jws", "--anchor", anchor];
+        args.extend_from_slice(extra);
+        let out = d.run(&args);
+        assert_eq!(code(&out), expected, "{why}");
+        if anchor == other {
+            assert!(stdout(&out).contains("trust-bundle"));
+        }
+    }
 }
 
 #[test]
 fn verify_reads_one_jws_per_line_from_standard_input_and_summarises() {
-    let d = Dir::new();
+    let d = Scratch::new();
     let (operator, _) = quickstart(&d);
-    let claims = examples().join("nurse-qualification.json");
-    d.ok(&[
-        "issue",
-        "--key",
-        "college.key",
-        "--claims",
-        claims.to_str().unwrap(),
-        "--out",
-        "nurse.jwt",
-    ]);
+    d.issue_nurse(&[], "nurse.jwt");
     let jws = std::fs::read_to_string(d.path("nurse.jwt"))
         .unwrap()
         .trim()
@@ -574,7 +395,7 @@ fn verify_reads_one_jws_per_line_from_standard_input_and_summarises() {
             "--anchor",
             &operator,
         ],
-        Some(&input),
+        &input,
     );
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
@@ -592,7 +413,7 @@ fn verify_reads_one_jws_per_line_from_standard_input_and_summarises() {
 
 #[test]
 fn bad_claims_files_are_reported_without_writing_a_credential() {
-    let d = Dir::new();
+    let d = Scratch::new();
     quickstart(&d);
     std::fs::write(
         d.path("claims.json"),
@@ -631,7 +452,7 @@ fn bad_claims_files_are_reported_without_writing_a_credential() {
 
 #[test]
 fn bulk_issue_with_a_status_file_gives_every_credential_its_own_saved_index() {
-    let d = Dir::new();
+    let d = Scratch::new();
     d.ok(&["key", "new", "--out", "center.key"]);
     d.ok(&[
         "status",
