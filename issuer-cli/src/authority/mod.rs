@@ -18,7 +18,6 @@ mod withdraw;
 use anyhow::Result;
 use clap::Subcommand;
 
-/// `skillpass authority`.
 #[derive(Debug, Subcommand)]
 pub(crate) enum AuthorityCommand {
     /// Sign one recognition decision (a JSON file; see schemas/equivalence-decision.schema.json).

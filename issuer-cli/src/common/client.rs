@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use crate::common::files;
 
-/// Default registry URL.
-pub const DEFAULT_REGISTRY: &str = "http://127.0.0.1:8080";
+/// Where `skillpass-registry serve` listens by default.
+const DEFAULT_REGISTRY: &str = "http://127.0.0.1:8080";
 /// Largest response read (a trust bundle may be large).
 const MAX_RESPONSE: u64 = 128 * 1024 * 1024;
 
@@ -51,20 +51,17 @@ impl SignerArgs {
     }
 }
 
-/// A response that was not an error.
+/// A response that was not an error (2xx, or 304 to a conditional GET).
 #[derive(Debug)]
-pub struct Reply {
-    /// HTTP status.
-    pub status: u16,
-    /// `ETag`, when sent.
-    pub etag: Option<String>,
-    /// The body.
-    pub body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) etag: Option<String>,
+    /// At most 128 MiB of it.
+    pub(crate) body: String,
 }
 
 impl Reply {
-    /// The body as JSON.
-    pub fn json(&self) -> Result<Value> {
+    pub(crate) fn json(&self) -> Result<Value> {
         serde_json::from_str(&self.body).map_err(|_| {
             anyhow!(
                 "the registry answered {} with a body that is not JSON",
@@ -74,34 +71,34 @@ impl Reply {
     }
 }
 
-/// An error answer of the registry, in its one error shape.
+/// An error answer of the registry, in its one error shape
+/// (`{"error": {"code", "message"}}`).
 #[derive(Debug, thiserror::Error)]
 #[error("registry: HTTP {status} {code}: {message}")]
-pub struct RegistryError {
-    /// HTTP status.
-    pub status: u16,
+pub(crate) struct RegistryError {
+    status: u16,
     /// The stable error code (e.g. `status_list_mismatch`).
-    pub code: String,
-    /// The registry's words.
-    pub message: String,
+    code: String,
+    message: String,
 }
 
 impl RegistryError {
     /// The registry's error code, when `e` is a registry error answer.
-    pub fn code_of(e: &anyhow::Error) -> Option<&str> {
+    pub(crate) fn code_of(e: &anyhow::Error) -> Option<&str> {
         e.downcast_ref::<Self>().map(|r| r.code.as_str())
     }
 }
 
-/// The registry at one base URL.
-pub struct Client {
+/// The registry at one base URL; every request times out after 60 s (a download only
+/// between reads).
+pub(crate) struct Client {
     base: String,
     agent: ureq::Agent,
 }
 
 impl Client {
-    /// A client for `base` (e.g. `http://127.0.0.1:8080`).
-    pub fn new(base: &str) -> Self {
+    /// A client for `base` (e.g. `http://127.0.0.1:8080`; a trailing `/` is ignored).
+    pub(crate) fn new(base: &str) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
             agent: ureq::AgentBuilder::new()
@@ -111,7 +108,7 @@ impl Client {
     }
 
     /// An unsigned GET; `if_none_match` sends a cached ETag.
-    pub fn get(&self, path: &str, if_none_match: Option<&str>) -> Result<Reply> {
+    pub(crate) fn get(&self, path: &str, if_none_match: Option<&str>) -> Result<Reply> {
         let mut req = self.agent.get(&format!("{}{path}", self.base));
         if let Some(tag) = if_none_match {
             req = req.set("If-None-Match", tag);
@@ -120,7 +117,7 @@ impl Client {
     }
 
     /// An unsigned GET that answers `None` on 404.
-    pub fn get_optional(&self, path: &str) -> Result<Option<Reply>> {
+    pub(crate) fn get_optional(&self, path: &str) -> Result<Option<Reply>> {
         match self.agent.get(&format!("{}{path}", self.base)).call() {
             Err(ureq::Error::Status(404, _)) => Ok(None),
             other => finish(other).map(Some),
@@ -128,7 +125,7 @@ impl Client {
     }
 
     /// A request signed by `key` with a JSON body (or none).
-    pub fn signed(
+    pub(crate) fn signed(
         &self,
         method: &str,
         path: &str,
@@ -157,7 +154,7 @@ impl Client {
     /// A GET signed by `key` whose answer is streamed into `out`: written to `OUT.partial`
     /// (mode 0600: a backup holds personal data) and renamed once every byte the registry
     /// announced has arrived. Returns the bytes written.
-    pub fn signed_download(
+    pub(crate) fn signed_download(
         &self,
         path: &str,
         key: &SecretKey,
@@ -224,7 +221,7 @@ impl Client {
 
 /// Percent-encodes a path segment (ids and DIDs hold `:`, which is fine, but `#`, `/`,
 /// `?` and spaces are not).
-pub fn segment(s: &str) -> String {
+pub(crate) fn segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~:@!$&'()*+,;=".contains(&b) {
@@ -282,12 +279,12 @@ fn finish(result: Result<ureq::Response, ureq::Error>) -> Result<Reply> {
 }
 
 /// A string member of a JSON answer, or "" (for messages).
-pub fn text<'a>(v: &'a Value, key: &str) -> &'a str {
+pub(crate) fn text<'a>(v: &'a Value, key: &str) -> &'a str {
     v.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
-/// Sets a member of a JSON object.
-pub fn set(v: &mut Value, key: &str, value: Value) {
+/// Sets `key` of a JSON object; anything else is left as it is.
+pub(crate) fn set(v: &mut Value, key: &str, value: Value) {
     if let Some(o) = v.as_object_mut() {
         o.insert(key.to_owned(), value);
     }

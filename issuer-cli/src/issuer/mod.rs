@@ -15,7 +15,6 @@ pub(crate) mod status;
 use anyhow::Result;
 use clap::Subcommand;
 
-/// `skillpass issuer`.
 #[derive(Debug, Subcommand)]
 pub(crate) enum IssuerCommand {
     /// Register this institution (signed by its key); it is pending until accredited.

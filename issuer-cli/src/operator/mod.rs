@@ -14,7 +14,6 @@ use clap::Subcommand;
 use self::backup::BackupArgs;
 use self::standing::{AccreditArgs, StandingArgs};
 
-/// `skillpass operator`.
 #[derive(Debug, Subcommand)]
 pub(crate) enum OperatorCommand {
     /// Accredit an issuer for a scope (credential types and highest levels).

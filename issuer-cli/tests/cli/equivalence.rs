@@ -430,3 +430,71 @@ fn the_frameworks_list_piped_into_a_reader_that_stops_early_is_not_a_crash() {
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Regression: a decision given twice to one `bundle build` — the original and a corrected
+/// re-signing, from two files — took the count of decisions kept below zero, a panic.
+#[test]
+fn a_decision_given_twice_to_one_bundle_build_is_carried_in_its_last_version() {
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    let de = d.key("de.key");
+    std::fs::write(
+        d.path("authorities.json"),
+        format!(r#"[{{"id":"{de}","name":"Example Office","country":"DE"}}]"#),
+    )
+    .unwrap();
+    let original = examples().join("decision-ph-de-nursing.json");
+    let mut corrected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&original).unwrap()).unwrap();
+    corrected["notes"] = "corrected".into();
+    std::fs::write(d.path("corrected.json"), corrected.to_string()).unwrap();
+    for (decision, out) in [
+        (original.to_str().unwrap(), "first.jws"),
+        ("corrected.json", "second.jws"),
+    ] {
+        d.ok(&[
+            "authority",
+            "sign",
+            "--key",
+            "de.key",
+            "--decision",
+            decision,
+            "--out",
+            out,
+        ]);
+    }
+    d.bundle(
+        &college,
+        &[
+            "--authorities",
+            "authorities.json",
+            "--decisions",
+            "first.jws",
+            "--decisions",
+            "second.jws",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&d.ok(&[
+        "equivalence",
+        "show",
+        "PQF-6",
+        "--to",
+        "DE",
+        "--field",
+        "0913",
+        "--isco",
+        "2221",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+        "--at",
+        "2026-06-01",
+        "--json",
+    ]))
+    .unwrap();
+    let decisions = json["decisions"].as_array().unwrap();
+    assert_eq!(decisions.len(), 1, "{json}");
+    assert_eq!(decisions[0]["decision"]["notes"], "corrected");
+}

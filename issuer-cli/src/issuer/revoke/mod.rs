@@ -37,7 +37,7 @@ pub(crate) struct FlipArgs {
     issuer: Option<String>,
 }
 
-/// Which change.
+/// What `revoke`, `suspend` and `unsuspend` do to a credential's bit.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Flip {
     /// Set the revocation bit (permanent).

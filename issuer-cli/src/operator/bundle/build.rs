@@ -12,7 +12,9 @@ use clap::Args;
 use credential_core::trust::{
     AuthorityEntry, MAX_BUNDLE_LEN, MAX_DECISION_JWS_LEN, MAX_STATUS_LIST_JWS_LEN,
 };
-use credential_core::{did_key_issuer, BundleBuilder, IssuerEntry, ScopeItem, TrustAnchor};
+use credential_core::{
+    did_key_issuer, BundleBuilder, IssuerEntry, ScopeItem, TrustAnchor, TrustBundle,
+};
 use serde::Deserialize;
 
 use crate::common::args::parse_time_arg;
@@ -97,6 +99,59 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
     let now = Utc::now().trunc_subsecs(0);
     let previous = previous_bundle(&a.out, &anchor.public().did());
     let carried = if a.fresh { None } else { previous.as_ref() };
+    let given = given_issuers(&a)?;
+    for did in &a.drop_issuer {
+        if !carried.is_some_and(|b| b.issuers.iter().any(|i| &i.id == did)) {
+            bail!(
+                "--drop-issuer {did}: the bundle at {} does not carry it",
+                a.out.display()
+            );
+        }
+    }
+    let mut kept = Kept::default();
+    let issuers = issuers(given, carried, &a.drop_issuer, now, &mut kept)?;
+    let sequence = match a.sequence {
+        Some(s) => s,
+        None => previous.as_ref().map_or(1, |b| b.sequence + 1),
+    };
+    let included: Vec<&str> = issuers.iter().map(|i| i.id.as_str()).collect();
+    let lists = status_lists(&a.status_list, carried, &included, &mut kept)?;
+    let authorities = authorities(a.authorities.as_deref(), carried, &mut kept)?;
+    let decisions = decisions(&a.decisions, carried, &mut kept)?;
+    let mut builder = BundleBuilder::new(
+        &anchor.public(),
+        sequence,
+        now,
+        now + Duration::days(i64::from(a.valid_days)),
+    );
+    for issuer in issuers {
+        builder = builder.issuer(issuer);
+    }
+    for jws in lists {
+        builder = builder.status_list(jws);
+    }
+    for authority in authorities {
+        builder = builder.authority(authority);
+    }
+    for jws in decisions {
+        builder = builder.decision(jws);
+    }
+    let bundle = builder.sign(&anchor)?;
+    files::write_atomic(&a.out, format!("{bundle}\n").as_bytes(), false)?;
+    println!(
+        "bundle {sequence} written to {} (anchor {})",
+        a.out.display(),
+        anchor.public().did()
+    );
+    if let Some(previous) = carried {
+        println!("{}", kept.words(previous.sequence));
+    }
+    Ok(0)
+}
+
+/// The issuers this command names: `--issuer` with its `--name`, `--country` and
+/// `--accredit`, then those of the `--issuers` file.
+fn given_issuers(a: &BuildArgs) -> Result<Vec<Given>> {
     let mut given = Vec::new();
     if let Some(did) = &a.issuer {
         let (Some(name), Some(country)) = (&a.name, &a.country) else {
@@ -134,24 +189,26 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
             });
         }
     }
-    for did in &a.drop_issuer {
-        if !carried.is_some_and(|b| b.issuers.iter().any(|i| &i.id == did)) {
-            bail!(
-                "--drop-issuer {did}: the bundle at {} does not carry it",
-                a.out.display()
-            );
-        }
-    }
-    let mut kept = Kept::default();
+    Ok(given)
+}
+
+/// The bundle's issuers: those given (continuing what the previous bundle says of them),
+/// then the previous bundle's others but the dropped ones — leaving one out by accident
+/// would make its credentials fail as unknown.
+fn issuers(
+    given: Vec<Given>,
+    carried: Option<&TrustBundle>,
+    dropped: &[String],
+    now: DateTime<Utc>,
+    kept: &mut Kept,
+) -> Result<Vec<IssuerEntry>> {
     let mut issuers: Vec<IssuerEntry> = Vec::new();
     for g in given {
         let before = carried.and_then(|b| b.issuers.iter().find(|i| i.id == g.id()));
         issuers.push(g.into_entry(before, now)?);
     }
-    // Issuers the previous bundle carried and this command did not mention stay as they
-    // were: leaving one out by accident would make its credentials fail as unknown.
     for old in carried.map(|b| b.issuers.as_slice()).unwrap_or_default() {
-        if !issuers.iter().any(|i| i.id == old.id) && !a.drop_issuer.contains(&old.id) {
+        if !issuers.iter().any(|i| i.id == old.id) && !dropped.contains(&old.id) {
             kept.issuers.push(old.name.clone());
             issuers.push(old.clone());
         }
@@ -159,21 +216,19 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
     if issuers.is_empty() {
         bail!("a bundle needs at least one issuer: give --issuer/--name/--country/--accredit or --issuers FILE");
     }
-    let sequence = match a.sequence {
-        Some(s) => s,
-        None => previous.as_ref().map_or(1, |b| b.sequence + 1),
-    };
-    let mut builder = BundleBuilder::new(
-        &anchor.public(),
-        sequence,
-        now,
-        now + Duration::days(i64::from(a.valid_days)),
-    );
-    let included: Vec<&str> = issuers.iter().map(|i| i.id.as_str()).collect();
-    // Status lists: the ones given, then the previous bundle's lists of the same issuers
-    // that were not given anew (by list id).
+    Ok(issuers)
+}
+
+/// The status lists given, then the previous bundle's lists of the `included` issuers
+/// that were not given anew (by list id).
+fn status_lists(
+    paths: &[PathBuf],
+    carried: Option<&TrustBundle>,
+    included: &[&str],
+    kept: &mut Kept,
+) -> Result<Vec<String>> {
     let mut lists = Vec::new();
-    for path in &a.status_list {
+    for path in paths {
         lists.extend(signed_lines(path)?);
     }
     let given_ids: Vec<Option<String>> = lists.iter().map(|l| status_list_id(l)).collect();
@@ -193,8 +248,16 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
             lists.push(old.clone());
         }
     }
-    // Authorities: the file given replaces those it names; the others are kept.
-    let mut authorities: Vec<AuthorityEntry> = match &a.authorities {
+    Ok(lists)
+}
+
+/// The authorities of the file given, then the previous bundle's others.
+fn authorities(
+    path: Option<&Path>,
+    carried: Option<&TrustBundle>,
+    kept: &mut Kept,
+) -> Result<Vec<AuthorityEntry>> {
+    let mut authorities: Vec<AuthorityEntry> = match path {
         Some(path) => serde_json::from_value(files::read_json(path)?)
             .with_context(|| format!("{} is not a list of authorities", path.display()))?,
         None => Vec::new(),
@@ -208,13 +271,22 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
             authorities.push(old.clone());
         }
     }
-    // Decisions: the previous ones first (a revision must follow what it supersedes); a
-    // new version of one (withdrawn, say) takes its place, other new ones follow.
+    Ok(authorities)
+}
+
+/// The previous bundle's decisions first (a revision must follow what it supersedes); a
+/// new version of one (withdrawn, say) takes its place, other new ones follow.
+fn decisions(
+    paths: &[PathBuf],
+    carried: Option<&TrustBundle>,
+    kept: &mut Kept,
+) -> Result<Vec<String>> {
     let mut decisions: Vec<String> = carried
         .map(|b| b.decisions.iter().map(|d| d.jws.clone()).collect())
         .unwrap_or_default();
-    kept.decisions = decisions.len();
-    for path in &a.decisions {
+    let carried_count = decisions.len();
+    kept.decisions = carried_count;
+    for path in paths {
         for jws in signed_lines(path)? {
             let id = signed_member(&jws, MAX_DECISION_JWS_LEN, "id");
             let same = decisions.iter().position(|d| {
@@ -223,7 +295,9 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
             match same {
                 Some(i) => {
                     if let Some(slot) = decisions.get_mut(i) {
-                        if *slot != jws {
+                        // Only a carried decision replaced is one fewer kept; a new one
+                        // given twice (say, corrected) replaces its first version.
+                        if *slot != jws && i < carried_count {
                             kept.decisions -= 1;
                         }
                         *slot = jws;
@@ -233,29 +307,7 @@ pub(super) fn run(a: BuildArgs) -> Result<u8> {
             }
         }
     }
-    for issuer in issuers {
-        builder = builder.issuer(issuer);
-    }
-    for jws in lists {
-        builder = builder.status_list(jws);
-    }
-    for authority in authorities {
-        builder = builder.authority(authority);
-    }
-    for jws in decisions {
-        builder = builder.decision(jws);
-    }
-    let bundle = builder.sign(&anchor)?;
-    files::write_atomic(&a.out, format!("{bundle}\n").as_bytes(), false)?;
-    println!(
-        "bundle {sequence} written to {} (anchor {})",
-        a.out.display(),
-        anchor.public().did()
-    );
-    if let Some(previous) = carried {
-        println!("{}", kept.words(previous.sequence));
-    }
-    Ok(0)
+    Ok(decisions)
 }
 
 /// An issuer as given on this command line or in --issuers.
@@ -361,7 +413,7 @@ fn signed_member(jws: &str, max: usize, member: &str) -> Option<String> {
 
 /// The bundle already at `path`, when it is one by the same anchor (verified: its
 /// accreditation dates are carried over).
-fn previous_bundle(path: &Path, anchor: &str) -> Option<credential_core::TrustBundle> {
+fn previous_bundle(path: &Path, anchor: &str) -> Option<TrustBundle> {
     let text = files::read_text(path, MAX_BUNDLE_LEN as u64).ok()?;
     let anchor = TrustAnchor::from_did(anchor).ok()?;
     anchor
