@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Duration, SubsecRound as _, Utc};
 use clap::Args;
+use credential_core::jws::UnverifiedJws;
 use credential_core::trust::{
     AuthorityEntry, MAX_BUNDLE_LEN, MAX_DECISION_JWS_LEN, MAX_STATUS_LIST_JWS_LEN,
 };
@@ -18,7 +19,7 @@ use credential_core::{
 use serde::Deserialize;
 
 use crate::common::args::parse_time_arg;
-use crate::common::{files, signed};
+use crate::common::files;
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
@@ -407,7 +408,8 @@ fn status_list_issuer(jws: &str) -> Option<String> {
 /// A string member of a signed document's payload, read without verifying: only to match
 /// documents up; signing the bundle verifies every one of them.
 fn signed_member(jws: &str, max: usize, member: &str) -> Option<String> {
-    let value = signed::payload_unverified(jws, max).ok()?;
+    let parsed = UnverifiedJws::parse(jws, max).ok()?;
+    let value: serde_json::Value = serde_json::from_slice(parsed.payload()).ok()?;
     value.get(member)?.as_str().map(str::to_owned)
 }
 
