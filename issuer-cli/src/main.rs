@@ -1,35 +1,23 @@
-//! `skillpass`: the command line for every Skillpass role — issuer, holder, verifier and
-//! operator. Each subcommand lives in its own module with its `Args` and `run`.
+//! `skillpass`: the command line for every Skillpass role. The commands are grouped by who
+//! uses them — [`issuer`], [`holder`], [`verifier`], [`operator`], [`authority`] — each
+//! command in a module named after it with its `Args` and `run`; what they share is in
+//! [`common`]. This file only parses the command line and maps results to exit codes.
 //!
 //! Exit codes: 0 success (or `valid`), 1 `invalid` (or some rows of a batch failed),
 //! 2 could not run (bad arguments, unreadable file), 3 `indeterminate`.
 
 mod authority;
-mod bundle;
-mod client;
-mod equivalence;
-mod files;
-mod grant;
-mod holder_check;
-mod holder_verify;
-mod issue;
+mod common;
+mod holder;
 mod issuer;
-mod key;
-mod log;
 mod operator;
-mod present;
-mod publish;
-mod qr;
-mod registry_bundle;
-mod regstatus;
-mod seen_file;
-mod status;
-mod verify;
-mod wallet;
+mod verifier;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use crate::issuer::revoke::Flip;
 
 /// Skillpass: sign, carry and verify qualification and skill credentials across borders.
 #[derive(Debug, Parser)]
@@ -43,32 +31,32 @@ struct Cli {
 enum Command {
     /// Generate and inspect Ed25519 keys (private JWK files, did:key).
     #[command(subcommand)]
-    Key(key::KeyCommand),
+    Key(issuer::key::KeyCommand),
     /// Issue a credential from a claims file, or many from a CSV file.
-    Issue(issue::IssueArgs),
+    Issue(issuer::issue::IssueArgs),
     /// Verify credentials offline against a trust bundle and the pinned anchor.
-    Verify(Box<verify::VerifyArgs>),
+    Verify(Box<verifier::verify::VerifyArgs>),
     /// Present credentials to one verifier, bound to its audience and nonce (holder).
-    Present(present::PresentArgs),
+    Present(holder::present::PresentArgs),
     /// Render a credential as a QR code (PNG or SVG) for paper.
-    Qr(qr::QrArgs),
+    Qr(holder::qr::QrArgs),
     /// Render a printable A6 card: holder, title, issuer and the credential's QR code.
-    Card(qr::CardArgs),
+    Card(holder::card::CardArgs),
     /// The holder's encrypted wallet: init, add, list, show, export, import.
     #[command(subcommand)]
-    Wallet(wallet::WalletCommand),
+    Wallet(holder::wallet::WalletCommand),
     /// Build or inspect a signed trust bundle (operator).
     #[command(subcommand)]
-    Bundle(bundle::BundleCommand),
+    Bundle(operator::bundle::BundleCommand),
     /// Manage an issuer's status lists offline (create, show).
     #[command(subcommand)]
-    Status(status::StatusCommand),
+    Status(issuer::status::StatusCommand),
     /// Revoke a credential (in the status list file, or in the registry with --registry).
-    Revoke(status::FlipArgs),
+    Revoke(issuer::revoke::FlipArgs),
     /// Suspend a credential (in the status list file, or in the registry with --registry).
-    Suspend(status::FlipArgs),
+    Suspend(issuer::revoke::FlipArgs),
     /// Lift the suspension of a credential.
-    Unsuspend(status::FlipArgs),
+    Unsuspend(issuer::revoke::FlipArgs),
     /// Register an institution with the registry, or rotate its key.
     #[command(subcommand)]
     Issuer(issuer::IssuerCommand),
@@ -76,17 +64,17 @@ enum Command {
     #[command(subcommand)]
     Operator(operator::OperatorCommand),
     /// Publish signed credentials (and first-time status lists) to the registry.
-    Publish(publish::PublishArgs),
+    Publish(issuer::publish::PublishArgs),
     /// Holder: let one verifier read a stored credential for a while, or revoke that.
-    Grant(grant::GrantArgs),
+    Grant(holder::grant::GrantArgs),
     /// Read a stored credential as its issuer, holder or grantee.
-    Fetch(grant::FetchArgs),
+    Fetch(holder::fetch::FetchArgs),
     /// Check the registry's hash-chained audit log.
     #[command(subcommand)]
-    Log(log::LogCommand),
+    Log(operator::log::LogCommand),
     /// What a qualification from one country means in another (decisions, comparable levels).
     #[command(subcommand)]
-    Equivalence(equivalence::EquivalenceCommand),
+    Equivalence(verifier::equivalence::EquivalenceCommand),
     /// Recognition authorities: register (operator); sign, publish, revise, withdraw and
     /// import decisions.
     #[command(subcommand)]
@@ -103,25 +91,25 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Key(c) => key::run(c),
-        Command::Issue(a) => issue::run(a),
-        Command::Verify(a) => verify::run(*a),
-        Command::Present(a) => present::run(a),
-        Command::Wallet(c) => wallet::run(c),
-        Command::Qr(a) => qr::run_qr(a),
-        Command::Card(a) => qr::run_card(a),
-        Command::Bundle(c) => bundle::run(c),
-        Command::Status(c) => status::run(c),
-        Command::Revoke(a) => status::flip(a, status::Flip::Revoke),
-        Command::Suspend(a) => status::flip(a, status::Flip::Suspend),
-        Command::Unsuspend(a) => status::flip(a, status::Flip::Unsuspend),
+        Command::Key(c) => issuer::key::run(c),
+        Command::Issue(a) => issuer::issue::run(a),
+        Command::Verify(a) => verifier::verify::run(*a),
+        Command::Present(a) => holder::present::run(a),
+        Command::Wallet(c) => holder::wallet::run(c),
+        Command::Qr(a) => holder::qr::run(a),
+        Command::Card(a) => holder::card::run(a),
+        Command::Bundle(c) => operator::bundle::run(c),
+        Command::Status(c) => issuer::status::run(c),
+        Command::Revoke(a) => issuer::revoke::run(a, Flip::Revoke),
+        Command::Suspend(a) => issuer::revoke::run(a, Flip::Suspend),
+        Command::Unsuspend(a) => issuer::revoke::run(a, Flip::Unsuspend),
         Command::Issuer(c) => issuer::run(c),
         Command::Operator(c) => operator::run(c),
-        Command::Publish(a) => publish::run(a),
-        Command::Grant(a) => grant::run(a),
-        Command::Fetch(a) => grant::fetch(a),
-        Command::Log(c) => log::run(c),
-        Command::Equivalence(c) => equivalence::run(c),
+        Command::Publish(a) => issuer::publish::run(a),
+        Command::Grant(a) => holder::grant::run(a),
+        Command::Fetch(a) => holder::fetch::run(a),
+        Command::Log(c) => operator::log::run(c),
+        Command::Equivalence(c) => verifier::equivalence::run(c),
         Command::Authority(c) => authority::run(c),
     };
     match result {
@@ -153,11 +141,63 @@ fn quiet_on_closed_pipe() {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::expect_used)]
     use super::*;
     use clap::CommandFactory;
 
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn find<'c>(cmd: &'c mut clap::Command, path: &[&str]) -> &'c mut clap::Command {
+        path.iter().fold(cmd, |c, name| {
+            c.find_subcommand_mut(name)
+                .expect("a subcommand of skillpass")
+        })
+    }
+
+    /// The arguments shared through `SignerArgs` and `TrustArgs` are adapted per command in
+    /// place: usage lines list them where they always stood, and help keeps each command's
+    /// words for them.
+    #[test]
+    fn shared_arguments_keep_their_place_and_each_command_its_words() {
+        let mut cli = Cli::command();
+        cli.build();
+        let register = find(&mut cli, &["issuer", "register"]);
+        let usage = register.render_usage().to_string();
+        assert!(
+            usage.contains("--key <KEY> --name <NAME> --country <COUNTRY>"),
+            "{usage}"
+        );
+        let verify = find(&mut cli, &["verify"]);
+        let usage = verify.render_usage().to_string();
+        assert!(
+            usage.contains("--bundle <BUNDLE> --anchor <ANCHOR>"),
+            "{usage}"
+        );
+        for (path, arg, words) in [
+            (&["card"][..], "bundle", "the card names the issuer"),
+            (
+                &["equivalence", "show"],
+                "anchor",
+                "The pinned anchor did:key for --bundle",
+            ),
+            (
+                &["wallet", "add"],
+                "bundle",
+                "credentials are verified before they are added",
+            ),
+            (&["fetch"], "key", "The reader's private key file"),
+            (&["verify"], "bundle", "The trust bundle file"),
+        ] {
+            let help = find(&mut cli, path)
+                .get_arguments()
+                .find(|a| a.get_id() == arg)
+                .and_then(|a| a.get_help())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(help.contains(words), "{path:?} --{arg}: {help}");
+        }
     }
 }

@@ -1,0 +1,112 @@
+//! Reading and writing the files the commands work with. Every read is bounded (a file
+//! larger than its limit is refused, or for inputs to a verifier, cut just past it so the
+//! verifier reports the size); every write goes through a temporary file and a rename;
+//! key files and personal data are written readable by their owner only.
+
+use std::fs;
+use std::io::{Read as _, Write as _};
+use std::path::Path;
+
+use anyhow::{bail, Context as _, Result};
+use credential_core::SecretKey;
+
+/// Largest file read as a whole: a CSV batch or a file of signed decisions.
+pub(crate) const MAX_FILE: u64 = 128 * 1024 * 1024;
+
+/// Largest JSON file read (claims, issuer and authority lists, `summary.json`).
+const MAX_JSON: u64 = 16 * 1024 * 1024;
+
+/// Reads a text file, refusing anything over `max` bytes.
+pub(crate) fn read_text(path: &Path, max: u64) -> Result<String> {
+    let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut text = String::new();
+    file.take(max + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))?;
+    if text.len() as u64 > max {
+        bail!("{} is larger than the {max}-byte limit", path.display());
+    }
+    Ok(text)
+}
+
+/// Reads a binary file, refusing anything over `max` bytes.
+pub(crate) fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>> {
+    let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() > max {
+        bail!("{} is larger than the {max}-byte limit", path.display());
+    }
+    Ok(bytes)
+}
+
+pub(crate) fn read_json(path: &Path) -> Result<serde_json::Value> {
+    let text = read_text(path, MAX_JSON)?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+}
+
+/// Reads a signed document handed to a verifier or a wallet — a file, or `-` for standard
+/// input — as trimmed text. Reads a little past `max` and no further, so that an oversized
+/// document reaches the verifier, which names the size limit, rather than being called
+/// unreadable; bytes that are not UTF-8 are kept as replacement characters for the same
+/// reason.
+pub(crate) fn read_input(path: &Path, max: usize) -> Result<String> {
+    let limit = max as u64 + 1024;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        fs::File::open(path)
+            .with_context(|| format!("cannot open {}", path.display()))?
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(String::from_utf8_lossy(&bytes).trim().to_owned())
+}
+
+/// Writes `data` to `path` through a temporary file in the same directory and a rename, so
+/// a crash leaves either the old file or the new one, never half of one. `private` files
+/// are created mode 0600.
+pub(crate) fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    let mut file = options
+        .open(&tmp)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    file.write_all(data)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Reads a private key file (a private JWK); the text is wiped from memory once read.
+pub(crate) fn read_key(path: &Path) -> Result<SecretKey> {
+    let text = zeroize::Zeroizing::new(read_text(path, credential_core::keys::MAX_JWK_LEN as u64)?);
+    SecretKey::from_private_jwk(&text)
+        .with_context(|| format!("{} is not an Ed25519 private key file", path.display()))
+}

@@ -1,0 +1,12 @@
+//! The holder's commands (the migrant): the encrypted `wallet`, `present` to one verifier,
+//! paper (`qr`, `card`), and the registry's copy of a credential (`grant` a verifier access,
+//! `fetch` it — as holder, issuer or grantee).
+
+pub(crate) mod card;
+mod check;
+pub(crate) mod fetch;
+pub(crate) mod grant;
+mod paper;
+pub(crate) mod present;
+pub(crate) mod qr;
+pub(crate) mod wallet;

@@ -1,0 +1,491 @@
+//! `skillpass wallet`: the migrant's portable record — one passphrase-encrypted file with
+//! their key and credentials.
+//!
+//! Every change is written to a temporary file beside the wallet and renamed over it, so a
+//! crash or a refused credential leaves the previous wallet whole.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
+use credential_core::wallet::MAX_WALLET_LEN;
+use credential_core::{CredentialFormat, SecretKey, Verdict, Wallet, WalletEntry};
+use serde_json::{json, Value};
+use zeroize::Zeroizing;
+
+use super::check::Checker;
+use crate::common::args::{arg_help, parse_time_arg};
+use crate::common::files;
+use crate::common::trust::{TrustArgs, TrustError};
+
+/// The environment variable holding the wallet passphrase (else it is asked for).
+const PASSPHRASE_ENV: &str = "SKILLPASS_PASSPHRASE";
+/// Shortest passphrase accepted for a new wallet.
+const MIN_NEW_PASSPHRASE: usize = 8;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum WalletCommand {
+    /// Create a wallet with a new holder key and print the holder DID (give it to the college).
+    Init(InitArgs),
+    /// Add credential files, checked against a trust bundle when one is given.
+    Add(AddArgs),
+    /// List the credentials: title, issuer, country, level and status as last known.
+    List(ListArgs),
+    /// Show one credential (by position, id, or the end of its id).
+    Show(ShowArgs),
+    /// Write credentials out, one compact credential per line (all when none is named).
+    Export(ExportArgs),
+    /// Add every credential of export files (one per line), skipping those already held.
+    Import(AddArgs),
+}
+
+/// `--wallet`, shared by every wallet command.
+#[derive(Debug, Args, Clone)]
+pub(crate) struct WalletFile {
+    /// The wallet file (default: $SKILLPASS_WALLET, else ~/.skillpass/wallet.jwe).
+    #[arg(long, env = "SKILLPASS_WALLET")]
+    wallet: Option<PathBuf>,
+}
+
+impl WalletFile {
+    fn path(&self) -> Result<PathBuf> {
+        if let Some(p) = &self.wallet {
+            return Ok(p.clone());
+        }
+        let home = std::env::var_os("HOME").context("no --wallet given and no HOME")?;
+        Ok(PathBuf::from(home).join(".skillpass").join("wallet.jwe"))
+    }
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Use this existing holder key file instead of generating a key.
+    #[arg(long)]
+    key: Option<PathBuf>,
+    /// Replace an existing wallet (its key and credentials are lost).
+    #[arg(long)]
+    force: bool,
+}
+
+/// A trust bundle to check credentials against, and the moment to check them at.
+#[derive(Debug, Args)]
+#[command(mut_args(arg_help(
+    "bundle",
+    "The trust bundle file; with it, credentials are verified before they are added"
+)))]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    trust: TrustArgs,
+    /// Check as of this time instead of now (RFC 3339 or YYYY-MM-DD).
+    #[arg(long, value_parser = parse_time_arg)]
+    at: Option<DateTime<Utc>>,
+}
+
+impl CheckArgs {
+    /// The checker of the bundle given, if one was; a refused bundle stops the command.
+    fn checker(&self) -> Result<Option<Checker>> {
+        let bundle = self
+            .trust
+            .open_if_given()
+            .map_err(TrustError::stops_command)?;
+        Ok(bundle.map(Checker::new))
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        self.at.unwrap_or_else(Utc::now)
+    }
+}
+
+/// `wallet add` and `wallet import`.
+#[derive(Debug, Args)]
+pub(crate) struct AddArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    #[command(flatten)]
+    check: CheckArgs,
+    /// Credential files (add: one credential each; import: one per line).
+    #[arg(required = true)]
+    credentials: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Re-check every credential against this bundle first and remember the result.
+    #[command(flatten)]
+    check: CheckArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Position (1, 2, …), id, or the end of the id.
+    credential: String,
+    /// Print the credential as issued (compact form) instead of its content.
+    #[arg(long)]
+    raw: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    #[command(flatten)]
+    file: WalletFile,
+    /// Credentials to export (position, id, or end of id); all when none is given.
+    credentials: Vec<String>,
+    /// Where to write; standard output when absent.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+pub(crate) fn run(command: WalletCommand) -> Result<u8> {
+    match command {
+        WalletCommand::Init(a) => init(a),
+        WalletCommand::Add(a) => add(a, false),
+        WalletCommand::Import(a) => add(a, true),
+        WalletCommand::List(a) => list(a),
+        WalletCommand::Show(a) => show(a),
+        WalletCommand::Export(a) => export(a),
+    }
+}
+
+/// The passphrase from the environment, or asked for on the terminal (twice for a new one).
+fn passphrase(new: bool) -> Result<Zeroizing<String>> {
+    let phrase = match std::env::var(PASSPHRASE_ENV) {
+        Ok(p) if !p.is_empty() => Zeroizing::new(p),
+        _ => {
+            let first = Zeroizing::new(
+                rpassword::prompt_password("Wallet passphrase: ").with_context(|| {
+                    format!("cannot read a passphrase (set {PASSPHRASE_ENV} or use a terminal)")
+                })?,
+            );
+            if new {
+                let again = Zeroizing::new(
+                    rpassword::prompt_password("Repeat the passphrase: ")
+                        .context("cannot read the passphrase")?,
+                );
+                if *first != *again {
+                    bail!("the two passphrases differ");
+                }
+            }
+            first
+        }
+    };
+    if new && phrase.chars().count() < MIN_NEW_PASSPHRASE {
+        bail!("choose a passphrase of at least {MIN_NEW_PASSPHRASE} characters");
+    }
+    Ok(phrase)
+}
+
+/// Opens the wallet at `path` with the passphrase.
+pub(super) fn open(path: &Path) -> Result<(Wallet, Zeroizing<String>)> {
+    if !path.exists() {
+        bail!(
+            "no wallet at {} (create one with `skillpass wallet init`)",
+            path.display()
+        );
+    }
+    let text = files::read_text(path, MAX_WALLET_LEN as u64)?;
+    let phrase = passphrase(false)?;
+    let wallet = Wallet::open(&text, phrase.as_bytes())
+        .with_context(|| format!("cannot open the wallet {}", path.display()))?;
+    Ok((wallet, phrase))
+}
+
+fn save(path: &Path, wallet: &Wallet, phrase: &str) -> Result<()> {
+    let sealed = wallet.seal(phrase.as_bytes())?;
+    files::write_atomic(path, format!("{sealed}\n").as_bytes(), true)
+}
+
+fn init(a: InitArgs) -> Result<u8> {
+    let path = a.file.path()?;
+    if path.exists() && !a.force {
+        bail!(
+            "{} exists; refusing to replace a wallet (use --force to replace it and lose its key)",
+            path.display()
+        );
+    }
+    let key = match &a.key {
+        Some(k) => files::read_key(k)?,
+        None => SecretKey::generate(),
+    };
+    let phrase = passphrase(true)?;
+    let wallet = Wallet::new(key, Utc::now());
+    save(&path, &wallet, &phrase)?;
+    eprintln!("wallet created at {}; your holder DID:", path.display());
+    println!("{}", wallet.did());
+    Ok(0)
+}
+
+fn add(a: AddArgs, import: bool) -> Result<u8> {
+    let path = a.file.path()?;
+    let (mut wallet, phrase) = open(&path)?;
+    let mut texts = Vec::new();
+    for file in &a.credentials {
+        if import {
+            let text = files::read_text(file, MAX_WALLET_LEN as u64)?;
+            texts.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| (file.display().to_string(), l.to_owned())),
+            );
+        } else {
+            let text = files::read_input(file, MAX_JWS_LEN * 2)?;
+            texts.push((file.display().to_string(), text));
+        }
+    }
+    let checker = a.check.checker()?;
+    let now = a.check.now();
+    let (mut added, mut refused, mut skipped) = (0usize, 0usize, 0usize);
+    for (source, text) in &texts {
+        let checked = match &checker {
+            Some(c) => {
+                let (verdict, known) = c.check(text, now)?;
+                if verdict == Verdict::Invalid {
+                    eprintln!("{source}: refused: the credential is {}", known.status);
+                    refused += 1;
+                    continue;
+                }
+                Some(known)
+            }
+            None => None,
+        };
+        match wallet.add(text, checked, Utc::now()) {
+            Ok(entry) => {
+                eprintln!(
+                    "{source}: added {} ({})",
+                    entry.id,
+                    entry.last_known.title.as_deref().unwrap_or("untitled")
+                );
+                added += 1;
+            }
+            // Adding what is already there changes nothing and is no failure.
+            Err(credential_core::WalletError::Duplicate(id)) => {
+                eprintln!("{source}: already in the wallet ({id})");
+                skipped += 1;
+            }
+            Err(e) => {
+                eprintln!("{source}: refused: {e}");
+                refused += 1;
+            }
+        }
+    }
+    if added > 0 {
+        save(&path, &wallet, &phrase)?;
+    }
+    eprintln!(
+        "{added} added, {skipped} already in the wallet, {refused} refused; the wallet holds {}",
+        holds(&wallet)
+    );
+    Ok(if refused == 0 { 0 } else { 1 })
+}
+
+fn list(a: ListArgs) -> Result<u8> {
+    let path = a.file.path()?;
+    let (mut wallet, phrase) = open(&path)?;
+    if let Some(checker) = a.check.checker()? {
+        let now = a.check.now();
+        let entries: Vec<WalletEntry> = wallet.credentials().to_vec();
+        for entry in &entries {
+            let (_, known) = checker.check(&entry.credential, now)?;
+            wallet.record(&entry.id, known);
+        }
+        save(&path, &wallet, &phrase)?;
+    }
+    if a.json {
+        let items: Vec<_> = wallet
+            .credentials()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                json!({
+                    "index": i + 1, "id": e.id, "format": e.format, "added": e.added,
+                    "lastKnown": e.last_known,
+                })
+            })
+            .collect();
+        let out = json!({ "holder": wallet.did(), "credentials": items });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(0);
+    }
+    println!("wallet of {} ({})", wallet.did(), holds(&wallet));
+    if wallet.credentials().is_empty() {
+        println!("{}", empty_wallet(&path));
+        return Ok(0);
+    }
+    let rows: Vec<[String; 6]> = wallet
+        .credentials()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| row(i, e))
+        .collect();
+    let header = ["#", "title", "issuer", "country", "level", "status"].map(String::from);
+    let mut widths = [0usize; 6];
+    for r in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for r in std::iter::once(&header).chain(&rows) {
+        let line: Vec<String> = r
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        println!("  {}", line.join("  ").trim_end());
+    }
+    Ok(0)
+}
+
+fn row(i: usize, e: &WalletEntry) -> [String; 6] {
+    let k = &e.last_known;
+    let status = match k.checked_at {
+        Some(t) => format!("{} ({})", k.status, t.format("%Y-%m-%d")),
+        None => k.status.clone(),
+    };
+    let title = k.title.clone().unwrap_or_else(|| "(untitled)".into());
+    [
+        (i + 1).to_string(),
+        clip(&title, 40),
+        clip(k.issuer_name.as_deref().unwrap_or(&k.issuer), 40),
+        k.country.clone().unwrap_or_else(|| "-".into()),
+        if k.levels.is_empty() {
+            "-".into()
+        } else {
+            k.levels.join(",")
+        },
+        status,
+    ]
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// `1 credential`, `3 credentials`.
+fn holds(wallet: &Wallet) -> String {
+    match wallet.credentials().len() {
+        1 => "1 credential".to_owned(),
+        n => format!("{n} credentials"),
+    }
+}
+
+/// What every command says of a wallet without credentials.
+fn empty_wallet(path: &Path) -> String {
+    format!(
+        "the wallet holds no credentials yet; add one with `skillpass wallet add --wallet {} CREDENTIAL-FILE`",
+        path.display()
+    )
+}
+
+fn select<'w>(wallet: &'w Wallet, selector: &str) -> Result<&'w WalletEntry> {
+    if wallet.credentials().is_empty() {
+        bail!("no credential {selector:?}: the wallet holds no credentials yet");
+    }
+    wallet.find(selector).with_context(|| {
+        format!(
+            "no credential {selector:?} in the wallet (use its position from `wallet list`, its id, or the end of its id)"
+        )
+    })
+}
+
+/// The content of a credential the holder keeps: the signed document, with every
+/// disclosure put back for an SD-JWT. Not verified: for the holder's own reading.
+fn content(credential: &str) -> Result<Value> {
+    match CredentialFormat::detect(credential) {
+        CredentialFormat::VcJwt => {
+            let parsed = UnverifiedJws::parse(credential, MAX_JWS_LEN)?;
+            serde_json::from_slice(parsed.payload()).context("the credential payload is not JSON")
+        }
+        CredentialFormat::SdJwt => Ok(credential_core::sdjwt::reveal_all_unchecked(credential)?),
+    }
+}
+
+fn show(a: ShowArgs) -> Result<u8> {
+    let (wallet, _) = open(&a.file.path()?)?;
+    let entry = select(&wallet, &a.credential)?;
+    if a.raw {
+        println!("{}", entry.credential);
+        return Ok(0);
+    }
+    let document = content(&entry.credential)?;
+    let out = json!({
+        "id": entry.id,
+        "format": entry.format,
+        "added": entry.added,
+        "lastKnown": entry.last_known,
+        "credential": document,
+    });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(0)
+}
+
+fn export(a: ExportArgs) -> Result<u8> {
+    let (wallet, _) = open(&a.file.path()?)?;
+    let path = a.file.path()?;
+    if wallet.credentials().is_empty() {
+        eprintln!("{}; nothing exported", empty_wallet(&path));
+        return Ok(0);
+    }
+    let entries: Vec<&WalletEntry> = if a.credentials.is_empty() {
+        wallet.credentials().iter().collect()
+    } else {
+        a.credentials
+            .iter()
+            .map(|s| select(&wallet, s))
+            .collect::<Result<_>>()?
+    };
+    let mut text = String::new();
+    for e in &entries {
+        text.push_str(&e.credential);
+        text.push('\n');
+    }
+    match &a.out {
+        Some(out) => {
+            files::write_atomic(out, text.as_bytes(), true)?;
+            eprintln!("{} credential(s) -> {}", entries.len(), out.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(0)
+}
+
+/// The wallet entries named by `selectors`, for `present --wallet`; with no selector, the
+/// wallet's only credential (a choice is needed only when there are several).
+pub(super) fn credentials_for_presentation(
+    wallet: &Wallet,
+    path: &Path,
+    selectors: &[String],
+) -> Result<Vec<String>> {
+    if selectors.is_empty() {
+        return match wallet.credentials() {
+            [] => bail!("{}", empty_wallet(path)),
+            [only] => Ok(vec![only.credential.clone()]),
+            many => bail!(
+                "the wallet holds {} credentials: choose which to present with --credential N \
+                 (repeatable; the numbers are in `skillpass wallet list --wallet {}`)",
+                many.len(),
+                path.display()
+            ),
+        };
+    }
+    selectors
+        .iter()
+        .map(|s| select(wallet, s).map(|e| e.credential.clone()))
+        .collect()
+}

@@ -1,0 +1,172 @@
+//! One row of a batch: the claims of its credential, and a row error a clerk can act on —
+//! naming the column and the expected form, repeating the cell only where the column allows
+//! it on the terminal, and never in `summary.json`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use credential_core::equivalence::FrameworkCatalog;
+use credential_core::CredentialError;
+use serde_json::{json, Map, Value};
+
+use super::columns::{column, column_at, Cells, Column, COLUMNS};
+
+/// Why a row was not issued: for the clerk's terminal (may repeat a cell the clerk typed)
+/// and for `summary.json` (never repeats a cell).
+#[derive(Debug, Clone)]
+pub(super) struct RowError {
+    pub(super) terminal: String,
+    pub(super) file: String,
+}
+
+impl RowError {
+    pub(super) fn plain(message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            terminal: message.clone(),
+            file: message,
+        }
+    }
+
+    /// `column: "value" is <problem>` where the column may be repeated, `column: <problem>`
+    /// otherwise.
+    pub(super) fn cell(column: &Column, value: &str, problem: &str) -> Self {
+        let file = format!("{}: {problem}", column.name);
+        let terminal = if column.echo && !value.is_empty() {
+            format!("{}: {value:?} is {problem}", column.name)
+        } else {
+            file.clone()
+        };
+        Self { terminal, file }
+    }
+}
+
+/// `level: unknown framework level "PQF6" — did you mean PQF-6?`
+fn unknown_level(level: &str, suggestion: Option<&str>) -> RowError {
+    let hint = match suggestion {
+        Some(s) => format!(" \u{2014} did you mean {s}?"),
+        None => " (the known levels: skillpass equivalence frameworks)".to_owned(),
+    };
+    RowError {
+        terminal: format!("level: unknown framework level {level:?}{hint}"),
+        file: format!("level: unknown framework level{hint}"),
+    }
+}
+
+/// Names the columns behind an issuing error.
+pub(super) fn explain(error: &anyhow::Error, cells: &Cells) -> RowError {
+    let value = |c: &Column| cells.get(c.name).map_or("", String::as_str);
+    let Some(e) = error.downcast_ref::<CredentialError>() else {
+        return RowError::plain(format!("{error:#}"));
+    };
+    let at = |name: &str, problem: &str| match column(name) {
+        Some(c) => RowError::cell(c, value(c), problem),
+        None => RowError::plain(problem),
+    };
+    match e {
+        CredentialError::Schema(schema) => {
+            let mut terminal = Vec::new();
+            let mut file = Vec::new();
+            let mut named = Vec::new();
+            for v in &schema.violations {
+                let one = match column_at(&v.pointer) {
+                    Some(c) if named.contains(&c.name) => continue,
+                    Some(c) => {
+                        named.push(c.name);
+                        match v.expected {
+                            Some(form) => RowError::cell(c, value(c), &format!("not {form}")),
+                            None => RowError::plain(format!("{}: {}", c.name, v.rule)),
+                        }
+                    }
+                    None => RowError::plain(v.to_string()),
+                };
+                terminal.push(one.terminal);
+                file.push(one.file);
+            }
+            RowError {
+                terminal: terminal.join("; "),
+                file: file.join("; "),
+            }
+        }
+        CredentialError::UnknownLevel { level, suggestion } => {
+            unknown_level(level, suggestion.as_deref())
+        }
+        CredentialError::Holder(why) => at("holder_did", why),
+        CredentialError::EndsBeforeStart => at("valid_until", "not after the start of validity"),
+        CredentialError::AlreadyExpired => at("valid_until", "already past"),
+        CredentialError::DateInFuture { pointer, .. } => match column_at(pointer) {
+            Some(c) => RowError::cell(c, value(c), "in the future"),
+            None => RowError::plain(e.to_string()),
+        },
+        other => RowError::plain(other.to_string()),
+    }
+}
+
+/// A row's claims, holder DID and end of validity.
+type Claims = (Value, Option<String>, Option<DateTime<Utc>>);
+
+/// The claims of a qualification credential from a row, its holder and end of validity.
+pub(super) fn claims(
+    cells: &Cells,
+    catalog: &FrameworkCatalog,
+) -> std::result::Result<Claims, RowError> {
+    let get = |name: &str| cells.get(name).map_or("", String::as_str);
+    for c in COLUMNS.iter().filter(|c| c.required) {
+        if get(c.name).is_empty() {
+            return Err(RowError::plain(format!("{}: empty, but required", c.name)));
+        }
+    }
+    // Before the schema, whose pattern would only say that `PQF6` is not a level id.
+    let level = get("level");
+    if catalog.level(level).is_none() {
+        return Err(unknown_level(level, catalog.suggest_level(level)));
+    }
+    let mut title = Map::new();
+    title.insert("en".into(), json!(get("title_en")));
+    for (column, member) in [("title_original", "original"), ("title_lang", "lang")] {
+        if !get(column).is_empty() {
+            title.insert(member.into(), json!(get(column)));
+        }
+    }
+    let outcomes: Vec<&str> = get("learning_outcomes")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut qualification = json!({
+        "title": title,
+        "awardingBody": { "name": get("awarding_body") },
+        "country": get("country"),
+        "frameworkLevels": [get("level")],
+        "field": { "iscedF": get("field") },
+        "learningOutcomes": outcomes,
+        "awarded": get("awarded"),
+    });
+    if let (false, Some(q)) = (get("isco08").is_empty(), qualification.as_object_mut()) {
+        q.insert("occupation".into(), json!({ "isco08": get("isco08") }));
+    }
+    let mut subject = json!({ "name": get("name"), "qualification": qualification });
+    if let (false, Some(s)) = (get("birth_date").is_empty(), subject.as_object_mut()) {
+        s.insert("birthDate".into(), json!(get("birth_date")));
+    }
+    let holder = Some(get("holder_did").to_owned()).filter(|h| !h.is_empty());
+    let valid_until = match get("valid_until") {
+        "" => None,
+        day => {
+            let until = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(23, 59, 59))
+                .map(|t| t.and_utc());
+            match (until, column("valid_until")) {
+                (Some(t), _) => Some(t),
+                (None, Some(c)) => {
+                    return Err(RowError::cell(c, day, "not a date (YYYY-MM-DD)"));
+                }
+                (None, None) => None,
+            }
+        }
+    };
+    Ok((
+        json!({ "type": "QualificationCredential", "credentialSubject": subject }),
+        holder,
+        valid_until,
+    ))
+}

@@ -1,0 +1,95 @@
+//! `skillpass issue`: sign one credential from a claims file, or one per row of a CSV file
+//! (see [`batch`]).
+
+mod batch;
+mod sign;
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use chrono::{DateTime, Utc};
+use clap::Args;
+use credential_core::IssueOptions;
+
+use crate::common::args::parse_time_arg;
+use crate::common::files;
+use crate::issuer::status::StatusFile;
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["claims", "csv"])))]
+pub(crate) struct IssueArgs {
+    /// The issuer's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// A claims file: {"type": "QualificationCredential", "credentialSubject": {...}}.
+    #[arg(long, requires = "out")]
+    claims: Option<PathBuf>,
+    /// Where to write the credential (compact JWS).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// A CSV file, one migrant per row, as saved by a spreadsheet (comma, semicolon or tab
+    /// separated; UTF-8). Columns: name, birth_date, holder_did, title_en, title_original,
+    /// title_lang, awarding_body, country, level, field, isco08, learning_outcomes,
+    /// awarded, valid_until (see examples/README.md).
+    #[arg(long, requires = "out_dir")]
+    csv: Option<PathBuf>,
+    /// Directory for the credentials of a CSV batch (row-NNNNNN.jwt per row, plus
+    /// summary.json). Running again into the same directory issues only the rows not
+    /// issued yet.
+    #[arg(long)]
+    out_dir: Option<PathBuf>,
+    /// The holder's DID, bound as credentialSubject.id.
+    #[arg(long, conflicts_with = "csv")]
+    holder: Option<String>,
+    /// Allocate revocation/suspension entries from this status list file
+    /// (create it with `skillpass status init`).
+    #[arg(long)]
+    status: Option<PathBuf>,
+    /// Start of validity (default: now).
+    #[arg(long, value_parser = parse_time_arg)]
+    valid_from: Option<DateTime<Utc>>,
+    /// End of validity.
+    #[arg(long, value_parser = parse_time_arg)]
+    valid_until: Option<DateTime<Utc>>,
+    /// The issuer DID when it differs from the key's (after a key rotation).
+    #[arg(long)]
+    issuer: Option<String>,
+    /// Issue as an SD-JWT (vc+sd-jwt) whose personal claims (birthDate, nationality,
+    /// grade) the holder discloses selectively; needs --holder.
+    #[arg(long, requires = "holder", conflicts_with = "csv")]
+    sd_jwt: bool,
+    /// Also make this claim selectively disclosable (e.g. name, title, awardingBody,
+    /// learningOutcomes, qualification.awarded); repeatable.
+    #[arg(long = "sd", requires = "sd_jwt", value_name = "CLAIM")]
+    sd: Vec<String>,
+}
+
+pub(crate) fn run(a: IssueArgs) -> Result<u8> {
+    let key = files::read_key(&a.key)?;
+    let now = Utc::now();
+    let mut options = IssueOptions::new(now);
+    options.valid_from = a.valid_from.unwrap_or(now);
+    options.issuer = a.issuer.clone();
+    options.valid_until = a.valid_until;
+    let mut lists = match &a.status {
+        Some(path) => Some(StatusFile::load(path)?),
+        None => None,
+    };
+    if let (Some(claims), Some(out)) = (&a.claims, &a.out) {
+        let claims = files::read_json(claims)?;
+        options.holder = a.holder.clone();
+        let sd = a.sd_jwt.then_some(a.sd.as_slice());
+        let (jws, id) = sign::issue_one(&key, &claims, &mut options, lists.as_mut(), sd)?;
+        files::write_atomic(out, format!("{jws}\n").as_bytes(), false)?;
+        if let (Some(lists), Some(path)) = (&lists, &a.status) {
+            lists.save(path)?;
+        }
+        eprintln!("issued {id} -> {}", out.display());
+        return Ok(0);
+    }
+    if let (Some(csv), Some(dir)) = (&a.csv, &a.out_dir) {
+        let status = lists.as_mut().zip(a.status.as_deref());
+        return batch::issue_csv(&key, csv, dir, &mut options, status);
+    }
+    bail!("give --claims FILE --out FILE, or --csv FILE --out-dir DIR")
+}

@@ -1,0 +1,31 @@
+//! The issuer's commands (a college, a TVET centre, a university, an assessment centre):
+//! `issue` one credential or a CSV batch, keep status lists and `revoke`, `suspend` or
+//! `unsuspend` (offline or through the registry), `publish` to the registry, and
+//! `issuer register` / `issuer rotate-key`. `key` is here because the design gives key
+//! generation to issuers; holders, operators and authorities make their keys with it too.
+
+pub(crate) mod issue;
+pub(crate) mod key;
+pub(crate) mod publish;
+mod register;
+pub(crate) mod revoke;
+mod rotate_key;
+pub(crate) mod status;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum IssuerCommand {
+    /// Register this institution (signed by its key); it is pending until accredited.
+    Register(register::RegisterArgs),
+    /// Replace the signing key; the old key stays listed with its end date.
+    RotateKey(rotate_key::RotateArgs),
+}
+
+pub(crate) fn run(command: IssuerCommand) -> Result<u8> {
+    match command {
+        IssuerCommand::Register(a) => register::run(a),
+        IssuerCommand::RotateKey(a) => rotate_key::run(a),
+    }
+}

@@ -1,0 +1,219 @@
+//! `skillpass status`: the issuer's status list file, kept offline.
+//!
+//! The file holds the issuer's two lists (revocation and suspension, sharing one random
+//! index per credential) with which indexes are allocated, plus the current issuer-signed
+//! status list credentials. `issue --status` allocates from it, `revoke`/`suspend`/
+//! `unsuspend` flip a bit and re-sign, and the operator's `bundle build --status-list`
+//! copies the signed lists into the trust bundle. The file holds no secret.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use chrono::Utc;
+use clap::{Args, Subcommand};
+use credential_core::jws::{self, Header};
+use credential_core::status::{
+    status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
+};
+use credential_core::trust::TYP_STATUS_LIST;
+use credential_core::{CheckedCredential, SecretKey};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::common::{files, signed};
+
+/// Largest status list file read: two lists of up to 2^25 entries with their allocations.
+const MAX_STATUS_FILE: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum StatusCommand {
+    /// Create an issuer's status list file (revocation and suspension lists, signed).
+    Init(InitArgs),
+    /// Show a status list file: list ids, allocated and set counts.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The issuer's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// Where to write the status list file.
+    #[arg(long)]
+    out: PathBuf,
+    /// Base URL under which the lists will be published (default: urn:uuid ids, for
+    /// lists carried only in trust bundles).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Replace an existing file (every allocation in it is lost).
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// The status list file.
+    file: PathBuf,
+}
+
+/// The issuer's status list file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct StatusFile {
+    issuer: String,
+    revocation: IssuerStatusList,
+    suspension: IssuerStatusList,
+    /// The issuer-signed status list credentials, current with the bits above.
+    signed: Vec<String>,
+}
+
+impl StatusFile {
+    fn new(key: &SecretKey, base_url: Option<&str>) -> Result<Self> {
+        let id = |purpose: StatusPurpose| match base_url {
+            Some(base) => format!(
+                "{}/{}/{purpose}",
+                base.trim_end_matches('/'),
+                key.public().did()
+            ),
+            None => format!("urn:uuid:{}", uuid::Uuid::new_v4()),
+        };
+        let mut file = Self {
+            issuer: key.public().did(),
+            revocation: IssuerStatusList::new(
+                &id(StatusPurpose::Revocation),
+                StatusPurpose::Revocation,
+            ),
+            suspension: IssuerStatusList::new(
+                &id(StatusPurpose::Suspension),
+                StatusPurpose::Suspension,
+            ),
+            signed: Vec::new(),
+        };
+        file.sign(key, None)?;
+        Ok(file)
+    }
+
+    pub(crate) fn load(path: &Path) -> Result<Self> {
+        let text = files::read_text(path, MAX_STATUS_FILE)?;
+        serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a Skillpass status list file", path.display()))
+    }
+
+    pub(crate) fn save(&self, path: &Path) -> Result<()> {
+        files::write_atomic(path, serde_json::to_string_pretty(self)?.as_bytes(), false)
+    }
+
+    /// Allocates one random index in both lists and returns the two status entries.
+    pub(crate) fn allocate(&mut self, issuer: &str) -> Result<Vec<StatusEntry>> {
+        if issuer != self.issuer {
+            bail!(
+                "the status list file belongs to {}, not to {issuer}",
+                self.issuer
+            );
+        }
+        let index = self.revocation.allocate(&mut rand::rngs::OsRng)?;
+        self.suspension.allocate_specific(index)?;
+        Ok(vec![
+            StatusEntry::new(StatusPurpose::Revocation, index, &self.revocation.id),
+            StatusEntry::new(StatusPurpose::Suspension, index, &self.suspension.id),
+        ])
+    }
+
+    /// Sets the bit at `index` of the list for `purpose` (re-sign before saving).
+    pub(crate) fn set(&mut self, purpose: StatusPurpose, index: usize, value: bool) -> Result<()> {
+        let list = match purpose {
+            StatusPurpose::Revocation => &mut self.revocation,
+            StatusPurpose::Suspension => &mut self.suspension,
+        };
+        Ok(list.set_status(index, value)?)
+    }
+
+    /// Re-signs both lists. After a key rotation the key is not the issuer's DID; the
+    /// caller then names the issuer (`--issuer`), and the bundle checks that the key is
+    /// one of that issuer's.
+    pub(crate) fn sign(&mut self, key: &SecretKey, issuer: Option<&str>) -> Result<()> {
+        if key.public().did() != self.issuer && issuer != Some(self.issuer.as_str()) {
+            bail!(
+                "the key {} is not the issuer of this status list file ({})",
+                key.public().did(),
+                self.issuer
+            );
+        }
+        let now = Utc::now();
+        self.signed = [&self.revocation, &self.suspension]
+            .into_iter()
+            .map(|list| sign_status_list(key, &status_list_credential(&self.issuer, list, now)))
+            .collect::<Result<_>>()?;
+        Ok(())
+    }
+
+    /// The status index of `path`, one of this issuer's credentials (read, not verified:
+    /// the issuer is acting on its own credential).
+    pub(crate) fn index_of(&self, path: &Path) -> Result<usize> {
+        let text = files::read_text(path, jws::MAX_JWS_LEN as u64)?;
+        let doc = signed::payload_unverified(text.trim(), jws::MAX_JWS_LEN)?;
+        let credential = CheckedCredential::from_value(&doc)?;
+        if credential.issuer != self.issuer {
+            bail!(
+                "{} was issued by {}, not by the owner of this status list file",
+                path.display(),
+                credential.issuer
+            );
+        }
+        let entry = credential
+            .status
+            .iter()
+            .find(|e| {
+                e.status_list_credential == self.revocation.id
+                    || e.status_list_credential == self.suspension.id
+            })
+            .with_context(|| {
+                format!(
+                    "{} has no entry in this status list file's lists",
+                    path.display()
+                )
+            })?;
+        Ok(entry.index()?)
+    }
+}
+
+/// Signs a status list credential as the issuer whose key this is, with the `typ` every
+/// verifier and the registry expect of one.
+pub(crate) fn sign_status_list(key: &SecretKey, document: &Value) -> Result<String> {
+    let header = Header::new(TYP_STATUS_LIST, &key.public().did_url());
+    Ok(jws::sign(key, &header, &serde_json::to_vec(document)?))
+}
+
+pub(crate) fn run(command: StatusCommand) -> Result<u8> {
+    match command {
+        StatusCommand::Init(a) => {
+            if a.out.exists() && !a.force {
+                bail!(
+                    "{} exists; refusing to overwrite its allocations (use --force)",
+                    a.out.display()
+                );
+            }
+            let key = files::read_key(&a.key)?;
+            let file = StatusFile::new(&key, a.base_url.as_deref())?;
+            file.save(&a.out)?;
+            println!("revocation list: {}", file.revocation.id);
+            println!("suspension list: {}", file.suspension.id);
+        }
+        StatusCommand::Show(a) => {
+            let file = StatusFile::load(&a.file)?;
+            println!("issuer: {}", file.issuer);
+            for list in [&file.revocation, &file.suspension] {
+                println!(
+                    "{} list {}: {} allocated of {} (limit {}), {} set",
+                    list.purpose,
+                    list.id,
+                    list.allocated_count(),
+                    list.bits.len(),
+                    list.allocation_limit(),
+                    list.bits.count_set()
+                );
+            }
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,254 @@
+//! `verify` of credentials: one file or thousands (files, directories of `*.jwt`/`*.jws`,
+//! lines on standard input), or the one credential of a scanned paper code. Each input is
+//! reported for itself; one that cannot be read among many does not stop the others.
+//!
+//! Exit code: 1 when any is `invalid`, else 2 when any could not be read, else 3 when any
+//! is `indeterminate`, else 0.
+
+use std::io::{BufRead as _, Read as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use credential_core::jws::MAX_JWS_LEN;
+use credential_core::{bundle_rejected, Outcome, Report, Verdict};
+use serde_json::json;
+
+use super::args::VerifyArgs;
+use super::scan;
+use super::trusted::Trusted;
+use crate::common::files;
+
+/// One input: where it came from (a path, `stdin:N`, `qr-text`) and its text, or why it
+/// could not be read.
+struct Input {
+    source: String,
+    text: Result<String>,
+}
+
+/// What came of one input.
+enum Verified {
+    Report(Box<Report>),
+    /// Why the input could not be read, in words.
+    Unreadable(String),
+}
+
+pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
+    let inputs =
+        match scan::scanned_input(a.holder.qr_text.as_deref(), a.holder.qr_image.as_deref())? {
+            Some((source, jws)) => vec![Input {
+                source,
+                text: Ok(jws),
+            }],
+            None => collect_inputs(&a.inputs)?,
+        };
+    // One input that cannot be read is a command that could not run; among many, it is
+    // reported for itself and the others are verified.
+    if let [Input { text: Err(why), .. }] = inputs.as_slice() {
+        bail!("{why:#}");
+    }
+    let texts: Vec<&str> = inputs
+        .iter()
+        .filter_map(|input| input.text.as_deref().ok())
+        .collect();
+    let mut reports = Trusted::open(a)?
+        .check(
+            |verifier| {
+                if texts.len() == 1 {
+                    texts.iter().map(|t| verifier.verify(t)).collect()
+                } else {
+                    verifier.verify_many(&texts)
+                }
+            },
+            |why| vec![bundle_rejected(why); texts.len()],
+        )?
+        .into_iter();
+    let results: Vec<(&str, Verified)> = inputs
+        .iter()
+        .map(|input| {
+            let verified = match &input.text {
+                Ok(_) => reports.next().map_or_else(
+                    || Verified::Unreadable("not verified".into()),
+                    |report| Verified::Report(Box::new(report)),
+                ),
+                Err(why) => Verified::Unreadable(format!("{why:#}")),
+            };
+            (input.source.as_str(), verified)
+        })
+        .collect();
+    print_reports(a, &results)?;
+    let verdicts: Vec<Verdict> = results
+        .iter()
+        .filter_map(|(_, r)| match r {
+            Verified::Report(report) => Some(report.verdict),
+            Verified::Unreadable(_) => None,
+        })
+        .collect();
+    let unreadable = verdicts.len() < results.len();
+    // Invalid first, then "some could not be read", then indeterminate.
+    Ok(if verdicts.contains(&Verdict::Invalid) {
+        1
+    } else if unreadable {
+        2
+    } else if verdicts.contains(&Verdict::Indeterminate) {
+        3
+    } else {
+        0
+    })
+}
+
+fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
+    let count = |v| {
+        results
+            .iter()
+            .filter(|(_, r)| matches!(r, Verified::Report(report) if report.verdict == v))
+            .count()
+    };
+    let (valid, invalid, indeterminate) = (
+        count(Verdict::Valid),
+        count(Verdict::Invalid),
+        count(Verdict::Indeterminate),
+    );
+    let unreadable = results
+        .iter()
+        .filter(|(_, r)| matches!(r, Verified::Unreadable(_)))
+        .count();
+    if a.json {
+        let out = match results {
+            [(_, Verified::Report(report))] => serde_json::to_value(&**report)?,
+            _ => {
+                let results: Vec<_> = results
+                    .iter()
+                    .map(|(source, r)| match r {
+                        Verified::Report(report) => json!({ "source": source, "report": report }),
+                        Verified::Unreadable(why) => json!({ "source": source, "error": why }),
+                    })
+                    .collect();
+                json!({
+                    "results": results,
+                    "summary": {
+                        "valid": valid,
+                        "invalid": invalid,
+                        "indeterminate": indeterminate,
+                        "unreadable": unreadable,
+                    },
+                })
+            }
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    if let ([(_, Verified::Report(report))], false) = (results, a.verbose) {
+        print!("{}", report.to_words());
+        return Ok(());
+    }
+    for (source, result) in results {
+        let report = match result {
+            Verified::Report(report) => report,
+            Verified::Unreadable(why) => {
+                println!("{source}: could not be read: {why}");
+                continue;
+            }
+        };
+        if a.verbose {
+            print!("{source}: {}", report.to_words());
+            continue;
+        }
+        let failed = report.failed();
+        let why = if !failed.is_empty() {
+            format!(" (failed: {})", failed.join(", "))
+        } else if report.verdict == Verdict::Indeterminate {
+            let open: Vec<_> = report
+                .checks
+                .iter()
+                .filter(|c| c.outcome != Outcome::Pass)
+                .map(|c| c.id.name())
+                .collect();
+            format!(" (undecided: {})", open.join(", "))
+        } else {
+            String::new()
+        };
+        println!("{source}: {}{why}", report.verdict);
+    }
+    let unread = if unreadable > 0 {
+        format!(", {unreadable} could not be read")
+    } else {
+        String::new()
+    };
+    println!("{valid} valid, {invalid} invalid, {indeterminate} indeterminate{unread}");
+    Ok(())
+}
+
+/// Every input in order: `-` as one input per non-blank line of standard input, a
+/// directory as its `*.jwt` and `*.jws` files by name, a file as itself.
+fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            read_stdin_lines(&mut out)?;
+        } else if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot list {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && matches!(p.extension().and_then(|e| e.to_str()), Some("jwt" | "jws"))
+                })
+                .collect();
+            files.sort();
+            out.extend(files.iter().map(|file| read_credential(file)));
+        } else {
+            out.push(read_credential(path));
+        }
+    }
+    if out.is_empty() {
+        bail!("no credentials found in the inputs");
+    }
+    Ok(out)
+}
+
+/// One JWS per line of standard input, named `stdin:N` by line number.
+fn read_stdin_lines(out: &mut Vec<Input>) -> Result<()> {
+    let stdin = std::io::stdin();
+    let mut reader = stdin.lock();
+    let mut line_no = 0usize;
+    loop {
+        let mut line = String::new();
+        // Bound each line so one endless line cannot exhaust memory.
+        let n = (&mut reader)
+            .take(MAX_JWS_LEN as u64 + 2)
+            .read_line(&mut line)
+            .context("cannot read standard input")?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        if !line.ends_with('\n') && n > MAX_JWS_LEN {
+            // Keep the over-long text (its length makes the verifier refuse it) and skip
+            // the rest of that line.
+            let mut rest = Vec::new();
+            let _ = reader.read_until(b'\n', &mut rest);
+        }
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(Input {
+                source: format!("stdin:{line_no}"),
+                text: Ok(trimmed.to_owned()),
+            });
+        }
+    }
+}
+
+/// A credential file, or why it cannot be verified: unreadable, or empty (an emailed
+/// attachment that lost its content).
+fn read_credential(path: &Path) -> Input {
+    let source = path.display().to_string();
+    let text = files::read_input(path, MAX_JWS_LEN).and_then(|text| {
+        if text.is_empty() {
+            bail!(
+                "{source} is empty: there is no credential in it; ask the sender for the file again"
+            );
+        }
+        Ok(text)
+    });
+    Input { source, text }
+}

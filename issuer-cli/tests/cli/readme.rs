@@ -1,0 +1,235 @@
+//! README.md followed as a new user follows it: its shell blocks are run as written (with
+//! the placeholders a user fills in replaced), and the figures it quotes are checked
+//! against what the commands print (issue 9, point 19).
+
+use std::path::Path;
+
+use crate::harness::{examples, Scratch, BIN};
+
+fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md")).unwrap()
+}
+
+/// The first ```sh block after `marker` in README.md.
+fn block_after(marker: &str) -> String {
+    let text = readme();
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("README.md no longer says {marker:?}"));
+    let rest = &text[at..];
+    let start = rest.find("```sh\n").unwrap() + "```sh\n".len();
+    let end = rest[start..].find("```").unwrap();
+    rest[start..start + end].to_owned()
+}
+
+/// A scratch directory like a new user's: `examples/` at hand, and keys made with
+/// `skillpass key new` (whose did:keys a user copies into the placeholders).
+struct NewUser {
+    s: Scratch,
+    placeholders: Vec<(String, String)>,
+}
+
+impl NewUser {
+    fn new(keys: &[(&str, &str)]) -> Self {
+        let s = Scratch::new();
+        std::os::unix::fs::symlink(examples(), s.path("examples")).unwrap();
+        let placeholders = keys
+            .iter()
+            .map(|(file, placeholder)| ((*placeholder).to_owned(), s.key(file)))
+            .collect();
+        Self { s, placeholders }
+    }
+
+    /// Runs every command of a README block with `sh`, as pasted, placeholders filled in;
+    /// `key new` lines are skipped (the keys exist). Returns each command's standard
+    /// output, in order.
+    fn run_block(&self, block: &str, skip: &[&str]) -> Vec<String> {
+        let joined = block.replace("\\\n", " ");
+        let mut outputs = Vec::new();
+        for command in joined.lines().map(str::trim) {
+            if command.is_empty()
+                || command.starts_with('#')
+                || command.starts_with("skillpass key new")
+                || skip.iter().any(|s| command.contains(s))
+            {
+                continue;
+            }
+            let mut command = command.to_owned();
+            for (placeholder, value) in &self.placeholders {
+                command = command.replace(placeholder, value);
+            }
+            assert!(
+                !command.contains('<'),
+                "an unfilled placeholder in {command}"
+            );
+            let command = command.replacen("skillpass ", &format!("{BIN} "), 1);
+            let out = self
+                .s
+                .command("sh")
+                .arg("-c")
+                .arg(&command)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{command}:\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            outputs.push(String::from_utf8_lossy(&out.stdout).into_owned());
+        }
+        outputs
+    }
+}
+
+const KEYS: [(&str, &str); 2] = [
+    ("operator.key", "<operator did:key>"),
+    ("college.key", "<college did:key>"),
+];
+
+#[test]
+fn the_readme_assessment_centre_tip_makes_all_1000_batch_credentials_verify_valid() {
+    let s = NewUser::new(&[KEYS[0], KEYS[1], ("centre.key", "<centre did:key>")]);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    let outputs = s.run_block(&block_after("To see all 1,000 verify `valid`"), &[]);
+    let last = outputs.last().unwrap();
+    assert!(
+        last.ends_with("1000 valid, 0 invalid, 0 indeterminate\n"),
+        "{last}"
+    );
+    // The college's nurse credential still verifies in the rebuilt bundle.
+    let operator = &s.placeholders[0].1;
+    let words = s.s.ok(&[
+        "verify",
+        "nurse.jwt",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        operator,
+    ]);
+    assert!(words.starts_with("VALID"), "{words}");
+}
+
+#[test]
+fn the_readme_authorities_block_keeps_the_signed_decision_beside_the_imported_ones() {
+    let s = NewUser::new(&[KEYS[0], KEYS[1], ("authority.key", "<authority did:key>")]);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    let block = block_after("A recognition authority signs its decisions");
+    let outputs = s.run_block(&block, &[]);
+    // `authority import --out` after `authority sign --out` into the same file.
+    let expected =
+        "3 decisions signed, 0 failed -> decisions.jws (1 kept, 3 added; 4 decisions in the file)";
+    assert!(block.contains(&format!("# {expected}")), "{block}");
+    assert!(outputs.iter().any(|o| o.trim() == expected), "{outputs:?}");
+    let report = outputs
+        .iter()
+        .find(|o| o.contains("Recognition decisions (authoritative):"))
+        .unwrap();
+    for applies in [
+        "- Recognised in DE as Pflegefachfrau/Pflegefachmann — partial: knowledge test; German B2 required",
+        "- Recognised in DE as Pflegefachfrau/Pflegefachmann — partial: adaptation period of 6 months or knowledge test; German B2 required",
+        "- SUPERSEDED by urn:uuid:0b6c2a4e-1f3d-4e5a-8b7c-000000000003: Recognised in DE as",
+    ] {
+        assert!(report.contains(applies), "{applies} missing from:\n{report}");
+    }
+}
+
+#[test]
+fn the_readme_paper_figures_are_what_qr_and_card_print() {
+    let text = readme().replace('\n', " ");
+    for said in [
+        "is 2,488 bytes as a JWS",
+        "a code of 1,600 to 1,670 characters, QR version 27 or 28 at error correction M, 85 or 87 mm wide on the card",
+    ] {
+        assert!(text.contains(said), "README.md no longer says {said:?}");
+    }
+    let s = NewUser::new(&[KEYS[0], KEYS[1], ("holder.key", "<Maria's DID>")]);
+    let holder = &s.placeholders[2].1;
+    let claims = examples().join("nurse-qualification.json");
+    s.s.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        claims.to_str().unwrap(),
+        "--holder",
+        holder,
+        "--out",
+        "nurse.jwt",
+    ]);
+    let out = s.s.run(&["card", "nurse.jwt", "--out", "card.png"]);
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let number_before = |marker: &str| -> u64 {
+        let end = said
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker} in {said}"));
+        let digits: String = said[..end]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.chars().rev().collect::<String>().parse().unwrap()
+    };
+    let number_after = |marker: &str| -> u64 {
+        let start = said
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker} in {said}"))
+            + marker.len();
+        said[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(number_before("-byte credential"), 2488, "{said}");
+    let characters = number_before(" characters");
+    assert!((1600..=1670).contains(&characters), "{said}");
+    let version = number_after("QR version ");
+    assert!([27, 28].contains(&version), "{said}");
+    let mm = number_after("QR code ");
+    assert_eq!(mm, if version == 27 { 85 } else { 87 }, "{said}");
+}
+
+#[test]
+fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_something_else() {
+    let s = NewUser::new(&[("authority.key", "<authority did:key>")]);
+    let decision = examples().join("decision-ph-de-nursing.json");
+    let sign = |out: &str| {
+        s.s.run(&[
+            "authority",
+            "sign",
+            "--key",
+            "authority.key",
+            "--decision",
+            decision.to_str().unwrap(),
+            "--out",
+            out,
+        ])
+    };
+    assert!(sign("decisions.jws").status.success());
+    let again = sign("decisions.jws");
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .contains("(1 replaced, 0 added; 1 decision in the file)"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    assert_eq!(
+        std::fs::read_to_string(s.s.path("decisions.jws"))
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
+    std::fs::write(s.s.path("notes.txt"), "my notes\n").unwrap();
+    let out = sign("notes.txt");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not overwriting it"));
+    assert_eq!(
+        std::fs::read_to_string(s.s.path("notes.txt")).unwrap(),
+        "my notes\n"
+    );
+}
