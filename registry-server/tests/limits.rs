@@ -22,7 +22,7 @@ use axum::Router;
 use chrono::{Duration, Utc};
 use credential_core::request::sign_request_at;
 use credential_core::SecretKey;
-use registry_server::model::BundleRecord;
+use registry_server::records::BundleRecord;
 use registry_server::store::{Batch, Entry, Op, SledStore, Store, StoreError, Tree};
 use registry_server::{app, AppState, Settings};
 use serde_json::{json, Value};

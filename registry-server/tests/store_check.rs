@@ -16,7 +16,7 @@ use chrono::Utc;
 use credential_core::SecretKey;
 use registry_server::check::{check_store, check_watermark};
 use registry_server::ledger::Change;
-use registry_server::model::Grant;
+use registry_server::records::Grant;
 use registry_server::startup::{guard, Failure};
 use registry_server::store::{SledStore, Tree};
 use registry_server::{AppState, Settings};
@@ -42,13 +42,11 @@ fn store_with_grants(data: &Path, n: usize) {
                 created_at: Utc::now(),
                 revoked_at: None,
             };
-            change
-                .put_json(Tree::GrantidGrant, grant.id.as_bytes().to_vec(), &grant)
-                .unwrap();
+            change.put_grant(&grant).unwrap();
         }
         runtime.block_on(async {
-            let _guard = state.write_lock().await;
-            state.commit(change).await.unwrap();
+            let guard = state.write_lock().await;
+            state.commit(&guard, change).await.unwrap();
         });
     }
 }
