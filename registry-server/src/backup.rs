@@ -32,7 +32,7 @@ use crate::records::pages;
 use crate::startup::Failure;
 use crate::store::{Batch, SledStore, Store, Tree};
 
-/// The header's `format`.
+/// The header's `format`, naming what the file is to anyone who opens it.
 pub const FORMAT: &str = "skillpass-registry-backup";
 /// The signature's JWS `typ`.
 pub const TYP_BACKUP: &str = "skillpass-backup+jwt";
@@ -43,13 +43,13 @@ const MAX_SIGNATURE_JWS: usize = 64 * 1024;
 /// Records written per batch when restoring.
 const RESTORE_BATCH: usize = 5000;
 
-/// The first line.
+/// The first line of a backup, covered by the signature on its last.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BackupHeader {
-    /// Always [`FORMAT`].
+    /// [`FORMAT`]; anything else is not a backup.
     pub format: String,
-    /// 1.
+    /// The format version; only 1 is read.
     pub version: u32,
     /// The operator DID that signs the backup (the registry's anchor).
     pub anchor: String,
@@ -83,10 +83,10 @@ struct SignatureLine {
     signature: String,
 }
 
-/// A verified backup.
+/// A backup whose signature, digest, counts and every record were checked.
 #[derive(Debug, Clone)]
 pub struct Verified {
-    /// Its header.
+    /// Its header, as the operator signed it.
     pub header: BackupHeader,
     /// The check of its records.
     pub report: Report,
@@ -288,9 +288,9 @@ pub fn verify_file(path: &Path) -> Result<Verified, Failure> {
 /// What a restore needs.
 #[derive(Debug)]
 pub struct RestorePlan<'a> {
-    /// The backup file.
+    /// The backup file, verified whole before anything is written.
     pub from: &'a Path,
-    /// The new data directory.
+    /// The new data directory: absent or empty.
     pub data: &'a Path,
     /// The highest sequence the old registry may have signed.
     pub min_sequence: Option<u64>,
@@ -303,11 +303,11 @@ pub struct RestorePlan<'a> {
 /// What a restore did.
 #[derive(Debug)]
 pub struct Restored {
-    /// The verified backup.
+    /// The backup as verified before writing.
     pub backup: Verified,
     /// The check of the restored store.
     pub report: Report,
-    /// The sequence floor written.
+    /// The sequence floor written: the next bundle is signed above it.
     pub floor: u64,
 }
 

@@ -126,20 +126,20 @@ pub struct Config {
 /// The settings handlers need, checked.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Trust bundle validity.
+    /// How long a signed bundle stays current; it is re-signed after half of it.
     pub bundle_validity: chrono::Duration,
-    /// Body limit in bytes.
+    /// Largest request body, in bytes (413 above it).
     pub max_body_bytes: usize,
-    /// Signed-request window in seconds.
+    /// How far a signed request's `iat` may be from the clock, in seconds either way.
     pub request_window_secs: i64,
-    /// Longest a request may take.
+    /// Longest a request may take, body included (408 after it).
     pub request_timeout: std::time::Duration,
     /// Longest a client may take to send a request's headers.
     pub header_timeout: std::time::Duration,
     /// Most connections open at once.
     pub max_connections: usize,
     /// The data directory: a backup is spooled there (in an unnamed 0600 file) before it is
-    /// sent, and the commit watermark is kept there (see `check.rs`). Unset in tests: the
+    /// sent, and the commit watermark is kept there (see `ledger/watermark.rs`). Unset in tests: the
     /// system's temporary directory, and no watermark.
     pub data_dir: Option<PathBuf>,
 }

@@ -81,7 +81,7 @@ impl AppState {
         self.inner.ledger.operator()
     }
 
-    /// The checked settings.
+    /// The settings, checked at start-up.
     pub fn settings(&self) -> &Settings {
         &self.inner.settings
     }

@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub struct Signer {
     /// The signing key's `did:key` (no fragment).
     pub did: String,
-    /// The key.
+    /// The public key the signature verified with.
     pub key: PublicKey,
     /// The request's nonce, to commit with the change it makes.
     pub nonce_key: NonceKey,
@@ -28,7 +28,7 @@ pub struct Signer {
 /// A signed request with a JSON body of type `T`, bounded (see [`Bounded`]).
 #[derive(Debug)]
 pub struct Signed<T> {
-    /// Who signed it.
+    /// Who signed it: signature, binding and time checked, nonce not seen before.
     pub signer: Signer,
     /// The parsed and bounded body.
     pub body: T,
@@ -37,7 +37,7 @@ pub struct Signed<T> {
 /// A signed request whose body is ignored (reads and deletes sign an empty body).
 #[derive(Debug)]
 pub struct SignedEmpty {
-    /// Who signed it.
+    /// Who signed it: signature, binding and time checked, nonce not seen before.
     pub signer: Signer,
 }
 

@@ -34,7 +34,7 @@ pub struct AppError {
 /// The JSON error body.
 #[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
 pub struct ErrorBody {
-    /// The error.
+    /// What went wrong: a code for programs, a message for people.
     pub error: ErrorDetail,
 }
 
@@ -89,12 +89,12 @@ impl AppError {
         )
     }
 
-    /// The HTTP status.
+    /// The HTTP status the client gets.
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
-    /// The stable code.
+    /// The code the client gets.
     pub fn code(&self) -> ErrorCode {
         self.code
     }

@@ -18,13 +18,13 @@ use crate::store::{Batch, Tree};
 /// The current trust bundle as served: its metadata and the signed bytes, shared.
 #[derive(Debug)]
 pub struct CurrentBundle {
-    /// Its sequence.
+    /// Its sequence (see [`BundleRecord::sequence`]).
     pub sequence: u64,
-    /// When it was signed.
+    /// When it was signed: it is due again when half the validity has passed.
     pub issued_at: DateTime<Utc>,
-    /// Its next-update time.
+    /// Its next-update time, after which verifiers call it stale.
     pub next_update: DateTime<Utc>,
-    /// Strong ETag (quoted).
+    /// Strong ETag, quoted, as `ETag` and `If-None-Match` carry it.
     pub etag: String,
     /// The compact JWS, shared by every response that sends it.
     pub body: axum::body::Bytes,

@@ -49,7 +49,7 @@ pub struct StoredEntry {
 /// Why a record could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
-    /// The store failed.
+    /// The store failed (details stay in the log).
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A stored value is not the record its tree holds.
@@ -192,27 +192,27 @@ impl Records {
         Credentials(self)
     }
 
-    /// Holders' grants.
+    /// Holders' grants to verifiers, revoked and expired ones kept.
     pub fn grants(&self) -> Grants<'_> {
         Grants(self)
     }
 
-    /// Issuer-signed status lists.
+    /// Issuer-signed status lists, one per issuer and purpose.
     pub fn status_lists(&self) -> StatusLists<'_> {
         StatusLists(self)
     }
 
-    /// Recognition authorities.
+    /// Recognition authorities the operator registered.
     pub fn authorities(&self) -> Authorities<'_> {
         Authorities(self)
     }
 
-    /// Recognition decisions.
+    /// Recognition decisions, with their earlier signed versions.
     pub fn decisions(&self) -> Decisions<'_> {
         Decisions(self)
     }
 
-    /// The audit log.
+    /// The hash-chained audit log.
     pub fn log(&self) -> Log<'_> {
         Log(self)
     }

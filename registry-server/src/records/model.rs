@@ -30,7 +30,7 @@ pub enum Standing {
     Active,
     /// Suspended from an effective date; the operator may reinstate it.
     Suspended,
-    /// Withdrawn; final.
+    /// Withdrawn, which is final: no re-accreditation.
     Withdrawn,
     /// Its accreditation period ended.
     Expired,

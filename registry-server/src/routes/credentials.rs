@@ -77,11 +77,11 @@ pub struct Published {
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredCredential {
-    /// Credential id.
+    /// The credential's id.
     pub id: String,
-    /// Issuer DID.
+    /// The DID of the issuer that published it.
     pub issuer: String,
-    /// The compact JWS.
+    /// The compact JWS as the issuer signed it.
     pub jws: String,
     /// When it was published.
     pub published_at: DateTime<Utc>,

@@ -25,7 +25,7 @@ const MAX_PARAM: usize = 64;
 pub struct FrameworkSummary {
     /// Framework id, e.g. `PQF`, `EQF`.
     pub id: String,
-    /// Its name.
+    /// Its name in English, as the source data gives it.
     pub name: String,
     /// `national`, `regional reference`...
     pub kind: String,

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::state::AppState;
 
-/// Liveness answer.
+/// `GET /healthz` answer: the registry is up and its store reads.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Health {
@@ -48,7 +48,7 @@ pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, AppE
 pub struct OpenApiJson(Option<axum::body::Bytes>);
 
 impl OpenApiJson {
-    /// `doc` serialised.
+    /// `doc` serialised once, as every request will get it.
     pub fn new(doc: &utoipa::openapi::OpenApi) -> Self {
         Self(serde_json::to_vec(doc).ok().map(Into::into))
     }
