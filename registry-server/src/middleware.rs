@@ -95,3 +95,102 @@ pub(crate) async fn trace(req: Request, next: Next) -> Response {
     );
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt as _;
+
+    use super::*;
+
+    /// Log lines written while a test runs.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The answer to `GET /` of `router` under the error middleware, and the log it wrote.
+    async fn answer(router: Router) -> (StatusCode, String, String) {
+        let log = Captured::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _default = tracing::subscriber::set_default(subscriber);
+        let app = router.layer(axum::middleware::from_fn(json_errors));
+        let res = app
+            .oneshot(Request::get("/").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let log = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        (status, String::from_utf8_lossy(&body).into_owned(), log)
+    }
+
+    #[tokio::test]
+    async fn a_server_error_s_detail_is_logged_once_and_never_sent() {
+        let failing = Router::new().route(
+            "/",
+            get(|| async { AppError::internal("tree issuerdid_issuer is corrupt") }),
+        );
+        let (status, body, log) = answer(failing).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            body,
+            format!(r#"{{"error":{{"code":"internal_error","message":"{INTERNAL_MESSAGE}"}}}}"#)
+        );
+        assert_eq!(
+            log.matches("tree issuerdid_issuer is corrupt").count(),
+            1,
+            "{log}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_plain_text_error_gets_the_api_shape_and_a_5xx_text_is_logged_not_sent() {
+        let plain = Router::new().route(
+            "/",
+            get(|| async { (StatusCode::BAD_GATEWAY, "upstream said no at 10.0.0.7") }),
+        );
+        let (status, body, log) = answer(plain).await;
+        assert_eq!(status, StatusCode::BAD_GATEWAY);
+        assert_eq!(
+            body,
+            format!(r#"{{"error":{{"code":"internal_error","message":"{INTERNAL_MESSAGE}"}}}}"#)
+        );
+        assert_eq!(
+            log.matches("upstream said no at 10.0.0.7").count(),
+            1,
+            "{log}"
+        );
+
+        let refused = Router::new().route(
+            "/",
+            get(|| async { (StatusCode::LENGTH_REQUIRED, "send a length") }),
+        );
+        let (status, body, log) = answer(refused).await;
+        assert_eq!(status, StatusCode::LENGTH_REQUIRED);
+        assert_eq!(
+            body,
+            r#"{"error":{"code":"client_error","message":"send a length"}}"#
+        );
+        assert!(log.is_empty(), "{log}");
+    }
+}

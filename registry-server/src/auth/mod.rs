@@ -13,7 +13,7 @@
 mod request;
 mod rules;
 
-pub use request::{parse_body, Signed, SignedEmpty, Signer};
+pub use request::{Signed, SignedEmpty, Signer};
 pub use rules::{
     may_read_credential, require_holder, require_issuer_of, require_operator, signing_issuer,
 };

@@ -113,7 +113,7 @@ fn require_json(req: &Request) -> Result<(), AppError> {
 }
 
 /// Parses a JSON body strictly (duplicate keys refused), in the API's error format.
-pub fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let value = credential_core::json::parse_strict(bytes).map_err(|e| {
         AppError::new(
             ErrorCode::MalformedJson,

@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 pub use code::ErrorCode;
 
 /// What a client is told when the registry failed: the detail is in the operator's log.
-pub const INTERNAL_MESSAGE: &str =
+pub(crate) const INTERNAL_MESSAGE: &str =
     "the registry failed to handle the request; the operator can find details in its log";
 
 /// An API error: a status, a stable code and a message for the client, and for a 5xx the
@@ -50,7 +50,7 @@ pub struct ErrorDetail {
 /// A 5xx's detail, handed from [`AppError::into_response`] to the error middleware in the
 /// response's extensions (never serialised).
 #[derive(Debug, Clone)]
-pub struct ServerErrorDetail(pub String);
+pub(crate) struct ServerErrorDetail(pub(crate) String);
 
 impl AppError {
     /// An error with `code`'s own status.

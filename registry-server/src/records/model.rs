@@ -330,3 +330,22 @@ pub fn supersession_order(mut records: Vec<DecisionRecord>) -> Vec<DecisionRecor
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_standing_reads_and_serialises_as_its_lowercase_word() {
+        for (standing, word) in [
+            (Standing::Pending, "pending"),
+            (Standing::Active, "active"),
+            (Standing::Suspended, "suspended"),
+            (Standing::Withdrawn, "withdrawn"),
+            (Standing::Expired, "expired"),
+        ] {
+            assert_eq!(standing.to_string(), word);
+            assert_eq!(serde_json::to_value(standing).unwrap(), word);
+        }
+    }
+}
