@@ -26,28 +26,30 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use crate::check::{check_store, Checker, Report};
-use crate::ledger::SEQUENCE_FLOOR_KEY;
+use crate::ledger::compute_digest;
+use crate::records::keys::{DIGEST_KEY, SEQUENCE_FLOOR_KEY};
+use crate::records::pages;
 use crate::startup::Failure;
 use crate::store::{Batch, SledStore, Store, Tree};
 
-/// The header's `format`.
+/// The header's `format`, naming what the file is to anyone who opens it.
 pub const FORMAT: &str = "skillpass-registry-backup";
 /// The signature's JWS `typ`.
 pub const TYP_BACKUP: &str = "skillpass-backup+jwt";
 /// Longest line read (a trust bundle record of many issuers is the largest).
 const MAX_LINE: u64 = 512 * 1024 * 1024;
-/// Records read per page when writing.
-const PAGE: usize = 1000;
+/// Longest signature line's JWS: its payload is the header, the counts and one digest.
+const MAX_SIGNATURE_JWS: usize = 64 * 1024;
 /// Records written per batch when restoring.
 const RESTORE_BATCH: usize = 5000;
 
-/// The first line.
+/// The first line of a backup, covered by the signature on its last.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BackupHeader {
-    /// Always [`FORMAT`].
+    /// [`FORMAT`]; anything else is not a backup.
     pub format: String,
-    /// 1.
+    /// The format version; only 1 is read.
     pub version: u32,
     /// The operator DID that signs the backup (the registry's anchor).
     pub anchor: String,
@@ -81,10 +83,10 @@ struct SignatureLine {
     signature: String,
 }
 
-/// A verified backup.
+/// A backup whose signature, digest, counts and every record were checked.
 #[derive(Debug, Clone)]
 pub struct Verified {
-    /// Its header.
+    /// Its header, as the operator signed it.
     pub header: BackupHeader,
     /// The check of its records.
     pub report: Report,
@@ -125,11 +127,12 @@ pub fn write(
     now: DateTime<Utc>,
     out: impl Write,
 ) -> Result<Report, WriteError> {
-    let bundle_sequence = store
-        .get(Tree::NameValue, crate::ledger::BUNDLE_KEY)
-        .map_err(|e| WriteError::Io(e.to_string()))?
-        .and_then(|v| serde_json::from_slice::<crate::model::BundleRecord>(&v).ok())
-        .map(|r| r.sequence);
+    let bundle_sequence = match store.get(Tree::NameValue, crate::records::keys::BUNDLE_KEY) {
+        Err(e) => return Err(WriteError::Io(e.to_string())),
+        Ok(v) => v
+            .and_then(|v| serde_json::from_slice::<crate::records::BundleRecord>(&v).ok())
+            .map(|r| r.sequence),
+    };
     let header = BackupHeader {
         format: FORMAT.to_owned(),
         version: 1,
@@ -146,13 +149,9 @@ pub fn write(
     let mut checker = Checker::new();
     let mut counts = BTreeMap::new();
     for &tree in Tree::ALL {
-        let mut start: Vec<u8> = Vec::new();
         let mut n = 0u64;
-        loop {
-            let page = store
-                .scan(tree, b"", &start, PAGE)
-                .map_err(|e| WriteError::Damaged(format!("{}: {e}", tree.name())))?;
-            let full = page.len() == PAGE;
+        for page in pages(store, tree) {
+            let page = page.map_err(|e| WriteError::Damaged(format!("{}: {e}", tree.name())))?;
             for (k, v) in &page {
                 checker
                     .record(tree, k, v)
@@ -163,11 +162,6 @@ pub fn write(
                     value: URL_SAFE_NO_PAD.encode(v),
                 })?;
                 n += 1;
-                start.clone_from(k);
-                start.push(0);
-            }
-            if !full {
-                break;
             }
         }
         counts.insert(tree.name().to_owned(), n);
@@ -258,7 +252,7 @@ pub fn read(
         return Err(damaged("there is more after its signature line"));
     }
     let key = PublicKey::from_did(&header.anchor).map_err(damaged)?;
-    let parsed = UnverifiedJws::parse(signature.trim(), 64 * 1024).map_err(damaged)?;
+    let parsed = UnverifiedJws::parse(signature.trim(), MAX_SIGNATURE_JWS).map_err(damaged)?;
     if parsed.header().typ.as_deref() != Some(TYP_BACKUP) || !parsed.verify_with(&key) {
         return Err(damaged(format!(
             "its signature is not the operator's ({})",
@@ -294,9 +288,9 @@ pub fn verify_file(path: &Path) -> Result<Verified, Failure> {
 /// What a restore needs.
 #[derive(Debug)]
 pub struct RestorePlan<'a> {
-    /// The backup file.
+    /// The backup file, verified whole before anything is written.
     pub from: &'a Path,
-    /// The new data directory.
+    /// The new data directory: absent or empty.
     pub data: &'a Path,
     /// The highest sequence the old registry may have signed.
     pub min_sequence: Option<u64>,
@@ -309,11 +303,11 @@ pub struct RestorePlan<'a> {
 /// What a restore did.
 #[derive(Debug)]
 pub struct Restored {
-    /// The verified backup.
+    /// The backup as verified before writing.
     pub backup: Verified,
     /// The check of the restored store.
     pub report: Report,
-    /// The sequence floor written.
+    /// The sequence floor written: the next bundle is signed above it.
     pub floor: u64,
 }
 
@@ -424,14 +418,10 @@ fn write_restored(from: &Path, store_dir: &Path, floor: u64) -> Result<Report, F
     );
     store.apply(batch).map_err(write_err)?;
     // The restored records plus the floor are a new content: its digest is read afresh.
-    let digest = crate::ledger::compute_digest(&store)
-        .map_err(|e| Failure::Other(format!("reading the restored store: {}", e.code())))?;
+    let digest = compute_digest(&store)
+        .map_err(|e| Failure::Other(format!("reading the restored store: {e}")))?;
     let mut batch = Batch::default();
-    batch.put(
-        Tree::NameValue,
-        crate::ledger::DIGEST_KEY.to_vec(),
-        digest.0.to_vec(),
-    );
+    batch.put(Tree::NameValue, DIGEST_KEY.to_vec(), digest.0.to_vec());
     store.apply(batch).map_err(write_err)?;
     crate::startup::guard("checking the restored store", || {
         check_store(&store).map_err(|d| Failure::Damaged(d.0))

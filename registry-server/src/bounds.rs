@@ -1,4 +1,5 @@
-//! The bounds of every request body, in one table.
+//! The bounds of request bodies: the limits, in one table, and the checks each body's
+//! [`Bounded`] impl (next to the body type, in its route module) is made of.
 //!
 //! The [`Signed`](crate::auth::Signed) extractor calls [`Bounded::bound`] on every body it
 //! parses, before any handler sees it, so a body type cannot be accepted without bounds:
@@ -10,11 +11,7 @@
 
 use unicode_normalization::UnicodeNormalization as _;
 
-use crate::error::AppError;
-use crate::routes::credentials::{CreateGrant, Publish, MAX_BATCH};
-use crate::routes::equivalence::{RegisterAuthority, SignedDecisionBody, MAX_DECISION_JWS_LEN};
-use crate::routes::issuers::{Accredit, RegisterIssuer, RotateKey, StandingChange};
-use crate::routes::status::StatusUpdate;
+use crate::error::{AppError, ErrorCode};
 
 /// Longest name (an institution's, an authority's), in characters.
 pub const MAX_NAME: usize = 200;
@@ -32,6 +29,14 @@ pub const MAX_COUNTRY: usize = 8;
 pub const MAX_PROOF: usize = 4096;
 /// Most status lists in one publish (one per purpose).
 pub const MAX_STATUS_LISTS: usize = 2;
+/// Most credentials in one publish request.
+pub const MAX_BATCH: usize = 1000;
+/// Longest signed decision, in bytes: the bound the bundle verifier applies to each.
+pub const MAX_DECISION_JWS: usize = credential_core::trust::MAX_DECISION_JWS_LEN;
+/// Longest signed credential, in bytes: the bound offline verifiers apply.
+pub const MAX_CREDENTIAL_JWS: usize = credential_core::jws::MAX_JWS_LEN;
+/// Longest signed status list, in bytes: the bound offline verifiers apply.
+pub const MAX_STATUS_LIST_JWS: usize = credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 
 /// A request body whose fields are bounded (and names normalised) before use.
 pub trait Bounded {
@@ -40,7 +45,7 @@ pub trait Bounded {
 }
 
 fn invalid(message: String) -> AppError {
-    AppError::unprocessable("invalid_field", message)
+    AppError::new(ErrorCode::InvalidField, message)
 }
 
 /// Whether `c` reorders or hides text when displayed: the bidirectional embedding,
@@ -54,7 +59,12 @@ fn is_bidi_control(c: char) -> bool {
 
 /// Text people read: trimmed, NFC, `min..=max` characters, no control, line-separator or
 /// bidirectional formatting characters.
-fn text(field: &str, value: &mut String, min: usize, max: usize) -> Result<(), AppError> {
+pub(crate) fn text(
+    field: &str,
+    value: &mut String,
+    min: usize,
+    max: usize,
+) -> Result<(), AppError> {
     if value.len() > max * 4 {
         return Err(invalid(format!("{field} must be at most {max} characters")));
     }
@@ -80,7 +90,12 @@ fn text(field: &str, value: &mut String, min: usize, max: usize) -> Result<(), A
     Ok(())
 }
 
-fn optional_text(field: &str, value: &mut Option<String>, max: usize) -> Result<(), AppError> {
+/// [`text`] of 1 to `max` characters, when present.
+pub(crate) fn optional_text(
+    field: &str,
+    value: &mut Option<String>,
+    max: usize,
+) -> Result<(), AppError> {
     match value {
         Some(v) => text(field, v, 1, max),
         None => Ok(()),
@@ -88,7 +103,7 @@ fn optional_text(field: &str, value: &mut Option<String>, max: usize) -> Result<
 }
 
 /// An identifier or token: at most `max` bytes, no control characters.
-fn token(field: &str, value: &str, max: usize) -> Result<(), AppError> {
+pub(crate) fn token(field: &str, value: &str, max: usize) -> Result<(), AppError> {
     if value.len() > max {
         return Err(invalid(format!("{field} must be at most {max} bytes")));
     }
@@ -103,7 +118,24 @@ fn token(field: &str, value: &str, max: usize) -> Result<(), AppError> {
     Ok(())
 }
 
-fn list<T>(field: &str, items: &[T], max: usize) -> Result<(), AppError> {
+/// Longest free text a handler accepts, in characters: names, contacts, reasons and
+/// jurisdictions are bounded to [`MAX_TEXT`] when the body is read and to this once the
+/// handler has checked the signer's role (the order in which refusals come is part of
+/// the API).
+pub const MAX_SHORT_TEXT: usize = 200;
+
+/// A required free-text field: 1 to [`MAX_SHORT_TEXT`] characters, not only spaces.
+pub(crate) fn check_text(name: &str, value: &str) -> Result<(), AppError> {
+    if value.trim().is_empty() || value.chars().count() > MAX_SHORT_TEXT {
+        return Err(invalid(format!(
+            "{name} must be 1 to {MAX_SHORT_TEXT} characters"
+        )));
+    }
+    Ok(())
+}
+
+/// A list of at most `max` items.
+pub(crate) fn list<T>(field: &str, items: &[T], max: usize) -> Result<(), AppError> {
     if items.len() > max {
         return Err(invalid(format!(
             "{field} has {} items; at most {max} are accepted",
@@ -113,103 +145,23 @@ fn list<T>(field: &str, items: &[T], max: usize) -> Result<(), AppError> {
     Ok(())
 }
 
-fn scope(field: &str, items: &[String]) -> Result<(), AppError> {
+/// A list of `TYPE[:MAX-LEVEL]` scope items (their form is checked by the handler).
+pub(crate) fn scope(field: &str, items: &[String]) -> Result<(), AppError> {
     list(field, items, MAX_SCOPE_ITEMS)?;
     items
         .iter()
         .try_for_each(|item| token(&format!("{field} item"), item, MAX_SCOPE_ITEM))
 }
 
-impl Bounded for RegisterIssuer {
-    fn bound(&mut self) -> Result<(), AppError> {
-        text("name", &mut self.name, 1, MAX_NAME)?;
-        token("country", &self.country, MAX_COUNTRY)?;
-        optional_text("contact", &mut self.contact, MAX_TEXT)?;
-        scope("requestedScope", &self.requested_scope)
-    }
-}
-
-impl Bounded for Accredit {
-    fn bound(&mut self) -> Result<(), AppError> {
-        scope("scope", &self.scope)
-    }
-}
-
-impl Bounded for StandingChange {
-    fn bound(&mut self) -> Result<(), AppError> {
-        optional_text("reason", &mut self.reason, MAX_TEXT)
-    }
-}
-
-impl Bounded for RotateKey {
-    fn bound(&mut self) -> Result<(), AppError> {
-        token("newKey", &self.new_key, MAX_DID)?;
-        token("proof", &self.proof, MAX_PROOF)
-    }
-}
-
-impl Bounded for Publish {
-    fn bound(&mut self) -> Result<(), AppError> {
-        if self.credentials.len() > MAX_BATCH {
-            return Err(AppError::unprocessable(
-                "batch_too_large",
-                format!("at most {MAX_BATCH} credentials per request"),
-            ));
-        }
-        self.credentials
-            .iter()
-            .try_for_each(|c| token("credentials item", c, credential_core::jws::MAX_JWS_LEN))?;
-        list("statusLists", &self.status_lists, MAX_STATUS_LISTS)?;
-        self.status_lists.iter().try_for_each(|l| {
-            token(
-                "statusLists item",
-                l,
-                credential_core::trust::MAX_STATUS_LIST_JWS_LEN,
-            )
-        })
-    }
-}
-
-impl Bounded for CreateGrant {
-    fn bound(&mut self) -> Result<(), AppError> {
-        token("grantee", &self.grantee, MAX_DID)
-    }
-}
-
-impl Bounded for StatusUpdate {
-    fn bound(&mut self) -> Result<(), AppError> {
-        token(
-            "statusList",
-            &self.status_list,
-            credential_core::trust::MAX_STATUS_LIST_JWS_LEN,
-        )
-    }
-}
-
-impl Bounded for RegisterAuthority {
-    fn bound(&mut self) -> Result<(), AppError> {
-        token("id", &self.id, MAX_DID)?;
-        text("name", &mut self.name, 1, MAX_NAME)?;
-        token("country", &self.country, MAX_COUNTRY)?;
-        text("jurisdiction", &mut self.jurisdiction, 0, MAX_TEXT)
-    }
-}
-
-impl Bounded for SignedDecisionBody {
-    fn bound(&mut self) -> Result<(), AppError> {
-        token("jws", &self.jws, MAX_DECISION_JWS_LEN)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn name(s: &str) -> Result<String, String> {
+    fn name(s: &str) -> Result<String, ErrorCode> {
         let mut v = s.to_owned();
         text("name", &mut v, 1, MAX_NAME)
             .map(|()| v)
-            .map_err(|e| e.code().to_owned())
+            .map_err(|e| e.code())
     }
 
     #[test]
@@ -229,7 +181,7 @@ mod tests {
             "Mark\u{200F}",
             "Sep\u{2028}arator",
         ] {
-            assert_eq!(name(bad).unwrap_err(), "invalid_field", "{bad:?}");
+            assert_eq!(name(bad).unwrap_err().as_str(), "invalid_field", "{bad:?}");
         }
     }
 

@@ -9,20 +9,21 @@
 
 use std::collections::HashSet;
 
-use credential_core::audit::{ChainVerifier, LogEntry};
-use credential_core::jws::UnverifiedJws;
-use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
+use credential_core::audit::{ChainError, ChainVerifier, LogEntry};
+use credential_core::jws::{JwsError, UnverifiedJws};
 use serde::de::DeserializeOwned;
 
-use crate::ledger::{is_bookkeeping, BUNDLE_KEY, COMMITS_KEY, DIGEST_KEY, SEQUENCE_FLOOR_KEY};
-use crate::model::{
-    AuthorityRecord, BundleRecord, CredentialRecord, DecisionRecord, Grant, IssuerRecord,
+use crate::bounds::{MAX_CREDENTIAL_JWS, MAX_STATUS_LIST_JWS};
+use crate::ledger::watermark::{self, Watermark, WATERMARK_FILE};
+use crate::records::keys::{
+    self, is_bookkeeping, BUNDLE_KEY, COMMITS_KEY, DIGEST_KEY, SEQUENCE_FLOOR_KEY,
+};
+use crate::records::{
+    pages, AuthorityRecord, BundleRecord, CredentialRecord, DecisionRecord, Grant, IssuerRecord,
     StatusListRecord,
 };
 use crate::store::{ContentDigest, Store, Tree};
 
-/// Records read per page.
-const PAGE: usize = 1000;
 /// Longest trust bundle JWS accepted as a stored record.
 const MAX_BUNDLE_JWS: usize = 256 * 1024 * 1024;
 
@@ -71,10 +72,41 @@ impl Report {
     }
 }
 
-/// The first problem found.
+/// The first problem found, in a sentence naming the tree and the record.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct Damage(pub String);
+
+/// What is wrong with one record (the [`Damage`] names where it is).
+#[derive(Debug, thiserror::Error)]
+enum Flaw {
+    #[error("is not {0}")]
+    Not(&'static str),
+    #[error("is not {what}: {error}")]
+    Unparsed {
+        what: &'static str,
+        error: serde_json::Error,
+    },
+    #[error("is filed under another key than the {what} it holds ({expected})")]
+    Misfiled {
+        what: &'static str,
+        expected: String,
+    },
+    #[error("holds a {what} that is not a JWS: {error}")]
+    NotJws { what: &'static str, error: JwsError },
+    #[error("names no issuer DID")]
+    NoIssuer,
+    #[error("names the issuer {0}, which is not stored")]
+    UnknownIssuer(String),
+    #[error("holds a value where none belongs")]
+    Value,
+    #[error("names a grant that is not stored")]
+    UnknownGrant,
+    #[error("holds entry {entry} under sequence {key}")]
+    Sequence { entry: u64, key: u64 },
+    #[error("breaks the audit log's hash chain: {0}")]
+    Chain(#[from] ChainError),
+}
 
 /// Checks records fed in [`Tree::ALL`] order, each tree in key order.
 #[derive(Debug, Default)]
@@ -93,18 +125,26 @@ pub struct Checker {
     stored_digest: Option<ContentDigest>,
 }
 
-fn parse<T: DeserializeOwned>(value: &[u8], what: &str) -> Result<T, String> {
-    serde_json::from_slice(value).map_err(|e| format!("is not {what}: {e}"))
+fn parse<T: DeserializeOwned>(value: &[u8], what: &'static str) -> Result<T, Flaw> {
+    serde_json::from_slice(value).map_err(|error| Flaw::Unparsed { what, error })
 }
 
-fn expect_key(key: &[u8], expected: &[u8], what: &str) -> Result<(), String> {
+fn expect_key(key: &[u8], expected: &[u8], what: &'static str) -> Result<(), Flaw> {
     if key != expected {
-        return Err(format!(
-            "is filed under another key than the {what} it holds ({})",
-            show(expected)
-        ));
+        return Err(Flaw::Misfiled {
+            what,
+            expected: show(expected),
+        });
     }
     Ok(())
+}
+
+fn jws<'a>(compact: &'a str, max: usize, what: &'static str) -> Result<UnverifiedJws<'a>, Flaw> {
+    UnverifiedJws::parse(compact, max).map_err(|error| Flaw::NotJws { what, error })
+}
+
+fn number(bytes: &[u8], what: &'static str) -> Result<u64, Flaw> {
+    keys::be_u64(bytes).ok_or(Flaw::Not(what))
 }
 
 /// A key in words: text when it is text, hex otherwise, shortened.
@@ -166,7 +206,7 @@ impl Checker {
         })
     }
 
-    fn check(&mut self, tree: Tree, key: &[u8], value: &[u8]) -> Result<(), String> {
+    fn check(&mut self, tree: Tree, key: &[u8], value: &[u8]) -> Result<(), Flaw> {
         match tree {
             Tree::IssuerdidIssuer => {
                 let r: IssuerRecord = parse(value, "an issuer record")?;
@@ -174,18 +214,16 @@ impl Checker {
                 self.issuers.insert(r.id);
             }
             Tree::KeydidIssuerdid => {
-                std::str::from_utf8(key).map_err(|_| "is not a key DID".to_owned())?;
-                let issuer =
-                    std::str::from_utf8(value).map_err(|_| "names no issuer DID".to_owned())?;
+                std::str::from_utf8(key).map_err(|_| Flaw::Not("a key DID"))?;
+                let issuer = std::str::from_utf8(value).map_err(|_| Flaw::NoIssuer)?;
                 if !self.issuers.contains(issuer) {
-                    return Err(format!("names the issuer {issuer}, which is not stored"));
+                    return Err(Flaw::UnknownIssuer(issuer.to_owned()));
                 }
             }
             Tree::CredentialidCredential => {
                 let r: CredentialRecord = parse(value, "a stored credential")?;
                 expect_key(key, r.id.as_bytes(), "credential")?;
-                UnverifiedJws::parse(&r.jws, credential_core::jws::MAX_JWS_LEN)
-                    .map_err(|e| format!("holds a credential that is not a JWS: {e}"))?;
+                jws(&r.jws, MAX_CREDENTIAL_JWS, "credential")?;
                 self.credentials.insert(key.to_vec());
             }
             Tree::GrantidGrant => {
@@ -194,29 +232,25 @@ impl Checker {
                 self.grants.insert(key.to_vec());
             }
             Tree::CredentialidgrantidEmpty => {
-                let split = key
-                    .iter()
-                    .position(|b| *b == 0)
-                    .ok_or("is not a credential id and a grant id")?;
+                let (credential, grant) = keys::split_grant_index(key)
+                    .ok_or(Flaw::Not("a credential id and a grant id"))?;
                 if !value.is_empty() {
-                    return Err("holds a value where none belongs".into());
+                    return Err(Flaw::Value);
                 }
-                let (credential, grant) = key.split_at(split);
-                let grant = grant.get(1..).unwrap_or_default();
                 if !self.grants.contains(grant) {
-                    return Err("names a grant that is not stored".into());
+                    return Err(Flaw::UnknownGrant);
                 }
                 self.pending_grant_index
                     .push((credential.to_vec(), grant.to_vec()));
             }
             Tree::IssuerpurposeStatuslist => {
                 let r: StatusListRecord = parse(value, "a status list record")?;
-                let mut expected = r.issuer.as_bytes().to_vec();
-                expected.push(0);
-                expected.extend_from_slice(r.purpose.as_bytes());
-                expect_key(key, &expected, "status list")?;
-                UnverifiedJws::parse(&r.jws, MAX_STATUS_LIST_JWS_LEN)
-                    .map_err(|e| format!("holds a status list that is not a JWS: {e}"))?;
+                expect_key(
+                    key,
+                    &keys::status_list(&r.issuer, &r.purpose),
+                    "status list",
+                )?;
+                jws(&r.jws, MAX_STATUS_LIST_JWS, "status list")?;
             }
             Tree::AuthoritydidAuthority => {
                 let r: AuthorityRecord = parse(value, "an authority record")?;
@@ -228,49 +262,39 @@ impl Checker {
             }
             Tree::IatnonceSeen => {
                 if key.len() <= 8 || !value.is_empty() {
-                    return Err("is not a seen nonce".into());
+                    return Err(Flaw::Not("a seen nonce"));
                 }
             }
             Tree::LogseqEntry => {
-                let seq = <[u8; 8]>::try_from(key)
-                    .map(u64::from_be_bytes)
-                    .map_err(|_| "is not a log sequence number".to_owned())?;
+                let seq = number(key, "a log sequence number")?;
                 let entry: LogEntry = parse(value, "a log entry")?;
                 if entry.seq != seq {
-                    return Err(format!("holds entry {} under sequence {seq}", entry.seq));
+                    return Err(Flaw::Sequence {
+                        entry: entry.seq,
+                        key: seq,
+                    });
                 }
-                self.chain
-                    .push(&entry)
-                    .map_err(|e| format!("breaks the audit log's hash chain: {e}"))?;
+                self.chain.push(&entry)?;
             }
             Tree::NameValue => match key {
                 BUNDLE_KEY => {
                     let r: BundleRecord = parse(value, "a trust bundle record")?;
-                    let jws = UnverifiedJws::parse(&r.jws, MAX_BUNDLE_JWS)
-                        .map_err(|e| format!("holds a bundle that is not a JWS: {e}"))?;
+                    let jws = jws(&r.jws, MAX_BUNDLE_JWS, "bundle")?;
                     let kid = jws.header().kid.clone().unwrap_or_default();
                     let anchor = kid.split('#').next().unwrap_or_default().to_owned();
                     self.bundle_sequence = Some(r.sequence);
                     self.bundle_anchor = Some(anchor);
                 }
-                COMMITS_KEY => {
-                    self.commits = <[u8; 8]>::try_from(value)
-                        .map(u64::from_be_bytes)
-                        .map_err(|_| "is not a commit count".to_owned())?;
-                }
+                COMMITS_KEY => self.commits = number(value, "a commit count")?,
                 DIGEST_KEY => {
                     self.stored_digest = Some(
-                        ContentDigest::from_bytes(value)
-                            .ok_or_else(|| "is not a content digest".to_owned())?,
+                        ContentDigest::from_bytes(value).ok_or(Flaw::Not("a content digest"))?,
                     );
                 }
                 SEQUENCE_FLOOR_KEY => {
-                    let floor = <[u8; 8]>::try_from(value)
-                        .map(u64::from_be_bytes)
-                        .map_err(|_| "is not a sequence number".to_owned())?;
-                    self.sequence_floor = Some(floor);
+                    self.sequence_floor = Some(number(value, "a sequence number")?);
                 }
-                _ => return Err("is not a record this registry keeps".into()),
+                _ => return Err(Flaw::Not("a record this registry keeps")),
             },
         }
         Ok(())
@@ -319,26 +343,18 @@ impl Checker {
     }
 }
 
-/// The watermark file's name in the data directory: the commit count last acknowledged.
-pub const WATERMARK_FILE: &str = "store.watermark";
-
-/// Records `commits` as acknowledged (write to a temporary file, then rename).
-pub fn write_watermark(dir: &std::path::Path, commits: u64) -> std::io::Result<()> {
-    let tmp = dir.join(format!("{WATERMARK_FILE}.tmp"));
-    std::fs::write(&tmp, format!("{commits}\n"))?;
-    std::fs::rename(&tmp, dir.join(WATERMARK_FILE))
-}
-
-/// Refuses a store that holds fewer commits than were acknowledged: it rolled back.
+/// Refuses a store that holds fewer commits than were acknowledged (see
+/// [`watermark`]): it rolled back.
 pub fn check_watermark(dir: &std::path::Path, report: &Report) -> Result<(), Damage> {
-    let Ok(text) = std::fs::read_to_string(dir.join(WATERMARK_FILE)) else {
-        return Ok(());
-    };
-    let Ok(acknowledged) = text.trim().parse::<u64>() else {
-        return Err(Damage(format!(
-            "the watermark file {} is unreadable",
-            dir.join(WATERMARK_FILE).display()
-        )));
+    let acknowledged = match watermark::read(dir) {
+        Watermark::Absent => return Ok(()),
+        Watermark::Acknowledged(n) => n,
+        Watermark::Unreadable => {
+            return Err(Damage(format!(
+                "the watermark file {} is unreadable",
+                dir.join(WATERMARK_FILE).display()
+            )))
+        }
     };
     if report.commits < acknowledged {
         return Err(Damage(format!(
@@ -355,24 +371,17 @@ pub fn check_watermark(dir: &std::path::Path, report: &Report) -> Result<(), Dam
 pub fn check_store(store: &dyn Store) -> Result<Report, Damage> {
     let mut checker = Checker::new();
     for &tree in Tree::ALL {
-        let mut start: Vec<u8> = Vec::new();
         let mut read = 0u64;
-        loop {
-            let page = store.scan(tree, b"", &start, PAGE).map_err(|e| {
+        for page in pages(store, tree) {
+            let page = page.map_err(|e| {
                 Damage(format!(
                     "{}: cannot be read after record {read}: {e}",
                     tree.name()
                 ))
             })?;
-            let full = page.len() == PAGE;
             for (k, v) in &page {
                 checker.record(tree, k, v)?;
                 read += 1;
-                start.clone_from(k);
-                start.push(0);
-            }
-            if !full {
-                break;
             }
         }
     }

@@ -126,45 +126,89 @@ pub struct Config {
 /// The settings handlers need, checked.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// Trust bundle validity.
+    /// How long a signed bundle stays current; it is re-signed after half of it.
     pub bundle_validity: chrono::Duration,
-    /// Body limit in bytes.
+    /// Largest request body, in bytes (413 above it).
     pub max_body_bytes: usize,
-    /// Signed-request window in seconds.
+    /// How far a signed request's `iat` may be from the clock, in seconds either way.
     pub request_window_secs: i64,
-    /// Longest a request may take.
+    /// Longest a request may take, body included (408 after it).
     pub request_timeout: std::time::Duration,
     /// Longest a client may take to send a request's headers.
     pub header_timeout: std::time::Duration,
     /// Most connections open at once.
     pub max_connections: usize,
     /// The data directory: a backup is spooled there (in an unnamed 0600 file) before it is
-    /// sent, and the commit watermark is kept there (see `check.rs`). Unset in tests: the
+    /// sent, and the commit watermark is kept there (see `ledger/watermark.rs`). Unset in tests: the
     /// system's temporary directory, and no watermark.
     pub data_dir: Option<PathBuf>,
 }
 
+/// A setting outside the range the registry accepts.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{flag} must be between {min} and {max}")]
+pub struct SettingError {
+    /// The flag, e.g. `--max-body-bytes`.
+    pub flag: &'static str,
+    /// The smallest accepted value, in words.
+    pub min: &'static str,
+    /// The largest accepted value, in words.
+    pub max: &'static str,
+}
+
+/// `value` must lie in `range`, or `flag` is refused naming the bounds in words.
+fn within<T: PartialOrd>(
+    flag: &'static str,
+    value: T,
+    range: std::ops::RangeInclusive<T>,
+    (min, max): (&'static str, &'static str),
+) -> Result<(), SettingError> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(SettingError { flag, min, max })
+    }
+}
+
 impl Config {
-    /// Checks the values once; the message says which setting is wrong.
-    pub fn check(&self) -> Result<Settings, String> {
-        if !(1..=24 * 366).contains(&self.bundle_validity_hours) {
-            return Err("--bundle-validity-hours must be between 1 and 8784".into());
-        }
-        if !(1024..=64 * 1024 * 1024).contains(&self.max_body_bytes) {
-            return Err("--max-body-bytes must be between 1 KiB and 64 MiB".into());
-        }
-        if !(10..=3600).contains(&self.request_window_secs) {
-            return Err("--request-window-secs must be between 10 and 3600".into());
-        }
-        if !(1..=3600).contains(&self.request_timeout_secs) {
-            return Err("--request-timeout-secs must be between 1 and 3600".into());
-        }
-        if !(1..=600).contains(&self.header_timeout_secs) {
-            return Err("--header-timeout-secs must be between 1 and 600".into());
-        }
-        if !(1..=100_000).contains(&self.max_connections) {
-            return Err("--max-connections must be between 1 and 100000".into());
-        }
+    /// Checks the values once; the error names the setting that is wrong.
+    pub fn check(&self) -> Result<Settings, SettingError> {
+        within(
+            "--bundle-validity-hours",
+            self.bundle_validity_hours,
+            1..=24 * 366,
+            ("1", "8784"),
+        )?;
+        within(
+            "--max-body-bytes",
+            self.max_body_bytes,
+            1024..=64 * 1024 * 1024,
+            ("1 KiB", "64 MiB"),
+        )?;
+        within(
+            "--request-window-secs",
+            self.request_window_secs,
+            10..=3600,
+            ("10", "3600"),
+        )?;
+        within(
+            "--request-timeout-secs",
+            self.request_timeout_secs,
+            1..=3600,
+            ("1", "3600"),
+        )?;
+        within(
+            "--header-timeout-secs",
+            self.header_timeout_secs,
+            1..=600,
+            ("1", "600"),
+        )?;
+        within(
+            "--max-connections",
+            self.max_connections,
+            1..=100_000,
+            ("1", "100000"),
+        )?;
         Ok(Settings {
             bundle_validity: chrono::Duration::hours(i64::from(self.bundle_validity_hours)),
             max_body_bytes: self.max_body_bytes,
@@ -206,5 +250,50 @@ mod tests {
     fn the_command_line_is_consistent() {
         use clap::CommandFactory as _;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_setting_out_of_range_is_refused_naming_the_flag_and_its_bounds() {
+        let serve = |args: &[&str]| {
+            let mut all = vec!["skillpass-registry"];
+            all.extend_from_slice(args);
+            Cli::try_parse_from(all).unwrap().serve.check()
+        };
+        assert!(serve(&[]).is_ok());
+        for (args, message) in [
+            (
+                &["--bundle-validity-hours", "0"][..],
+                "--bundle-validity-hours must be between 1 and 8784",
+            ),
+            (
+                &["--max-body-bytes", "1023"],
+                "--max-body-bytes must be between 1 KiB and 64 MiB",
+            ),
+            (
+                &["--request-window-secs", "3601"],
+                "--request-window-secs must be between 10 and 3600",
+            ),
+            (
+                &["--request-timeout-secs", "0"],
+                "--request-timeout-secs must be between 1 and 3600",
+            ),
+            (
+                &["--header-timeout-secs", "601"],
+                "--header-timeout-secs must be between 1 and 600",
+            ),
+            (
+                &["--max-connections", "100001"],
+                "--max-connections must be between 1 and 100000",
+            ),
+        ] {
+            assert_eq!(serve(args).unwrap_err().to_string(), message);
+        }
+        assert!(serve(&[
+            "--max-body-bytes",
+            "67108864",
+            "--max-connections",
+            "100000"
+        ])
+        .is_ok());
     }
 }

@@ -34,7 +34,7 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    /// The directory.
+    /// The directory as given (not canonicalised).
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -1,10 +1,37 @@
-//! The Skillpass registry: accredited issuers, stored credentials, revocation and signed
-//! trust bundles over HTTP (axum over a [`store::Store`], sled by default).
+//! The Skillpass registry: accredited issuers, stored credentials, revocation, the
+//! equivalence table and signed trust bundles over HTTP (axum over a [`store::Store`],
+//! sled by default).
 //!
 //! [`app`] builds the whole router from an [`AppState`]; `main.rs` reads the
 //! [`config::Cli`], takes the data directory ([`datadir`]), opens and checks the store
-//! ([`check`]) and the operator key, and serves the router with [`server::serve`]. Tests
-//! drive [`app`] with `tower::ServiceExt::oneshot`, no socket needed.
+//! ([`check`]) and the operator key ([`keyfile`]), and serves the router with
+//! [`server::serve`]. Tests drive [`app`] with `tower::ServiceExt::oneshot`, no socket
+//! needed.
+//!
+//! The modules, from the HTTP edge down (each imports only from those below it):
+//!
+//! - [`app`](app()) with [`middleware`] and [`openapi`]: the router, its layers (deadline,
+//!   one JSON error shape, 5xx logging, a log line per request) and its description.
+//! - [`routes`]: one module per resource; a handler reads its [`auth`] extractor, applies
+//!   the access rules, opens what the client signed ([`documents`]), reads [`records`] and
+//!   commits a [`ledger::Change`].
+//! - [`auth`]: signed-request extractors and access rules; [`bounds`]: every body's limits.
+//! - [`state`]: the [`AppState`] handlers share: records, ledger, settings, clock.
+//! - [`ledger`]: the one writer: nonce, audit log, counters, digest, watermark, bundle.
+//! - [`records`]: typed reads of the store's trees and the record types.
+//! - [`error`]: [`AppError`] and the [`ErrorCode`] list; [`store`]: the storage interface.
+//!
+//! A credential's way from `POST /credentials` to the store: [`auth::Signed`] checks the
+//! request's signature, nonce and bounds; `routes::credentials::publish` checks the
+//! signer is an active issuer ([`auth::signing_issuer`]), opens its status lists
+//! ([`documents`]) and verifies every credential as an offline verifier would
+//! (`documents::PublishCheck`); the records go into a [`ledger::Change`], which
+//! [`AppState::commit`] applies with its nonce, log entries, commit count and content
+//! digest in one durable batch ([`ledger::Ledger::commit`]).
+//!
+//! Offline, `skillpass-registry check` reads a stopped store end to end ([`check`]) and
+//! `restore` writes a verified [`backup`] into a new data directory; start-up failures
+//! are a [`startup::Failure`] with a sentence and an exit code.
 #![cfg_attr(
     test,
     allow(
@@ -15,137 +42,28 @@
     )
 )]
 
+mod app;
 pub mod auth;
 pub mod backup;
 pub mod bounds;
 pub mod check;
 pub mod config;
 pub mod datadir;
+mod documents;
 pub mod error;
 pub mod keyfile;
 pub mod ledger;
-pub mod model;
+mod middleware;
+pub mod openapi;
+pub mod records;
 pub mod routes;
 pub mod server;
 pub mod startup;
+pub mod state;
 pub mod store;
 
-use std::sync::Arc;
-
-use chrono::{DateTime, SubsecRound as _, Utc};
-use credential_core::SecretKey;
-
+pub use app::app;
 pub use config::{Config, Settings};
-pub use error::AppError;
-pub use routes::{app, openapi};
-
-/// The registry's clock; tests inject one to move time.
-pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
-
-/// Shared state: cheap to clone, everything behind one `Arc`.
-#[derive(Clone)]
-pub struct AppState {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    store: Arc<dyn store::Store>,
-    operator: SecretKey,
-    operator_did: String,
-    settings: Settings,
-    clock: Clock,
-    /// Serializes writes: read-modify-write of records, the log chain and the bundle
-    /// sequence all need one writer at a time.
-    write_lock: tokio::sync::Mutex<()>,
-    /// The current bundle as served, so `GET /bundle` and its 304s do not re-read and
-    /// re-parse a record of several megabytes per request.
-    bundle_cache: std::sync::RwLock<Option<Arc<ledger::CurrentBundle>>>,
-    /// Bumped whenever a new bundle is stored, so a reader never caches an older one.
-    bundle_generation: std::sync::atomic::AtomicU64,
-    /// Batches applied over the store's life (see `ledger::COMMITS_KEY`).
-    commits: std::sync::atomic::AtomicU64,
-    /// The store's content digest as of the last batch (see `ledger::DIGEST_KEY`).
-    digest: std::sync::Mutex<store::ContentDigest>,
-}
-
-impl AppState {
-    /// State over `store`, signing bundles with `operator`, with the system clock. Re-signs
-    /// the trust bundle from the stored records, so a bundle is always present and matches
-    /// the store even after a crash between a write and its bundle rebuild.
-    pub fn new(
-        store: Arc<dyn store::Store>,
-        operator: SecretKey,
-        settings: Settings,
-    ) -> Result<Self, AppError> {
-        Self::with_clock(store, operator, settings, Arc::new(Utc::now))
-    }
-
-    /// As [`AppState::new`] with an injected clock.
-    pub fn with_clock(
-        store: Arc<dyn store::Store>,
-        operator: SecretKey,
-        settings: Settings,
-        clock: Clock,
-    ) -> Result<Self, AppError> {
-        let operator_did = operator.public().did();
-        let commits = match store.get(store::Tree::NameValue, ledger::COMMITS_KEY)? {
-            Some(v) => <[u8; 8]>::try_from(v.as_slice())
-                .map(u64::from_be_bytes)
-                .map_err(|_| AppError::internal("the commit counter is not a number"))?,
-            None => 0,
-        };
-        let digest = match store.get(store::Tree::NameValue, ledger::DIGEST_KEY)? {
-            Some(v) => store::ContentDigest::from_bytes(&v)
-                .ok_or_else(|| AppError::internal("the content digest is not 32 bytes"))?,
-            None => ledger::compute_digest(store.as_ref())?,
-        };
-        let state = Self {
-            inner: Arc::new(Inner {
-                store,
-                operator,
-                operator_did,
-                settings,
-                clock,
-                write_lock: tokio::sync::Mutex::new(()),
-                bundle_cache: std::sync::RwLock::new(None),
-                bundle_generation: std::sync::atomic::AtomicU64::new(0),
-                commits: std::sync::atomic::AtomicU64::new(commits),
-                digest: std::sync::Mutex::new(digest),
-            }),
-        };
-        let batch = state.bundle_batch()?;
-        state.apply_counted(batch)?;
-        state.forget_bundle();
-        Ok(state)
-    }
-
-    /// The store.
-    pub fn store(&self) -> &dyn store::Store {
-        self.inner.store.as_ref()
-    }
-
-    /// The operator's DID (the trust anchor).
-    pub fn operator_did(&self) -> &str {
-        &self.inner.operator_did
-    }
-
-    pub(crate) fn operator(&self) -> &SecretKey {
-        &self.inner.operator
-    }
-
-    /// The checked settings.
-    pub fn settings(&self) -> &Settings {
-        &self.inner.settings
-    }
-
-    /// Now, in whole seconds (like every time in credentials and bundles).
-    pub fn now(&self) -> DateTime<Utc> {
-        (self.inner.clock)().trunc_subsecs(0)
-    }
-
-    /// Takes the writer lock; hold it from the first read of a read-modify-write to
-    /// [`AppState::commit`].
-    pub async fn write_lock(&self) -> tokio::sync::MutexGuard<'_, ()> {
-        self.inner.write_lock.lock().await
-    }
-}
+pub use error::{AppError, ErrorCode};
+pub use openapi::openapi;
+pub use state::{AppState, Clock};

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
 }
 
 fn serve(config: Config) -> Result<(), Failure> {
-    let settings = config.check().map_err(Failure::Config)?;
+    let settings = config.check().map_err(|e| Failure::Config(e.to_string()))?;
     // Bind first: a taken port fails before any directory or key is created.
     let listener = std::net::TcpListener::bind(config.listen).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
@@ -93,7 +93,7 @@ fn serve(config: Config) -> Result<(), Failure> {
             operator,
             settings.clone(),
         )
-        .map_err(|e| Failure::Other(format!("cannot sign the first trust bundle: {}", e.code())))?;
+        .map_err(|e| Failure::Other(format!("cannot sign the first trust bundle: {e}")))?;
         let addr = listener
             .local_addr()
             .map_err(|e| Failure::Other(format!("cannot listen: {e}")))?;

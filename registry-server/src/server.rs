@@ -30,8 +30,8 @@ use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt as _, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{oneshot, Semaphore};
 
-use crate::error::{ErrorBody, ErrorDetail};
-use crate::Settings;
+use crate::config::Settings;
+use crate::error::{ErrorBody, ErrorCode, ErrorDetail};
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets open connections finish
 /// (at most the request deadline).
@@ -99,7 +99,7 @@ pub async fn serve(
                     if let Ok((stream, true)) = handoff_rx.await {
                         let message =
                             format!("the request's headers did not arrive within {header_secs} s");
-                        send_and_close(stream, 408, "request_timeout", &message).await;
+                        send_and_close(stream, ErrorCode::RequestTimeout, &message).await;
                     }
                 }
             }
@@ -112,19 +112,17 @@ pub async fn serve(
     let _ = tokio::time::timeout(wait, permits.acquire_many(all)).await;
 }
 
-/// The bytes of a JSON error answer that closes the connection.
-fn json_answer(status: u16, code: &str, message: &str) -> Vec<u8> {
+/// The bytes of a JSON error answer with `code`'s status that closes the connection.
+fn json_answer(code: ErrorCode, message: &str) -> Vec<u8> {
     let body = serde_json::to_vec(&ErrorBody {
         error: ErrorDetail {
-            code: code.to_owned(),
+            code,
             message: message.to_owned(),
         },
     })
     .unwrap_or_default();
-    let reason = axum::http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("Error");
+    let status = code.status().as_u16();
+    let reason = code.status().canonical_reason().unwrap_or("Error");
     let mut out = format!(
         "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
         body.len()
@@ -134,8 +132,8 @@ fn json_answer(status: u16, code: &str, message: &str) -> Vec<u8> {
     out
 }
 
-async fn send_and_close(mut stream: TcpStream, status: u16, code: &str, message: &str) {
-    let bytes = json_answer(status, code, message);
+async fn send_and_close(mut stream: TcpStream, code: ErrorCode, message: &str) {
+    let bytes = json_answer(code, message);
     let _ = tokio::time::timeout(Duration::from_secs(2), async {
         let _ = stream.write_all(&bytes).await;
         let _ = stream.shutdown().await;
@@ -145,18 +143,16 @@ async fn send_and_close(mut stream: TcpStream, status: u16, code: &str, message:
 
 /// The answer to send in place of hyper's bare error head, if `head` is one.
 fn replace_hyper_error(head: &[u8]) -> Option<Vec<u8>> {
-    let (status, code, message) = if head.starts_with(b"HTTP/1.1 400 ") {
+    let (code, message) = if head.starts_with(b"HTTP/1.1 400 ") {
         (
-            400,
-            "bad_request",
+            ErrorCode::BadRequest,
             "the request is not HTTP/1.1 the registry can read (its request line or a header is malformed)",
         )
     } else if head.starts_with(b"HTTP/1.1 414 ") {
-        (414, "uri_too_long", "the request's URI is too long")
+        (ErrorCode::UriTooLong, "the request's URI is too long")
     } else if head.starts_with(b"HTTP/1.1 431 ") {
         (
-            431,
-            "headers_too_large",
+            ErrorCode::HeadersTooLarge,
             "the request has too many headers, or headers too large",
         )
     } else {
@@ -167,7 +163,7 @@ fn replace_hyper_error(head: &[u8]) -> Option<Vec<u8>> {
     if !head.contains("\r\ncontent-length: 0\r\n") {
         return None;
     }
-    Some(json_answer(status, code, message))
+    Some(json_answer(code, message))
 }
 
 /// A client connection as hyper sees it: the socket, with hyper's own error heads replaced

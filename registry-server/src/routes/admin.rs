@@ -4,15 +4,14 @@ use std::io::{Read as _, Seek as _};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest as _, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse as _, Response};
 
-use super::require_operator;
-use crate::auth::SignedEmpty;
+use crate::auth::{require_operator, SignedEmpty};
 use crate::backup::{self, WriteError};
-use crate::error::{AppError, ErrorBody};
+use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::ledger::Change;
-use crate::AppState;
+use crate::state::AppState;
 
 /// Bytes per chunk of the streamed file.
 const CHUNK: usize = 256 * 1024;
@@ -37,7 +36,7 @@ pub async fn get_backup(State(state): State<AppState>, req: Request) -> Result<R
     let guard = state.write_lock().await;
     let mut change = Change::new();
     change.nonce(signed.signer.nonce_key);
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     let spool = {
         let state = state.clone();
         tokio::task::spawn_blocking(move || -> Result<std::fs::File, AppError> {
@@ -48,14 +47,11 @@ pub async fn get_backup(State(state): State<AppState>, req: Request) -> Result<R
             .map_err(AppError::internal)?;
             backup::write(state.store(), state.operator(), state.now(), &mut file).map_err(
                 |e| match e {
-                    WriteError::Damaged(why) => {
-                        tracing::error!(%why, "backup refused: the store is damaged");
-                        AppError::new(
-                            StatusCode::INTERNAL_SERVER_ERROR,
-                            "store_damaged",
-                            format!("the store is damaged, no backup was taken: {why}; run skillpass-registry check"),
-                        )
-                    }
+                    WriteError::Damaged(why) => AppError::new(
+                        ErrorCode::StoreDamaged,
+                        format!("the store is damaged, no backup was taken: {why}; run skillpass-registry check"),
+                    )
+                    .with_detail(format_args!("backup refused: the store is damaged: {why}")),
                     WriteError::Io(why) => AppError::internal(why),
                 },
             )?;

@@ -5,7 +5,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, ErrorBody};
-use crate::AppState;
+use crate::state::AppState;
 
 /// GET /bundle — the current signed trust bundle (compact JWS, the same format as
 /// `skillpass bundle build`). Strong `ETag`; `If-None-Match` with it answers 304.

@@ -1,6 +1,6 @@
 //! Stored credentials: an accredited issuer publishes (one or a batch), verified before
-//! storing; only the issuer, the holder or a grantee of the holder reads one. Nothing here
-//! lists or searches credentials.
+//! storing; only the issuer, the holder or a grantee of the holder reads one, and the
+//! holder grants and revokes access. Nothing here lists or searches credentials.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,27 +9,31 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Duration, Utc};
 use credential_core::audit::credential_subject;
-use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
-use credential_core::status::{check_published_list, parse_status_list_credential};
-use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
-use credential_core::{
-    BundleBuilder, CheckId, CheckedCredential, Outcome, PublicKey, TrustAnchor, Verifier,
-};
+use credential_core::PublicKey;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::signing_issuer;
-use crate::auth::{Signed, SignedEmpty};
-use crate::error::{AppError, ErrorBody};
-use crate::ledger::{get_json, Change};
-use crate::model::{CredentialRecord, Grant, IssuerRecord, StatusListRecord};
-use crate::store::Tree;
-use crate::AppState;
+use crate::auth::{may_read_credential, require_holder, signing_issuer, Signed, SignedEmpty};
+use crate::bounds::{
+    self, Bounded, MAX_BATCH, MAX_CREDENTIAL_JWS, MAX_DID, MAX_STATUS_LISTS, MAX_STATUS_LIST_JWS,
+};
+use crate::documents::{envelope, open_status_list, same_bits, PublishCheck};
+use crate::error::{AppError, ErrorBody, ErrorCode};
+use crate::ledger::Change;
+use crate::records::{CredentialRecord, Grant, Standing, StatusListRecord};
+use crate::state::AppState;
 
-/// Most credentials in one publish request.
-pub const MAX_BATCH: usize = 1000;
-/// Longest grant.
+/// Longest grant, in days.
 const MAX_GRANT_DAYS: i64 = 366;
+/// The purposes an issuer keeps a status list for.
+const PURPOSES: [&str; 2] = ["revocation", "suspension"];
+
+fn batch_too_large() -> AppError {
+    AppError::new(
+        ErrorCode::BatchTooLarge,
+        format!("at most {MAX_BATCH} credentials per request"),
+    )
+}
 
 /// `POST /credentials` body.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -42,6 +46,21 @@ pub struct Publish {
     /// first time (a list already stored must be changed through the status endpoint).
     #[serde(default)]
     pub status_lists: Vec<String>,
+}
+
+impl Bounded for Publish {
+    fn bound(&mut self) -> Result<(), AppError> {
+        if self.credentials.len() > MAX_BATCH {
+            return Err(batch_too_large());
+        }
+        self.credentials
+            .iter()
+            .try_for_each(|c| bounds::token("credentials item", c, MAX_CREDENTIAL_JWS))?;
+        bounds::list("statusLists", &self.status_lists, MAX_STATUS_LISTS)?;
+        self.status_lists
+            .iter()
+            .try_for_each(|l| bounds::token("statusLists item", l, MAX_STATUS_LIST_JWS))
+    }
 }
 
 /// `POST /credentials` answer.
@@ -58,11 +77,11 @@ pub struct Published {
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredCredential {
-    /// Credential id.
+    /// The credential's id.
     pub id: String,
-    /// Issuer DID.
+    /// The DID of the issuer that published it.
     pub issuer: String,
-    /// The compact JWS.
+    /// The compact JWS as the issuer signed it.
     pub jws: String,
     /// When it was published.
     pub published_at: DateTime<Utc>,
@@ -78,62 +97,10 @@ pub struct CreateGrant {
     pub expires_at: DateTime<Utc>,
 }
 
-/// The status-list record key: issuer DID, 0x00, purpose.
-pub(crate) fn list_key(issuer: &str, purpose: &str) -> Vec<u8> {
-    let mut k = issuer.as_bytes().to_vec();
-    k.push(0);
-    k.extend_from_slice(purpose.as_bytes());
-    k
-}
-
-/// Checks a status list JWS is signed by `issuer`'s current key and names `issuer`;
-/// returns the record to store.
-pub(crate) fn check_status_list(
-    issuer: &IssuerRecord,
-    jws: &str,
-    now: DateTime<Utc>,
-) -> Result<(StatusListRecord, serde_json::Value), AppError> {
-    let bad = |why: String| AppError::unprocessable("invalid_status_list", why);
-    let parsed =
-        UnverifiedJws::parse(jws, MAX_STATUS_LIST_JWS_LEN).map_err(|e| bad(e.to_string()))?;
-    let key = issuer
-        .current_key()
-        .ok_or_else(|| AppError::internal("issuer without a current key"))?;
-    if parsed.header().kid.as_deref() != Some(key.id.as_str()) {
-        return Err(bad(
-            "the status list must be signed by the issuer's current key".into(),
-        ));
+impl Bounded for CreateGrant {
+    fn bound(&mut self) -> Result<(), AppError> {
+        bounds::token("grantee", &self.grantee, MAX_DID)
     }
-    let public = PublicKey::from_did(&key.id).map_err(AppError::internal)?;
-    if !parsed.verify_with(&public) {
-        return Err(bad("the status list signature does not verify".into()));
-    }
-    let value =
-        credential_core::json::parse_strict(parsed.payload()).map_err(|e| bad(e.to_string()))?;
-    // Only the claims a status list needs: anything else would be published to everyone.
-    let list = check_published_list(&value, now).map_err(|e| bad(e.to_string()))?;
-    if list.issuer != issuer.id {
-        return Err(bad("the status list names another issuer".into()));
-    }
-    Ok((
-        StatusListRecord {
-            issuer: issuer.id.clone(),
-            purpose: list.purpose.as_str().to_owned(),
-            id: list.id.clone(),
-            jws: jws.to_owned(),
-            updated_at: now,
-        },
-        value,
-    ))
-}
-
-/// Reads a credential's envelope (no cryptography).
-pub(crate) fn envelope(jws: &str) -> Result<CheckedCredential, AppError> {
-    let bad = |why: String| AppError::unprocessable("invalid_credential", why);
-    let parsed = UnverifiedJws::parse(jws.trim(), MAX_JWS_LEN).map_err(|e| bad(e.to_string()))?;
-    let doc =
-        credential_core::json::parse_strict(parsed.payload()).map_err(|e| bad(e.to_string()))?;
-    CheckedCredential::from_value(&doc).map_err(|e| bad(e.to_string()))
 }
 
 /// POST /credentials — an accredited issuer publishes credentials (and, the first time,
@@ -148,49 +115,43 @@ pub async fn publish(
 ) -> Result<(StatusCode, Json<Published>), AppError> {
     let body = req.body;
     if body.credentials.is_empty() && body.status_lists.is_empty() {
-        return Err(AppError::unprocessable(
-            "nothing_to_publish",
+        return Err(AppError::new(
+            ErrorCode::NothingToPublish,
             "no credentials or status lists given",
         ));
     }
     if body.credentials.len() > MAX_BATCH {
-        return Err(AppError::unprocessable(
-            "batch_too_large",
-            format!("at most {MAX_BATCH} credentials per request"),
-        ));
+        return Err(batch_too_large());
     }
-    let _guard = state.write_lock().await;
+    let guard = state.write_lock().await;
     let issuer = signing_issuer(&state, &req.signer)?;
     let now = state.now();
     let standing = issuer.standing(now);
-    if standing != "active" {
-        return Err(AppError::forbidden(
-            "issuer_not_accredited",
+    if standing != Standing::Active {
+        return Err(AppError::new(
+            ErrorCode::IssuerNotAccredited,
             format!("this issuer is {standing}, not accredited now: it cannot publish"),
         ));
     }
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
 
-    // Status lists: stored ones, plus first uploads.
-    let mut lists: HashMap<Vec<u8>, StatusListRecord> = HashMap::new();
-    for purpose in ["revocation", "suspension"] {
-        let key = list_key(&issuer.id, purpose);
-        if let Some(r) = get_json::<StatusListRecord>(&state, Tree::IssuerpurposeStatuslist, &key)?
-        {
-            lists.insert(key, r);
+    // Status lists by purpose: stored ones, plus first uploads.
+    let mut lists: HashMap<String, StatusListRecord> = HashMap::new();
+    for purpose in PURPOSES {
+        if let Some(r) = state.records().status_lists().of(&issuer.id, purpose)? {
+            lists.insert(purpose.to_owned(), r);
         }
     }
     let mut new_lists = Vec::new();
     for jws in &body.status_lists {
-        let (record, _) = check_status_list(&issuer, jws.trim(), now)?;
-        let key = list_key(&issuer.id, &record.purpose);
-        match lists.get(&key) {
+        let (record, _) = open_status_list(&issuer, jws.trim(), now)?;
+        match lists.get(&record.purpose) {
             Some(old) if old.jws == record.jws => {}
-            Some(old) if old.id == record.id && same_bits(old, &record)? => {}
+            Some(old) if old.id == record.id && same_bits(old, &record) => {}
             Some(_) => {
-                return Err(AppError::conflict(
-                    "status_list_exists",
+                return Err(AppError::new(
+                    ErrorCode::StatusListExists,
                     format!(
                         "a {} list is already stored for this issuer; change a status with POST /credentials/{{id}}/status",
                         record.purpose
@@ -198,90 +159,35 @@ pub async fn publish(
                 ))
             }
             None => {
-                change.put_json(Tree::IssuerpurposeStatuslist, key.clone(), &record)?;
+                change.put_status_list(&record)?;
                 change.log("status_list_published", &req.signer.did, &record.id);
                 new_lists.push(record.id.clone());
-                lists.insert(key, record);
+                lists.insert(record.purpose.clone(), record);
             }
         }
     }
 
-    // Verify the credentials against a bundle of just this issuer, as a verifier would.
-    let entry = issuer
-        .bundle_entry()
-        .ok_or_else(|| AppError::internal("active issuer without accreditation"))?;
-    let mut builder =
-        BundleBuilder::new(&state.operator().public(), 0, now, now + Duration::hours(1))
-            .issuer(entry);
-    for list in lists.values() {
-        builder = builder.status_list(list.jws.clone());
-    }
-    let signed = builder.sign(state.operator()).map_err(AppError::internal)?;
-    let anchor = TrustAnchor::from_did(state.operator_did()).map_err(AppError::internal)?;
-    let bundle = anchor
-        .verify_bundle(&signed, None)
-        .map_err(AppError::internal)?;
+    // Verify the credentials as a verifier would, against this issuer and its lists.
+    let check = PublishCheck::new(state.operator(), &issuer, lists.values(), now)?;
     let texts: Vec<&str> = body.credentials.iter().map(|c| c.trim()).collect();
-    let reports = Verifier::new(&bundle, now).verify_many(&texts);
+    let reports = check.verify_many(&texts);
     let mut seen = HashSet::new();
     let mut published = Vec::new();
     for (n, (jws, report)) in texts.iter().zip(&reports).enumerate() {
         let which = format!("credential {}", n + 1);
-        if let Some(c) = &report.credential {
-            if c.issuer != issuer.id {
-                return Err(AppError::forbidden(
-                    "forbidden",
-                    format!(
-                        "{which} is issued by {}, not by the signer of this request",
-                        c.issuer
-                    ),
-                ));
-            }
-        }
-        for id in [
-            CheckId::WellFormed,
-            CheckId::Algorithm,
-            CheckId::IssuerAccredited,
-            CheckId::KeyValid,
-            CheckId::Signature,
-            CheckId::Schema,
-        ] {
-            if let Some(check) = report.check(id).filter(|c| c.outcome != Outcome::Pass) {
-                return Err(if id == CheckId::IssuerAccredited {
-                    AppError::forbidden("out_of_scope", format!("{which}: {}", check.detail))
-                } else {
-                    AppError::unprocessable(
-                        "invalid_credential",
-                        format!("{which}: {id} failed: {}", check.detail),
-                    )
-                });
-            }
-        }
-        if report
-            .check(CheckId::Status)
-            .is_some_and(|c| c.outcome == Outcome::Indeterminate)
-        {
-            return Err(AppError::unprocessable(
-                "unknown_status_list",
-                format!("{which} names a status list the registry does not have; include it in statusLists"),
-            ));
-        }
+        check.admit(&which, report)?;
         let checked = envelope(jws)?;
         if !seen.insert(checked.id.clone()) {
-            return Err(AppError::unprocessable(
-                "duplicate_credential",
+            return Err(AppError::new(
+                ErrorCode::DuplicateCredential,
                 format!("{which} repeats an id in this batch"),
             ));
         }
-        match get_json::<CredentialRecord>(
-            &state,
-            Tree::CredentialidCredential,
-            checked.id.as_bytes(),
-        )? {
+        match state.records().credentials().get(&checked.id)? {
             Some(old) if old.jws == *jws => {}
             Some(_) => {
-                return Err(AppError::conflict(
-                    "credential_exists",
+                return Err(AppError::new(
+                    ErrorCode::CredentialExists,
                     format!("{which}: another credential with this id is already stored"),
                 ))
             }
@@ -293,7 +199,7 @@ pub async fn publish(
                     jws: (*jws).to_owned(),
                     published_at: now,
                 };
-                change.put_json(Tree::CredentialidCredential, checked.id.as_bytes(), &record)?;
+                change.put_credential(&record)?;
                 change.log(
                     "credential_published",
                     &req.signer.did,
@@ -306,7 +212,7 @@ pub async fn publish(
     if !new_lists.is_empty() {
         change.rebuild_bundle();
     }
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     tracing::info!(count = published.len(), "credentials published");
     Ok((
         StatusCode::CREATED,
@@ -315,39 +221,6 @@ pub async fn publish(
             status_lists: new_lists,
         }),
     ))
-}
-
-fn same_bits(a: &StatusListRecord, b: &StatusListRecord) -> Result<bool, AppError> {
-    let bits = |r: &StatusListRecord| -> Option<Vec<u8>> {
-        let parsed = UnverifiedJws::parse(&r.jws, MAX_STATUS_LIST_JWS_LEN).ok()?;
-        let value = credential_core::json::parse_strict(parsed.payload()).ok()?;
-        let list = parse_status_list_credential(&value).ok()?;
-        Some(list.bits.as_bytes().to_vec())
-    };
-    Ok(bits(a).is_some() && bits(a) == bits(b))
-}
-
-/// The stored credential, or 404 `unknown_credential`.
-pub(crate) fn load_credential(state: &AppState, id: &str) -> Result<CredentialRecord, AppError> {
-    get_json(state, Tree::CredentialidCredential, id.as_bytes())?.ok_or_else(|| {
-        AppError::not_found("unknown_credential", "no credential with this id is stored")
-    })
-}
-
-fn grants_of(state: &AppState, credential: &str) -> Result<Vec<Grant>, AppError> {
-    let mut prefix = credential.as_bytes().to_vec();
-    prefix.push(0);
-    let mut out = Vec::new();
-    for (k, _) in state
-        .store()
-        .scan(Tree::CredentialidgrantidEmpty, &prefix, b"", 10_000)?
-    {
-        let id = k.get(prefix.len()..).unwrap_or_default();
-        if let Some(g) = get_json::<Grant>(state, Tree::GrantidGrant, id)? {
-            out.push(g);
-        }
-    }
-    Ok(out)
 }
 
 /// GET /credentials/{id} — a stored credential, for its issuer (any of its keys), its
@@ -360,41 +233,13 @@ pub async fn get_one(
     Path(id): Path<String>,
     req: SignedEmpty,
 ) -> Result<Json<StoredCredential>, AppError> {
-    let record = load_credential(&state, &id)?;
-    let signer = &req.signer.did;
-    let issuer_of_key = state
-        .store()
-        .get(Tree::KeydidIssuerdid, signer.as_bytes())?
-        .and_then(|v| String::from_utf8(v).ok());
-    let allowed = issuer_of_key.as_deref() == Some(record.issuer.as_str())
-        || record.holder.as_deref() == Some(signer.as_str());
-    if !allowed {
-        let now = state.now();
-        let mine: Vec<Grant> = grants_of(&state, &id)?
-            .into_iter()
-            .filter(|g| &g.grantee == signer)
-            .collect();
-        if mine.is_empty() {
-            return Err(AppError::forbidden(
-                "forbidden",
-                "only the credential's issuer, its holder or a grantee may read it",
-            ));
-        }
-        if !mine
-            .iter()
-            .any(|g| g.revoked_at.is_none() && g.expires_at > now)
-        {
-            return Err(if mine.iter().any(|g| g.revoked_at.is_none()) {
-                AppError::forbidden("grant_expired", "the holder's grant to you has expired")
-            } else {
-                AppError::forbidden("grant_revoked", "the holder revoked the grant to you")
-            });
-        }
-    }
-    let _guard = state.write_lock().await;
+    let record = state.records().credentials().require(&id)?;
+    may_read_credential(&state, &req.signer, &record)?;
+    // The read spends the request's nonce, like a write.
+    let guard = state.write_lock().await;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     Ok(Json(StoredCredential {
         id: record.id,
         issuer: record.issuer,
@@ -413,19 +258,18 @@ pub async fn grant(
     Path(id): Path<String>,
     req: Signed<CreateGrant>,
 ) -> Result<(StatusCode, Json<Grant>), AppError> {
-    let record = load_credential(&state, &id)?;
-    if record.holder.as_deref() != Some(req.signer.did.as_str()) {
-        return Err(AppError::forbidden(
-            "forbidden",
-            "only the credential's holder may grant access to it",
-        ));
-    }
+    let record = state.records().credentials().require(&id)?;
+    require_holder(
+        &record,
+        &req.signer,
+        "only the credential's holder may grant access to it",
+    )?;
     PublicKey::from_did(&req.body.grantee)
-        .map_err(|_| AppError::unprocessable("invalid_grantee", "the grantee must be a did:key"))?;
+        .map_err(|_| AppError::new(ErrorCode::InvalidGrantee, "the grantee must be a did:key"))?;
     let now = state.now();
     if req.body.expires_at <= now || req.body.expires_at > now + Duration::days(MAX_GRANT_DAYS) {
-        return Err(AppError::unprocessable(
-            "invalid_expiry",
+        return Err(AppError::new(
+            ErrorCode::InvalidExpiry,
             format!("expiresAt must be in the future and within {MAX_GRANT_DAYS} days"),
         ));
     }
@@ -437,15 +281,11 @@ pub async fn grant(
         created_at: now,
         revoked_at: None,
     };
-    let mut index = id.as_bytes().to_vec();
-    index.push(0);
-    index.extend_from_slice(grant.id.as_bytes());
-    let _guard = state.write_lock().await;
+    let guard = state.write_lock().await;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    change.put_json(Tree::GrantidGrant, grant.id.as_bytes(), &grant)?;
-    change.put(Tree::CredentialidgrantidEmpty, index, Vec::new());
-    state.commit(change).await?;
+    change.add_grant(&grant)?;
+    state.commit(&guard, change).await?;
     Ok((StatusCode::CREATED, Json(grant)))
 }
 
@@ -458,23 +298,27 @@ pub async fn revoke_grant(
     Path((id, grant_id)): Path<(String, String)>,
     req: SignedEmpty,
 ) -> Result<Json<Grant>, AppError> {
-    let record = load_credential(&state, &id)?;
-    if record.holder.as_deref() != Some(req.signer.did.as_str()) {
-        return Err(AppError::forbidden(
-            "forbidden",
-            "only the credential's holder may revoke its grants",
-        ));
-    }
-    let _guard = state.write_lock().await;
-    let mut grant: Grant = get_json(&state, Tree::GrantidGrant, grant_id.as_bytes())?
-        .filter(|g: &Grant| g.credential == id)
-        .ok_or_else(|| AppError::not_found("unknown_grant", "no such grant for this credential"))?;
+    let record = state.records().credentials().require(&id)?;
+    require_holder(
+        &record,
+        &req.signer,
+        "only the credential's holder may revoke its grants",
+    )?;
+    let guard = state.write_lock().await;
+    let mut grant = state
+        .records()
+        .grants()
+        .get(&grant_id)?
+        .filter(|g| g.credential == id)
+        .ok_or_else(|| {
+            AppError::new(ErrorCode::UnknownGrant, "no such grant for this credential")
+        })?;
     if grant.revoked_at.is_none() {
         grant.revoked_at = Some(state.now());
     }
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    change.put_json(Tree::GrantidGrant, grant.id.as_bytes(), &grant)?;
-    state.commit(change).await?;
+    change.put_grant(&grant)?;
+    state.commit(&guard, change).await?;
     Ok(Json(grant))
 }

@@ -1,14 +1,16 @@
 //! Liveness and the OpenAPI description.
 
 use axum::extract::State;
-use axum::Json;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::AppError;
-use crate::AppState;
+use crate::error::{AppError, ErrorBody, ErrorCode};
+use crate::state::AppState;
 
-/// Liveness answer.
+/// `GET /healthz` answer: the registry is up and its store reads.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Health {
@@ -23,19 +25,15 @@ pub struct Health {
 /// GET /healthz — the registry is up and can read its store; names the anchor and the
 /// bundle sequence. 503 `store_unavailable` when a read from the store fails.
 #[utoipa::path(get, path = "/healthz", tag = "meta",
-    responses((status = 200, body = Health), (status = 503, body = crate::error::ErrorBody)))]
+    responses((status = 200, body = Health), (status = 503, body = ErrorBody)))]
 pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
     // A real read, not the cached bundle: a monitor must see a store that stopped answering.
-    if let Err(e) = state
-        .store()
-        .get(crate::store::Tree::NameValue, crate::ledger::COMMITS_KEY)
-    {
-        tracing::error!(error = %e, "health check: the store cannot be read");
+    if let Err(e) = state.records().meta().ping() {
         return Err(AppError::new(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "store_unavailable",
+            ErrorCode::StoreUnavailable,
             "the registry cannot read its store; the operator can find details in its log",
-        ));
+        )
+        .with_detail(format_args!("health check: the store cannot be read: {e}")));
     }
     Ok(Json(Health {
         status: "ok".into(),
@@ -44,8 +42,23 @@ pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, AppE
     }))
 }
 
+/// The OpenAPI description as served, serialised once when the app is built and handed to
+/// [`openapi_json`] as a request extension (`None` if it could not be serialised).
+#[derive(Debug, Clone)]
+pub struct OpenApiJson(Option<axum::body::Bytes>);
+
+impl OpenApiJson {
+    /// `doc` serialised once, as every request will get it.
+    pub fn new(doc: &utoipa::openapi::OpenApi) -> Self {
+        Self(serde_json::to_vec(doc).ok().map(Into::into))
+    }
+}
+
 /// GET /openapi.json — this API's OpenAPI 3.1 description, generated from the router.
 #[utoipa::path(get, path = "/openapi.json", tag = "meta", responses((status = 200, description = "OpenAPI document", content_type = "application/json")))]
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(crate::routes::openapi())
+pub async fn openapi_json(Extension(doc): Extension<OpenApiJson>) -> Result<Response, AppError> {
+    let bytes = doc
+        .0
+        .ok_or_else(|| AppError::internal("the OpenAPI description does not serialise"))?;
+    Ok(([(CONTENT_TYPE, "application/json")], bytes).into_response())
 }

@@ -6,37 +6,44 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Utc};
-use credential_core::jws::UnverifiedJws;
-use credential_core::request::TYP_KEY_PROOF;
 use credential_core::trust::{Accreditation, IssuerKey, IssuerStatus, StatusChange};
-use credential_core::{PublicJwk, PublicKey, ScopeItem};
+use credential_core::{PublicJwk, ScopeItem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{load_issuer, require_operator, signing_issuer};
-use crate::auth::Signed;
-use crate::error::{AppError, ErrorBody};
+use crate::auth::{require_operator, signing_issuer, Signed};
+use crate::bounds::{
+    self, check_text, Bounded, MAX_COUNTRY, MAX_DID, MAX_NAME, MAX_PROOF, MAX_TEXT,
+};
+use crate::documents::open_rotation;
+use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::ledger::Change;
-use crate::model::{IssuerRecord, IssuerState, IssuerView};
-use crate::store::Tree;
-use crate::AppState;
-
-const MAX_TEXT: usize = 200;
+use crate::records::{IssuerRecord, IssuerState, IssuerView};
+use crate::state::AppState;
 
 /// `POST /issuers` body.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegisterIssuer {
-    /// Institution name.
+    /// The institution's name as it should be shown (1 to 200 characters).
     pub name: String,
-    /// ISO 3166-1 alpha-2 country.
+    /// ISO 3166-1 alpha-2 country code, e.g. `PH`.
     pub country: String,
-    /// Contact (kept private).
+    /// How the operator reaches the institution; may name a person, so never served.
     #[serde(default)]
     pub contact: Option<String>,
-    /// Scope asked for, `TYPE[:MAX-LEVEL]` items.
+    /// Scope asked for, `TYPE[:MAX-LEVEL]` items (at most 16).
     #[serde(default)]
     pub requested_scope: Vec<String>,
+}
+
+impl Bounded for RegisterIssuer {
+    fn bound(&mut self) -> Result<(), AppError> {
+        bounds::text("name", &mut self.name, 1, MAX_NAME)?;
+        bounds::token("country", &self.country, MAX_COUNTRY)?;
+        bounds::optional_text("contact", &mut self.contact, MAX_TEXT)?;
+        bounds::scope("requestedScope", &self.requested_scope)
+    }
 }
 
 /// `POST /issuers/{did}/accredit` body.
@@ -48,9 +55,15 @@ pub struct Accredit {
     /// Effective date (default: now).
     #[serde(default)]
     pub valid_from: Option<DateTime<Utc>>,
-    /// End of accreditation.
+    /// End of accreditation (default: none).
     #[serde(default)]
     pub valid_until: Option<DateTime<Utc>>,
+}
+
+impl Bounded for Accredit {
+    fn bound(&mut self) -> Result<(), AppError> {
+        bounds::scope("scope", &self.scope)
+    }
 }
 
 /// `POST /issuers/{did}/suspend` and `/withdraw` body.
@@ -60,9 +73,15 @@ pub struct StandingChange {
     /// Effective date (default: now).
     #[serde(default)]
     pub effective: Option<DateTime<Utc>>,
-    /// Why (no personal data).
+    /// Why, shown publicly (no personal data).
     #[serde(default)]
     pub reason: Option<String>,
+}
+
+impl Bounded for StandingChange {
+    fn bound(&mut self) -> Result<(), AppError> {
+        bounds::optional_text("reason", &mut self.reason, MAX_TEXT)
+    }
 }
 
 /// `POST /issuers/{did}/keys` body.
@@ -75,6 +94,13 @@ pub struct RotateKey {
     pub proof: String,
 }
 
+impl Bounded for RotateKey {
+    fn bound(&mut self) -> Result<(), AppError> {
+        bounds::token("newKey", &self.new_key, MAX_DID)?;
+        bounds::token("proof", &self.proof, MAX_PROOF)
+    }
+}
+
 /// A JWKS document.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Jwks {
@@ -83,23 +109,12 @@ pub struct Jwks {
     pub keys: Vec<PublicJwk>,
 }
 
-/// A required free-text field: 1 to 200 characters, not only spaces.
-pub(crate) fn check_text(name: &str, value: &str) -> Result<(), AppError> {
-    if value.trim().is_empty() || value.chars().count() > MAX_TEXT {
-        return Err(AppError::unprocessable(
-            "invalid_field",
-            format!("{name} must be 1 to {MAX_TEXT} characters"),
-        ));
-    }
-    Ok(())
-}
-
 fn parse_scope(items: &[String]) -> Result<Vec<ScopeItem>, AppError> {
     items
         .iter()
         .map(|s| {
             s.parse::<ScopeItem>()
-                .map_err(|e| AppError::unprocessable("invalid_scope", e))
+                .map_err(|e| AppError::new(ErrorCode::InvalidScope, e))
         })
         .collect()
 }
@@ -118,21 +133,17 @@ pub async fn register(
         check_text("contact", contact)?;
     }
     if !credential_core::equivalence::is_country_code(&body.country) {
-        return Err(AppError::unprocessable(
-            "invalid_field",
+        return Err(AppError::new(
+            ErrorCode::InvalidField,
             "country must be an ISO 3166-1 alpha-2 code such as PH",
         ));
     }
     parse_scope(&body.requested_scope)?;
-    let _guard = state.write_lock().await;
+    let guard = state.write_lock().await;
     let did = req.signer.did.clone();
-    if state
-        .store()
-        .get(Tree::KeydidIssuerdid, did.as_bytes())?
-        .is_some()
-    {
-        return Err(AppError::conflict(
-            "issuer_exists",
+    if state.records().issuers().key_taken(&did)? {
+        return Err(AppError::new(
+            ErrorCode::IssuerExists,
             "this key is already registered to an issuer",
         ));
     }
@@ -156,10 +167,10 @@ pub async fn register(
     };
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    change.put_json(Tree::IssuerdidIssuer, did.as_bytes(), &record)?;
-    change.put(Tree::KeydidIssuerdid, did.as_bytes(), did.as_bytes());
+    change.put_issuer(&record)?;
+    change.add_issuer_key(&did, &did);
     change.log("issuer_registered", &did, &did);
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     Ok((StatusCode::CREATED, Json(record.view(now))))
 }
 
@@ -183,8 +194,9 @@ pub struct IssuerPage {
     pub next: Option<String>,
 }
 
-/// Default and largest page sizes of `GET /issuers`.
+/// Issuers in a page of `GET /issuers` when `limit` is not given.
 const DEFAULT_LIMIT: usize = 100;
+/// Most issuers in a page.
 const MAX_LIMIT: usize = 1000;
 
 /// GET /issuers — the registered issuers in DID order (public: no contact details),
@@ -195,31 +207,12 @@ pub async fn list(
     State(state): State<AppState>,
     params: Result<Query<IssuerPageParams>, QueryRejection>,
 ) -> Result<Json<IssuerPage>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::bad_request("invalid_query", e.body_text()))?;
+    let Query(p) = params.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-    let start = match &p.after {
-        Some(after) => {
-            let mut k = after.as_bytes().to_vec();
-            k.push(0);
-            k
-        }
-        None => Vec::new(),
-    };
-    let rows = state
-        .store()
-        .scan(Tree::IssuerdidIssuer, b"", &start, limit + 1)?;
-    let more = rows.len() > limit;
+    let page = state.records().issuers().page(p.after.as_deref(), limit)?;
+    let more = page.more;
     let now = state.now();
-    let mut issuers = Vec::with_capacity(limit);
-    for (_, v) in rows.iter().take(limit) {
-        let record: IssuerRecord = serde_json::from_slice(v).map_err(|e| {
-            AppError::internal(format!(
-                "corrupt record in {}: {e}",
-                Tree::IssuerdidIssuer.name()
-            ))
-        })?;
-        issuers.push(record.view(now));
-    }
+    let issuers: Vec<IssuerView> = page.items.iter().map(|r| r.view(now)).collect();
     let next = if more {
         issuers.last().map(|i| i.id.clone())
     } else {
@@ -235,7 +228,9 @@ pub async fn get_one(
     State(state): State<AppState>,
     Path(did): Path<String>,
 ) -> Result<Json<IssuerView>, AppError> {
-    Ok(Json(load_issuer(&state, &did)?.view(state.now())))
+    Ok(Json(
+        state.records().issuers().require(&did)?.view(state.now()),
+    ))
 }
 
 /// GET /issuers/{did}/jwks — the issuer's keys, current and past, as a JWKS.
@@ -245,7 +240,7 @@ pub async fn jwks(
     State(state): State<AppState>,
     Path(did): Path<String>,
 ) -> Result<Json<Jwks>, AppError> {
-    let issuer = load_issuer(&state, &did)?;
+    let issuer = state.records().issuers().require(&did)?;
     let keys = issuer
         .keys
         .iter()
@@ -270,24 +265,21 @@ pub async fn accredit(
     require_operator(&state, &req.signer)?;
     let scope = parse_scope(&req.body.scope)?;
     if scope.is_empty() {
-        return Err(AppError::unprocessable(
-            "invalid_scope",
+        return Err(AppError::new(
+            ErrorCode::InvalidScope,
             "an accreditation needs at least one TYPE[:MAX-LEVEL] scope item",
         ));
     }
-    let _guard = state.write_lock().await;
-    let mut issuer = load_issuer(&state, &did)?;
+    let guard = state.write_lock().await;
+    let mut issuer = state.records().issuers().require(&did)?;
     if issuer.withdrawn() {
-        return Err(AppError::conflict(
-            "issuer_withdrawn",
-            "this issuer was withdrawn; withdrawal is final",
-        ));
+        return Err(withdrawn());
     }
     let now = state.now();
     let from = req.body.valid_from.unwrap_or(now);
     if req.body.valid_until.is_some_and(|u| u <= from) {
-        return Err(AppError::unprocessable(
-            "invalid_period",
+        return Err(AppError::new(
+            ErrorCode::InvalidPeriod,
             "validUntil must be after validFrom",
         ));
     }
@@ -319,17 +311,26 @@ pub async fn accredit(
     let words: Vec<String> = scope.iter().map(ToString::to_string).collect();
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    change.put_json(Tree::IssuerdidIssuer, did.as_bytes(), &issuer)?;
+    change.put_issuer(&issuer)?;
     change.log(
         "issuer_accredited",
         &req.signer.did,
         &format!("{did} {}", words.join(",")),
     );
     change.rebuild_bundle();
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     Ok(Json(issuer.view(now)))
 }
 
+/// 409 `issuer_withdrawn`.
+fn withdrawn() -> AppError {
+    AppError::new(
+        ErrorCode::IssuerWithdrawn,
+        "this issuer was withdrawn; withdrawal is final",
+    )
+}
+
+/// Suspends, withdraws or reinstates (`status` `Active`) an issuer from an effective date.
 async fn change_standing(
     state: AppState,
     did: String,
@@ -340,25 +341,22 @@ async fn change_standing(
     if let Some(reason) = &req.body.reason {
         check_text("reason", reason)?;
     }
-    let _guard = state.write_lock().await;
-    let mut issuer = load_issuer(&state, &did)?;
+    let guard = state.write_lock().await;
+    let mut issuer = state.records().issuers().require(&did)?;
     if issuer.accreditation.is_none() {
-        return Err(AppError::conflict(
-            "not_accredited",
+        return Err(AppError::new(
+            ErrorCode::NotAccredited,
             "this issuer was never accredited",
         ));
     }
     if issuer.withdrawn() {
-        return Err(AppError::conflict(
-            "issuer_withdrawn",
-            "this issuer was withdrawn; withdrawal is final",
-        ));
+        return Err(withdrawn());
     }
     let now = state.now();
     let effective = req.body.effective.unwrap_or(now);
     if status == IssuerStatus::Active && issuer.status_at(effective) != IssuerStatus::Suspended {
-        return Err(AppError::conflict(
-            "not_suspended",
+        return Err(AppError::new(
+            ErrorCode::NotSuspended,
             "this issuer is not suspended at that date; only a suspension can be lifted",
         ));
     }
@@ -375,7 +373,7 @@ async fn change_standing(
     };
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    change.put_json(Tree::IssuerdidIssuer, did.as_bytes(), &issuer)?;
+    change.put_issuer(&issuer)?;
     change.log(
         kind,
         &req.signer.did,
@@ -385,7 +383,7 @@ async fn change_standing(
         ),
     );
     change.rebuild_bundle();
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     Ok(Json(issuer.view(now)))
 }
 
@@ -437,24 +435,18 @@ pub async fn rotate_key(
     Path(did): Path<String>,
     req: Signed<RotateKey>,
 ) -> Result<Json<IssuerView>, AppError> {
-    let new_key = PublicKey::from_did(&req.body.new_key)
-        .map_err(|e| AppError::unprocessable("invalid_key", e.to_string()))?;
-    check_key_proof(&req.body.proof, &new_key, &did)?;
-    let _guard = state.write_lock().await;
+    let new_key = open_rotation(&req.body.new_key, &req.body.proof, &did)?;
+    let guard = state.write_lock().await;
     let mut issuer = signing_issuer(&state, &req.signer)?;
     if issuer.id != did {
-        return Err(AppError::forbidden(
-            "forbidden",
+        return Err(AppError::new(
+            ErrorCode::Forbidden,
             "an issuer may rotate only its own keys",
         ));
     }
-    if state
-        .store()
-        .get(Tree::KeydidIssuerdid, new_key.did().as_bytes())?
-        .is_some()
-    {
-        return Err(AppError::conflict(
-            "key_in_use",
+    if state.records().issuers().key_taken(&new_key.did())? {
+        return Err(AppError::new(
+            ErrorCode::KeyInUse,
             "the new key is already registered",
         ));
     }
@@ -470,12 +462,8 @@ pub async fn rotate_key(
     });
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    change.put_json(Tree::IssuerdidIssuer, did.as_bytes(), &issuer)?;
-    change.put(
-        Tree::KeydidIssuerdid,
-        new_key.did().as_bytes(),
-        did.as_bytes(),
-    );
+    change.put_issuer(&issuer)?;
+    change.add_issuer_key(&new_key.did(), &did);
     change.log(
         "key_rotated",
         &req.signer.did,
@@ -484,28 +472,6 @@ pub async fn rotate_key(
     if issuer.accreditation.is_some() {
         change.rebuild_bundle();
     }
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     Ok(Json(issuer.view(now)))
-}
-
-fn check_key_proof(proof: &str, key: &PublicKey, issuer: &str) -> Result<(), AppError> {
-    let bad = |why: &str| AppError::unprocessable("invalid_key_proof", why.to_owned());
-    let parsed = UnverifiedJws::parse(proof, 4096).map_err(|e| bad(&e.to_string()))?;
-    if parsed.header().typ.as_deref() != Some(TYP_KEY_PROOF) {
-        return Err(bad("the proof's typ must be skillpass-key-proof+jwt"));
-    }
-    if !parsed.verify_with(key) {
-        return Err(bad("the proof is not signed by the new key"));
-    }
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Proof {
-        issuer: String,
-    }
-    let payload: Proof = serde_json::from_slice(parsed.payload())
-        .map_err(|_| bad("the proof's payload must be {\"issuer\": DID}"))?;
-    if payload.issuer != issuer {
-        return Err(bad("the proof names another issuer"));
-    }
-    Ok(())
 }

@@ -6,15 +6,15 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::{AppError, ErrorBody};
-use crate::store::Tree;
-use crate::AppState;
+use crate::error::{AppError, ErrorBody, ErrorCode};
+use crate::state::AppState;
 
-/// Default and largest page sizes.
+/// Entries in a page when `limit` is not given.
 const DEFAULT_LIMIT: usize = 100;
+/// Most entries in a page.
 const MAX_LIMIT: usize = 1000;
 
-/// Paging.
+/// `GET /log` paging.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct Page {
@@ -43,19 +43,14 @@ pub async fn get_log(
     State(state): State<AppState>,
     page: Result<Query<Page>, QueryRejection>,
 ) -> Result<Json<LogPage>, AppError> {
-    let Query(page) = page.map_err(|e| AppError::bad_request("invalid_query", e.body_text()))?;
+    let Query(page) = page.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
     let limit = page.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-    let start = page.after.unwrap_or(0).saturating_add(1).to_be_bytes();
-    let rows = state
-        .store()
-        .scan(Tree::LogseqEntry, b"", &start, limit + 1)?;
-    let more = rows.len() > limit;
+    let rows = state.records().log().page(page.after.unwrap_or(0), limit)?;
+    let more = rows.more;
     let mut entries = Vec::with_capacity(limit);
     let mut last = None;
-    for (k, v) in rows.into_iter().take(limit) {
-        let seq = <[u8; 8]>::try_from(k.as_slice())
-            .map(u64::from_be_bytes)
-            .unwrap_or(0);
+    for stored in rows.items {
+        let (seq, v) = (stored.seq.unwrap_or(0), stored.bytes);
         last = Some(seq);
         entries.push(serde_json::from_slice(&v).unwrap_or_else(
             |_| serde_json::json!({"seq": seq, "unreadable": String::from_utf8_lossy(&v)}),

@@ -8,23 +8,20 @@
 
 use axum::extract::{Path, State};
 use axum::http::header;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use credential_core::audit::credential_subject;
-use credential_core::jws::UnverifiedJws;
-use credential_core::status::{check_list_update, ListPolicyError, StatusPurpose};
-use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
+use credential_core::status::StatusPurpose;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::credentials::{check_status_list, envelope, list_key, load_credential};
-use super::signing_issuer;
-use crate::auth::Signed;
-use crate::error::{AppError, ErrorBody};
-use crate::ledger::{get_json, Change};
-use crate::model::StatusListRecord;
-use crate::store::Tree;
-use crate::AppState;
+use crate::auth::{require_issuer_of, signing_issuer, Signed};
+use crate::bounds::{self, Bounded, MAX_STATUS_LIST_JWS};
+use crate::documents::{check_update, envelope, open_status_list};
+use crate::error::{AppError, ErrorBody, ErrorCode};
+use crate::ledger::Change;
+use crate::state::AppState;
 
 /// `POST /credentials/{id}/status` body.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -37,6 +34,12 @@ pub struct StatusUpdate {
     pub value: bool,
     /// The issuer-signed status list credential with that one bit changed.
     pub status_list: String,
+}
+
+impl Bounded for StatusUpdate {
+    fn bound(&mut self) -> Result<(), AppError> {
+        bounds::token("statusList", &self.status_list, MAX_STATUS_LIST_JWS)
+    }
 }
 
 /// `POST /credentials/{id}/status` answer.
@@ -60,18 +63,13 @@ pub async fn change(
     req: Signed<StatusUpdate>,
 ) -> Result<Json<StatusUpdated>, AppError> {
     let body = req.body;
-    let _guard = state.write_lock().await;
+    let guard = state.write_lock().await;
     let issuer = signing_issuer(&state, &req.signer)?;
-    let record = load_credential(&state, &id)?;
-    if record.issuer != issuer.id {
-        return Err(AppError::forbidden(
-            "forbidden",
-            "an issuer may change the status of its own credentials only",
-        ));
-    }
+    let record = state.records().credentials().require(&id)?;
+    require_issuer_of(&issuer, &record)?;
     if body.purpose == StatusPurpose::Revocation && !body.value {
-        return Err(AppError::unprocessable(
-            "revocation_is_permanent",
+        return Err(AppError::new(
+            ErrorCode::RevocationIsPermanent,
             "a revocation cannot be undone; suspend instead when it may be lifted",
         ));
     }
@@ -81,36 +79,28 @@ pub async fn change(
         .iter()
         .find(|e| e.status_purpose == body.purpose)
         .ok_or_else(|| {
-            AppError::unprocessable(
-                "no_status_entry",
+            AppError::new(
+                ErrorCode::NoStatusEntry,
                 format!("the credential has no {} status entry", body.purpose),
             )
         })?;
     let index = entry
         .index()
-        .map_err(|e| AppError::unprocessable("no_status_entry", e.to_string()))?;
-    let key = list_key(&issuer.id, body.purpose.as_str());
-    let old: StatusListRecord = get_json(&state, Tree::IssuerpurposeStatuslist, &key)?
-        .filter(|l: &StatusListRecord| l.id == entry.status_list_credential)
+        .map_err(|e| AppError::new(ErrorCode::NoStatusEntry, e.to_string()))?;
+    let old = state
+        .records()
+        .status_lists()
+        .of(&issuer.id, body.purpose.as_str())?
+        .filter(|l| l.id == entry.status_list_credential)
         .ok_or_else(|| {
-            AppError::unprocessable(
-                "unknown_status_list",
+            AppError::new(
+                ErrorCode::UnknownStatusList,
                 "the registry does not hold the status list this credential names",
             )
         })?;
     let now = state.now();
-    let (new, new_value) = check_status_list(&issuer, body.status_list.trim(), now)?;
-    let (_, changed) =
-        check_list_update(&stored_payload(&old)?, &new_value, index, body.value, now).map_err(
-            |e| match e {
-                ListPolicyError::Changed(_)
-                | ListPolicyError::Bits(_)
-                | ListPolicyError::ValidFrom(_) => {
-                    AppError::unprocessable("status_list_mismatch", e.to_string())
-                }
-                _ => AppError::unprocessable("invalid_status_list", e.to_string()),
-            },
-        )?;
+    let (new, new_value) = open_status_list(&issuer, body.status_list.trim(), now)?;
+    let changed = check_update(&old, &new_value, index, body.value, now)?;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     if changed {
@@ -119,21 +109,15 @@ pub async fn change(
             (StatusPurpose::Suspension, true) => "credential_suspended",
             (StatusPurpose::Suspension, false) => "credential_unsuspended",
         };
-        change.put_json(Tree::IssuerpurposeStatuslist, key, &new)?;
+        change.put_status_list(&new)?;
         change.log(kind, &req.signer.did, &credential_subject(&id));
         change.rebuild_bundle();
     }
-    state.commit(change).await?;
+    state.commit(&guard, change).await?;
     Ok(Json(StatusUpdated {
         changed,
         bundle_sequence: state.current_bundle()?.map(|b| b.sequence),
     }))
-}
-
-fn stored_payload(r: &StatusListRecord) -> Result<serde_json::Value, AppError> {
-    let parsed =
-        UnverifiedJws::parse(&r.jws, MAX_STATUS_LIST_JWS_LEN).map_err(AppError::internal)?;
-    credential_core::json::parse_strict(parsed.payload()).map_err(AppError::internal)
 }
 
 /// GET /status/{did}/{purpose} — the issuer-signed status list credential (`vc+jwt`), public.
@@ -144,11 +128,16 @@ pub async fn get_list(
     State(state): State<AppState>,
     Path((did, purpose)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let record: StatusListRecord = get_json(
-        &state,
-        Tree::IssuerpurposeStatuslist,
-        &list_key(&did, &purpose),
-    )?
-    .ok_or_else(|| AppError::not_found("unknown_status_list", "no such status list"))?;
+    let record = state
+        .records()
+        .status_lists()
+        .of(&did, &purpose)?
+        .ok_or_else(|| {
+            AppError::with_status(
+                StatusCode::NOT_FOUND,
+                ErrorCode::UnknownStatusList,
+                "no such status list",
+            )
+        })?;
     Ok(([(header::CONTENT_TYPE, "application/vc+jwt")], record.jws).into_response())
 }

@@ -1,36 +1,35 @@
 //! The start-up store check: a store whose file was cut or overwritten is named damaged,
 //! never served and never a panic; an intact one passes with its counts.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    missing_docs
-)]
 
 use std::io::{Seek as _, SeekFrom, Write as _};
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::Utc;
 use credential_core::SecretKey;
 use registry_server::check::{check_store, check_watermark};
 use registry_server::ledger::Change;
-use registry_server::model::Grant;
+use registry_server::records::Grant;
 use registry_server::startup::{guard, Failure};
 use registry_server::store::{SledStore, Tree};
-use registry_server::{AppState, Settings};
+use registry_server::Settings;
+
+use crate::harness::{Bundles, Harness};
 
 /// A data directory whose store holds `n` grants (valid records), committed by the
 /// registry 50 at a time, then closed.
 fn store_with_grants(data: &Path, n: usize) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let store = SledStore::open(&data.join("store")).unwrap();
     let settings = Settings {
         data_dir: Some(data.to_path_buf()),
         ..Settings::default()
     };
-    let state = AppState::new(Arc::new(store), SecretKey::generate(), settings).unwrap();
+    let h = Harness::open(
+        &data.join("store"),
+        &SecretKey::generate(),
+        settings,
+        &Bundles::default(),
+    );
+    let state = &h.state;
     for chunk in (0..n).collect::<Vec<_>>().chunks(50) {
         let mut change = Change::new();
         for i in chunk {
@@ -42,13 +41,11 @@ fn store_with_grants(data: &Path, n: usize) {
                 created_at: Utc::now(),
                 revoked_at: None,
             };
-            change
-                .put_json(Tree::GrantidGrant, grant.id.as_bytes().to_vec(), &grant)
-                .unwrap();
+            change.put_grant(&grant).unwrap();
         }
         runtime.block_on(async {
-            let _guard = state.write_lock().await;
-            state.commit(change).await.unwrap();
+            let guard = state.write_lock().await;
+            state.commit(&guard, change).await.unwrap();
         });
     }
 }

@@ -1,4 +1,5 @@
 //! What the registry stores, as JSON records in the store's trees, and their public views.
+//! The trees and keys they are filed under are in `keys.rs`; reading them is `Records`'s.
 
 use chrono::{DateTime, Utc};
 use credential_core::equivalence::RecognitionDecision;
@@ -9,7 +10,7 @@ use credential_core::IssuerEntry;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// Where an issuer is in the registry's process.
+/// Where an issuer is in the registry's process (its standing at a moment is [`Standing`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum IssuerState {
@@ -19,32 +20,61 @@ pub enum IssuerState {
     Accredited,
 }
 
+/// An issuer's standing at a moment, from its accreditation and status history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Standing {
+    /// Not accredited yet, or accredited from a later date.
+    Pending,
+    /// Accredited and in force: the only standing that may publish.
+    Active,
+    /// Suspended from an effective date; the operator may reinstate it.
+    Suspended,
+    /// Withdrawn, which is final: no re-accreditation.
+    Withdrawn,
+    /// Its accreditation period ended.
+    Expired,
+}
+
+impl std::fmt::Display for Standing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Standing::Pending => "pending",
+            Standing::Active => "active",
+            Standing::Suspended => "suspended",
+            Standing::Withdrawn => "withdrawn",
+            Standing::Expired => "expired",
+        })
+    }
+}
+
 /// An issuer as stored.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IssuerRecord {
-    /// The issuer's DID (its first key's `did:key`).
+    /// The issuer's DID: its first key's `did:key`, kept through rotations.
     pub id: String,
-    /// Institution name.
+    /// The institution's name, trimmed and NFC (shown publicly and in bundles).
     pub name: String,
-    /// ISO 3166-1 alpha-2.
+    /// ISO 3166-1 alpha-2 code of the institution's country.
     pub country: String,
     /// A contact address; may name a person, so it is never served publicly.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
-    /// The scope the institution asked for.
+    /// `TYPE[:MAX-LEVEL]` items the institution asked for; the operator decides the real
+    /// scope when accrediting.
     #[serde(default)]
     pub requested_scope: Vec<String>,
-    /// Pending or accredited.
+    /// Pending until the first accreditation, then accredited for good.
     pub state: IssuerState,
-    /// When it registered.
+    /// When the registration was committed.
     pub registered_at: DateTime<Utc>,
     /// Keys, current (no `validUntil`) and past.
     pub keys: Vec<IssuerKey>,
-    /// Scope and period, once accredited.
+    /// Scope and periods (earlier ones kept), once accredited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accreditation: Option<Accreditation>,
-    /// Standing changes in time order.
+    /// Standing changes, sorted by effective date.
     #[serde(default)]
     pub status_history: Vec<StatusChange>,
 }
@@ -55,17 +85,17 @@ impl IssuerRecord {
         self.keys.iter().rev().find(|k| k.valid_until.is_none())
     }
 
-    /// The standing at `at`: `pending`, `active`, `suspended`, `withdrawn` or `expired`.
-    pub fn standing(&self, at: DateTime<Utc>) -> &'static str {
+    /// The standing at `at`.
+    pub fn standing(&self, at: DateTime<Utc>) -> Standing {
         let Some(acc) = &self.accreditation else {
-            return "pending";
+            return Standing::Pending;
         };
         match self.status_at(at) {
-            IssuerStatus::Withdrawn => "withdrawn",
-            IssuerStatus::Suspended => "suspended",
-            IssuerStatus::Active if acc.valid_until.is_some_and(|u| at >= u) => "expired",
-            IssuerStatus::Active if at < acc.valid_from => "pending",
-            IssuerStatus::Active => "active",
+            IssuerStatus::Withdrawn => Standing::Withdrawn,
+            IssuerStatus::Suspended => Standing::Suspended,
+            IssuerStatus::Active if acc.valid_until.is_some_and(|u| at >= u) => Standing::Expired,
+            IssuerStatus::Active if at < acc.valid_from => Standing::Pending,
+            IssuerStatus::Active => Standing::Active,
         }
     }
 
@@ -105,7 +135,7 @@ impl IssuerRecord {
             name: self.name.clone(),
             country: self.country.clone(),
             state: self.state,
-            standing: self.standing(now).to_owned(),
+            standing: self.standing(now),
             requested_scope: self.requested_scope.clone(),
             registered_at: self.registered_at,
             keys: serde_json::to_value(&self.keys).unwrap_or_default(),
@@ -122,27 +152,27 @@ impl IssuerRecord {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuerView {
-    /// DID.
+    /// The issuer's DID.
     pub id: String,
-    /// Institution name.
+    /// The institution's name as registered.
     pub name: String,
-    /// Country.
+    /// ISO 3166-1 alpha-2 country code.
     pub country: String,
-    /// Pending or accredited.
+    /// Pending until the first accreditation.
     pub state: IssuerState,
-    /// Standing now: pending, active, suspended, withdrawn, expired.
-    pub standing: String,
-    /// Scope asked for at registration.
+    /// Standing at the time of the answer.
+    pub standing: Standing,
+    /// `TYPE[:MAX-LEVEL]` items asked for at registration.
     pub requested_scope: Vec<String>,
-    /// Registration time.
+    /// When it registered.
     pub registered_at: DateTime<Utc>,
-    /// Keys with validity periods.
+    /// Keys, current and past, each with its JWK and validity period.
     #[schema(value_type = Vec<Object>)]
     pub keys: serde_json::Value,
-    /// Scope and period.
+    /// Accredited scope and periods, once accredited.
     #[schema(value_type = Option<Object>)]
     pub accreditation: Option<serde_json::Value>,
-    /// Standing changes.
+    /// Standing changes with their effective dates and reasons.
     #[schema(value_type = Vec<Object>)]
     pub status_history: serde_json::Value,
 }
@@ -151,16 +181,16 @@ pub struct IssuerView {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CredentialRecord {
-    /// Credential id.
+    /// The credential's `id` (a `urn:uuid:`); never logged, the log carries its digest.
     pub id: String,
-    /// Issuer DID.
+    /// The DID of the issuer that published it.
     pub issuer: String,
-    /// Holder DID (`credentialSubject.id`), when bound.
+    /// Holder DID (`credentialSubject.id`), when bound: the holder reads and grants it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder: Option<String>,
-    /// The compact JWS as signed.
+    /// The compact JWS byte for byte as the issuer signed it.
     pub jws: String,
-    /// When it was published.
+    /// When the publish was committed.
     pub published_at: DateTime<Utc>,
 }
 
@@ -168,17 +198,17 @@ pub struct CredentialRecord {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grant {
-    /// Grant id.
+    /// A `urn:uuid:` the registry chose.
     pub id: String,
-    /// The credential.
+    /// The id of the credential it opens.
     pub credential: String,
-    /// Who may read it (a DID).
+    /// The `did:key` of the verifier who may read the credential.
     pub grantee: String,
-    /// Until when.
+    /// The end of the grant (at most a year after it was made).
     pub expires_at: DateTime<Utc>,
     /// When the holder made it.
     pub created_at: DateTime<Utc>,
-    /// When the holder revoked it.
+    /// When the holder revoked it; a revoked grant is kept so the reader is told why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoked_at: Option<DateTime<Utc>>,
 }
@@ -187,13 +217,13 @@ pub struct Grant {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StatusListRecord {
-    /// Issuer DID.
+    /// The DID of the issuer that signed it.
     pub issuer: String,
-    /// `revocation` or `suspension`.
+    /// `revocation` or `suspension`: one list per issuer and purpose.
     pub purpose: String,
     /// The list credential's id (what credentials name in `statusListCredential`).
     pub id: String,
-    /// The compact JWS.
+    /// The compact JWS as the issuer signed it (the registry never re-signs a list).
     pub jws: String,
     /// When it was last replaced.
     pub updated_at: DateTime<Utc>,
@@ -203,15 +233,15 @@ pub struct StatusListRecord {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BundleRecord {
-    /// Its sequence.
+    /// Its sequence: names this bundle alone, for ever.
     pub sequence: u64,
-    /// When it was signed.
+    /// When it was signed; it is re-signed once half its validity has passed.
     pub issued_at: DateTime<Utc>,
-    /// Its next-update time.
+    /// Its next-update time, after which verifiers call it stale.
     pub next_update: DateTime<Utc>,
-    /// Strong ETag (quoted).
+    /// Strong ETag, quoted: the sequence and the start of the JWS's SHA-256.
     pub etag: String,
-    /// The compact JWS.
+    /// The compact JWS signed by the operator, `typ` `skillpass-bundle+jwt`.
     pub jws: String,
 }
 
@@ -221,7 +251,7 @@ pub struct BundleRecord {
 pub struct AuthorityRecord {
     /// The authority's `did:key`: the key that signs its decisions and its requests.
     pub id: String,
-    /// Its name.
+    /// Its name, trimmed and NFC (verifiers show it, not the name a decision claims).
     pub name: String,
     /// ISO 3166-1 alpha-2 code of the country whose recognition it decides.
     pub country: String,
@@ -233,7 +263,7 @@ pub struct AuthorityRecord {
 }
 
 impl AuthorityRecord {
-    /// The trust bundle entry.
+    /// The trust bundle entry (the registration time is not in it).
     pub fn entry(&self) -> AuthorityEntry {
         AuthorityEntry {
             id: self.id.clone(),
@@ -261,9 +291,9 @@ pub struct PriorVersion {
 pub struct DecisionRecord {
     /// The current compact JWS (`typ` `skillpass-decision+jwt`).
     pub jws: String,
-    /// Its payload.
+    /// The JWS's payload, decoded.
     pub decision: RecognitionDecision,
-    /// When it was first published.
+    /// When it was first published (a withdrawal does not change it).
     pub published_at: DateTime<Utc>,
     /// Earlier signed versions, oldest first (a withdrawal replaces the published one).
     #[serde(default)]
@@ -299,4 +329,23 @@ pub fn supersession_order(mut records: Vec<DecisionRecord>) -> Vec<DecisionRecor
         records = waiting;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_standing_reads_and_serialises_as_its_lowercase_word() {
+        for (standing, word) in [
+            (Standing::Pending, "pending"),
+            (Standing::Active, "active"),
+            (Standing::Suspended, "suspended"),
+            (Standing::Withdrawn, "withdrawn"),
+            (Standing::Expired, "expired"),
+        ] {
+            assert_eq!(standing.to_string(), word);
+            assert_eq!(serde_json::to_value(standing).unwrap(), word);
+        }
+    }
 }

@@ -1,0 +1,139 @@
+//! The one HTTP error type. Every error leaves as
+//! `{"error": {"code": "stable_snake_case_code", "message": "..."}}`; 4xx messages say what
+//! the client got wrong; a 5xx carries its detail only as far as the error middleware,
+//! which logs it, and the client sees a generic message.
+//!
+//! The codes are the [`ErrorCode`] enum; the core errors the registry meets are turned
+//! into codes by their variant in `convert.rs`, and the registry's own error types
+//! (records, ledger, documents) by a `From` impl next to each.
+
+mod code;
+mod convert;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub use code::ErrorCode;
+
+/// What a client is told when the registry failed: the detail is in the operator's log.
+pub(crate) const INTERNAL_MESSAGE: &str =
+    "the registry failed to handle the request; the operator can find details in its log";
+
+/// An API error: a status, a stable code and a message for the client, and for a 5xx the
+/// detail the error middleware logs.
+#[derive(Debug)]
+pub struct AppError {
+    status: StatusCode,
+    code: ErrorCode,
+    message: String,
+    detail: Option<String>,
+}
+
+/// The JSON error body.
+#[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong: a code for programs, a message for people.
+    pub error: ErrorDetail,
+}
+
+/// The `error` member of [`ErrorBody`].
+#[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
+pub struct ErrorDetail {
+    /// For programs: one of the codes listed here, never renamed.
+    pub code: ErrorCode,
+    /// For people: what went wrong and, for a 4xx, what to change.
+    pub message: String,
+}
+
+/// A 5xx's detail, handed from [`AppError::into_response`] to the error middleware in the
+/// response's extensions (never serialised).
+#[derive(Debug, Clone)]
+pub(crate) struct ServerErrorDetail(pub(crate) String);
+
+impl AppError {
+    /// An error with `code`'s own status.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::with_status(code.status(), code, message)
+    }
+
+    /// An error with another status than `code`'s own; only for the exceptions that
+    /// [`ErrorCode`] names.
+    pub fn with_status(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            detail: None,
+        }
+    }
+
+    /// 500 `internal_error`: `detail` goes to the log, the client sees only that
+    /// something failed.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::new(ErrorCode::InternalError, INTERNAL_MESSAGE).with_detail(detail)
+    }
+
+    /// Adds what the operator's log should say of this error (shown to no client).
+    pub fn with_detail(mut self, detail: impl std::fmt::Display) -> Self {
+        self.detail = Some(detail.to_string());
+        self
+    }
+
+    /// 408: the request (its body included) took longer than the configured deadline.
+    pub fn request_timeout() -> Self {
+        Self::new(
+            ErrorCode::RequestTimeout,
+            "the request took too long to arrive; send it again",
+        )
+    }
+
+    /// The HTTP status the client gets.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The code the client gets.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.detail {
+            Some(detail) => write!(f, "{}: {detail}", self.code),
+            None => write!(f, "{}: {}", self.code, self.message),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code,
+                message: self.message,
+            },
+        };
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if let Some(detail) = self.detail {
+            response.extensions_mut().insert(ServerErrorDetail(detail));
+        }
+        response
+    }
+}
+
+/// The fallback for unknown routes: 404 in the API's error shape.
+pub async fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound, "no such route")
+}
+
+/// The fallback for a known route with another method.
+pub async fn method_not_allowed() -> AppError {
+    AppError::new(
+        ErrorCode::MethodNotAllowed,
+        "this route does not accept that method",
+    )
+}

@@ -1,0 +1,61 @@
+//! The store's content digest (see [`ContentDigest`]): computed from a full read when a
+//! store has none yet, then kept up to date batch by batch.
+
+use std::collections::HashMap;
+
+use super::{Ledger, LedgerError};
+use crate::records::keys::is_bookkeeping;
+use crate::records::pages;
+use crate::store::{Batch, ContentDigest, Op, Store, StoreError, Tree};
+
+/// The content digest of every record of `store`, from a full read (a store written before
+/// digests were kept gets its first one this way).
+pub fn compute_digest(store: &dyn Store) -> Result<ContentDigest, StoreError> {
+    let mut digest = ContentDigest::default();
+    for &tree in Tree::ALL {
+        for page in pages(store, tree) {
+            for (k, v) in page? {
+                if !is_bookkeeping(tree, &k) {
+                    digest.toggle(tree, &k, &v);
+                }
+            }
+        }
+    }
+    Ok(digest)
+}
+
+impl Ledger {
+    /// The content digest once `batch` is applied: each record it replaces or deletes
+    /// toggled out, each it writes toggled in (a key written twice in one batch counts
+    /// once, as the store will hold it).
+    pub(super) fn digest_after(&self, batch: &Batch) -> Result<ContentDigest, LedgerError> {
+        let mut digest = self
+            .inner
+            .digest
+            .lock()
+            .map(|d| *d)
+            .map_err(|_| LedgerError::Poisoned)?;
+        let mut written: HashMap<(Tree, &[u8]), Option<&[u8]>> = HashMap::new();
+        for op in &batch.ops {
+            let (tree, key, new) = match op {
+                Op::Put(t, k, v) => (*t, k.as_slice(), Some(v.as_slice())),
+                Op::Delete(t, k) => (*t, k.as_slice(), None),
+            };
+            if is_bookkeeping(tree, key) {
+                continue;
+            }
+            let old = match written.get(&(tree, key)) {
+                Some(old) => old.map(<[u8]>::to_vec),
+                None => self.records().store().get(tree, key)?,
+            };
+            if let Some(old) = &old {
+                digest.toggle(tree, key, old);
+            }
+            if let Some(new) = new {
+                digest.toggle(tree, key, new);
+            }
+            written.insert((tree, key), new);
+        }
+        Ok(digest)
+    }
+}

@@ -1,0 +1,229 @@
+//! The ledger: the one writer of the store. A handler collects its writes in a [`Change`]
+//! and commits it holding the [`WriteGuard`]; the ledger adds the nonce that authorized
+//! it, its audit log entries (hash-chained), the commit counter and the content digest,
+//! applies everything in one durable batch, records the count in the watermark file, and
+//! re-signs the trust bundle when who may issue or what is revoked changed (`bundle.rs`).
+
+mod bundle;
+mod change;
+mod digest;
+pub mod watermark;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Utc};
+use credential_core::audit::{LogEntry, GENESIS_HASH};
+use credential_core::{format_time, BundleError, SecretKey};
+use sha2::{Digest as _, Sha256};
+
+pub use bundle::CurrentBundle;
+pub use change::Change;
+pub use digest::compute_digest;
+
+use crate::config::Settings;
+use crate::error::AppError;
+use crate::records::keys::{COMMITS_KEY, DIGEST_KEY};
+use crate::records::{RecordError, Records};
+use crate::store::{Batch, ContentDigest, StoreError, Tree};
+
+/// Expired nonces removed per commit (bounded so a commit stays short).
+const PRUNE_PER_COMMIT: usize = 256;
+/// Seconds a nonce is kept beyond the request window, for clocks a little apart.
+const NONCE_MARGIN_SECS: i64 = 60;
+
+/// Why the ledger could not write (always the registry's failure, never the client's).
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    /// A record could not be read, or the store failed.
+    #[error(transparent)]
+    Record(#[from] RecordError),
+    /// The operator key could not sign the bundle.
+    #[error("cannot sign the trust bundle: {0}")]
+    Sign(#[from] BundleError),
+    /// A record could not be serialised.
+    #[error("cannot serialise a record: {0}")]
+    Encode(#[from] serde_json::Error),
+    /// The last audit log entry is not filed under a sequence number.
+    #[error("the last audit log entry has a key that is not a sequence number")]
+    LogKey,
+    /// A writer panicked while holding the content digest.
+    #[error("the content digest lock is poisoned")]
+    Poisoned,
+    /// The blocking task that applies a batch failed.
+    #[error("the write task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl From<StoreError> for LedgerError {
+    fn from(e: StoreError) -> Self {
+        Self::Record(e.into())
+    }
+}
+
+impl From<LedgerError> for AppError {
+    fn from(e: LedgerError) -> Self {
+        AppError::internal(e)
+    }
+}
+
+/// Proof that the writer lock is held: only [`Ledger::lock`] makes one, and
+/// [`Ledger::commit`] takes one. Hold it from the first read of a read-modify-write to the
+/// commit, so no other write comes between.
+pub struct WriteGuard<'a>(#[allow(dead_code)] tokio::sync::MutexGuard<'a, ()>);
+
+/// The store's writer (cheap to clone: one shared state).
+#[derive(Clone)]
+pub struct Ledger {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    records: Records,
+    operator: SecretKey,
+    settings: Settings,
+    /// Serializes writes: read-modify-write of records, the log chain and the bundle
+    /// sequence all need one writer at a time.
+    write_lock: tokio::sync::Mutex<()>,
+    /// Batches applied over the store's life (see [`COMMITS_KEY`]).
+    commits: AtomicU64,
+    /// The store's content digest as of the last batch (see [`DIGEST_KEY`]).
+    digest: Mutex<ContentDigest>,
+    bundle: bundle::Cache,
+}
+
+impl Ledger {
+    /// The ledger of `records`, signing bundles with `operator`. Re-signs the trust bundle
+    /// from the stored records at `now`, so a bundle is always present and matches the
+    /// store even after a crash between a write and its bundle rebuild.
+    pub fn open(
+        records: Records,
+        operator: SecretKey,
+        settings: Settings,
+        now: DateTime<Utc>,
+    ) -> Result<Self, LedgerError> {
+        let commits = records.meta().commits()?.unwrap_or(0);
+        let digest = match records.meta().content_digest()? {
+            Some(digest) => digest,
+            None => compute_digest(records.store())?,
+        };
+        let ledger = Self {
+            inner: Arc::new(Inner {
+                records,
+                operator,
+                settings,
+                write_lock: tokio::sync::Mutex::new(()),
+                commits: AtomicU64::new(commits),
+                digest: Mutex::new(digest),
+                bundle: bundle::Cache::default(),
+            }),
+        };
+        let batch = ledger.bundle_batch(now)?;
+        ledger.apply_counted(batch)?;
+        ledger.forget_bundle();
+        Ok(ledger)
+    }
+
+    /// The key that signs bundles and backups (the trust anchor).
+    pub fn operator(&self) -> &SecretKey {
+        &self.inner.operator
+    }
+
+    fn records(&self) -> &Records {
+        &self.inner.records
+    }
+
+    fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    /// Takes the writer lock.
+    pub async fn lock(&self) -> WriteGuard<'_> {
+        WriteGuard(self.inner.write_lock.lock().await)
+    }
+
+    /// Commits `change` at `now`: checks its nonce is unseen, applies the records, nonce
+    /// and log entries in one durable batch, then re-signs the bundle if asked.
+    pub async fn commit(
+        &self,
+        _held: &WriteGuard<'_>,
+        mut change: Change,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        if let Some(nonce) = change.nonce.take() {
+            self.records().nonces().refuse_seen(&nonce)?;
+            change
+                .batch
+                .put(Tree::IatnonceSeen, nonce.into_bytes(), Vec::new());
+            let horizon = now.timestamp() - self.settings().request_window_secs - NONCE_MARGIN_SECS;
+            for old in self.records().nonces().expired(horizon, PRUNE_PER_COMMIT)? {
+                change.batch.delete(Tree::IatnonceSeen, old);
+            }
+        }
+        if !change.log.is_empty() {
+            self.append_log(&mut change, now)?;
+        }
+        self.apply(change.batch).await?;
+        if change.rebuild_bundle {
+            self.store_new_bundle(now).await?;
+        }
+        Ok(())
+    }
+
+    /// Adds `change`'s log entries to its batch, chained to the last stored entry.
+    fn append_log(&self, change: &mut Change, now: DateTime<Utc>) -> Result<(), LedgerError> {
+        let (mut seq, mut prev) = match self.records().log().last()? {
+            None => (0, GENESIS_HASH.to_owned()),
+            Some(last) => {
+                let seq = last.seq.ok_or(LedgerError::LogKey)?;
+                // A stored entry that no longer parses is evidence of tampering; the
+                // chain continues from its bytes so the damage stays visible.
+                let prev = serde_json::from_slice::<LogEntry>(&last.bytes)
+                    .map(|e| e.hash)
+                    .unwrap_or_else(|_| hex::encode(Sha256::digest(&last.bytes)));
+                (seq, prev)
+            }
+        };
+        for (kind, actor, subject) in std::mem::take(&mut change.log) {
+            seq += 1;
+            let entry = LogEntry::new(seq, &format_time(now), &kind, &actor, &subject, &prev);
+            prev = entry.hash.clone();
+            change.batch.put(
+                Tree::LogseqEntry,
+                seq.to_be_bytes(),
+                serde_json::to_vec(&entry)?,
+            );
+            tracing::info!(seq, kind = %kind, "audit log entry appended");
+        }
+        Ok(())
+    }
+
+    /// Applies a batch off the async threads (sled's flush blocks).
+    async fn apply(&self, batch: Batch) -> Result<(), LedgerError> {
+        let ledger = self.clone();
+        tokio::task::spawn_blocking(move || ledger.apply_counted(batch)).await?
+    }
+
+    /// Applies a batch with the next commit count and content digest, then records that
+    /// count in the watermark file. Call with the writer lock held (or before serving).
+    fn apply_counted(&self, mut batch: Batch) -> Result<(), LedgerError> {
+        let next = self.inner.commits.load(Ordering::SeqCst) + 1;
+        let digest = self.digest_after(&batch)?;
+        batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
+        batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
+        self.records().store().apply(batch)?;
+        self.inner.commits.store(next, Ordering::SeqCst);
+        if let Ok(mut d) = self.inner.digest.lock() {
+            *d = digest;
+        }
+        if let Some(dir) = &self.settings().data_dir {
+            // Behind the store is harmless (a crash between the two writes); it is never
+            // ahead, since the store's flush has returned. No fsync: it only has to survive
+            // the process, and a lagging watermark is still a correct lower bound.
+            if let Err(e) = watermark::write(dir, next) {
+                tracing::warn!(error = %e, "cannot write the commit watermark");
+            }
+        }
+        Ok(())
+    }
+}

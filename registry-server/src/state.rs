@@ -1,0 +1,123 @@
+//! The state every handler gets: the records to read, the ledger to write through, the
+//! checked settings and the clock. Cheap to clone: everything is behind one `Arc`.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, SubsecRound as _, Utc};
+use credential_core::SecretKey;
+
+use crate::config::Settings;
+use crate::error::AppError;
+use crate::ledger::{Change, CurrentBundle, Ledger, LedgerError, WriteGuard};
+use crate::records::Records;
+use crate::store::Store;
+
+/// The registry's clock; tests inject one to move time.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Shared state of the HTTP application.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    records: Records,
+    ledger: Ledger,
+    operator_did: String,
+    settings: Settings,
+    clock: Clock,
+}
+
+impl AppState {
+    /// State over `store`, signing bundles with `operator`, with the system clock. Re-signs
+    /// the trust bundle from the stored records (see [`Ledger::open`]).
+    pub fn new(
+        store: Arc<dyn Store>,
+        operator: SecretKey,
+        settings: Settings,
+    ) -> Result<Self, LedgerError> {
+        Self::with_clock(store, operator, settings, Arc::new(Utc::now))
+    }
+
+    /// As [`AppState::new`] with an injected clock.
+    pub fn with_clock(
+        store: Arc<dyn Store>,
+        operator: SecretKey,
+        settings: Settings,
+        clock: Clock,
+    ) -> Result<Self, LedgerError> {
+        let operator_did = operator.public().did();
+        let records = Records::new(store);
+        let now = clock().trunc_subsecs(0);
+        let ledger = Ledger::open(records.clone(), operator, settings.clone(), now)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                records,
+                ledger,
+                operator_did,
+                settings,
+                clock,
+            }),
+        })
+    }
+
+    /// The records, for reading.
+    pub fn records(&self) -> &Records {
+        &self.inner.records
+    }
+
+    /// The store underneath the records (whole-store work and tests).
+    pub fn store(&self) -> &dyn Store {
+        self.inner.records.store()
+    }
+
+    /// The operator's DID (the trust anchor).
+    pub fn operator_did(&self) -> &str {
+        &self.inner.operator_did
+    }
+
+    pub(crate) fn operator(&self) -> &SecretKey {
+        self.inner.ledger.operator()
+    }
+
+    /// The settings, checked at start-up.
+    pub fn settings(&self) -> &Settings {
+        &self.inner.settings
+    }
+
+    /// Now, in whole seconds (like every time in credentials and bundles).
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.inner.clock)().trunc_subsecs(0)
+    }
+
+    /// Takes the writer lock; hold it from the first read of a read-modify-write to
+    /// [`AppState::commit`].
+    pub async fn write_lock(&self) -> WriteGuard<'_> {
+        self.inner.ledger.lock().await
+    }
+
+    /// Commits `change` now (see [`Ledger::commit`]).
+    pub async fn commit(&self, held: &WriteGuard<'_>, change: Change) -> Result<(), AppError> {
+        self.inner.ledger.commit(held, change, self.now()).await
+    }
+
+    /// The current bundle, if one was signed (from memory after the first read).
+    pub fn current_bundle(&self) -> Result<Option<Arc<CurrentBundle>>, AppError> {
+        Ok(self.inner.ledger.current_bundle()?)
+    }
+
+    /// Re-signs the bundle when half its validity has passed. Takes the writer lock itself,
+    /// and only when the bundle is due, so readers of a fresh bundle never wait for it.
+    pub async fn refresh_bundle_if_old(&self) -> Result<(), AppError> {
+        let ledger = &self.inner.ledger;
+        if !ledger.bundle_due(self.now())? {
+            return Ok(());
+        }
+        let guard = self.write_lock().await;
+        if ledger.bundle_due(self.now())? {
+            ledger.resign_bundle(&guard, self.now()).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,244 @@
+//! Stored credentials: publishing (verified as a verifier would), reading (issuer, holder,
+//! grantee) and the holder's grants.
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use credential_core::SecretKey;
+use serde_json::json;
+
+use crate::harness::{issue, issue_plain, issue_to_anyone, Harness, Reply};
+
+/// A college's credential published for a holder, and an employer with no grant yet.
+struct Stored {
+    college: SecretKey,
+    holder: SecretKey,
+    employer: SecretKey,
+    jws: String,
+    /// `/credentials/{id}`.
+    path: String,
+}
+
+async fn stored(h: &Harness) -> Stored {
+    let college = h.college("College").await;
+    let holder = SecretKey::generate();
+    let (jws, id, _) = issue(&college, &holder.public().did(), None, "PQF-6");
+    assert_eq!(
+        h.publish(&college, &[&jws], vec![]).await.status,
+        StatusCode::CREATED
+    );
+    Stored {
+        college,
+        holder,
+        employer: SecretKey::generate(),
+        jws,
+        path: format!("/credentials/{id}"),
+    }
+}
+
+/// The holder lets the employer read the credential for `hours`.
+async fn grant(h: &Harness, s: &Stored, hours: i64) -> Reply {
+    h.post(
+        &format!("{}/grants", s.path),
+        json!({"grantee": s.employer.public().did(), "expiresAt": h.now() + Duration::hours(hours)}),
+        &s.holder,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn holder_and_grantee_read_a_credential_and_the_grant_can_be_revoked() {
+    let h = Harness::new();
+    let s = stored(&h).await;
+    for reader in [&s.college, &s.holder] {
+        let r = h.call("GET", &s.path, b"", Some(reader)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["jws"], s.jws);
+    }
+    let g = grant(&h, &s, 2).await;
+    assert_eq!(g.status, StatusCode::CREATED, "{}", g.text());
+    assert_eq!(
+        h.call("GET", &s.path, b"", Some(&s.employer)).await.status,
+        StatusCode::OK
+    );
+    let grant_id = g.json()["id"].as_str().unwrap().to_owned();
+    let d = h
+        .call(
+            "DELETE",
+            &format!("{}/grants/{grant_id}", s.path),
+            b"",
+            Some(&s.holder),
+        )
+        .await;
+    assert_eq!(d.status, StatusCode::OK, "{}", d.text());
+    let r = h.call("GET", &s.path, b"", Some(&s.employer)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "grant_revoked")
+    );
+}
+
+#[tokio::test]
+async fn reading_a_credential_without_being_issuer_holder_or_grantee_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (jws, id, _) = issue_to_anyone(&college, None, "PQF-6");
+    h.publish(&college, &[&jws], vec![]).await;
+    let r = h
+        .call(
+            "GET",
+            &format!("/credentials/{id}"),
+            b"",
+            Some(&SecretKey::generate()),
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    let r = h
+        .call("GET", &format!("/credentials/{id}"), b"", None)
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthenticated")
+    );
+}
+
+#[tokio::test]
+async fn reading_with_an_expired_grant_is_refused() {
+    let h = Harness::new();
+    let s = stored(&h).await;
+    let g = grant(&h, &s, 1).await;
+    assert_eq!(g.status, StatusCode::CREATED);
+    h.advance(Duration::hours(2));
+    let r = h.call("GET", &s.path, b"", Some(&s.employer)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "grant_expired")
+    );
+}
+
+#[tokio::test]
+async fn reading_with_a_revoked_grant_is_refused_and_only_the_holder_may_revoke_it() {
+    let h = Harness::new();
+    let s = stored(&h).await;
+    let g = grant(&h, &s, 1).await;
+    let grant = format!("{}/grants/{}", s.path, g.json()["id"].as_str().unwrap());
+    // Neither the grantee nor the issuer can withdraw the holder's grant.
+    for other in [&s.employer, &s.college] {
+        let r = h.call("DELETE", &grant, b"", Some(other)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    }
+    assert_eq!(
+        h.call("GET", &s.path, b"", Some(&s.employer)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        h.call("DELETE", &grant, b"", Some(&s.holder)).await.status,
+        StatusCode::OK
+    );
+    let r = h.call("GET", &s.path, b"", Some(&s.employer)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "grant_revoked")
+    );
+}
+
+#[tokio::test]
+async fn only_the_holder_can_grant() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (jws, id, _) = issue_to_anyone(&college, None, "PQF-6");
+    h.publish(&college, &[&jws], vec![]).await;
+    let r = h
+        .post(
+            &format!("/credentials/{id}/grants"),
+            json!({"grantee": college.public().did(), "expiresAt": h.now() + Duration::hours(1)}),
+            &college,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+}
+
+/// A credential is published only by an active issuer, within its accredited type and
+/// level, and only its own: each refusal has its status and code.
+#[tokio::test]
+async fn publishing_what_the_signer_may_not_publish_is_refused() {
+    #[derive(Debug, Clone, Copy)]
+    enum Case {
+        AboveTheAccreditedLevel,
+        OfAnotherTypeThanAccredited,
+        AfterWithdrawal,
+        OfAnotherIssuer,
+        SignedByAnUnknownKey,
+    }
+    for (case, expected) in [
+        (
+            Case::AboveTheAccreditedLevel,
+            (StatusCode::FORBIDDEN, "out_of_scope"),
+        ),
+        (
+            Case::OfAnotherTypeThanAccredited,
+            (StatusCode::FORBIDDEN, "out_of_scope"),
+        ),
+        (
+            Case::AfterWithdrawal,
+            (StatusCode::FORBIDDEN, "issuer_not_accredited"),
+        ),
+        (Case::OfAnotherIssuer, (StatusCode::FORBIDDEN, "forbidden")),
+        (
+            Case::SignedByAnUnknownKey,
+            (StatusCode::UNAUTHORIZED, "unknown_key"),
+        ),
+    ] {
+        let h = Harness::new();
+        let (signer, jws) = match case {
+            Case::AboveTheAccreditedLevel => {
+                let college = h.college("College").await;
+                let jws = issue_plain(&college, "PQF-8");
+                (college, jws)
+            }
+            Case::OfAnotherTypeThanAccredited => {
+                let key = SecretKey::generate();
+                let did = h.register(&key, "Skills centre").await;
+                h.accredit(&did, &["SkillCredential"]).await;
+                let jws = issue_plain(&key, "PQF-4");
+                (key, jws)
+            }
+            Case::AfterWithdrawal => {
+                let college = h.college("College").await;
+                let did = college.public().did();
+                let r = h
+                    .post(
+                        &format!("/issuers/{did}/withdraw"),
+                        json!({"reason": "closed"}),
+                        &h.operator,
+                    )
+                    .await;
+                assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+                let jws = issue_plain(&college, "PQF-6");
+                (college, jws)
+            }
+            Case::OfAnotherIssuer => {
+                let a = h.college("A").await;
+                let b = h.college("B").await;
+                (b, issue_plain(&a, "PQF-6"))
+            }
+            Case::SignedByAnUnknownKey => {
+                let stranger = SecretKey::generate();
+                let jws = issue_plain(&stranger, "PQF-6");
+                (stranger, jws)
+            }
+        };
+        let r = h.publish(&signer, &[&jws], vec![]).await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            expected,
+            "{case:?}: {}",
+            r.text()
+        );
+    }
+}

@@ -1,0 +1,463 @@
+//! The one harness every API test runs on: the app over a temporary sled store, driven
+//! with `oneshot` (no socket), with a clock the test moves, a switch that makes the store
+//! fail, and a record of every trust bundle the store was given. Also the fixtures the
+//! tests share: credentials issued as the CLI issues them, status lists kept as the CLI
+//! keeps them, and the PH→DE nursing decision.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use credential_core::audit::ChainVerifier;
+use credential_core::equivalence::{CefrLevel, CompensationMeasure, RecognitionDecision};
+use credential_core::jws::{self, Header};
+use credential_core::request::sign_request_at;
+use credential_core::status::{status_list_credential, IssuerStatusList, StatusPurpose};
+use credential_core::trust::sign_decision;
+use credential_core::{build_document, format_time, sign_document, IssueOptions, SecretKey};
+use registry_server::records::BundleRecord;
+use registry_server::store::{Batch, Entry, Op, SledStore, Store, StoreError, Tree};
+use registry_server::{app, AppState, Settings};
+use serde_json::{json, Value};
+use sha2::{Digest as _, Sha256};
+use tower::ServiceExt as _;
+
+pub const NURSE: &str = include_str!("../../../examples/nurse-qualification.json");
+const NURSING_DECISION: &str =
+    include_str!("../../../credential-core/testdata/equivalence/ph-de-nursing-decision.json");
+
+/// Every bundle ever stored: sequence → digests of the signed bundles with it.
+pub type Bundles = Arc<Mutex<BTreeMap<u64, BTreeSet<String>>>>;
+
+/// A sled store that records the bundles it stores and fails every call while `down`.
+struct Probe {
+    inner: SledStore,
+    down: Arc<AtomicBool>,
+    bundles: Bundles,
+}
+
+impl Probe {
+    fn check(&self) -> Result<(), StoreError> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(StoreError("the disk is gone (test)".into()));
+        }
+        Ok(())
+    }
+}
+
+impl Store for Probe {
+    fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        self.check()?;
+        self.inner.get(tree, key)
+    }
+    fn scan(
+        &self,
+        tree: Tree,
+        prefix: &[u8],
+        start: &[u8],
+        limit: usize,
+    ) -> Result<Vec<Entry>, StoreError> {
+        self.check()?;
+        self.inner.scan(tree, prefix, start, limit)
+    }
+    fn keys_below(&self, tree: Tree, end: &[u8], limit: usize) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.check()?;
+        self.inner.keys_below(tree, end, limit)
+    }
+    fn last(&self, tree: Tree) -> Result<Option<Entry>, StoreError> {
+        self.check()?;
+        self.inner.last(tree)
+    }
+    fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+        self.check()?;
+        let bundles: Vec<BundleRecord> = batch
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Put(Tree::NameValue, k, v) if k == b"bundle" => serde_json::from_slice(v).ok(),
+                _ => None,
+            })
+            .collect();
+        self.inner.apply(batch)?;
+        let mut signed = self.bundles.lock().unwrap();
+        for b in bundles {
+            let digest = hex::encode(Sha256::digest(b.jws.as_bytes()));
+            signed.entry(b.sequence).or_default().insert(digest);
+        }
+        Ok(())
+    }
+}
+
+/// An answer of the app.
+pub struct Reply {
+    pub status: StatusCode,
+    pub body: Vec<u8>,
+    pub etag: Option<String>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or(Value::Null)
+    }
+    pub fn code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    /// The status as a number and the body as JSON.
+    pub fn pair(&self) -> (u16, Value) {
+        (self.status.as_u16(), self.json())
+    }
+}
+
+pub fn copy(key: &SecretKey) -> SecretKey {
+    SecretKey::from_private_jwk(&key.to_private_jwk()).unwrap()
+}
+
+pub struct Harness {
+    pub app: Router,
+    pub state: AppState,
+    pub operator: SecretKey,
+    offset: Arc<AtomicI64>,
+    down: Arc<AtomicBool>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Harness {
+    pub fn new() -> Self {
+        Self::with_settings(Settings::default())
+    }
+
+    pub fn with_settings(settings: Settings) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = Self::open(
+            dir.path(),
+            &SecretKey::generate(),
+            settings,
+            &Bundles::default(),
+        );
+        h._dir = Some(dir);
+        h
+    }
+
+    /// The registry over the store in `store_dir` (kept when the harness is dropped, so a
+    /// test can open it again), signing with `operator`, recording bundles in `bundles`.
+    pub fn open(
+        store_dir: &Path,
+        operator: &SecretKey,
+        settings: Settings,
+        bundles: &Bundles,
+    ) -> Self {
+        let down = Arc::new(AtomicBool::new(false));
+        let probe = Probe {
+            inner: SledStore::open(store_dir).unwrap(),
+            down: down.clone(),
+            bundles: bundles.clone(),
+        };
+        let offset = Arc::new(AtomicI64::new(0));
+        let o = offset.clone();
+        let clock = Arc::new(move || Utc::now() + Duration::seconds(o.load(Ordering::SeqCst)));
+        let state = AppState::with_clock(Arc::new(probe), copy(operator), settings, clock).unwrap();
+        Self {
+            app: app(state.clone()),
+            state,
+            operator: copy(operator),
+            offset,
+            down,
+            _dir: None,
+        }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.state.now()
+    }
+
+    /// Moves the registry's clock forward.
+    pub fn advance(&self, d: Duration) {
+        self.offset.fetch_add(d.num_seconds(), Ordering::SeqCst);
+    }
+
+    /// Makes every store call fail (`true`) or work again.
+    pub fn store_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
+    }
+
+    pub async fn raw(&self, req: Request<Body>) -> Reply {
+        let res = self.app.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let etag = res
+            .headers()
+            .get("etag")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec();
+        Reply { status, body, etag }
+    }
+
+    /// A request signed (with the server's clock) by `key`, or unsigned; a body is
+    /// declared JSON.
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: &[u8],
+        key: Option<&SecretKey>,
+    ) -> Request<Body> {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(key) = key {
+            let nonce = uuid::Uuid::new_v4().simple().to_string();
+            let auth = sign_request_at(key, method, path, body, self.now().timestamp(), &nonce);
+            req = req.header("authorization", auth);
+        }
+        if !body.is_empty() {
+            req = req.header("content-type", "application/json");
+        }
+        req.body(Body::from(body.to_vec())).unwrap()
+    }
+
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: &[u8],
+        key: Option<&SecretKey>,
+    ) -> Reply {
+        self.raw(self.request(method, path, body, key)).await
+    }
+
+    /// As [`Harness::call`] with a JSON body (`Null`: none).
+    pub async fn call_json(
+        &self,
+        method: &str,
+        path: &str,
+        body: &Value,
+        key: Option<&SecretKey>,
+    ) -> Reply {
+        let bytes = if body.is_null() {
+            Vec::new()
+        } else {
+            body.to_string().into_bytes()
+        };
+        self.call(method, path, &bytes, key).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value, key: &SecretKey) -> Reply {
+        self.call_json("POST", path, &body, Some(key)).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call("GET", path, b"", None).await
+    }
+
+    pub async fn register(&self, key: &SecretKey, name: &str) -> String {
+        let r = self
+            .post(
+                "/issuers",
+                json!({"name": name, "country": "PH", "contact": "registrar@example.org"}),
+                key,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        key.public().did()
+    }
+
+    pub async fn accredit(&self, did: &str, scope: &[&str]) {
+        let r = self
+            .post(
+                &format!("/issuers/{did}/accredit"),
+                json!({"scope": scope}),
+                &self.operator,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    }
+
+    /// A registered and accredited college for qualifications up to PQF-6.
+    pub async fn college(&self, name: &str) -> SecretKey {
+        let key = SecretKey::generate();
+        let did = self.register(&key, name).await;
+        self.accredit(&did, &["QualificationCredential:PQF-6"])
+            .await;
+        key
+    }
+
+    /// `key` publishes `creds` and, the first time, its status lists `lists`.
+    pub async fn publish(&self, key: &SecretKey, creds: &[&str], lists: Vec<String>) -> Reply {
+        self.post(
+            "/credentials",
+            json!({"credentials": creds, "statusLists": lists}),
+            key,
+        )
+        .await
+    }
+
+    /// Registers a new authority for `country` (by the operator) and returns its key.
+    pub async fn authority(&self, country: &str) -> SecretKey {
+        let key = SecretKey::generate();
+        let r = self
+            .post(
+                "/authorities",
+                json!({"id": key.public().did(), "name": format!("Example {country} Recognition Office"),
+                       "country": country, "jurisdiction": "nursing"}),
+                &self.operator,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        key
+    }
+
+    /// `signer` sends `decision` signed by `author`.
+    pub async fn send_decision(
+        &self,
+        path: &str,
+        author: &SecretKey,
+        decision: &RecognitionDecision,
+        signer: &SecretKey,
+    ) -> Reply {
+        let jws = sign_decision(author, decision).unwrap();
+        self.post(path, json!({ "jws": jws }), signer).await
+    }
+
+    pub async fn publish_decision(&self, key: &SecretKey, decision: &RecognitionDecision) -> Reply {
+        self.send_decision("/decisions", key, decision, key).await
+    }
+
+    /// The kinds of every log entry, oldest first, the chain verified on the way.
+    pub async fn log_kinds(&self) -> Vec<String> {
+        let all = self.get("/log").await.json();
+        let mut v = ChainVerifier::default();
+        all["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                v.push_raw(e["seq"].as_u64().unwrap(), e).unwrap();
+                e["kind"].as_str().unwrap().to_owned()
+            })
+            .collect()
+    }
+}
+
+/// An issuer's status lists kept the way the CLI keeps them.
+pub struct Lists {
+    pub revocation: IssuerStatusList,
+    pub suspension: IssuerStatusList,
+}
+
+impl Lists {
+    pub fn new(did: &str) -> Self {
+        Self {
+            revocation: IssuerStatusList::new(
+                &format!("https://registry.test/status/{did}/revocation"),
+                StatusPurpose::Revocation,
+            ),
+            suspension: IssuerStatusList::new(
+                &format!("https://registry.test/status/{did}/suspension"),
+                StatusPurpose::Suspension,
+            ),
+        }
+    }
+    pub fn signed(key: &SecretKey, list: &IssuerStatusList) -> String {
+        let doc = status_list_credential(&key.public().did(), list, Utc::now());
+        sign_vc(key, &doc)
+    }
+    pub fn both(&self, key: &SecretKey) -> Vec<String> {
+        vec![
+            Self::signed(key, &self.revocation),
+            Self::signed(key, &self.suspension),
+        ]
+    }
+}
+
+/// `doc` signed by `key` as a `vc+jwt`.
+pub fn sign_vc(key: &SecretKey, doc: &Value) -> String {
+    jws::sign(
+        key,
+        &Header::new("vc+jwt", &key.public().did_url()),
+        &serde_json::to_vec(doc).unwrap(),
+    )
+}
+
+/// The nurse's qualification at `level`, issued by `key` to `holder`, with status entries
+/// in `lists` when given: the JWS, the credential id and its status index.
+pub fn issue(
+    key: &SecretKey,
+    holder: &str,
+    lists: Option<&mut Lists>,
+    level: &str,
+) -> (String, String, usize) {
+    let mut claims: Value = serde_json::from_str(NURSE).unwrap();
+    claims["credentialSubject"]["qualification"]["frameworkLevels"] = json!([level]);
+    let mut options = IssueOptions::new(Utc::now());
+    options.holder = Some(holder.to_owned());
+    let mut index = 0;
+    if let Some(lists) = lists {
+        index = lists.revocation.allocate(&mut rand::rngs::OsRng).unwrap();
+        lists.suspension.allocate_specific(index).unwrap();
+        options.status = vec![
+            credential_core::status::StatusEntry::new(
+                StatusPurpose::Revocation,
+                index,
+                &lists.revocation.id,
+            ),
+            credential_core::status::StatusEntry::new(
+                StatusPurpose::Suspension,
+                index,
+                &lists.suspension.id,
+            ),
+        ];
+    }
+    let doc = build_document(&claims, &key.public().did(), &options).unwrap();
+    let jws = sign_document(key, &key.public().did_url(), &doc).unwrap();
+    (jws, doc["id"].as_str().unwrap().to_owned(), index)
+}
+
+/// As [`issue`], to a new holder.
+pub fn issue_to_anyone(
+    key: &SecretKey,
+    lists: Option<&mut Lists>,
+    level: &str,
+) -> (String, String, usize) {
+    issue(key, &SecretKey::generate().public().did(), lists, level)
+}
+
+/// The nurse's qualification at `level` by `key`, to a new holder, without status: its JWS.
+pub fn issue_plain(key: &SecretKey, level: &str) -> String {
+    issue_to_anyone(key, None, level).0
+}
+
+/// The PH→DE nursing fixture as `authority` decides it. Its end date is moved a year past
+/// the test clock so that these tests do not expire with the fixture's own end date.
+pub fn nursing_decision(authority: &SecretKey) -> RecognitionDecision {
+    let mut v: Value = serde_json::from_str(NURSING_DECISION).unwrap();
+    v["authority"] = json!(authority.public().did());
+    v["validUntil"] = json!(format_time(Utc::now() + Duration::days(365)));
+    serde_json::from_value(v).unwrap()
+}
+
+/// A revision of `old`: a new id, superseding it, with a knowledge test only.
+pub fn revision_of(old: &RecognitionDecision) -> RecognitionDecision {
+    let mut new = old.clone();
+    new.id = "urn:uuid:5f0c6b1e-8a3d-4c2e-9b7a-1d2e3f405163".into();
+    new.supersedes = Some(old.id.clone());
+    new.valid_from = Utc::now() - Duration::days(1);
+    new.compensation = vec![
+        CompensationMeasure::KnowledgeTest,
+        CompensationMeasure::Language {
+            language: "de".into(),
+            level: CefrLevel::B2,
+        },
+    ];
+    new
+}

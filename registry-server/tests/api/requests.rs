@@ -1,0 +1,146 @@
+//! What every request meets before its handler: authentication of signed requests, the
+//! body limit and strict JSON, the API's error shape for unknown routes and methods, and
+//! 5xx answers that hide their details.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use credential_core::request::{sign_request, sign_request_at};
+use credential_core::SecretKey;
+use registry_server::store::{Batch, Tree};
+use registry_server::Settings;
+use serde_json::json;
+
+use crate::harness::Harness;
+
+#[tokio::test]
+async fn healthz_names_the_anchor() {
+    let h = Harness::new();
+    let r = h.call("GET", "/healthz", b"", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["anchor"], h.operator.public().did());
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let h = Harness::with_settings(Settings {
+        max_body_bytes: 2048,
+        ..Settings::default()
+    });
+    let key = SecretKey::generate();
+    let body = json!({"name": "x".repeat(4096), "country": "PH"});
+    let r = h.post("/issuers", body, &key).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large")
+    );
+}
+
+#[tokio::test]
+async fn malformed_json_is_refused_in_the_api_error_format() {
+    let h = Harness::new();
+    let key = SecretKey::generate();
+    let r = h.call("POST", "/issuers", b"{\"name\": ", Some(&key)).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::BAD_REQUEST, "malformed_json")
+    );
+    let r = h
+        .call(
+            "POST",
+            "/issuers",
+            br#"{"name":"a","name":"b","country":"PH"}"#,
+            Some(&key),
+        )
+        .await;
+    assert_eq!(r.code(), "malformed_json");
+}
+
+#[tokio::test]
+async fn an_unknown_route_is_a_json_404() {
+    let h = Harness::new();
+    let r = h.call("GET", "/no/such/route", b"", None).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
+    let r = h.call("PUT", "/bundle", b"", None).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    );
+}
+
+#[tokio::test]
+async fn server_errors_hide_their_details() {
+    let h = Harness::new();
+    let mut batch = Batch::default();
+    batch.put(
+        Tree::IssuerdidIssuer,
+        b"did:key:broken".to_vec(),
+        b"not json".to_vec(),
+    );
+    h.state.store().apply(batch).unwrap();
+    let r = h.call("GET", "/issuers", b"", None).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::INTERNAL_SERVER_ERROR, "internal_error")
+    );
+    assert!(!r.text().contains("issuerdid_issuer"));
+}
+
+/// An unsigned write, one whose body changed after signing, a replayed one and one with a
+/// stale timestamp are each refused with 401 and the code that says which.
+#[tokio::test]
+async fn a_write_whose_signature_does_not_authenticate_it_is_refused_with_its_code() {
+    let body = br#"{"name":"X","country":"PH"}"#;
+    let post = |auth: Option<&str>, body: &[u8]| {
+        let mut req = Request::post("/issuers").header("content-type", "application/json");
+        if let Some(auth) = auth {
+            req = req.header("authorization", auth);
+        }
+        req.body(Body::from(body.to_vec())).unwrap()
+    };
+    for (what, code) in [
+        ("unsigned", "unauthenticated"),
+        ("its body changed after signing", "bad_signature"),
+        ("replayed", "replayed_request"),
+        ("signed an hour ago", "stale_request"),
+    ] {
+        let h = Harness::new();
+        let key = SecretKey::generate();
+        let req = match code {
+            "unauthenticated" => post(None, body),
+            "bad_signature" => {
+                let auth = sign_request(&key, "POST", "/issuers", body);
+                post(Some(&auth), br#"{"name":"Y","country":"PH"}"#)
+            }
+            "replayed_request" => {
+                let auth = sign_request(&key, "POST", "/issuers", body);
+                assert_eq!(
+                    h.raw(post(Some(&auth), body)).await.status,
+                    StatusCode::CREATED
+                );
+                post(Some(&auth), body)
+            }
+            _ => {
+                let iat = h.now().timestamp() - 3600;
+                let auth = sign_request_at(
+                    &key,
+                    "POST",
+                    "/issuers",
+                    body,
+                    iat,
+                    "abcdefghijklmnopqrstuv",
+                );
+                post(Some(&auth), body)
+            }
+        };
+        let r = h.raw(req).await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::UNAUTHORIZED, code),
+            "{what}: {}",
+            r.text()
+        );
+    }
+}
