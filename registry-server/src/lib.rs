@@ -24,6 +24,7 @@ pub mod datadir;
 pub mod error;
 pub mod keyfile;
 pub mod ledger;
+pub mod migrate;
 pub mod model;
 pub mod routes;
 pub mod server;

@@ -4,8 +4,10 @@
 //! (or a distributed-SQL relative) can provide it in a transaction, so a deployment that
 //! outgrows one machine can swap the embedded sled store for a replicated database.
 
+pub mod postgres;
 mod sled_store;
 
+pub use postgres::{DatabaseUrl, PostgresStore};
 pub use sled_store::SledStore;
 
 /// Declares every tree in one place: the variant, and its `key_value` name on disk.
