@@ -271,7 +271,10 @@ mod tests {
         ])
         .unwrap();
         let url = cli.serve.store.clone().unwrap();
-        assert_eq!(url.redacted(), "postgres://skillpass@db.example:6543/registry");
+        assert_eq!(
+            url.redacted(),
+            "postgres://skillpass@db.example:6543/registry"
+        );
         let shown = format!("{cli:?}");
         assert!(!shown.contains("s3cret-pw"), "{shown}");
         assert_eq!(cli.serve.check().unwrap().data_dir, None);
@@ -283,9 +286,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("postgres://"), "{err}");
-        let err = Cli::try_parse_from(["skillpass-registry", "--store", "postgres://u@h/d?nonsense=1"])
-            .unwrap_err()
-            .to_string();
+        let err = Cli::try_parse_from([
+            "skillpass-registry",
+            "--store",
+            "postgres://u@h/d?nonsense=1",
+        ])
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("not valid"), "{err}");
     }
 

@@ -236,11 +236,7 @@ fn run_restore(args: &RestoreArgs) -> Result<(), Failure> {
 
 fn run_migrate(args: &MigrateArgs) -> Result<(), Failure> {
     let migrated = migrate::migrate(&args.from, &args.to)?;
-    println!(
-        "migrated {} into {}:",
-        args.from.display(),
-        migrated.target
-    );
+    println!("migrated {} into {}:", args.from.display(), migrated.target);
     for (tree, n) in &migrated.copied {
         println!("  {:<28} {n} records copied", tree.name());
     }

@@ -81,18 +81,15 @@ pub fn migrate(from: &Path, to: &DatabaseUrl) -> Result<Migrated, Failure> {
             })
     })?;
     let target = open_postgres(to)?;
-    let copied = target
-        .import(Arc::new(source))
-        .map_err(|e| match e {
-            ImportError::NotEmpty(_) => Failure::Config(format!(
-                "{} was not changed: {e}",
-                target.target()
-            )),
-            ImportError::Store(e) => Failure::Other(format!(
-                "the copy into {} failed and was rolled back, nothing was written: {e}",
-                target.target()
-            )),
-        })?;
+    let copied = target.import(Arc::new(source)).map_err(|e| match e {
+        ImportError::NotEmpty(_) => {
+            Failure::Config(format!("{} was not changed: {e}", target.target()))
+        }
+        ImportError::Store(e) => Failure::Other(format!(
+            "the copy into {} failed and was rolled back, nothing was written: {e}",
+            target.target()
+        )),
+    })?;
     let after = check_postgres(&target)?;
     if after.counts != before.counts
         || after.log_entries != before.log_entries

@@ -27,10 +27,12 @@ use credential_core::{
     build_document, format_time, sign_document, IssueOptions, SecretKey, TrustAnchor, Verdict,
     Verifier,
 };
-use registry_server::store::{Batch, SledStore, Tree};
+use registry_server::store::{Batch, Tree};
 use registry_server::{app, AppState, Settings};
 use serde_json::{json, Value};
 use tower::ServiceExt as _;
+
+mod common;
 
 const NURSE: &str = include_str!("../../examples/nurse-qualification.json");
 
@@ -39,7 +41,7 @@ struct Harness {
     state: AppState,
     operator: SecretKey,
     offset: Arc<AtomicI64>,
-    _dir: tempfile::TempDir,
+    _dir: common::Keep,
 }
 
 struct Reply {
@@ -73,14 +75,13 @@ impl Harness {
     }
 
     fn with_settings(settings: Settings) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SledStore::open(dir.path()).unwrap();
+        // sled, or PostgreSQL with SKILLPASS_TEST_STORE=postgres (see common/mod.rs).
+        let (store, dir) = common::store();
         let operator = SecretKey::generate();
         let offset = Arc::new(AtomicI64::new(0));
         let o = offset.clone();
         let clock = Arc::new(move || Utc::now() + Duration::seconds(o.load(Ordering::SeqCst)));
-        let state =
-            AppState::with_clock(Arc::new(store), copy(&operator), settings, clock).unwrap();
+        let state = AppState::with_clock(store, copy(&operator), settings, clock).unwrap();
         Self {
             app: app(state.clone()),
             state,

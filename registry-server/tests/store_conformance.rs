@@ -298,13 +298,20 @@ fn last_is_the_greatest_key_of_its_own_tree(f: Fixture) {
             (&9u64.to_be_bytes(), b"nine"),
         ],
     );
-    put(store.as_ref(), Tree::NameValue, &[(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff", b"other tree")]);
+    put(
+        store.as_ref(),
+        Tree::NameValue,
+        &[(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff", b"other tree")],
+    );
     assert_eq!(
         store.last(Tree::LogseqEntry).unwrap(),
         Some((10u64.to_be_bytes().to_vec(), b"ten".to_vec()))
     );
     assert_eq!(store.last(Tree::GrantidGrant).unwrap(), None);
-    assert_eq!(store.get(Tree::NameValue, &10u64.to_be_bytes()).unwrap(), None);
+    assert_eq!(
+        store.get(Tree::NameValue, &10u64.to_be_bytes()).unwrap(),
+        None
+    );
     let mut batch = Batch::default();
     batch.delete(Tree::LogseqEntry, 10u64.to_be_bytes().to_vec());
     store.apply(batch).unwrap();
@@ -316,7 +323,11 @@ fn last_is_the_greatest_key_of_its_own_tree(f: Fixture) {
 
 fn a_batch_applies_its_writes_in_order(f: Fixture) {
     let store = f.open();
-    put(store.as_ref(), Tree::NameValue, &[(b"kept", b"1"), (b"gone", b"1"), (b"back", b"1")]);
+    put(
+        store.as_ref(),
+        Tree::NameValue,
+        &[(b"kept", b"1"), (b"gone", b"1"), (b"back", b"1")],
+    );
     let mut batch = Batch::default();
     batch.put(Tree::NameValue, b"new".to_vec(), b"first".to_vec());
     batch.put(Tree::NameValue, b"new".to_vec(), b"second".to_vec());
@@ -326,7 +337,11 @@ fn a_batch_applies_its_writes_in_order(f: Fixture) {
     batch.put(Tree::NameValue, b"put then deleted".to_vec(), b"x".to_vec());
     batch.delete(Tree::NameValue, b"put then deleted".to_vec());
     batch.delete(Tree::NameValue, b"never there".to_vec());
-    batch.put(Tree::IssuerdidIssuer, b"new".to_vec(), b"same key, other tree".to_vec());
+    batch.put(
+        Tree::IssuerdidIssuer,
+        b"new".to_vec(),
+        b"same key, other tree".to_vec(),
+    );
     store.apply(batch).unwrap();
     let get = |t: Tree, k: &[u8]| store.get(t, k).unwrap();
     assert_eq!(get(Tree::NameValue, b"new"), Some(b"second".to_vec()));
@@ -357,7 +372,11 @@ fn writes_survive_closing_and_reopening_the_store(f: Fixture) {
     {
         let store = f.open();
         for &tree in Tree::ALL {
-            put(store.as_ref(), tree, &[(tree.name().as_bytes(), &value), (b"\0", b"zero")]);
+            put(
+                store.as_ref(),
+                tree,
+                &[(tree.name().as_bytes(), &value), (b"\0", b"zero")],
+            );
         }
         let mut batch = Batch::default();
         batch.delete(Tree::NameValue, b"\0".to_vec());
@@ -373,7 +392,10 @@ fn writes_survive_closing_and_reopening_the_store(f: Fixture) {
         );
     }
     assert_eq!(store.get(Tree::NameValue, b"\0").unwrap(), None);
-    assert_eq!(store.get(Tree::LogseqEntry, b"\0").unwrap(), Some(b"zero".to_vec()));
+    assert_eq!(
+        store.get(Tree::LogseqEntry, b"\0").unwrap(),
+        Some(b"zero".to_vec())
+    );
 }
 
 fn concurrent_batches_from_many_threads_all_land_whole(f: Fixture) {
@@ -389,9 +411,17 @@ fn concurrent_batches_from_many_threads_all_land_whole(f: Fixture) {
                     let mut batch = Batch::default();
                     // Keys of its own, and two keys every thread writes: a batch applied
                     // whole leaves those two equal.
-                    batch.put(Tree::GrantidGrant, format!("own-{t}-{r}").into_bytes(), v.clone());
+                    batch.put(
+                        Tree::GrantidGrant,
+                        format!("own-{t}-{r}").into_bytes(),
+                        v.clone(),
+                    );
                     batch.put(Tree::NameValue, b"shared-x".to_vec(), v.clone());
-                    batch.put(Tree::CredentialidCredential, b"shared-y".to_vec(), v.clone());
+                    batch.put(
+                        Tree::CredentialidCredential,
+                        b"shared-y".to_vec(),
+                        v.clone(),
+                    );
                     if t % 2 == 0 {
                         // Some batches in the other order, to invite lock-order trouble.
                         batch.ops.reverse();
@@ -401,7 +431,9 @@ fn concurrent_batches_from_many_threads_all_land_whole(f: Fixture) {
             });
         }
     });
-    let own = store.scan(Tree::GrantidGrant, b"own-", b"", 10_000).unwrap();
+    let own = store
+        .scan(Tree::GrantidGrant, b"own-", b"", 10_000)
+        .unwrap();
     assert_eq!(own.len(), threads * rounds);
     let x = store.get(Tree::NameValue, b"shared-x").unwrap().unwrap();
     let y = store
@@ -426,8 +458,13 @@ fn values_of_several_megabytes_round_trip(f: Fixture) {
         .scan(Tree::IssuerpurposeStatuslist, b"", b"", 10)
         .unwrap();
     assert_eq!(lists.len(), 3);
-    assert!(lists.iter().all(|(k, v)| v.len() == 1024 * 1024 && v[0] == k[0]));
-    assert_eq!(store.last(Tree::NameValue).unwrap().unwrap().1.len(), big.len());
+    assert!(lists
+        .iter()
+        .all(|(k, v)| v.len() == 1024 * 1024 && v[0] == k[0]));
+    assert_eq!(
+        store.last(Tree::NameValue).unwrap().unwrap().1.len(),
+        big.len()
+    );
 }
 
 // ---- PostgreSQL only: the schema, atomicity under a failing statement, reconnection ----
@@ -471,7 +508,11 @@ fn postgres_a_batch_whose_statement_fails_leaves_nothing() {
         return;
     };
     let store = PostgresStore::open(db.url()).unwrap();
-    put(&store, Tree::NameValue, &[(b"poison", b"armed"), (b"before", b"1")]);
+    put(
+        &store,
+        Tree::NameValue,
+        &[(b"poison", b"armed"), (b"before", b"1")],
+    );
     // Deleting "poison" raises: the puts of the same batch ran in an earlier statement of
     // its transaction and must be rolled back with it.
     psql(
@@ -487,12 +528,21 @@ fn postgres_a_batch_whose_statement_fails_leaves_nothing() {
     batch.delete(Tree::NameValue, b"poison".to_vec());
     let err = store.apply(batch).unwrap_err();
     assert!(err.to_string().contains("refused by the test"), "{err}");
-    assert_eq!(store.get(Tree::NameValue, b"before").unwrap(), Some(b"1".to_vec()));
+    assert_eq!(
+        store.get(Tree::NameValue, b"before").unwrap(),
+        Some(b"1".to_vec())
+    );
     assert_eq!(store.get(Tree::GrantidGrant, b"new").unwrap(), None);
-    assert_eq!(store.get(Tree::NameValue, b"poison").unwrap(), Some(b"armed".to_vec()));
+    assert_eq!(
+        store.get(Tree::NameValue, b"poison").unwrap(),
+        Some(b"armed".to_vec())
+    );
     // The store goes on working after a failed batch.
     put(&store, Tree::NameValue, &[(b"after", b"1")]);
-    assert_eq!(store.get(Tree::NameValue, b"after").unwrap(), Some(b"1".to_vec()));
+    assert_eq!(
+        store.get(Tree::NameValue, b"after").unwrap(),
+        Some(b"1".to_vec())
+    );
 }
 
 #[test]
@@ -511,7 +561,10 @@ fn postgres_the_schema_is_created_once_and_recorded_as_migrations() {
         query_one(db.url(), "SELECT count(*) FROM schema_migrations"),
         MIGRATIONS.len().to_string()
     );
-    assert_eq!(store.get(Tree::NameValue, b"k").unwrap(), Some(b"v".to_vec()));
+    assert_eq!(
+        store.get(Tree::NameValue, b"k").unwrap(),
+        Some(b"v".to_vec())
+    );
 }
 
 #[test]
@@ -520,7 +573,10 @@ fn postgres_commits_wait_for_the_disk_even_where_the_database_says_otherwise() {
         return;
     };
     let name = query_one(db.url(), "SELECT current_database()");
-    psql(db.url(), &format!("ALTER DATABASE \"{name}\" SET synchronous_commit = off"));
+    psql(
+        db.url(),
+        &format!("ALTER DATABASE \"{name}\" SET synchronous_commit = off"),
+    );
     assert_eq!(query_one(db.url(), "SHOW synchronous_commit"), "off");
     let store = PostgresStore::open(db.url()).unwrap();
     assert_eq!(store.show("synchronous_commit").unwrap(), "on");
@@ -588,10 +644,16 @@ fn postgres_the_store_reconnects_by_itself_after_its_connections_are_cut() {
     std::thread::sleep(std::time::Duration::from_millis(200));
     // The very next calls succeed: reads and batches alike.
     for i in 0u8..4 {
-        assert_eq!(store.get(Tree::NameValue, &[i]).unwrap(), Some(b"v".to_vec()));
+        assert_eq!(
+            store.get(Tree::NameValue, &[i]).unwrap(),
+            Some(b"v".to_vec())
+        );
     }
     put(store.as_ref(), Tree::NameValue, &[(b"after", b"cut")]);
-    assert_eq!(store.get(Tree::NameValue, b"after").unwrap(), Some(b"cut".to_vec()));
+    assert_eq!(
+        store.get(Tree::NameValue, b"after").unwrap(),
+        Some(b"cut".to_vec())
+    );
 }
 
 #[test]
@@ -608,7 +670,10 @@ fn postgres_an_unreachable_database_is_named_without_its_password() {
     let err = PostgresStore::open(&url).unwrap_err();
     assert!(matches!(err, OpenError::Unreachable { .. }), "{err:?}");
     let text = format!("{err} {err:?}");
-    assert!(text.contains(&format!("postgres://skillpass@127.0.0.1:{port}/registry")), "{text}");
+    assert!(
+        text.contains(&format!("postgres://skillpass@127.0.0.1:{port}/registry")),
+        "{text}"
+    );
     assert!(!text.contains("hunter2"), "{text}");
 }
 
@@ -625,10 +690,12 @@ fn postgres_a_store_whose_database_went_away_answers_with_an_error_not_a_hang() 
     let started = std::time::Instant::now();
     let err = store.get(Tree::NameValue, b"k").unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
-    assert!(store.apply({
-        let mut b = Batch::default();
-        b.put(Tree::NameValue, b"k".to_vec(), b"w".to_vec());
-        b
-    }).is_err());
+    assert!(store
+        .apply({
+            let mut b = Batch::default();
+            b.put(Tree::NameValue, b"k".to_vec(), b"w".to_vec());
+            b
+        })
+        .is_err());
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }

@@ -130,7 +130,9 @@ pub struct DatabaseUrl {
 
 impl std::fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("DatabaseUrl").field(&self.redacted()).finish()
+        f.debug_tuple("DatabaseUrl")
+            .field(&self.redacted())
+            .finish()
     }
 }
 
@@ -609,7 +611,8 @@ fn connection_lost(e: &tokio_postgres::Error) -> bool {
 /// Whether the transaction lost to a concurrent one (deadlock, serialization failure): it
 /// was rolled back whole, so running it again is safe.
 fn lost_a_race(e: &tokio_postgres::Error) -> bool {
-    e.code().is_some_and(|c| c.code() == "40P01" || c.code() == "40001")
+    e.code()
+        .is_some_and(|c| c.code() == "40P01" || c.code() == "40001")
 }
 
 type Reply<'c, T> =
@@ -646,7 +649,11 @@ enum Attempt {
 
 type Rows = (Vec<&'static str>, Vec<Vec<u8>>, Vec<Vec<u8>>);
 
-async fn apply_once(client: &mut deadpool_postgres::Client, puts: &Rows, deletes: &Rows) -> Attempt {
+async fn apply_once(
+    client: &mut deadpool_postgres::Client,
+    puts: &Rows,
+    deletes: &Rows,
+) -> Attempt {
     let retry_or_fail = |e: tokio_postgres::Error| {
         if connection_lost(&e) || lost_a_race(&e) {
             Attempt::Retry(e)
@@ -759,7 +766,12 @@ impl Store for PostgresStore {
         }))
     }
 
-    fn keys_below(&self, tree: Tree, end: &[u8], limit_n: usize) -> Result<Vec<Vec<u8>>, StoreError> {
+    fn keys_below(
+        &self,
+        tree: Tree,
+        end: &[u8],
+        limit_n: usize,
+    ) -> Result<Vec<Vec<u8>>, StoreError> {
         if limit_n == 0 {
             return Ok(Vec::new());
         }
