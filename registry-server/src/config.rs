@@ -39,8 +39,8 @@ pub struct Cli {
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Check a stopped registry's data directory (every record of every tree readable and
-    /// of its type, the audit log's hash chain intact), or a backup file; exit 0 when
-    /// intact, 6 when damaged.
+    /// of its type, the audit log's hash chain intact), a PostgreSQL database, or a backup
+    /// file; exit 0 when intact, 6 when damaged.
     Check(CheckArgs),
     /// Restore a backup (from `skillpass operator backup`) into a new data directory, after
     /// verifying its signature, every record and the audit log chain.
@@ -294,6 +294,14 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("not valid"), "{err}");
+        let err = Cli::try_parse_from([
+            "skillpass-registry",
+            "--store",
+            "postgres://u@h/d?sslmode=require",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("without TLS"), "{err}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use registry_server::store::{Batch, DatabaseUrl, PostgresStore, SledStore, Store
 /// Where a test's store lives, and how to open it (again).
 enum Fixture {
     Sled(tempfile::TempDir),
-    Postgres(ScratchDatabase),
+    Postgres(Box<ScratchDatabase>),
 }
 
 impl Fixture {
@@ -62,9 +62,9 @@ fn server(name: &str) -> Option<DatabaseUrl> {
 
 fn postgres_with(name: &str, options: &str) -> Option<Fixture> {
     let server = server(name)?;
-    Some(Fixture::Postgres(
+    Some(Fixture::Postgres(Box::new(
         ScratchDatabase::create_with(&server, options).unwrap(),
-    ))
+    )))
 }
 
 /// Runs each named test (a `fn(Fixture)` below) on both backends.

@@ -372,3 +372,104 @@ fn migrate_refuses_a_source_that_is_not_a_sled_registry() {
     assert_eq!(code, Some(2), "{said}");
     assert!(said.contains("holds no registry store"), "{said}");
 }
+
+/// Runs `sql` with `psql` on the server's administrative database.
+fn psql(sql: &str) {
+    let server = std::env::var("SKILLPASS_TEST_DATABASE_URL").unwrap();
+    let out = Command::new("psql")
+        .args([
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-d",
+            &server,
+            "-c",
+            sql,
+        ])
+        .output()
+        .expect("psql (Debian's postgresql-client) runs the test's SQL");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn health(url: &str) -> u16 {
+    match ureq::get(&format!("{url}/healthz")).call() {
+        Ok(r) => r.status(),
+        Err(ureq::Error::Status(code, r)) => {
+            let body = r.into_string().unwrap();
+            assert!(body.contains("\"code\":\"store_unavailable\""), "{body}");
+            assert!(
+                !body.contains("postgres"),
+                "no database detail reaches clients: {body}"
+            );
+            code
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn a_registry_whose_database_went_away_answers_503_and_recovers_by_itself() {
+    let Some(db) = scratch("a_registry_whose_database_went_away") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = d.join("data");
+    let server = start_on(db.url(), &data);
+    let url = server.url.clone();
+    assert_eq!(health(&url), 200);
+    let name = db.url().redacted().rsplit('/').next().unwrap().to_owned();
+    // What a failover looks like from the registry: its connections cut, no new ones
+    // accepted for a while.
+    psql(&format!(
+        "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"
+    ));
+    psql(&format!(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    ));
+    assert_eq!(health(&url), 503);
+    let refused = skillpass(d, &url, &["key", "new", "--out", "c.key"]);
+    ok(&refused);
+    let register = skillpass(
+        d,
+        &url,
+        &[
+            "issuer",
+            "register",
+            "--key",
+            "c.key",
+            "--name",
+            "College",
+            "--country",
+            "PH",
+        ],
+    );
+    assert!(
+        !register.status.success(),
+        "a write without its database is refused"
+    );
+    // The database is back: the same process serves again, nothing restarted.
+    psql(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
+    assert_eq!(health(&url), 200);
+    ok(&skillpass(
+        d,
+        &url,
+        &[
+            "issuer",
+            "register",
+            "--key",
+            "c.key",
+            "--name",
+            "College",
+            "--country",
+            "PH",
+        ],
+    ));
+    let log = ok(&skillpass(d, &url, &["log", "verify"]));
+    assert!(log.contains("log verified"), "{log}");
+}

@@ -154,6 +154,13 @@ impl std::str::FromStr for DatabaseUrl {
         // cannot leak through them.
         let config = tokio_postgres::Config::from_str(url)
             .map_err(|e| format!("the database URL is not valid: {e}"))?;
+        if config.get_ssl_mode() == tokio_postgres::config::SslMode::Require {
+            return Err(
+                "sslmode=require: this registry connects to PostgreSQL without TLS; reach the \
+                 database over a local socket, a private network or a tunnel, and leave sslmode out"
+                    .into(),
+            );
+        }
         Ok(Self {
             url: url.to_owned(),
             config,
@@ -431,8 +438,10 @@ impl PostgresStore {
             tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
                 .await
                 .map_err(pg)?;
+            // No "already exists, skipping" notice in the registry's log at every start.
             tx.batch_execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (
+                "SET LOCAL client_min_messages = warning;
+                 CREATE TABLE IF NOT EXISTS schema_migrations (
                      version integer PRIMARY KEY,
                      description text NOT NULL,
                      applied_at timestamptz NOT NULL DEFAULT now()
@@ -923,4 +932,67 @@ async fn execute_once(config: &tokio_postgres::Config, statement: &str) -> Resul
     drop(client);
     let _ = driver.await;
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prefix_ends_at_its_last_byte_below_0xff_plus_one() {
+        assert_eq!(prefix_end(b"ab"), Some(b"ac".to_vec()));
+        assert_eq!(prefix_end(b"a\xff"), Some(b"b".to_vec()));
+        assert_eq!(prefix_end(b"a\xff\xff"), Some(b"b".to_vec()));
+        assert_eq!(prefix_end(b"\x00"), Some(b"\x01".to_vec()));
+        assert_eq!(prefix_end(b"\xff\xff"), None);
+        assert_eq!(prefix_end(b""), None);
+    }
+
+    #[test]
+    fn another_database_on_the_same_server_keeps_user_password_and_options() {
+        let url: DatabaseUrl = "postgres://u:p%40ss@127.0.0.1:5433/main?application_name=x"
+            .parse()
+            .unwrap();
+        let other = url.with_dbname("scratch");
+        assert_eq!(
+            other.as_secret_str(),
+            "postgres://u:p%40ss@127.0.0.1:5433/scratch?application_name=x"
+        );
+        assert_eq!(other.redacted(), "postgres://u@127.0.0.1:5433/scratch");
+        let bare: DatabaseUrl = "postgresql://u@h".parse().unwrap();
+        assert_eq!(bare.with_dbname("d").as_secret_str(), "postgresql://u@h/d");
+    }
+
+    #[test]
+    fn a_redacted_url_never_holds_the_password() {
+        let url: DatabaseUrl = "postgres://registry:s3cr3t@db1:5432,db2:5433/skillpass"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            url.redacted(),
+            "postgres://registry@db1:5432,db2:5433/skillpass"
+        );
+        assert!(!format!("{url:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn every_connection_asks_for_durable_commits_whatever_the_url_says() {
+        let url: DatabaseUrl = "postgres://u@h/d?options=-c%20search_path%3Dregistry"
+            .parse()
+            .unwrap();
+        let config = url.store_config().unwrap();
+        assert_eq!(
+            config.get_options(),
+            Some("-c search_path=registry -c synchronous_commit=on")
+        );
+        assert_eq!(config.get_application_name(), Some("skillpass-registry"));
+        assert_eq!(config.get_connect_timeout(), Some(&POOL_TIMEOUT));
+    }
+
+    #[test]
+    fn migrations_are_numbered_one_by_one_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i32 + 1);
+        }
+    }
 }
