@@ -310,8 +310,8 @@ fn cells_of(
                         cell.to_ascii_uppercase()
                     }
                     "level" => catalog
-                        .level_ignoring_case(cell)
-                        .map_or_else(|| cell.to_owned(), |l| l.level.id.clone()),
+                        .spell_level_id(cell)
+                        .map_or_else(|| cell.to_owned(), str::to_owned),
                     _ => cell.to_owned(),
                 };
                 cells.insert(c.name, value);
