@@ -52,7 +52,10 @@ fn server(name: &str) -> Option<DatabaseUrl> {
             panic!("CI must set SKILLPASS_TEST_DATABASE_URL (see .ci/run)")
         }
         _ => {
-            eprintln!(
+            // Straight to standard error: the test harness swallows eprintln! of passing tests.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
                 "SKIPPED postgres::{name}: set SKILLPASS_TEST_DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/DB to run it"
             );
             None

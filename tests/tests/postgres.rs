@@ -36,7 +36,12 @@ fn scratch(name: &str) -> Option<ScratchDatabase> {
             panic!("CI must set SKILLPASS_TEST_DATABASE_URL (see .ci/run)")
         }
         _ => {
-            eprintln!("SKIPPED {name}: set SKILLPASS_TEST_DATABASE_URL=postgres://… to run it");
+            // Straight to standard error: the test harness swallows eprintln! of passing tests.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {name}: set SKILLPASS_TEST_DATABASE_URL=postgres://… to run it"
+            );
             None
         }
     }
