@@ -644,9 +644,9 @@ fn postgres_the_store_reconnects_by_itself_after_its_connections_are_cut() {
          WHERE datname = current_database() AND application_name = 'skillpass-registry'",
     );
     assert_ne!(cut, "0", "the store held connections");
-    // The very next calls succeed, reads and batches alike, even on a connection whose end
-    // the client has not noticed yet (no pause here: such a call is retried once on a new
-    // connection).
+    // The very next calls succeed, reads and batches alike, even on connections whose end
+    // the client has not noticed yet (no pause here: such a call is retried on a new
+    // connection, the other cut ones dropped with it).
     for i in 0u8..4 {
         assert_eq!(
             store.get(Tree::NameValue, &[i]).unwrap(),

@@ -627,9 +627,16 @@ fn lost_a_race(e: &tokio_postgres::Error) -> bool {
 type Reply<'c, T> =
     std::pin::Pin<Box<dyn Future<Output = Result<T, tokio_postgres::Error>> + Send + 'c>>;
 
+/// Drops every idle connection: one connection found cut usually means the server
+/// restarted or failed over, and then all the others were cut too, though the client may
+/// not have read their end yet.
+fn forget_idle(pool: &Pool) {
+    drop(pool.retain(|_, _| false));
+}
+
 /// Runs a read on a pooled connection; when the connection turns out to be gone (the
-/// database restarted since it was opened), drops it and runs the read once more on a new
-/// one, so the first request after a database restart is answered.
+/// database restarted since it was opened), drops it with every idle one and runs the read
+/// again on a new connection, so the first request after a database restart is answered.
 async fn read<T, F>(pool: Pool, f: F) -> Result<T, StoreError>
 where
     F: for<'c> Fn(&'c deadpool_postgres::Client) -> Reply<'c, T>,
@@ -640,8 +647,9 @@ where
         let client = pool.get().await.map_err(pool_error)?;
         match f(&client).await {
             Ok(v) => return Ok(v),
-            Err(e) if attempt < 2 && connection_lost(&e) => {
+            Err(e) if attempt < 3 && connection_lost(&e) => {
                 drop(deadpool_postgres::Object::take(client));
+                forget_idle(&pool);
             }
             Err(e) => return Err(pg(e)),
         }
@@ -860,6 +868,7 @@ impl Store for PostgresStore {
                         tracing::debug!(error = %e, "retrying a batch rolled back by PostgreSQL");
                         if connection_lost(&e) {
                             drop(deadpool_postgres::Object::take(client));
+                            forget_idle(&pool);
                         }
                     }
                     Attempt::Retry(e) => return Err(pg(e)),
