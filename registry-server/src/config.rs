@@ -1,19 +1,25 @@
 //! The registry's one configuration, from flags and environment, checked once at start-up,
-//! and the offline commands (`check`, `restore`) that work on a data directory.
+//! and the offline commands (`check`, `restore`, `migrate`) that work on a stopped
+//! registry's store.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::store::DatabaseUrl;
+
 /// `skillpass-registry`: the Skillpass registry server. With no arguments it serves on
 /// 127.0.0.1:8080 from an embedded store in ./skillpass-data, creating the operator key on
-/// first start. `check` and `restore` work on a stopped registry's data directory.
+/// first start; with --store postgres://… (or SKILLPASS_DATABASE_URL) it serves from a
+/// PostgreSQL database instead. `check` and `restore` work on a stopped registry's data
+/// directory; `migrate` copies one into PostgreSQL.
 ///
-/// Exit codes: 0 ok; 1 another failure (named in the message); 2 a wrong setting or key;
-/// 3 the listen address is in use; 4 the data directory is in use by another
-/// skillpass-registry; 5 the data directory can be read by other users; 6 the store or a
-/// backup is damaged.
+/// Exit codes: 0 ok; 1 another failure (named in the message, e.g. the database cannot be
+/// reached); 2 a wrong setting or key (or a database migrated by a newer registry, or a
+/// migration target that is not empty); 3 the listen address is in use; 4 the data
+/// directory is in use by another skillpass-registry; 5 the data directory can be read by
+/// other users; 6 the store or a backup is damaged.
 #[derive(Debug, Clone, Parser)]
 #[command(
     name = "skillpass-registry",
@@ -33,12 +39,16 @@ pub struct Cli {
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Check a stopped registry's data directory (every record of every tree readable and
-    /// of its type, the audit log's hash chain intact), or a backup file; exit 0 when
-    /// intact, 6 when damaged.
+    /// of its type, the audit log's hash chain intact), a PostgreSQL database, or a backup
+    /// file; exit 0 when intact, 6 when damaged.
     Check(CheckArgs),
     /// Restore a backup (from `skillpass operator backup`) into a new data directory, after
     /// verifying its signature, every record and the audit log chain.
     Restore(RestoreArgs),
+    /// Copy a stopped registry's embedded store into an empty PostgreSQL database in one
+    /// transaction (every tree, the audit log chain intact), check the copy end to end, and
+    /// say what was copied.
+    Migrate(MigrateArgs),
 }
 
 /// `check`.
@@ -48,13 +58,44 @@ pub struct CheckArgs {
     #[arg(
         long,
         env = "SKILLPASS_DATA",
-        required_unless_present = "backup",
-        conflicts_with = "backup"
+        required_unless_present_any = ["backup", "store"],
+        conflicts_with_all = ["backup", "store"]
     )]
     pub data: Option<PathBuf>,
     /// A backup file to verify instead.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "store")]
     pub backup: Option<PathBuf>,
+    /// A PostgreSQL database to check instead (postgres://USER@HOST:PORT/DB; it may stay in
+    /// use: the check reads it page by page).
+    #[arg(long, value_name = "URL")]
+    pub store: Option<DatabaseUrl>,
+}
+
+/// `migrate`.
+#[derive(Debug, Clone, Args)]
+pub struct MigrateArgs {
+    /// The registry to copy: `sled:DIR`, its data directory (the registry must be stopped).
+    #[arg(long, value_name = "sled:DIR", value_parser = sled_source)]
+    pub from: PathBuf,
+    /// The empty PostgreSQL database to copy into (postgres://USER:PASSWORD@HOST:PORT/DB);
+    /// the registry creates its tables there.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "SKILLPASS_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub to: DatabaseUrl,
+}
+
+/// `sled:DIR` → DIR.
+fn sled_source(s: &str) -> Result<PathBuf, String> {
+    match s.strip_prefix("sled:") {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => Err(format!(
+            "give the source as sled:DIR, the data directory of a stopped registry (for example sled:./skillpass-data), not {s:?}"
+        )),
+    }
 }
 
 /// `restore`.
@@ -88,9 +129,21 @@ pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "SKILLPASS_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Data directory (the embedded store and, by default, the operator key).
+    /// Data directory (the embedded store and, by default, the operator key; with --store,
+    /// only the operator key).
     #[arg(long, env = "SKILLPASS_DATA", default_value = "./skillpass-data")]
     pub data: PathBuf,
+    /// Serve from this PostgreSQL database instead of the embedded store
+    /// (postgres://USER:PASSWORD@HOST:PORT/DB; the registry creates and migrates its tables).
+    /// Prefer the environment variable, or PGPASSWORD for the password, to keep the password
+    /// out of the process list.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "SKILLPASS_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub store: Option<DatabaseUrl>,
     /// The operator's (trust anchor's) private key file; default DATA/operator.key,
     /// created with mode 0600 on first start.
     #[arg(long, env = "SKILLPASS_OPERATOR_KEY")]
@@ -216,7 +269,8 @@ impl Config {
             request_timeout: std::time::Duration::from_secs(u64::from(self.request_timeout_secs)),
             header_timeout: std::time::Duration::from_secs(u64::from(self.header_timeout_secs)),
             max_connections: self.max_connections as usize,
-            data_dir: Some(self.data.clone()),
+            // The commit watermark guards sled's files; PostgreSQL keeps its own WAL.
+            data_dir: self.store.is_none().then(|| self.data.clone()),
         })
     }
 
@@ -295,5 +349,75 @@ mod tests {
             "100000"
         ])
         .is_ok());
+    }
+
+    #[test]
+    fn a_database_url_is_chosen_by_store_and_its_password_never_shows() {
+        let cli = Cli::try_parse_from([
+            "skillpass-registry",
+            "--store",
+            "postgres://skillpass:s3cret-pw@db.example:6543/registry",
+        ])
+        .unwrap();
+        let url = cli.serve.store.clone().unwrap();
+        assert_eq!(
+            url.redacted(),
+            "postgres://skillpass@db.example:6543/registry"
+        );
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("s3cret-pw"), "{shown}");
+        assert_eq!(cli.serve.check().unwrap().data_dir, None);
+    }
+
+    #[test]
+    fn a_store_that_is_not_a_postgres_url_is_refused_with_an_example() {
+        let err = Cli::try_parse_from(["skillpass-registry", "--store", "mysql://x@y/z"])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("postgres://"), "{err}");
+        let err = Cli::try_parse_from([
+            "skillpass-registry",
+            "--store",
+            "postgres://u@h/d?nonsense=1",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("not valid"), "{err}");
+        let err = Cli::try_parse_from([
+            "skillpass-registry",
+            "--store",
+            "postgres://u@h/d?sslmode=require",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("without TLS"), "{err}");
+    }
+
+    #[test]
+    fn migrate_takes_its_source_as_sled_dir() {
+        let cli = Cli::try_parse_from([
+            "skillpass-registry",
+            "migrate",
+            "--from",
+            "sled:/srv/data",
+            "--to",
+            "postgres://u@h/d",
+        ])
+        .unwrap();
+        match cli.command {
+            Some(Command::Migrate(m)) => assert_eq!(m.from, PathBuf::from("/srv/data")),
+            other => panic!("{other:?}"),
+        }
+        let err = Cli::try_parse_from([
+            "skillpass-registry",
+            "migrate",
+            "--from",
+            "/srv/data",
+            "--to",
+            "postgres://u@h/d",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("sled:DIR"), "{err}");
     }
 }

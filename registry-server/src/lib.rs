@@ -53,6 +53,7 @@ mod documents;
 pub mod error;
 pub mod keyfile;
 pub mod ledger;
+pub mod migrate;
 mod middleware;
 pub mod openapi;
 pub mod records;

@@ -1,13 +1,16 @@
-//! `skillpass-registry`: serves [`registry_server::app`] until SIGINT or SIGTERM, or runs an
-//! offline command (`check`, `restore`) on a data directory. Every failure is one sentence
-//! and a documented exit code (see `skillpass-registry --help`).
+//! `skillpass-registry`: serves [`registry_server::app`] until SIGINT or SIGTERM, from the
+//! embedded store in a data directory or from PostgreSQL, or runs an offline command
+//! (`check`, `restore`, `migrate`). Every failure is one sentence and a documented exit code
+//! (see `skillpass-registry --help`).
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser as _;
-use registry_server::config::{CheckArgs, Cli, Command, Config, RestoreArgs};
+use registry_server::config::{CheckArgs, Cli, Command, Config, MigrateArgs, RestoreArgs};
 use registry_server::startup::{guard, quiet_panics, Failure};
-use registry_server::{backup, check, datadir, keyfile, server};
+use registry_server::store::Store;
+use registry_server::{backup, check, datadir, keyfile, migrate, server};
 
 fn main() -> ExitCode {
     // Before anything is created: the store holds personal data (see datadir.rs).
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
         None => serve(cli.serve),
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Restore(args)) => run_restore(&args),
+        Some(Command::Migrate(args)) => run_migrate(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -53,8 +57,24 @@ fn serve(config: Config) -> Result<(), Failure> {
     listener
         .set_nonblocking(true)
         .map_err(|e| Failure::Other(format!("cannot listen on {}: {e}", config.listen)))?;
-    let dir = datadir::open(&config.data, config.allow_shared_data_dir)?;
-    let store = open_checked(&dir)?;
+    // sled: the data directory, locked for this registry alone. PostgreSQL: the database
+    // (the data directory, if used at all, only holds the operator key).
+    let (store, report, dir, described): (Arc<dyn Store>, check::Report, _, String) =
+        match &config.store {
+            Some(url) => {
+                let store = migrate::open_postgres(url)?;
+                let report = guard("reading the store", || migrate::check_postgres(&store))?;
+                let described = store.target().to_owned();
+                (Arc::new(store), report, None, described)
+            }
+            None => {
+                let dir = datadir::open(&config.data, config.allow_shared_data_dir)?;
+                let (store, report) = open_checked(&dir)?;
+                let described = dir.store().display().to_string();
+                (Arc::new(store), report, Some(dir), described)
+            }
+        };
+    let store = (store, report);
     let key_path = config.operator_key_path();
     let operator = if key_path.exists() {
         if !config.allow_shared_data_dir {
@@ -88,19 +108,15 @@ fn serve(config: Config) -> Result<(), Failure> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| Failure::Other(format!("cannot listen: {e}")))?;
-        let state = registry_server::AppState::new(
-            std::sync::Arc::new(store.0),
-            operator,
-            settings.clone(),
-        )
-        .map_err(|e| Failure::Other(format!("cannot sign the first trust bundle: {e}")))?;
+        let state = registry_server::AppState::new(store.0, operator, settings.clone())
+            .map_err(|e| Failure::Other(format!("cannot sign the first trust bundle: {e}")))?;
         let addr = listener
             .local_addr()
             .map_err(|e| Failure::Other(format!("cannot listen: {e}")))?;
         // Scripts and tests read these two lines.
         println!("anchor: {}", state.operator_did());
         println!("listening: http://{addr}");
-        tracing::info!(%addr, anchor = state.operator_did(), "registry started");
+        tracing::info!(%addr, anchor = state.operator_did(), store = %described, "registry started");
         server::serve(listener, registry_server::app(state), &settings, shutdown()).await;
         tracing::info!("registry stopped");
         drop(dir);
@@ -144,6 +160,16 @@ fn damaged_hint(e: Failure, dir: &datadir::DataDir) -> Failure {
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Failure> {
+    if let Some(url) = &args.store {
+        let store = migrate::open_postgres(url)?;
+        let report = migrate::check_postgres(&store)?;
+        println!("store {}:", store.target());
+        for line in report.lines() {
+            println!("{line}");
+        }
+        println!("store intact");
+        return Ok(());
+    }
     if let Some(file) = &args.backup {
         let verified = guard("reading the backup", || backup::verify_file(file))?;
         println!(
@@ -205,6 +231,27 @@ fn run_restore(args: &RestoreArgs) -> Result<(), Failure> {
             args.data.join("operator.key").display()
         );
     }
+    Ok(())
+}
+
+fn run_migrate(args: &MigrateArgs) -> Result<(), Failure> {
+    let migrated = migrate::migrate(&args.from, &args.to)?;
+    println!("migrated {} into {}:", args.from.display(), migrated.target);
+    for (tree, n) in &migrated.copied {
+        println!("  {:<28} {n} records copied", tree.name());
+    }
+    println!("checked the copy:");
+    for line in migrated.report.lines() {
+        println!("{line}");
+    }
+    println!(
+        "serve it with: skillpass-registry --store '{}' --operator-key {}",
+        migrated.target,
+        args.from.join("operator.key").display()
+    );
+    println!(
+        "(add the password through SKILLPASS_DATABASE_URL or PGPASSWORD rather than on the command line)"
+    );
     Ok(())
 }
 

@@ -1,11 +1,14 @@
 //! Storage behind a narrow interface: named trees of ordered byte keys, read one key or a
 //! range at a time, and written only in atomic batches that are durable when `apply`
-//! returns. That is all the registry needs, and a table `(tree, key, value)` in PostgreSQL
-//! (or a distributed-SQL relative) can provide it in a transaction, so a deployment that
-//! outgrows one machine can swap the embedded sled store for a replicated database.
+//! returns. That is all the registry needs: the embedded [`SledStore`] provides it, and so
+//! does [`PostgresStore`] with a table `(tree, key, value)` and a transaction per batch, so a
+//! deployment that outgrows one machine can run on a replicated database instead.
+//! `tests/store_conformance.rs` holds both to the same tests.
 
+pub mod postgres;
 mod sled_store;
 
+pub use postgres::{DatabaseUrl, PostgresStore};
 pub use sled_store::SledStore;
 
 /// Declares every tree in one place: the variant, and its `key_value` name on disk.

@@ -36,7 +36,7 @@ pub type Bundles = Arc<Mutex<BTreeMap<u64, BTreeSet<String>>>>;
 
 /// A sled store that records the bundles it stores and fails every call while `down`.
 struct Probe {
-    inner: SledStore,
+    inner: Arc<dyn Store>,
     down: Arc<AtomicBool>,
     bundles: Bundles,
 }
@@ -129,7 +129,7 @@ pub struct Harness {
     pub operator: SecretKey,
     offset: Arc<AtomicI64>,
     down: Arc<AtomicBool>,
-    _dir: Option<tempfile::TempDir>,
+    _keep: Option<crate::common::Keep>,
 }
 
 impl Harness {
@@ -137,29 +137,36 @@ impl Harness {
         Self::with_settings(Settings::default())
     }
 
+    /// A registry on a fresh store: sled by default, PostgreSQL when the tests run with
+    /// `SKILLPASS_TEST_STORE=postgres` (see `tests/common`).
     pub fn with_settings(settings: Settings) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let mut h = Self::open(
-            dir.path(),
-            &SecretKey::generate(),
-            settings,
-            &Bundles::default(),
-        );
-        h._dir = Some(dir);
+        let (store, keep) = crate::common::store();
+        let mut h = Self::over(store, &SecretKey::generate(), settings, &Bundles::default());
+        h._keep = Some(keep);
         h
     }
 
-    /// The registry over the store in `store_dir` (kept when the harness is dropped, so a
-    /// test can open it again), signing with `operator`, recording bundles in `bundles`.
+    /// The registry over the sled store in `store_dir` (kept when the harness is dropped, so
+    /// a test can open it again), signing with `operator`, recording bundles in `bundles`.
     pub fn open(
         store_dir: &Path,
         operator: &SecretKey,
         settings: Settings,
         bundles: &Bundles,
     ) -> Self {
+        let store = Arc::new(SledStore::open(store_dir).unwrap());
+        Self::over(store, operator, settings, bundles)
+    }
+
+    fn over(
+        store: Arc<dyn Store>,
+        operator: &SecretKey,
+        settings: Settings,
+        bundles: &Bundles,
+    ) -> Self {
         let down = Arc::new(AtomicBool::new(false));
         let probe = Probe {
-            inner: SledStore::open(store_dir).unwrap(),
+            inner: store,
             down: down.clone(),
             bundles: bundles.clone(),
         };
@@ -173,7 +180,7 @@ impl Harness {
             operator: copy(operator),
             offset,
             down,
-            _dir: None,
+            _keep: None,
         }
     }
 

@@ -1,5 +1,6 @@
-//! API tests: the app driven with `oneshot` on a temporary sled store, no socket, one
-//! module per area on one harness (`harness.rs`). Rejection tests are named as the
+//! API tests: the app driven with `oneshot` on a temporary store (sled, or PostgreSQL with
+//! `SKILLPASS_TEST_STORE=postgres`), no socket, one module per area on one harness
+//! (`harness.rs`). Rejection tests are named as the
 //! sentence they check; where many cases share one shape they are rows of one table.
 #![allow(
     clippy::unwrap_used,
@@ -11,6 +12,8 @@
 
 mod bounds;
 mod bundle;
+#[path = "../common/mod.rs"]
+mod common;
 mod credentials;
 mod decisions;
 mod equivalence;
