@@ -45,6 +45,7 @@
 )]
 
 pub mod audit;
+mod binding;
 pub mod credential;
 pub mod equivalence;
 pub mod json;
@@ -52,6 +53,7 @@ pub mod jws;
 pub mod keys;
 pub mod paper;
 pub mod presentation;
+pub mod report;
 pub mod request;
 pub mod schema;
 pub mod sdjwt;
@@ -78,6 +80,7 @@ pub use trust::{
     VerifiedBundle,
 };
 pub use verify::{
-    bundle_rejected, Check, CheckId, Outcome, Report, Verdict, VerifiedCredential, Verifier,
+    bundle_rejected, Check, CheckId, Outcome, PublishPolicy, PublishRefusal, Report, Verdict,
+    VerifiedCredential, Verifier,
 };
 pub use wallet::{CredentialFormat, LastKnown, Wallet, WalletEntry, WalletError};

@@ -449,6 +449,7 @@ pub struct VerifiedBundle {
     status_lists: HashMap<String, ParsedStatusList>,
     decisions: Vec<RecognitionDecision>,
     untrusted_decisions: Vec<String>,
+    signed: bool,
 }
 
 /// A key found for a `kid`, with its issuer.
@@ -493,6 +494,7 @@ impl VerifiedBundle {
             status_lists: HashMap::new(),
             decisions: Vec::new(),
             untrusted_decisions: Vec::new(),
+            signed: true,
         };
         let lists: Vec<ParsedStatusList> = verified
             .bundle
@@ -535,6 +537,12 @@ impl VerifiedBundle {
             )));
         }
         Ok(list)
+    }
+
+    /// Whether the anchor's signature was checked; `false` only for a bundle built with
+    /// `VerifiedBundle::from_trusted_unchecked`.
+    pub fn is_signed(&self) -> bool {
+        self.signed
     }
 
     /// The bundle as signed.
