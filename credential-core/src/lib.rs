@@ -58,6 +58,7 @@ pub mod request;
 pub mod schema;
 pub mod sdjwt;
 pub mod seen;
+pub mod signed;
 pub mod status;
 pub mod trust;
 pub mod verify;

@@ -553,7 +553,9 @@ fn a_status_list_signed_by_another_issuer_is_refused_with_the_bundle() {
         )
         .status_list(forged)
         .sign(&w.operator);
-    assert!(matches!(result, Err(BundleError::Content(m)) if m.contains("names issuer")));
+    assert!(
+        matches!(&result, Err(e @ BundleError::StatusListIssuer { .. }) if e.to_string().contains("names issuer"))
+    );
 }
 
 #[test]

@@ -27,7 +27,8 @@
 mod check;
 mod present;
 mod report;
-mod shape;
+pub(crate) mod shape;
+mod subject;
 mod verify;
 
 #[cfg(test)]
@@ -37,7 +38,7 @@ pub use check::{PresentationCheck, PresentationCheckId};
 pub use present::{present, PresentationError, PRESENTATION_LIFETIME_SECS, TYP_VP};
 pub use report::{bundle_rejected, PresentationReport};
 pub use shape::{
-    peek_credentials_unchecked, CredentialReadError, EnvelopeError, ShapeError,
-    ENVELOPED_VC_PREFIX, MAX_CREDENTIALS,
+    peek_credentials_unchecked, EnvelopeError, ShapeError, ENVELOPED_VC_PREFIX, MAX_CREDENTIALS,
 };
+pub use subject::CredentialReadError;
 pub use verify::{verify_presentation, MAX_PRESENTATION_LEN};

@@ -4,13 +4,15 @@
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use super::shape::{subject_of, ENVELOPED_VC_PREFIX, MAX_CREDENTIALS};
+use super::shape::{ENVELOPED_VC_PREFIX, MAX_CREDENTIALS};
+use super::subject::subject_of;
 use crate::credential::VC_CONTEXT_V2;
 use crate::jws::{self, Header};
 use crate::keys::SecretKey;
+use crate::signed::{Kind as _, PresentationJwt};
 
 /// The JWS `typ` of a presentation (VC-JOSE-COSE).
-pub const TYP_VP: &str = "vp+jwt";
+pub const TYP_VP: &str = PresentationJwt::TYP;
 /// How long a presentation stays acceptable after it was made (`exp` = `iat` + this), seconds.
 pub const PRESENTATION_LIFETIME_SECS: i64 = 600;
 /// Largest `aud` or `nonce` accepted, bytes.

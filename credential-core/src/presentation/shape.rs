@@ -4,9 +4,7 @@
 
 use serde_json::Value;
 
-use crate::credential::{CheckedCredential, CredentialError, VC_CONTEXT_V2};
-use crate::jws::{JwsError, UnverifiedJws, MAX_JWS_LEN};
-use crate::json::JsonError;
+use crate::credential::VC_CONTEXT_V2;
 
 /// The `data:` URL prefix of an enveloped `vc+jwt` credential.
 pub const ENVELOPED_VC_PREFIX: &str = "data:application/vc+jwt,";
@@ -67,21 +65,6 @@ pub enum EnvelopeError {
     /// Its `id` is not a `data:application/vc+jwt,` URL.
     #[error("the `id` is not a {ENVELOPED_VC_PREFIX}… URL")]
     NotVcJwt,
-}
-
-/// Why an enclosed credential cannot be read (before any verification).
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum CredentialReadError {
-    /// Not a compact JWS within the credential size limit.
-    #[error(transparent)]
-    Jws(#[from] JwsError),
-    /// A payload that is not strict JSON.
-    #[error(transparent)]
-    Json(#[from] JsonError),
-    /// Not a VC 2.0 credential envelope.
-    #[error(transparent)]
-    Credential(#[from] CredentialError),
 }
 
 /// What the signed payload of a presentation says, read from untrusted JSON.
@@ -185,14 +168,6 @@ fn enveloped(item: &Value) -> Result<String, EnvelopeError> {
     id.strip_prefix(ENVELOPED_VC_PREFIX)
         .map(str::to_owned)
         .ok_or(EnvelopeError::NotVcJwt)
-}
-
-/// The `credentialSubject.id` of a compact `vc+jwt`, read without checking its signature
-/// (the credential's own verification does that).
-pub(crate) fn subject_of(compact: &str) -> Result<Option<String>, CredentialReadError> {
-    let parsed = UnverifiedJws::parse(compact, MAX_JWS_LEN)?;
-    let document = crate::json::parse_strict(parsed.payload())?;
-    Ok(CheckedCredential::from_value(&document)?.subject_id)
 }
 
 /// Decodes the payload of a presentation without verifying anything, to list what it holds

@@ -7,16 +7,18 @@ use serde_json::Value;
 use super::check::PresentationCheckId as Id;
 use super::present::TYP_VP;
 use super::report::PresentationReport;
-use super::shape::{subject_of, CheckedPresentation, MAX_CREDENTIALS};
+use super::shape::CheckedPresentation;
+use super::subject::subject_of;
 use crate::binding;
-use crate::jws::{JwsError, UnverifiedJws, MAX_JWS_LEN};
+use crate::jws::{JwsError, UnverifiedJws};
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
+use crate::signed::{self, Kind as _, PresentationJwt};
 use crate::verify::Verifier;
 
-/// Largest presentation accepted: room for [`MAX_CREDENTIALS`] full-size credentials
+/// Largest presentation accepted: room for `MAX_CREDENTIALS` full-size credentials
 /// (each base64url-encoded once more inside the presentation's payload).
-pub const MAX_PRESENTATION_LEN: usize = (MAX_CREDENTIALS * MAX_JWS_LEN) * 4 / 3 + 16 * 1024;
+pub const MAX_PRESENTATION_LEN: usize = PresentationJwt::MAX_LEN;
 
 /// Verifies a presentation for a verifier whose identifier is `expected_audience` and who
 /// handed out `expected_nonce`, accepting it up to `max_age` after its `iat` (by the
@@ -64,7 +66,7 @@ fn read<'a>(
     compact: &'a str,
     checks: &mut Checks<Id>,
 ) -> Option<(UnverifiedJws<'a>, CheckedPresentation)> {
-    let parsed = match UnverifiedJws::parse(compact, MAX_PRESENTATION_LEN) {
+    let parsed = match signed::parse::<PresentationJwt>(compact) {
         Ok(p) => p,
         Err(e @ (JwsError::Algorithm(_) | JwsError::Crit)) => {
             checks.push(

@@ -14,9 +14,10 @@ use crate::credential::{CheckedCredential, CredentialError};
 use crate::json::JsonError;
 use crate::jws::{self, Header, JwsError, MAX_JWS_LEN};
 use crate::keys::{KeyError, PublicKey, SecretKey};
+use crate::signed::{Kind as _, PeekError, SdJwtIssuerJwt};
 
 /// The JWS `typ` of an SD-JWT-secured credential (VC-JOSE-COSE).
-pub const TYP_SD_JWT: &str = "vc+sd-jwt";
+pub const TYP_SD_JWT: &str = SdJwtIssuerJwt::TYP;
 
 /// Why an SD-JWT could not be issued or presented.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +89,16 @@ macro_rules! malformed_from {
     )*};
 }
 malformed_from!(SplitError, JwsError, JsonError, DisclosureError);
+
+impl From<PeekError<std::convert::Infallible>> for SdJwtError {
+    fn from(e: PeekError<std::convert::Infallible>) -> Self {
+        match e {
+            PeekError::Jws(e) => e.into(),
+            PeekError::Json(e) => e.into(),
+            PeekError::Decode(never) => match never {},
+        }
+    }
+}
 
 /// Issues `document` (an unsigned credential, e.g. from
 /// [`crate::credential::build_document`]) as an SD-JWT signed by `key` with `kid`, making

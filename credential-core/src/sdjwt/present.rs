@@ -9,8 +9,9 @@ use super::disclosure::{digest, Disclosure};
 use super::issue::{Malformed, SdJwtError};
 use super::parts::{split, SdJwtParts};
 use super::process::process;
-use crate::jws::{self, UnverifiedJws, MAX_JWS_LEN};
+use crate::jws;
 use crate::keys::{PublicKey, SecretKey};
+use crate::signed::{peek_json, SdJwtIssuerJwt};
 
 /// The holder's copy as read without verification: its parts, the signed payload and the
 /// disclosures, decoded.
@@ -22,8 +23,7 @@ struct HolderCopy<'a> {
 
 fn read_holder_copy(issued: &str) -> Result<HolderCopy<'_>, SdJwtError> {
     let parts = split(issued.trim())?;
-    let parsed = UnverifiedJws::parse(parts.jws, MAX_JWS_LEN)?;
-    let payload = crate::json::parse_strict(parsed.payload())?;
+    let payload = peek_json::<SdJwtIssuerJwt>(parts.jws)?;
     let disclosures = parts
         .disclosures
         .iter()

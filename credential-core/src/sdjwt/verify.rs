@@ -6,20 +6,17 @@ use serde_json::Value;
 
 use super::check::SdCheckId as Id;
 use super::disclosure::{digest, Disclosure};
-use super::issue::TYP_SD_JWT;
 use super::parts::{split, SdJwtParts};
 use super::process::{process, Problems, Processed};
 use super::report::SdJwtReport;
 use crate::binding;
-use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
+use crate::signed::{open, KeyBindingJwt, Kind as _, OpenError, SdJwtIssuerJwt};
 use crate::verify::{Report, Verifier};
 
 /// The JWS `typ` of a key-binding JWT (RFC 9901).
-pub const TYP_KB: &str = "kb+jwt";
-/// Largest key-binding JWT accepted, bytes.
-const MAX_KB_LEN: usize = 4096;
+pub const TYP_KB: &str = KeyBindingJwt::TYP;
 
 /// The key binding expected of a presentation.
 struct Expect<'e> {
@@ -83,7 +80,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
     );
     // 2. disclosures: put back into the issuer-signed payload, and the credential checks
     //    run on the document they reveal.
-    let (report, processed) = match verifier.read(parts.jws, TYP_SD_JWT) {
+    let (report, processed) = match verifier.read::<SdJwtIssuerJwt>(parts.jws) {
         Err(unreadable) => {
             checks.push(
                 Id::Disclosures,
@@ -181,7 +178,7 @@ fn well_formed(text: &str) -> Result<(SdJwtParts<'_>, Vec<Disclosure>), String> 
 /// malformed.
 fn issuer_side_only(verifier: &Verifier<'_>, text: &str) -> Report {
     let jws = text.split('~').next().unwrap_or_default();
-    match verifier.read(jws, TYP_SD_JWT) {
+    match verifier.read::<SdJwtIssuerJwt>(jws) {
         Ok(read) => verifier.verify_read(read, &[]),
         Err(unreadable) => verifier.unreadable(unreadable),
     }
@@ -246,16 +243,18 @@ fn bound_claims(parts: &SdJwtParts<'_>, cnf: Option<&PublicKey>) -> Result<Value
     let Some(cnf) = cnf else {
         return Err("the credential has no cnf.jwk to check the key binding with".into());
     };
-    let parsed =
-        UnverifiedJws::parse(kb, MAX_KB_LEN).map_err(|e| format!("key-binding JWT: {e}"))?;
-    if parsed.header().typ.as_deref() != Some(TYP_KB) {
-        return Err(format!("key-binding JWT: typ must be {TYP_KB}"));
-    }
-    if !parsed.verify_with(cnf) {
-        return Err("the key-binding JWT is not signed by the holder key (cnf)".into());
-    }
-    let claims = crate::json::parse_strict(parsed.payload())
-        .map_err(|_| "the key-binding JWT payload is not strict JSON".to_owned())?;
+    let claims = open::<KeyBindingJwt>(kb, cnf)
+        .map_err(|e| match e {
+            OpenError::Typ { .. } => format!("key-binding JWT: typ must be {TYP_KB}"),
+            OpenError::Signature | OpenError::Key(_) => {
+                "the key-binding JWT is not signed by the holder key (cnf)".into()
+            }
+            OpenError::Json(_) | OpenError::Decode(_) => {
+                "the key-binding JWT payload is not strict JSON".into()
+            }
+            e => format!("key-binding JWT: {e}"),
+        })?
+        .payload;
     if claims.get("sd_hash").and_then(Value::as_str) != Some(digest(parts.hashed).as_str()) {
         return Err("sd_hash does not match: the disclosures or the credential were changed after the holder signed".into());
     }

@@ -37,3 +37,6 @@ pub use check::{Check, CheckId};
 pub use policy::{PublishPolicy, PublishRefusal};
 pub use report::{bundle_rejected, CredentialSummary, Report, VerifiedCredential};
 pub use verifier::Verifier;
+
+#[cfg(test)]
+mod tests;

@@ -10,9 +10,10 @@ use super::pending::{Pending, Read};
 use super::rules::{accreditation, damaged, status, validity};
 use super::verifier::Verifier;
 use crate::credential::{format_time, CheckedCredential};
-use crate::jws::{JwsError, UnverifiedJws, MAX_JWS_LEN};
+use crate::jws::{JwsError, UnverifiedJws};
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
+use crate::signed::{self, Kind};
 use crate::trust::VerifiedBundle;
 
 /// Why a token could not be read, as the checks report it.
@@ -25,18 +26,15 @@ enum Unreadable {
 
 /// Steps 1a–1c: the compact JWS within the size limit, an acceptable algorithm, a strict
 /// JSON payload, and the header `typ` this kind of credential carries.
-fn read_payload<'a>(
-    compact: &'a str,
-    typ: &'static str,
-) -> Result<(UnverifiedJws<'a>, Value), Unreadable> {
-    let jws = UnverifiedJws::parse(compact.trim(), MAX_JWS_LEN).map_err(|e| match e {
+fn read_payload<K: Kind>(compact: &str) -> Result<(UnverifiedJws<'_>, Value), Unreadable> {
+    let jws = signed::parse::<K>(compact.trim()).map_err(|e| match e {
         JwsError::Algorithm(_) | JwsError::Crit => Unreadable::Algorithm(e.to_string()),
         e => Unreadable::Malformed(damaged(compact, &e)),
     })?;
     let document = crate::json::parse_strict(jws.payload())
         .map_err(|e| Unreadable::Malformed(format!("payload is not strict JSON: {e}")))?;
-    if jws.header().typ.as_deref() != Some(typ) {
-        return Err(Unreadable::Malformed(format!("header typ must be {typ}")));
+    if !K::typ_ok(jws.header().typ.as_deref()) {
+        return Err(Unreadable::Malformed(format!("header typ must be {}", K::TYP)));
     }
     Ok((jws, document))
 }
@@ -85,13 +83,10 @@ fn key_valid(
 }
 
 impl Verifier<'_> {
-    /// Step 0 and steps 1a–1c; a token that cannot be read comes back as a stopped
+    /// Step 0 and steps 1a–1c for a credential of kind `K` (`vc+jwt`, or an SD-JWT's
+    /// issuer-signed `vc+sd-jwt`); a token that cannot be read comes back as a stopped
     /// [`Pending`].
-    pub(crate) fn read<'a>(
-        &self,
-        compact: &'a str,
-        typ: &'static str,
-    ) -> Result<Read<'a>, Pending<'a>> {
+    pub(crate) fn read<'a, K: Kind>(&self, compact: &'a str) -> Result<Read<'a>, Pending<'a>> {
         let mut checks = Checks::new();
         // 0. trust-bundle: checked once, when the bundle was opened.
         checks.push(
@@ -99,7 +94,7 @@ impl Verifier<'_> {
             Outcome::Pass,
             self.trust_detail.as_str(),
         );
-        match read_payload(compact, typ) {
+        match read_payload::<K>(compact) {
             Ok((jws, document)) => Ok(Read {
                 checks,
                 jws,

@@ -6,11 +6,12 @@ use chrono::{DateTime, Utc};
 use super::report::{CredentialSummary, Report, VerifiedCredential};
 use super::rules::bundle_freshness;
 use super::pending::{Pending, Read};
-use crate::credential::{format_time, TYP_VC};
+use crate::credential::format_time;
 use crate::equivalence::{Destination, EquivalenceError, EquivalenceQuery, EquivalenceTable};
 use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::{self, Outcome, Verdict};
+use crate::signed::CredentialJwt;
 use crate::trust::VerifiedBundle;
 
 /// Signatures verified together in one batch; a failed batch is retried one by one.
@@ -118,7 +119,7 @@ impl<'b> Verifier<'b> {
     }
 
     fn prepare<'a>(&self, compact: &'a str) -> Pending<'a> {
-        match self.read(compact, TYP_VC) {
+        match self.read::<CredentialJwt>(compact) {
             Ok(read) => self.examine(read),
             Err(stopped) => stopped,
         }
