@@ -55,7 +55,6 @@ pub mod paper;
 pub mod presentation;
 pub mod report;
 pub mod request;
-pub mod schema;
 pub mod sdjwt;
 pub mod seen;
 pub mod signed;
@@ -66,6 +65,8 @@ pub mod wallet;
 
 #[cfg(test)]
 mod testutil;
+
+pub use credential::schema;
 
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
