@@ -6,6 +6,14 @@
 //! the accredited issuers, their status lists and recognition decisions; a verifier checks
 //! a credential offline with the bundle and the operator's pinned key.
 //!
+//! The modules, from the bottom up: `keys`, `json` and `jws` (Ed25519, strict JSON,
+//! compact JWS); `signed` (opening any signed document by its kind); `credential`,
+//! `status`, `equivalence` (the documents); `trust` and `seen` (bundles and what a
+//! verifier remembers of them); `report` (outcomes, verdicts, the check list every
+//! verifier reports through); `verify`, `presentation`, `sdjwt` (the three verifiers);
+//! `request`, `wallet`, `paper`, `audit` (the registry's requests, the holder's wallet and
+//! card, the registry's log). [`Error`] joins every module's error.
+//!
 //! ```
 //! use chrono::{Duration, Utc};
 //! use credential_core::{
@@ -48,6 +56,7 @@ pub mod audit;
 mod binding;
 pub mod credential;
 pub mod equivalence;
+mod error;
 pub mod json;
 pub mod jws;
 pub mod keys;
@@ -72,6 +81,7 @@ pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,
 };
+pub use error::Error;
 pub use keys::{KeyError, PublicJwk, PublicKey, SecretKey};
 pub use presentation::{
     present, verify_presentation, PresentationCheckId, PresentationError, PresentationReport,

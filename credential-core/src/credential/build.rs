@@ -204,11 +204,9 @@ pub fn check_holder_did(did: &str) -> Result<(), CredentialError> {
             "a did:{method} DID; a Skillpass holder is a did:key, which a verifier resolves offline"
         )));
     }
-    PublicKey::from_did(did)
-        .map(|_| ())
-        .map_err(|_| {
-            bad("a did:key that does not hold an Ed25519 public key (a character lost in copying?)")
-        })
+    PublicKey::from_did(did).map(|_| ()).map_err(|_| {
+        bad("a did:key that does not hold an Ed25519 public key (a character lost in copying?)")
+    })
 }
 
 /// The method name of a DID, when `s` follows the DID syntax of W3C DID Core §3.1:

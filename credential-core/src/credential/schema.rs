@@ -64,9 +64,7 @@ fn validator(kind: CredentialKind) -> Result<&'static Validator, SchemaError> {
     let compiled = match kind {
         CredentialKind::Qualification => QUALIFICATION
             .get_or_init(|| compile(CredentialKind::Qualification, QUALIFICATION_SCHEMA)),
-        CredentialKind::Skill => {
-            SKILL.get_or_init(|| compile(CredentialKind::Skill, SKILL_SCHEMA))
-        }
+        CredentialKind::Skill => SKILL.get_or_init(|| compile(CredentialKind::Skill, SKILL_SCHEMA)),
     };
     compiled.as_ref().map_err(Clone::clone)
 }

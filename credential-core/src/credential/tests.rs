@@ -122,8 +122,7 @@ fn build_document_refuses_a_holder_that_is_not_a_did() {
     assert!(err.to_string().contains("did:web"), "{err}");
     // The same checks apply to an id written in the claims file.
     let mut claims = nurse();
-    claims["credentialSubject"]["id"] =
-        json!("z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp");
+    claims["credentialSubject"]["id"] = json!("z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp");
     assert!(matches!(
         build(&claims, &IssueOptions::new(now)),
         Err(CredentialError::Holder(_))

@@ -80,11 +80,10 @@ pub fn present(
     for (i, credential) in credentials.iter().enumerate() {
         let credential = credential.trim();
         let index = i + 1;
-        let subject =
-            subject_of(credential).map_err(|e| PresentationError::BadCredential {
-                index,
-                reason: e.to_string(),
-            })?;
+        let subject = subject_of(credential).map_err(|e| PresentationError::BadCredential {
+            index,
+            reason: e.to_string(),
+        })?;
         if subject.as_deref() != Some(did.as_str()) {
             return Err(PresentationError::NotTheHolders {
                 index,

@@ -83,7 +83,10 @@ pub trait CheckId: Copy + Eq + 'static {
 
     /// Where this check stands in [`CheckId::ALL`].
     fn position(self) -> usize {
-        Self::ALL.iter().position(|&c| c == self).unwrap_or(usize::MAX)
+        Self::ALL
+            .iter()
+            .position(|&c| c == self)
+            .unwrap_or(usize::MAX)
     }
 }
 

@@ -45,7 +45,10 @@ fn one_failure_or_invalid_inner_report_makes_the_verdict_invalid() {
     assert_eq!(verdict([Pass, Pass], []), Verdict::Valid);
     assert_eq!(verdict([Pass, Skipped], []), Verdict::Indeterminate);
     assert_eq!(verdict([Indeterminate, Fail], []), Verdict::Invalid);
-    assert_eq!(verdict([Pass], [Verdict::Indeterminate]), Verdict::Indeterminate);
+    assert_eq!(
+        verdict([Pass], [Verdict::Indeterminate]),
+        Verdict::Indeterminate
+    );
     assert_eq!(verdict([Skipped], [Verdict::Invalid]), Verdict::Invalid);
     assert_eq!(verdict([Pass], [Verdict::Valid]), Verdict::Valid);
 }

@@ -36,4 +36,6 @@ pub use claims::{
     MIN_NONCE_LEN, SCHEME, TYP_KEY_PROOF, TYP_REQUEST,
 };
 pub use sign::{body_digest, sign_key_proof, sign_request, sign_request_at};
-pub use verify::{verify_key_proof, verify_request, AuthenticatedRequest, KeyProofError, RequestError};
+pub use verify::{
+    verify_key_proof, verify_request, AuthenticatedRequest, KeyProofError, RequestError,
+};

@@ -112,10 +112,7 @@ pub fn issue(
 ) -> Result<String, SdJwtError> {
     let checked = CheckedCredential::from_value(document)?;
     checked.check_content(document)?;
-    let holder = checked
-        .subject_id
-        .as_deref()
-        .ok_or(SdJwtError::NoHolder)?;
+    let holder = checked.subject_id.as_deref().ok_or(SdJwtError::NoHolder)?;
     let holder = PublicKey::from_did(holder).map_err(SdJwtError::HolderDid)?;
 
     let mut chosen: Vec<ClaimPath> = Vec::new();
@@ -178,8 +175,8 @@ pub fn issue(
         top.insert("_sd_alg".into(), json!(SD_ALG));
         top.insert("cnf".into(), json!({ "jwk": holder.to_jwk() }));
     }
-    let bytes = serde_json::to_vec(&payload)
-        .map_err(|e| SdJwtError::Malformed(Malformed::Serialize(e)))?;
+    let bytes =
+        serde_json::to_vec(&payload).map_err(|e| SdJwtError::Malformed(Malformed::Serialize(e)))?;
     let jws = jws::sign(key, &Header::new(TYP_SD_JWT, kid), &bytes);
     if jws.len() > MAX_JWS_LEN {
         return Err(SdJwtError::TooLarge);

@@ -69,8 +69,7 @@ fn rfc9901_disclosure_vectors_give_the_published_digests() {
 #[test]
 fn the_digest_is_over_the_base64url_text_not_the_decoded_json() {
     // Re-serialising the RFC's disclosure without its ", " spaces changes the digest.
-    let compact =
-        URL_SAFE_NO_PAD.encode(r#"["_26bc4LT-ac6q2KI6cBW5es","family_name","Möbius"]"#);
+    let compact = URL_SAFE_NO_PAD.encode(r#"["_26bc4LT-ac6q2KI6cBW5es","family_name","Möbius"]"#);
     assert_ne!(
         digest(&compact),
         "X9yH0Ajrdm1Oij4tWso9UzzKJvPoDxwmuEcO3XAdRC0"

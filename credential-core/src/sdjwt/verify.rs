@@ -13,7 +13,7 @@ use crate::binding;
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
 use crate::signed::{open, KeyBindingJwt, Kind as _, OpenError, SdJwtIssuerJwt};
-use crate::verify::{Report, Verifier};
+use crate::verify::{Reading, Report, Verifier};
 
 /// The JWS `typ` of a key-binding JWT (RFC 9901).
 pub const TYP_KB: &str = KeyBindingJwt::TYP;
@@ -81,7 +81,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
     // 2. disclosures: put back into the issuer-signed payload, and the credential checks
     //    run on the document they reveal.
     let (report, processed) = match verifier.read::<SdJwtIssuerJwt>(parts.jws) {
-        Err(unreadable) => {
+        Reading::Stopped(unreadable) => {
             checks.push(
                 Id::Disclosures,
                 Outcome::Fail,
@@ -90,7 +90,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
             let report = verifier.unreadable(unreadable);
             return SdJwtReport::new(checks, report, Processed::default(), None);
         }
-        Ok(mut read) => {
+        Reading::Read(mut read) => {
             let processed = process(std::mem::take(&mut read.document), &disclosures);
             read.document = processed.document.clone();
             (verifier.verify_read(read, &processed.hidden), processed)
@@ -129,13 +129,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
                 );
             }
         }
-        Some(expect) => key_binding(
-            &parts,
-            cnf.as_ref(),
-            &expect,
-            verifier.now(),
-            &mut checks,
-        ),
+        Some(expect) => key_binding(&parts, cnf.as_ref(), &expect, verifier.now(), &mut checks),
     }
     // 7. holder-binding: the cnf key is the subject's did:key.
     let subject_id = processed
@@ -179,8 +173,8 @@ fn well_formed(text: &str) -> Result<(SdJwtParts<'_>, Vec<Disclosure>), String> 
 fn issuer_side_only(verifier: &Verifier<'_>, text: &str) -> Report {
     let jws = text.split('~').next().unwrap_or_default();
     match verifier.read::<SdJwtIssuerJwt>(jws) {
-        Ok(read) => verifier.verify_read(read, &[]),
-        Err(unreadable) => verifier.unreadable(unreadable),
+        Reading::Read(read) => verifier.verify_read(read, &[]),
+        Reading::Stopped(unreadable) => verifier.unreadable(unreadable),
     }
 }
 

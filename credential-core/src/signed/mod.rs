@@ -29,10 +29,10 @@ mod tests;
 
 pub use kind::{KeyRule, Kind};
 pub use kinds::{
-    BundleJwt, CredentialJwt, DecisionJwt, KeyBindingJwt, KeyProofJwt, PresentationJwt,
-    RequestJwt, SdJwtIssuerJwt, StatusListJwt,
+    BundleJwt, CredentialJwt, DecisionJwt, KeyBindingJwt, KeyProofJwt, PresentationJwt, RequestJwt,
+    SdJwtIssuerJwt, StatusListJwt,
 };
 pub use open::{
-    open, parse, peek_json, peek_unverified, KeyRefusal, KeySource, KidDidKey, OpenError,
-    Opened, PeekError, Unopened,
+    open, parse, peek_json, peek_unverified, KeyRefusal, KeySource, KidDidKey, OpenError, Opened,
+    PeekError, Unopened,
 };

@@ -116,7 +116,11 @@ fn peeking_reads_an_unverified_payload_without_its_signature() {
         "anchor": key.public().did(), "issuers": []
     }))
     .unwrap();
-    let jws = signed(&key, BundleJwt::TYP, &serde_json::to_value(&bundle).unwrap());
+    let jws = signed(
+        &key,
+        BundleJwt::TYP,
+        &serde_json::to_value(&bundle).unwrap(),
+    );
     let mut tampered = jws.clone();
     tampered.push('A'); // breaks the signature segment's length
     assert_eq!(peek_unverified::<BundleJwt>(&jws).unwrap().sequence, 4);

@@ -3,7 +3,7 @@
 
 use super::error::BundleError;
 use super::model::{TrustBundle, BUNDLE_TYPE};
-use super::verified::VerifiedBundle;
+use super::verified::{check_dates, VerifiedBundle};
 use crate::keys::{KeyError, PublicKey};
 use crate::signed::{BundleJwt, OpenError, Unopened};
 
@@ -80,14 +80,6 @@ impl TrustAnchor {
             signer,
         }
     }
-}
-
-/// A bundle must end after it starts.
-pub(super) fn check_dates(bundle: &TrustBundle) -> Result<(), BundleError> {
-    if bundle.next_update <= bundle.issued_at {
-        return Err(BundleError::Dates);
-    }
-    Ok(())
 }
 
 /// The digest [`VerifiedBundle::digest`] names a signed bundle by: `sha256:` and the hex

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use super::anchor::TrustAnchor;
 use super::error::BundleError;
 use super::model::{
-    Accreditation, AuthorityEntry, IssuerEntry, IssuerKey, IssuerStatus, ScopeItem,
-    SignedDecision, StatusChange, TrustBundle, BUNDLE_TYPE, TYP_BUNDLE,
+    Accreditation, AuthorityEntry, IssuerEntry, IssuerKey, IssuerStatus, ScopeItem, SignedDecision,
+    StatusChange, TrustBundle, BUNDLE_TYPE, TYP_BUNDLE,
 };
 #[cfg(doc)]
 use super::verified::VerifiedBundle;

@@ -2,8 +2,7 @@
 //! scope was refused. Every refusal has its own variant; the messages are what verifiers
 //! and operators read, so they stay word for word.
 
-use super::model::{BUNDLE_TYPE, TYP_BUNDLE, TYP_DECISION};
-use crate::credential::CredentialError;
+use super::model::{ScopeError, BUNDLE_TYPE, TYP_BUNDLE, TYP_DECISION};
 use crate::equivalence::EquivalenceError;
 use crate::json::JsonError;
 use crate::jws::JwsError;
@@ -189,26 +188,6 @@ pub enum DecisionError {
         country: String,
         /// The decision's destination country.
         destination: String,
-    },
-}
-
-/// Why a `TYPE[:MAX-LEVEL]` accreditation scope was refused.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ScopeError {
-    /// Not `QualificationCredential` or `SkillCredential`.
-    #[error(transparent)]
-    Kind(CredentialError),
-    /// The shipped framework data could not be loaded.
-    #[error(transparent)]
-    Catalog(EquivalenceError),
-    /// A level that is not in the shipped framework data.
-    #[error("unknown framework level {level:?} in scope {scope:?}")]
-    UnknownLevel {
-        /// The level as written.
-        level: String,
-        /// The whole scope item.
-        scope: String,
     },
 }
 

@@ -24,10 +24,10 @@ mod tests;
 pub use anchor::{bundle_digest, peek_unchecked, TrustAnchor};
 pub use builder::{did_key_issuer, BundleBuilder};
 pub use decision::{check_decision, check_opened_decision, open_decision, sign_decision};
-pub use error::{BundleError, DecisionError, ScopeError};
+pub use error::{BundleError, DecisionError};
 pub use model::{
     Accreditation, AccreditationPeriod, AuthorityEntry, IssuerEntry, IssuerKey, IssuerStatus,
-    PeriodRef, ScopeItem, SignedDecision, StatusChange, TrustBundle, BUNDLE_TYPE,
+    PeriodRef, ScopeError, ScopeItem, SignedDecision, StatusChange, TrustBundle, BUNDLE_TYPE,
     MAX_BUNDLE_LEN, MAX_DECISION_JWS_LEN, MAX_STATUS_LIST_JWS_LEN, TYP_BUNDLE, TYP_DECISION,
     TYP_STATUS_LIST,
 };

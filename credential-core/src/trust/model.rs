@@ -5,9 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::error::ScopeError;
-use crate::credential::CredentialKind;
-use crate::equivalence::FrameworkCatalog;
+use crate::credential::{CredentialError, CredentialKind};
+use crate::equivalence::{EquivalenceError, FrameworkCatalog};
 use crate::keys::PublicJwk;
 
 /// The JWS `typ` of a trust bundle.
@@ -214,6 +213,26 @@ pub struct ScopeItem {
     /// The highest framework level, e.g. `PQF-6`; any level (or none) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_level: Option<String>,
+}
+
+/// Why a `TYPE[:MAX-LEVEL]` accreditation scope was refused.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScopeError {
+    /// Not `QualificationCredential` or `SkillCredential`.
+    #[error(transparent)]
+    Kind(CredentialError),
+    /// The shipped framework data could not be loaded.
+    #[error(transparent)]
+    Catalog(EquivalenceError),
+    /// A level that is not in the shipped framework data.
+    #[error("unknown framework level {level:?} in scope {scope:?}")]
+    UnknownLevel {
+        /// The level as written.
+        level: String,
+        /// The whole scope item.
+        scope: String,
+    },
 }
 
 impl std::str::FromStr for ScopeItem {

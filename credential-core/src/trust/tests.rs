@@ -166,7 +166,9 @@ fn a_decision_whose_signature_fails_is_named_by_the_id_it_claims() {
     let flipped = if sig.starts_with('A') { 'B' } else { 'A' };
     let forged = format!("{head}.{flipped}{}", &sig[1..]);
     let err = check_decision(&[authority(&key, "DE")], &forged).unwrap_err();
-    let id = serde_json::from_str::<RecognitionDecision>(DECISION).unwrap().id;
+    let id = serde_json::from_str::<RecognitionDecision>(DECISION)
+        .unwrap()
+        .id;
     assert_eq!(
         err.to_string(),
         format!("decision {id}: signature does not verify")
@@ -187,7 +189,9 @@ fn a_scope_with_an_unknown_level_or_type_is_refused_in_words() {
     );
     let err = "Diploma".parse::<ScopeItem>().unwrap_err();
     assert!(matches!(err, ScopeError::Kind(_)));
-    assert!(err.to_string().contains("unknown credential type \"Diploma\""));
+    assert!(err
+        .to_string()
+        .contains("unknown credential type \"Diploma\""));
     // The registry still takes the message as a string until phase B.
     let text: String = err.into();
     assert!(text.starts_with("unknown credential type"));

@@ -26,6 +26,7 @@
 
 mod check;
 mod pending;
+pub(crate) use pending::Reading;
 mod policy;
 mod report;
 mod rules;

@@ -41,3 +41,15 @@ pub(crate) struct Read<'a> {
     /// disclosures reveal before the envelope is read.
     pub(crate) document: Value,
 }
+
+/// What [`Verifier::read`](super::Verifier) hands back: a token read as far as its
+/// envelope, or the checks that refused it.
+// Moved once per credential on the hot path; boxing `Read` would add an allocation to
+// every verification for no gain.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Reading<'a> {
+    /// Read: the steps after it may run.
+    Read(Read<'a>),
+    /// Refused at step 1 or 2; only the report remains to be made.
+    Stopped(Checks<CheckId>),
+}

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::check::CheckId;
-use super::pending::{Pending, Read};
+use super::pending::{Pending, Read, Reading};
 use super::rules::{accreditation, damaged, status, validity};
 use super::verifier::Verifier;
 use crate::credential::{format_time, CheckedCredential};
@@ -34,7 +34,10 @@ fn read_payload<K: Kind>(compact: &str) -> Result<(UnverifiedJws<'_>, Value), Un
     let document = crate::json::parse_strict(jws.payload())
         .map_err(|e| Unreadable::Malformed(format!("payload is not strict JSON: {e}")))?;
     if !K::typ_ok(jws.header().typ.as_deref()) {
-        return Err(Unreadable::Malformed(format!("header typ must be {}", K::TYP)));
+        return Err(Unreadable::Malformed(format!(
+            "header typ must be {}",
+            K::TYP
+        )));
     }
     Ok((jws, document))
 }
@@ -84,9 +87,9 @@ fn key_valid(
 
 impl Verifier<'_> {
     /// Step 0 and steps 1a–1c for a credential of kind `K` (`vc+jwt`, or an SD-JWT's
-    /// issuer-signed `vc+sd-jwt`); a token that cannot be read comes back as a stopped
-    /// [`Pending`].
-    pub(crate) fn read<'a, K: Kind>(&self, compact: &'a str) -> Result<Read<'a>, Pending<'a>> {
+    /// issuer-signed `vc+sd-jwt`); a token that cannot be read comes back as the checks
+    /// that refused it.
+    pub(crate) fn read<'a, K: Kind>(&self, compact: &'a str) -> Reading<'a> {
         let mut checks = Checks::new();
         // 0. trust-bundle: checked once, when the bundle was opened.
         checks.push(
@@ -95,7 +98,7 @@ impl Verifier<'_> {
             self.trust_detail.as_str(),
         );
         match read_payload::<K>(compact) {
-            Ok((jws, document)) => Ok(Read {
+            Ok((jws, document)) => Reading::Read(Read {
                 checks,
                 jws,
                 len: compact.len(),
@@ -108,11 +111,11 @@ impl Verifier<'_> {
                     "compact JWS with a readable header",
                 );
                 checks.push(CheckId::Algorithm, Outcome::Fail, why);
-                Err(Pending::stopped(checks))
+                Reading::Stopped(checks)
             }
             Err(Unreadable::Malformed(why)) => {
                 checks.push(CheckId::WellFormed, Outcome::Fail, why);
-                Err(Pending::stopped(checks))
+                Reading::Stopped(checks)
             }
         }
     }
@@ -152,8 +155,12 @@ impl Verifier<'_> {
         };
         checks.push(CheckId::IssuerAccredited, outcome, detail);
         // 4. key-valid: the key comes from the bundle, never from the message.
-        let (key, outcome, detail) =
-            key_valid(self.bundle, jws.header().kid.as_deref(), &credential, &valid_from);
+        let (key, outcome, detail) = key_valid(
+            self.bundle,
+            jws.header().kid.as_deref(),
+            &credential,
+            &valid_from,
+        );
         checks.push(CheckId::KeyValid, outcome, detail);
         Pending {
             checks,

@@ -61,8 +61,15 @@ fn the_registry_policy_does_not_judge_the_validity_period() {
     let f = Fixture::new();
     // Checked a month before its validFrom, the credential is not yet valid (and the bundle
     // dated in the future): neither is a reason to refuse publishing it.
-    let report = report_for(&f, &f.issue_to(&f.holder.public().did()), f.now - Duration::days(30));
-    assert_eq!(report.check(CheckId::ValidityPeriod).unwrap().outcome, Outcome::Fail);
+    let report = report_for(
+        &f,
+        &f.issue_to(&f.holder.public().did()),
+        f.now - Duration::days(30),
+    );
+    assert_eq!(
+        report.check(CheckId::ValidityPeriod).unwrap().outcome,
+        Outcome::Fail
+    );
     assert_eq!(PublishPolicy::registry().judge(&report), Ok(()));
     assert_eq!(
         PublishPolicy::registry().to_string(),

@@ -3,14 +3,15 @@
 
 use chrono::{DateTime, Utc};
 
+use super::check::CheckId;
+use super::pending::{Pending, Read, Reading};
 use super::report::{CredentialSummary, Report, VerifiedCredential};
 use super::rules::bundle_freshness;
-use super::pending::{Pending, Read};
 use crate::credential::format_time;
 use crate::equivalence::{Destination, EquivalenceError, EquivalenceQuery, EquivalenceTable};
 use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
-use crate::report::{self, Outcome, Verdict};
+use crate::report::{self, Checks, Outcome, Verdict};
 use crate::signed::CredentialJwt;
 use crate::trust::VerifiedBundle;
 
@@ -113,15 +114,16 @@ impl<'b> Verifier<'b> {
         self.finish(&mut pending, ok, hidden)
     }
 
-    /// The report of a credential [`Verifier::read`] could not read.
-    pub(crate) fn unreadable(&self, mut pending: Pending<'_>) -> Report {
-        self.finish(&mut pending, None, &[])
+    /// The report of a credential [`Verifier::read`] could not read, from the checks
+    /// that refused it.
+    pub(crate) fn unreadable(&self, checks: Checks<CheckId>) -> Report {
+        self.finish(&mut Pending::stopped(checks), None, &[])
     }
 
     fn prepare<'a>(&self, compact: &'a str) -> Pending<'a> {
         match self.read::<CredentialJwt>(compact) {
-            Ok(read) => self.examine(read),
-            Err(stopped) => stopped,
+            Reading::Read(read) => self.examine(read),
+            Reading::Stopped(checks) => Pending::stopped(checks),
         }
     }
 
