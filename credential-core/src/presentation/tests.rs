@@ -17,13 +17,25 @@ fn max_age() -> Duration {
     Duration::minutes(5)
 }
 
+/// The holder's own nurse credential, presented to `EMPLOYER` with `NONCE` at `at`.
+fn presented_at(f: &Fixture, at: chrono::DateTime<chrono::Utc>) -> String {
+    let vc = f.issue_to(&f.holder.public().did());
+    present(&f.holder, &[vc], EMPLOYER, NONCE, at).unwrap()
+}
+
+/// `vp` verified against the fixture's bundle by a verifier named `audience` that handed
+/// out `nonce`, accepting presentations up to five minutes old.
+fn check(f: &Fixture, vp: &str, audience: &str, nonce: &str) -> PresentationReport {
+    let bundle = f.bundle();
+    verify_presentation(&f.verifier(&bundle), vp, audience, nonce, max_age())
+}
+
 #[test]
 fn a_presentation_to_the_right_audience_and_nonce_is_valid() {
     let f = Fixture::new();
     let vc = f.issue_to(&f.holder.public().did());
     let vp = present(&f.holder, &[vc], EMPLOYER, NONCE, f.now).unwrap();
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
     assert!(report.checks.iter().all(|c| c.outcome == Outcome::Pass));
     assert_eq!(report.credentials.len(), 1);
@@ -67,16 +79,8 @@ fn the_presentation_payload_is_a_vc2_presentation_with_enveloped_credentials() {
 #[test]
 fn a_presentation_checked_with_another_nonce_is_invalid() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &[f.issue_to(&f.holder.public().did())],
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, "another", max_age());
+    let vp = presented_at(&f, f.now);
+    let report = check(&f, &vp, EMPLOYER, "another");
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(report.failed(), vec!["nonce"]);
 }
@@ -84,14 +88,7 @@ fn a_presentation_checked_with_another_nonce_is_invalid() {
 #[test]
 fn a_presentation_replayed_to_another_audience_is_invalid() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &[f.issue_to(&f.holder.public().did())],
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
+    let vp = presented_at(&f, f.now);
     let bundle = f.bundle();
     let other = "did:key:z6MkjchhfUsD6mmvni8mCdXHw216Xrm9bQe2mBH1P5RDjVJG";
     let report = verify_presentation(&f.verifier(&bundle), &vp, other, NONCE, max_age());
@@ -102,30 +99,18 @@ fn a_presentation_replayed_to_another_audience_is_invalid() {
 #[test]
 fn a_presentation_older_than_the_maximum_age_is_invalid() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &[f.issue_to(&f.holder.public().did())],
-        EMPLOYER,
-        NONCE,
-        f.now - Duration::minutes(6),
-    )
-    .unwrap();
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let vp = presented_at(&f, f.now - Duration::minutes(6));
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["freshness"]);
 }
 
 #[test]
 fn an_expired_presentation_is_invalid_even_within_the_maximum_age() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &[f.issue_to(&f.holder.public().did())],
-        EMPLOYER,
-        NONCE,
+    let vp = presented_at(
+        &f,
         f.now - Duration::seconds(PRESENTATION_LIFETIME_SECS + 1),
-    )
-    .unwrap();
+    );
     let bundle = f.bundle();
     let report = verify_presentation(
         &f.verifier(&bundle),
@@ -140,16 +125,8 @@ fn an_expired_presentation_is_invalid_even_within_the_maximum_age() {
 #[test]
 fn a_presentation_dated_in_the_future_is_invalid() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &[f.issue_to(&f.holder.public().did())],
-        EMPLOYER,
-        NONCE,
-        f.now + Duration::minutes(10),
-    )
-    .unwrap();
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let vp = presented_at(&f, f.now + Duration::minutes(10));
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["freshness"]);
 }
 
@@ -171,8 +148,7 @@ fn someone_elses_credential_in_a_presentation_fails_holder_binding() {
         &Header::new(TYP_VP, &thief.public().did_url()),
         &serde_json::to_vec(&payload).unwrap(),
     );
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(report.failed(), vec!["holder-binding"]);
 }
@@ -191,14 +167,7 @@ fn present_refuses_a_credential_issued_to_someone_else() {
 #[test]
 fn a_presentation_signed_by_a_key_other_than_the_holders_fails_the_holder_signature() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &[f.issue_to(&f.holder.public().did())],
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
+    let vp = presented_at(&f, f.now);
     // Re-sign the same header and payload with another key.
     let other = SecretKey::generate();
     let parsed = UnverifiedJws::parse(&vp, MAX_PRESENTATION_LEN).unwrap();
@@ -206,8 +175,7 @@ fn a_presentation_signed_by_a_key_other_than_the_holders_fails_the_holder_signat
         .decode(parsed.signing_input().split('.').next().unwrap())
         .unwrap();
     let forged = jws::sign_raw(&other, &header, parsed.payload());
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &forged, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &forged, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["holder-signature"]);
 }
 
@@ -227,8 +195,7 @@ fn a_kid_naming_another_did_than_the_holder_fails_the_holder_signature() {
         &Header::new(TYP_VP, &other.public().did_url()),
         &serde_json::to_vec(&payload).unwrap(),
     );
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["holder-signature"]);
 }
 
@@ -242,8 +209,7 @@ fn a_tampered_enclosed_credential_makes_the_presentation_invalid() {
     bytes[last] = if bytes[last] == b'A' { b'B' } else { b'A' };
     let tampered = String::from_utf8(bytes).unwrap();
     let vp = present(&f.holder, &[tampered], EMPLOYER, NONCE, f.now).unwrap();
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(report.failed(), vec!["credential 1"]);
     assert!(report.credentials[0].failed().contains(&"signature"));
@@ -253,8 +219,7 @@ fn a_tampered_enclosed_credential_makes_the_presentation_invalid() {
 fn a_vc_jwt_is_not_accepted_as_a_presentation() {
     let f = Fixture::new();
     let vc = f.issue_to(&f.holder.public().did());
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vc, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vc, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["well-formed"]);
     assert!(report
         .checks
@@ -269,13 +234,12 @@ fn alg_none_presentations_fail_the_algorithm_check() {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"vp+jwt"}"#);
     let payload = URL_SAFE_NO_PAD.encode(b"{}");
     let vp = format!("{header}.{payload}.");
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.verdict, Verdict::Invalid);
     // An empty signature segment is refused as malformed before the header is judged,
     // so sign it to reach the algorithm check.
     let signed = jws::sign_raw(&f.holder, br#"{"alg":"none","typ":"vp+jwt"}"#, b"{}");
-    let report = verify_presentation(&f.verifier(&bundle), &signed, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &signed, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["algorithm"]);
 }
 
@@ -283,8 +247,7 @@ fn alg_none_presentations_fail_the_algorithm_check() {
 fn oversized_presentations_are_refused_before_parsing() {
     let f = Fixture::new();
     let big = "a".repeat(MAX_PRESENTATION_LEN + 1);
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &big, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &big, EMPLOYER, NONCE);
     assert_eq!(report.failed(), vec!["well-formed"]);
 }
 
@@ -319,8 +282,7 @@ fn several_credentials_are_each_verified_in_order() {
         f.now,
     )
     .unwrap();
-    let bundle = f.bundle();
-    let report = verify_presentation(&f.verifier(&bundle), &vp, EMPLOYER, NONCE, max_age());
+    let report = check(&f, &vp, EMPLOYER, NONCE);
     assert_eq!(report.verdict, Verdict::Valid);
     assert_eq!(report.credentials.len(), 2);
     assert_eq!(peek_credentials_unchecked(&vp).unwrap().len(), 2);

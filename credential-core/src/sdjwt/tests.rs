@@ -40,6 +40,28 @@ fn check(f: &Fixture, presentation: &str) -> SdJwtReport {
     )
 }
 
+/// The holder's presentation of the claims `names` to `EMPLOYER` with `NONCE`, now.
+fn presenting(f: &Fixture, names_: &[&str]) -> String {
+    present(
+        &f.holder,
+        &issued(f),
+        &names(names_),
+        EMPLOYER,
+        NONCE,
+        f.now,
+    )
+    .unwrap()
+}
+
+/// `hashed` (`<JWS>~<disclosures>~`) bound by the holder's key to `EMPLOYER` and `NONCE`
+/// now, then verified.
+fn bound_by_holder(f: &Fixture, hashed: &str) -> SdJwtReport {
+    check(
+        f,
+        &bind(&f.holder, hashed, EMPLOYER, NONCE, f.now.timestamp()),
+    )
+}
+
 /// Signs a key binding over `hashed` (`<JWS>~<disclosures>~`) with `key`.
 fn bind(key: &SecretKey, hashed: &str, aud: &str, nonce: &str, iat: i64) -> String {
     let kb = json!({"iat": iat, "aud": aud, "nonce": nonce, "sd_hash": digest(hashed)});
@@ -105,15 +127,7 @@ fn an_issued_sd_jwt_hides_personal_claims_behind_digests_and_binds_the_holder_ke
 #[test]
 fn presenting_only_title_and_level_is_valid_and_reports_birth_date_not_disclosed() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &issued(&f),
-        &names(&["title", "level"]),
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
+    let vp = presenting(&f, &["title", "level"]);
     let report = check(&f, &vp);
     assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
     assert_eq!(report.disclosed, vec!["qualification.title"]);
@@ -131,15 +145,7 @@ fn presenting_only_title_and_level_is_valid_and_reports_birth_date_not_disclosed
 #[test]
 fn presenting_every_claim_is_valid_and_lists_them_all() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &issued(&f),
-        &names(&["title", "name", "birthDate"]),
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
+    let vp = presenting(&f, &["title", "name", "birthDate"]);
     let report = check(&f, &vp);
     assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
     let mut disclosed = report.disclosed.clone();
@@ -155,22 +161,11 @@ fn presenting_every_claim_is_valid_and_lists_them_all() {
 #[test]
 fn a_disclosure_that_was_not_issued_is_rejected() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &issued(&f),
-        &names(&["title"]),
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
+    let vp = presenting(&f, &["title"]);
     let parts = split(&vp).unwrap();
     let forged = Disclosure::new("birthDate", json!("1990-01-01"));
     let hashed = format!("{}{}~", parts.hashed, forged.encoded);
-    let report = check(
-        &f,
-        &bind(&f.holder, &hashed, EMPLOYER, NONCE, f.now.timestamp()),
-    );
+    let report = bound_by_holder(&f, &hashed);
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(report.failed(), vec!["disclosures"]);
 }
@@ -190,10 +185,7 @@ fn a_tampered_disclosure_is_rejected() {
     let changed =
         URL_SAFE_NO_PAD.encode(json!([original.salt, "birthDate", "1980-01-01"]).to_string());
     let hashed = format!("{}~{changed}~", parts.jws);
-    let report = check(
-        &f,
-        &bind(&f.holder, &hashed, EMPLOYER, NONCE, f.now.timestamp()),
-    );
+    let report = bound_by_holder(&f, &hashed);
     assert_eq!(report.verdict, Verdict::Invalid);
     assert_eq!(report.failed(), vec!["disclosures"]);
 }
@@ -222,15 +214,7 @@ fn a_key_binding_signed_by_another_key_is_rejected() {
 #[test]
 fn dropping_a_disclosure_after_the_holder_signed_breaks_the_sd_hash() {
     let f = Fixture::new();
-    let vp = present(
-        &f.holder,
-        &issued(&f),
-        &names(&["title", "name"]),
-        EMPLOYER,
-        NONCE,
-        f.now,
-    )
-    .unwrap();
+    let vp = presenting(&f, &["title", "name"]);
     let parts = split(&vp).unwrap();
     let kept = format!(
         "{}~{}~{}",
@@ -298,10 +282,7 @@ fn an_altered_issuer_payload_fails_the_signature() {
         URL_SAFE_NO_PAD.encode(payload.to_string())
     );
     let hashed = format!("{forged}~");
-    let report = check(
-        &f,
-        &bind(&f.holder, &hashed, EMPLOYER, NONCE, f.now.timestamp()),
-    );
+    let report = bound_by_holder(&f, &hashed);
     assert_eq!(report.verdict, Verdict::Invalid);
     assert!(report.failed().contains(&"credential:signature".to_owned()));
 }
