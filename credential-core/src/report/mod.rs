@@ -103,11 +103,11 @@ pub struct Check<K> {
 }
 
 /// The detail of a check that never ran because an earlier one failed.
-pub const NOT_RUN: &str = "not run: an earlier check failed";
+pub(crate) const NOT_RUN: &str = "not run: an earlier check failed";
 
 /// A verifier's check results as they are found.
 #[derive(Debug, Clone)]
-pub struct Checks<K> {
+pub(crate) struct Checks<K> {
     list: Vec<Check<K>>,
 }
 
@@ -119,14 +119,14 @@ impl<K: CheckId> Default for Checks<K> {
 
 impl<K: CheckId> Checks<K> {
     /// An empty list with room for every check of `K` (no reallocation on the hot path).
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             list: Vec::with_capacity(K::ALL.len()),
         }
     }
 
     /// Records one result.
-    pub fn push(&mut self, id: K, outcome: Outcome, detail: impl Into<String>) {
+    pub(crate) fn push(&mut self, id: K, outcome: Outcome, detail: impl Into<String>) {
         self.list.push(Check {
             id,
             outcome,
@@ -136,12 +136,12 @@ impl<K: CheckId> Checks<K> {
 
     /// The list, completed: every check of `K` that was not recorded is added as skipped
     /// with `NOT_RUN`, and all are put in the order of [`CheckId::ALL`].
-    pub fn complete(self) -> Vec<Check<K>> {
+    pub(crate) fn complete(self) -> Vec<Check<K>> {
         self.complete_with(NOT_RUN)
     }
 
     /// [`Checks::complete`], with `why` as the detail of the checks that never ran.
-    pub fn complete_with(self, why: &str) -> Vec<Check<K>> {
+    pub(crate) fn complete_with(self, why: &str) -> Vec<Check<K>> {
         let mut list = self.list;
         // A verification that went through every check already has them in order.
         let in_order =
@@ -166,7 +166,7 @@ impl<K: CheckId> Checks<K> {
 /// (a presentation's credentials, an SD-JWT's issuer-signed credential): `invalid` if any
 /// check failed or any inner report is invalid; otherwise `indeterminate` if anything was
 /// undecided, skipped or indeterminate; otherwise `valid`.
-pub fn verdict(
+pub(crate) fn verdict(
     outcomes: impl IntoIterator<Item = Outcome>,
     inner: impl IntoIterator<Item = Verdict>,
 ) -> Verdict {
@@ -189,7 +189,7 @@ pub fn verdict(
 }
 
 /// The names of the failed checks, in report order.
-pub fn failed<K: CheckId>(checks: &[Check<K>]) -> impl Iterator<Item = &'static str> + '_ {
+pub(crate) fn failed<K: CheckId>(checks: &[Check<K>]) -> impl Iterator<Item = &'static str> + '_ {
     checks
         .iter()
         .filter(|c| c.outcome == Outcome::Fail)
@@ -197,13 +197,13 @@ pub fn failed<K: CheckId>(checks: &[Check<K>]) -> impl Iterator<Item = &'static 
 }
 
 /// The result of check `id`, if the list has it.
-pub fn find<K: CheckId>(checks: &[Check<K>], id: K) -> Option<&Check<K>> {
+pub(crate) fn find<K: CheckId>(checks: &[Check<K>], id: K) -> Option<&Check<K>> {
     checks.iter().find(|c| c.id == id)
 }
 
 /// Writes one numbered line per check, the same layout in every report:
 /// `   1. [pass     ] well-formed       2417 bytes, …`.
-pub fn write_checks<K: CheckId>(out: &mut String, checks: &[Check<K>]) {
+pub(crate) fn write_checks<K: CheckId>(out: &mut String, checks: &[Check<K>]) {
     for (n, check) in checks.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -217,7 +217,7 @@ pub fn write_checks<K: CheckId>(out: &mut String, checks: &[Check<K>]) {
 }
 
 /// The first word of a report in words: the verdict in capitals.
-pub fn headline(verdict: Verdict) -> String {
+pub(crate) fn headline(verdict: Verdict) -> String {
     verdict.to_string().to_uppercase()
 }
 

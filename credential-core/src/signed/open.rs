@@ -79,7 +79,7 @@ pub enum OpenError<E> {
 /// A document of kind `K` whose signature verified.
 #[derive(Debug, Clone)]
 pub struct Opened<K: Kind> {
-    /// The protected header.
+    /// The protected header (its `kid` names the key that verified).
     pub header: Header,
     /// The decoded payload.
     pub payload: K::Payload,

@@ -61,7 +61,8 @@ pub struct TrustBundle {
 pub struct IssuerEntry {
     /// The issuer's DID (the `issuer` of its credentials).
     pub id: String,
-    /// Institution name.
+    /// The name verifiers are shown, as the operator registered it (not as the issuer's
+    /// credentials claim it).
     pub name: String,
     /// ISO 3166-1 alpha-2 country.
     pub country: String,
@@ -80,7 +81,7 @@ pub struct IssuerEntry {
 pub struct IssuerKey {
     /// The `kid` credentials carry: a `did:key` DID URL.
     pub id: String,
-    /// The public key.
+    /// The key as a JWK; its did:key URL must be `id`, which the bundle's reader checks.
     pub public_key_jwk: PublicJwk,
     /// First instant the key may sign.
     pub valid_from: DateTime<Utc>,
@@ -207,7 +208,7 @@ impl Accreditation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScopeItem {
-    /// The credential type.
+    /// The credential type the issuer may issue.
     #[serde(rename = "type")]
     pub kind: CredentialKind,
     /// The highest framework level, e.g. `PQF-6`; any level (or none) when absent.
@@ -270,7 +271,8 @@ impl std::fmt::Display for ScopeItem {
     }
 }
 
-/// An issuer's standing.
+/// An issuer's standing at an instant: only an active issuer's credentials of that
+/// date are accredited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum IssuerStatus {
@@ -286,9 +288,10 @@ pub enum IssuerStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StatusChange {
-    /// The new standing.
+    /// The standing from `effective` on, until the next change.
     pub status: IssuerStatus,
-    /// From when.
+    /// The first instant the standing applies; credentials are judged by the standing at
+    /// their issuance date.
     pub effective: DateTime<Utc>,
     /// Why (free text, no personal data).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -301,7 +304,7 @@ pub struct StatusChange {
 pub struct AuthorityEntry {
     /// The authority's `did:key`.
     pub id: String,
-    /// Its name.
+    /// The name verifiers are shown for its decisions (whatever name a decision claims).
     pub name: String,
     /// The country whose recognition it decides.
     pub country: String,
