@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 
 use super::checked::CheckedCredential;
-use super::error::{structure, CredentialError};
+use super::error::{CredentialError, Structure};
 use super::kind::{format_time, parse_time, CredentialKind, TYP_VC, VC_CONTEXT_V2};
 use crate::jws::{self, Header};
 use crate::keys::{PublicKey, SecretKey};
@@ -51,27 +51,21 @@ pub fn build_document(
     issuer: &str,
     options: &IssueOptions,
 ) -> Result<Value, CredentialError> {
-    let claims = claims
-        .as_object()
-        .ok_or_else(|| structure("claims must be a JSON object"))?;
+    let claims = claims.as_object().ok_or(Structure::ClaimsNotObject)?;
     let kind: CredentialKind = match claims.get("type") {
         Some(Value::String(t)) => t.parse()?,
         Some(Value::Array(types)) => types
             .iter()
             .filter_map(Value::as_str)
             .find_map(|t| t.parse().ok())
-            .ok_or_else(|| structure("claims `type` names no Skillpass credential type"))?,
-        _ => {
-            return Err(structure(
-                "claims need a `type`: QualificationCredential or SkillCredential",
-            ))
-        }
+            .ok_or(Structure::ClaimsNoKind)?,
+        _ => return Err(Structure::ClaimsNoType.into()),
     };
     let mut subject = claims
         .get("credentialSubject")
         .and_then(Value::as_object)
         .cloned()
-        .ok_or_else(|| structure("claims need a `credentialSubject` object"))?;
+        .ok_or(Structure::ClaimsNoSubject)?;
     if let Some(holder) = &options.holder {
         subject.insert("id".into(), Value::String(holder.clone()));
     }
@@ -114,13 +108,13 @@ pub fn build_document(
         [one] => {
             doc.insert(
                 "credentialStatus".into(),
-                serde_json::to_value(one).map_err(|e| structure(e.to_string()))?,
+                serde_json::to_value(one).map_err(Structure::Serialize)?,
             );
         }
         many => {
             doc.insert(
                 "credentialStatus".into(),
-                serde_json::to_value(many).map_err(|e| structure(e.to_string()))?,
+                serde_json::to_value(many).map_err(Structure::Serialize)?,
             );
         }
     }
@@ -253,13 +247,9 @@ pub fn sign_document(
 ) -> Result<String, CredentialError> {
     let checked = CheckedCredential::from_value(document)?;
     checked.check_content(document)?;
-    let payload = serde_json::to_vec(document).map_err(|e| structure(e.to_string()))?;
+    let payload = serde_json::to_vec(document).map_err(Structure::Serialize)?;
     if payload.len() > jws::MAX_JWS_LEN / 4 * 3 - 512 {
-        return Err(structure(format!(
-            "the credential is {} bytes, too large for the {}-byte credential limit",
-            payload.len(),
-            jws::MAX_JWS_LEN
-        )));
+        return Err(Structure::TooLarge(payload.len()).into());
     }
     Ok(jws::sign(key, &Header::new(TYP_VC, kid), &payload))
 }

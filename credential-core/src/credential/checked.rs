@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize as _;
 use serde_json::Value;
 
-use super::error::{structure, CredentialError};
+use super::error::{CredentialError, Structure};
 use super::kind::{parse_time, CredentialKind, VC_CONTEXT_V2};
 use super::schema;
 use crate::equivalence::FrameworkCatalog;
@@ -46,72 +46,62 @@ impl CheckedCredential {
     /// Reads the envelope: `@context` first item, `type`, `id`, `issuer`, `validFrom`,
     /// optional `validUntil` and `credentialStatus`; VC-JOSE-COSE forbids `vc`/`vp` claims.
     pub fn from_value(doc: &Value) -> Result<Self, CredentialError> {
-        let obj = doc
-            .as_object()
-            .ok_or_else(|| structure("the payload is not a JSON object"))?;
+        let obj = doc.as_object().ok_or(Structure::NotAnObject)?;
         match obj
             .get("@context")
             .and_then(Value::as_array)
             .and_then(|c| c.first())
         {
             Some(Value::String(c)) if c == VC_CONTEXT_V2 => {}
-            _ => {
-                return Err(structure(format!(
-                    "`@context` must be an array starting with {VC_CONTEXT_V2}"
-                )))
-            }
+            _ => return Err(Structure::Context.into()),
         }
         if obj.contains_key("vc") || obj.contains_key("vp") {
-            return Err(structure(
-                "JWT claims `vc`/`vp` must not be present (VC-JOSE-COSE)",
-            ));
+            return Err(Structure::JwtClaims.into());
         }
         let types = obj
             .get("type")
             .and_then(Value::as_array)
-            .ok_or_else(|| structure("`type` must be an array"))?;
+            .ok_or(Structure::TypeNotArray)?;
         if !types.iter().any(|t| t == "VerifiableCredential") {
-            return Err(structure("`type` must include VerifiableCredential"));
+            return Err(Structure::NotVerifiableCredential.into());
         }
         let mut kinds = types
             .iter()
             .filter_map(Value::as_str)
             .filter_map(|t| t.parse::<CredentialKind>().ok());
-        let kind = kinds
-            .next()
-            .ok_or_else(|| structure("`type` names no Skillpass credential type"))?;
+        let kind = kinds.next().ok_or(Structure::NoKind)?;
         if kinds.next().is_some() {
-            return Err(structure("`type` names more than one credential type"));
+            return Err(Structure::ManyKinds.into());
         }
         let id = obj
             .get("id")
             .and_then(Value::as_str)
-            .ok_or_else(|| structure("`id` is missing"))?
+            .ok_or(Structure::Missing("id"))?
             .to_owned();
         let issuer = match obj.get("issuer") {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Object(o)) => o
                 .get("id")
                 .and_then(Value::as_str)
-                .ok_or_else(|| structure("`issuer.id` is missing"))?
+                .ok_or(Structure::Missing("issuer.id"))?
                 .to_owned(),
-            _ => return Err(structure("`issuer` is missing")),
+            _ => return Err(Structure::Missing("issuer").into()),
         };
-        let time = |name: &str| -> Result<Option<DateTime<Utc>>, CredentialError> {
+        let time = |name: &'static str| -> Result<Option<DateTime<Utc>>, CredentialError> {
             match obj.get(name) {
                 None => Ok(None),
                 Some(Value::String(s)) => parse_time(s)
                     .map(Some)
-                    .ok_or_else(|| structure(format!("`{name}` is not an RFC 3339 date-time"))),
-                Some(_) => Err(structure(format!("`{name}` must be a string"))),
+                    .ok_or(Structure::NotDateTime(name).into()),
+                Some(_) => Err(Structure::NotString(name).into()),
             }
         };
-        let valid_from = time("validFrom")?.ok_or_else(|| structure("`validFrom` is missing"))?;
+        let valid_from = time("validFrom")?.ok_or(Structure::Missing("validFrom"))?;
         let valid_until = time("validUntil")?;
         let subject = obj
             .get("credentialSubject")
             .and_then(Value::as_object)
-            .ok_or_else(|| structure("`credentialSubject` must be an object"))?;
+            .ok_or(Structure::SubjectNotObject)?;
         let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
         let subject_id = text(subject.get("id"));
         let (levels, country, field, isco08, title) = match kind {
@@ -152,11 +142,7 @@ impl CheckedCredential {
             Some(Value::Array(items)) => {
                 items.iter().map(status_entry).collect::<Result<_, _>>()?
             }
-            Some(_) => {
-                return Err(structure(
-                    "`credentialStatus` must be an object or an array",
-                ))
-            }
+            Some(_) => return Err(Structure::StatusShape.into()),
         };
         Ok(Self {
             id,
@@ -189,7 +175,7 @@ impl CheckedCredential {
         hidden: &[String],
     ) -> Result<(), CredentialError> {
         schema::validate_disclosed(self.kind, doc, hidden)?;
-        let catalog = FrameworkCatalog::shipped().map_err(|e| structure(e.to_string()))?;
+        let catalog = FrameworkCatalog::shipped().map_err(Structure::Catalog)?;
         if let Some(unknown) = self.levels.iter().find(|l| catalog.level(l).is_none()) {
             return Err(CredentialError::UnknownLevel {
                 level: unknown.clone(),
@@ -249,5 +235,5 @@ fn clip_words(text: &str, max: usize) -> String {
 
 fn status_entry(v: &Value) -> Result<StatusEntry, CredentialError> {
     // Deserializing from the borrowed value saves copying the entry first.
-    StatusEntry::deserialize(v).map_err(|e| structure(format!("`credentialStatus`: {e}")))
+    StatusEntry::deserialize(v).map_err(|e| Structure::StatusEntry(e).into())
 }

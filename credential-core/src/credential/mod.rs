@@ -21,6 +21,6 @@ mod tests;
 
 pub use build::{build_document, check_holder_did, sign_document, IssueOptions};
 pub use checked::{skill_headline, CheckedCredential};
-pub use error::CredentialError;
+pub use error::{CredentialError, Structure};
 pub use kind::{format_time, parse_time, CredentialKind, TYP_VC, VC_CONTEXT_V2};
 pub use violation::{SchemaError, Violation};
