@@ -7,7 +7,8 @@ use serde_json::{json, Map, Value};
 
 use super::checked::CheckedCredential;
 use super::error::{CredentialError, Structure};
-use super::kind::{format_time, parse_time, CredentialKind, TYP_VC, VC_CONTEXT_V2};
+use super::kind::{format_time, parse_time, CredentialKind};
+use super::vocab::{TYP_VC, VC_CONTEXT_V2};
 use crate::jws::{self, Header};
 use crate::keys::{PublicKey, SecretKey};
 use crate::status::StatusEntry;

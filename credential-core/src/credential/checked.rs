@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize as _;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::error::{CredentialError, Structure};
-use super::kind::{parse_time, CredentialKind, VC_CONTEXT_V2};
+use super::kind::{parse_time, CredentialKind};
 use super::schema;
+use super::vocab::VC_CONTEXT_V2;
 use crate::equivalence::FrameworkCatalog;
 use crate::status::StatusEntry;
 
@@ -47,17 +48,7 @@ impl CheckedCredential {
     /// optional `validUntil` and `credentialStatus`; VC-JOSE-COSE forbids `vc`/`vp` claims.
     pub fn from_value(doc: &Value) -> Result<Self, CredentialError> {
         let obj = doc.as_object().ok_or(Structure::NotAnObject)?;
-        match obj
-            .get("@context")
-            .and_then(Value::as_array)
-            .and_then(|c| c.first())
-        {
-            Some(Value::String(c)) if c == VC_CONTEXT_V2 => {}
-            _ => return Err(Structure::Context.into()),
-        }
-        if obj.contains_key("vc") || obj.contains_key("vp") {
-            return Err(Structure::JwtClaims.into());
-        }
+        check_vc2_envelope(obj)?;
         let types = obj
             .get("type")
             .and_then(Value::as_array)
@@ -236,4 +227,22 @@ fn clip_words(text: &str, max: usize) -> String {
 fn status_entry(v: &Value) -> Result<StatusEntry, CredentialError> {
     // Deserializing from the borrowed value saves copying the entry first.
     StatusEntry::deserialize(v).map_err(|e| Structure::StatusEntry(e).into())
+}
+
+/// What every VC 2.0 document secured as VC-JOSE-COSE has, credential or presentation:
+/// `@context` starting with the VC 2.0 context, and none of the JWT-VC 1.1 `vc`/`vp`
+/// claims.
+pub(crate) fn check_vc2_envelope(obj: &Map<String, Value>) -> Result<(), Structure> {
+    match obj
+        .get("@context")
+        .and_then(Value::as_array)
+        .and_then(|c| c.first())
+    {
+        Some(Value::String(c)) if c == VC_CONTEXT_V2 => {}
+        _ => return Err(Structure::Context),
+    }
+    if obj.contains_key("vc") || obj.contains_key("vp") {
+        return Err(Structure::JwtClaims);
+    }
+    Ok(())
 }

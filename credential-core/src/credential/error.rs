@@ -1,7 +1,7 @@
 //! What can be wrong with a credential document or a request to issue one.
 
-use super::kind::VC_CONTEXT_V2;
 use super::violation::SchemaError;
+use super::vocab::VC_CONTEXT_V2;
 use crate::equivalence::EquivalenceError;
 use crate::jws::MAX_JWS_LEN;
 

@@ -1,5 +1,4 @@
-//! The two kinds of credential, the VC 2.0 context and `typ` they carry, and the time
-//! format of their dates.
+//! The two kinds of credential, and the time format of their dates.
 
 use std::fmt;
 use std::str::FromStr;
@@ -7,11 +6,6 @@ use std::str::FromStr;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::error::CredentialError;
-
-/// The VC 2.0 base context, which must come first in `@context`.
-pub const VC_CONTEXT_V2: &str = "https://www.w3.org/ns/credentials/v2";
-/// The JWS `typ` of a credential (VC-JOSE-COSE).
-pub const TYP_VC: &str = "vc+jwt";
 
 /// The two kinds of credential Skillpass issues.
 #[derive(

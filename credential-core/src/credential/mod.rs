@@ -5,7 +5,7 @@
 //! Reading goes raw JSON → [`CheckedCredential`] (structure only, no cryptography) →
 //! [`VerifiedCredential`](crate::VerifiedCredential), which only the verifier can build.
 //!
-//! Layout: `kind` names the two kinds and their dates; `build` makes and signs a document;
+//! Layout: `vocab` holds the context and `typ`; `kind` names the two kinds and their dates; `build` makes and signs a document;
 //! `checked` reads an untrusted one's envelope; `schema` holds the JSON Schemas and
 //! `violation` what breaking one looks like; `error` is every refusal.
 
@@ -15,12 +15,15 @@ mod error;
 mod kind;
 pub mod schema;
 mod violation;
+mod vocab;
 
 #[cfg(test)]
 mod tests;
 
 pub use build::{build_document, check_holder_did, sign_document, IssueOptions};
+pub(crate) use checked::check_vc2_envelope;
 pub use checked::{skill_headline, CheckedCredential};
 pub use error::{CredentialError, Structure};
-pub use kind::{format_time, parse_time, CredentialKind, TYP_VC, VC_CONTEXT_V2};
+pub use kind::{format_time, parse_time, CredentialKind};
 pub use violation::{SchemaError, Violation};
+pub use vocab::{TYP_VC, VC_CONTEXT_V2};

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::credential::VC_CONTEXT_V2;
+use crate::credential::{check_vc2_envelope, Structure};
 
 /// The `data:` URL prefix of an enveloped `vc+jwt` credential.
 pub const ENVELOPED_VC_PREFIX: &str = "data:application/vc+jwt,";
@@ -13,18 +13,15 @@ pub const MAX_CREDENTIALS: usize = 16;
 
 /// Why a presentation payload is not a presentation Skillpass reads. The messages are
 /// the `well-formed` check's details.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ShapeError {
     /// The payload is JSON but not an object.
     #[error("the payload is not a JSON object")]
     NotAnObject,
-    /// `@context` does not start with the VC 2.0 context.
-    #[error("`@context` must be an array starting with {VC_CONTEXT_V2}")]
-    Context,
-    /// JWT-VC 1.1 style `vc`/`vp` claims, which VC-JOSE-COSE forbids.
-    #[error("JWT claims `vc`/`vp` must not be present (VC-JOSE-COSE)")]
-    JwtClaims,
+    /// Not a VC 2.0 document secured as VC-JOSE-COSE (`@context`, `vc`/`vp` claims).
+    #[error(transparent)]
+    Vc2(Structure),
     /// `type` lacks `VerifiablePresentation`.
     #[error("`type` must include VerifiablePresentation")]
     Type,
@@ -83,17 +80,7 @@ pub(crate) struct CheckedPresentation {
 impl CheckedPresentation {
     pub(crate) fn from_value(v: &Value) -> Result<Self, ShapeError> {
         let obj = v.as_object().ok_or(ShapeError::NotAnObject)?;
-        match obj
-            .get("@context")
-            .and_then(Value::as_array)
-            .and_then(|c| c.first())
-        {
-            Some(Value::String(c)) if c == VC_CONTEXT_V2 => {}
-            _ => return Err(ShapeError::Context),
-        }
-        if obj.contains_key("vc") || obj.contains_key("vp") {
-            return Err(ShapeError::JwtClaims);
-        }
+        check_vc2_envelope(obj).map_err(ShapeError::Vc2)?;
         let is_vp = match obj.get("type") {
             Some(Value::String(t)) => t == "VerifiablePresentation",
             Some(Value::Array(types)) => types.iter().any(|t| t == "VerifiablePresentation"),
