@@ -8,6 +8,7 @@ use credential_core::equivalence::{
 };
 use credential_core::jws::{self, Header, UnverifiedJws};
 use credential_core::status::{status_list_credential, Bitstring, IssuerStatusList, StatusPurpose};
+use credential_core::trust::TYP_STATUS_LIST;
 use credential_core::{did_key_issuer, BundleBuilder, SecretKey, TrustAnchor};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -52,7 +53,7 @@ fn big_bundle() -> (String, SecretKey) {
                 let doc = status_list_credential(&key.public().did(), &list, from);
                 builder = builder.status_list(jws::sign(
                     &key,
-                    &Header::new("vc+jwt", &key.public().did_url()),
+                    &Header::new(TYP_STATUS_LIST, &key.public().did_url()),
                     &serde_json::to_vec(&doc).unwrap(),
                 ));
             }

@@ -41,7 +41,10 @@ fn fixture() -> Fixture {
         let doc = status_list_credential(&college.public().did(), l, t("2026-05-01T00:00:00Z"));
         credential_core::jws::sign(
             &college,
-            &credential_core::jws::Header::new("vc+jwt", &college.public().did_url()),
+            &credential_core::jws::Header::new(
+                credential_core::trust::TYP_STATUS_LIST,
+                &college.public().did_url(),
+            ),
             &serde_json::to_vec(&doc).unwrap(),
         )
     };

@@ -25,9 +25,9 @@ pub enum JwsError {
     /// Longer than the limit for this kind of document.
     #[error("{len} bytes is over the {max}-byte limit")]
     TooLarge {
-        /// Its length.
+        /// The input's length, bytes.
         len: usize,
-        /// The limit.
+        /// The limit for this kind of document, bytes.
         max: usize,
     },
     /// Not three dot-separated segments.
@@ -58,7 +58,7 @@ pub struct Header {
     /// Media type, e.g. `vc+jwt`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typ: Option<String>,
-    /// Content type.
+    /// Content type; read, never acted on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cty: Option<String>,
     /// Key id: a DID URL resolved against trust data.
@@ -144,7 +144,7 @@ impl<'a> UnverifiedJws<'a> {
         })
     }
 
-    /// The protected header.
+    /// The protected header, as parsed (`alg` already known to be EdDSA).
     pub fn header(&self) -> &Header {
         &self.header
     }
@@ -159,7 +159,7 @@ impl<'a> UnverifiedJws<'a> {
         self.signing_input
     }
 
-    /// The raw signature.
+    /// The 64 signature bytes, for batch verification.
     pub fn signature(&self) -> &[u8; 64] {
         &self.signature
     }

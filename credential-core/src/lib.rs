@@ -6,6 +6,14 @@
 //! the accredited issuers, their status lists and recognition decisions; a verifier checks
 //! a credential offline with the bundle and the operator's pinned key.
 //!
+//! The modules, from the bottom up: `keys`, `json` and `jws` (Ed25519, strict JSON,
+//! compact JWS); `signed` (opening any signed document by its kind); `credential`,
+//! `status`, `equivalence` (the documents); `trust` and `seen` (bundles and what a
+//! verifier remembers of them); `report` (outcomes, verdicts, the check list every
+//! verifier reports through); `verify`, `presentation`, `sdjwt` (the three verifiers);
+//! `request`, `wallet`, `paper`, `audit` (the registry's requests, the holder's wallet and
+//! card, the registry's log). [`Error`] joins every module's error.
+//!
 //! ```
 //! use chrono::{Duration, Utc};
 //! use credential_core::{
@@ -45,17 +53,20 @@
 )]
 
 pub mod audit;
+mod binding;
 pub mod credential;
 pub mod equivalence;
+mod error;
 pub mod json;
 pub mod jws;
 pub mod keys;
 pub mod paper;
 pub mod presentation;
+pub mod report;
 pub mod request;
-pub mod schema;
 pub mod sdjwt;
 pub mod seen;
+pub mod signed;
 pub mod status;
 pub mod trust;
 pub mod verify;
@@ -64,10 +75,13 @@ pub mod wallet;
 #[cfg(test)]
 mod testutil;
 
+pub use credential::schema;
+
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,
 };
+pub use error::Error;
 pub use keys::{KeyError, PublicJwk, PublicKey, SecretKey};
 pub use presentation::{
     present, verify_presentation, PresentationCheckId, PresentationError, PresentationReport,
@@ -78,6 +92,7 @@ pub use trust::{
     VerifiedBundle,
 };
 pub use verify::{
-    bundle_rejected, Check, CheckId, Outcome, Report, Verdict, VerifiedCredential, Verifier,
+    bundle_rejected, Check, CheckId, Outcome, PublishPolicy, PublishRefusal, Report, Verdict,
+    VerifiedCredential, Verifier,
 };
 pub use wallet::{CredentialFormat, LastKnown, Wallet, WalletEntry, WalletError};

@@ -29,7 +29,8 @@ use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 
-use crate::jws::{UnverifiedJws, MAX_JWS_LEN};
+use crate::jws::MAX_JWS_LEN;
+use crate::signed::{self, CredentialJwt};
 
 /// The scheme and version prefix of the paper encoding.
 pub const QR_PREFIX: &str = "SP1:";
@@ -69,7 +70,7 @@ pub fn encode(jws: &str) -> Result<String, PaperError> {
         ));
     }
     let parsed =
-        UnverifiedJws::parse(jws, MAX_JWS_LEN).map_err(|e| PaperError::NotAJws(e.to_string()))?;
+        signed::parse::<CredentialJwt>(jws).map_err(|e| PaperError::NotAJws(e.to_string()))?;
     let header_b64 = jws.split('.').next().unwrap_or_default();
     let header = URL_SAFE_NO_PAD
         .decode(header_b64)

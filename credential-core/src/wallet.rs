@@ -23,8 +23,8 @@ use serde_json::Value;
 use zeroize::{Zeroize as _, Zeroizing};
 
 use crate::credential::CheckedCredential;
-use crate::jws::{UnverifiedJws, MAX_JWS_LEN};
 use crate::keys::SecretKey;
+use crate::signed::{peek_unverified, CredentialJwt};
 
 /// The `type` of the decrypted wallet document.
 pub const WALLET_TYPE: &str = "SkillpassWallet";
@@ -198,19 +198,17 @@ pub fn read_unchecked(
     credential: &str,
 ) -> Result<(CredentialFormat, CheckedCredential), WalletError> {
     let format = CredentialFormat::detect(credential);
-    let document = match format {
-        CredentialFormat::VcJwt => {
-            let parsed = UnverifiedJws::parse(credential, MAX_JWS_LEN)
+    let checked = match format {
+        CredentialFormat::VcJwt => peek_unverified::<CredentialJwt>(credential)
+            .map_err(|e| WalletError::BadCredential(e.to_string()))?,
+        // The holder's copy carries every disclosure: file it by its full content.
+        CredentialFormat::SdJwt => {
+            let document = crate::sdjwt::reveal_all_unchecked(credential)
                 .map_err(|e| WalletError::BadCredential(e.to_string()))?;
-            crate::json::parse_strict(parsed.payload())
+            CheckedCredential::from_value(&document)
                 .map_err(|e| WalletError::BadCredential(e.to_string()))?
         }
-        // The holder's copy carries every disclosure: file it by its full content.
-        CredentialFormat::SdJwt => crate::sdjwt::reveal_all_unchecked(credential)
-            .map_err(|e| WalletError::BadCredential(e.to_string()))?,
     };
-    let checked = CheckedCredential::from_value(&document)
-        .map_err(|e| WalletError::BadCredential(e.to_string()))?;
     Ok((format, checked))
 }
 

@@ -2,7 +2,7 @@
 //! to the bundle's serde model and index, which an attacker reaches only with the anchor's
 //! signature but which must be robust all the same.
 #![no_main]
-use credential_core::{SecretKey, TrustAnchor, TrustBundle};
+use credential_core::{SecretKey, TrustAnchor, TrustBundle, VerifiedBundle};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,15 +13,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = credential_core::trust::peek_unchecked(text);
     }
     if let Ok(bundle) = serde_json::from_slice::<TrustBundle>(data) {
-        // Re-sign whatever parsed, so the structural checks after the signature run too.
-        let key = SecretKey::from_bytes(&[1; 32]);
-        let mut b = credential_core::BundleBuilder::new(&key.public(), bundle.sequence, bundle.issued_at, bundle.next_update);
-        for issuer in bundle.issuers {
-            b = b.issuer(issuer);
-        }
-        for list in bundle.status_lists {
-            b = b.status_list(list);
-        }
-        let _ = b.sign(&key);
+        // The structural checks after the signature, without signing anything.
+        let _ = VerifiedBundle::from_trusted_unchecked(bundle);
     }
 });

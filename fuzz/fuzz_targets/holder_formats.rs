@@ -2,29 +2,14 @@
 //! paper (QR) encoding: a report or an error, never a panic, and never `valid` for input
 //! nobody signed.
 #![no_main]
-use std::sync::OnceLock;
-
-use chrono::{DateTime, Duration, Utc};
-use credential_core::{did_key_issuer, BundleBuilder, SecretKey, TrustAnchor, VerifiedBundle, Verifier};
+use chrono::Duration;
+use credential_core::Verifier;
 use libfuzzer_sys::fuzz_target;
 
-fn bundle() -> Option<&'static (VerifiedBundle, DateTime<Utc>)> {
-    static B: OnceLock<Option<(VerifiedBundle, DateTime<Utc>)>> = OnceLock::new();
-    B.get_or_init(|| {
-        let operator = SecretKey::from_bytes(&[1; 32]);
-        let college = SecretKey::from_bytes(&[2; 32]);
-        let from = credential_core::parse_time("2026-01-01T00:00:00Z")?;
-        let until = credential_core::parse_time("2027-01-01T00:00:00Z")?;
-        let issuer = did_key_issuer(&college.public().did(), "C", "PH", vec!["QualificationCredential".parse().ok()?], from).ok()?;
-        let jws = BundleBuilder::new(&operator.public(), 1, from, until).issuer(issuer).sign(&operator).ok()?;
-        let verified = TrustAnchor::from_did(&operator.public().did()).ok()?.verify_bundle(&jws, None).ok()?;
-        Some((verified, credential_core::parse_time("2026-06-01T00:00:00Z")?))
-    })
-    .as_ref()
-}
+mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((bundle, now)) = bundle() else { return };
+    let Some((bundle, now)) = common::world() else { return };
     let Ok(text) = std::str::from_utf8(data) else { return };
     let verifier = Verifier::new(bundle, *now);
     let vp = credential_core::presentation::verify_presentation(&verifier, text, "did:key:zAudience", "nonce-123", Duration::minutes(10));

@@ -1,3 +1,7 @@
+//! The status list tests: the specification's vectors, encoding bounds, allocation,
+//! issuer bookkeeping and the update policy. Over 600 lines because each rejection path
+//! has its own test; they share the vectors and helpers at the top, so they stay together.
+
 use std::collections::HashSet;
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -6,56 +6,15 @@ use std::sync::OnceLock;
 use jsonschema::Validator;
 use serde_json::Value;
 
-use crate::credential::CredentialKind;
+use super::kind::CredentialKind;
+use super::violation::{SchemaError, Violation};
 
 const QUALIFICATION_SCHEMA: &str =
-    include_str!("../../schemas/qualification-credential.schema.json");
-const SKILL_SCHEMA: &str = include_str!("../../schemas/skill-credential.schema.json");
+    include_str!("../../../schemas/qualification-credential.schema.json");
+const SKILL_SCHEMA: &str = include_str!("../../../schemas/skill-credential.schema.json");
 
 /// Most schema violations reported for one document; the rest are counted, not listed.
 const MAX_REPORTED: usize = 8;
-
-/// One way a document breaks its schema: where, and which rule. Never the value, which
-/// may be personal data.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    /// JSON pointer of the failing value (`/credentialSubject/qualification/awarded`);
-    /// `/` for the document itself.
-    pub pointer: String,
-    /// What a value at this place must be, in words, when the place has a known form
-    /// (`a date (YYYY-MM-DD)`) and the value does not have it.
-    pub expected: Option<&'static str>,
-    /// The rule that failed, as the validator states it, with the value masked.
-    pub rule: String,
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.expected {
-            Some(form) => write!(f, "{}: not {form}", self.pointer),
-            None => write!(f, "{}: {}", self.pointer, self.rule),
-        }
-    }
-}
-
-/// A document that does not satisfy its schema. Messages name the failing location and
-/// rule but never echo the value, which may be personal data.
-#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
-#[error("{}", describe(.violations, *.unlisted))]
-pub struct SchemaError {
-    /// The violations, one per failing place (at most eight).
-    pub violations: Vec<Violation>,
-    /// How many more were found but not listed.
-    pub unlisted: usize,
-}
-
-fn describe(violations: &[Violation], unlisted: usize) -> String {
-    let mut parts: Vec<String> = violations.iter().map(ToString::to_string).collect();
-    if unlisted > 0 {
-        parts.push(format!("and {unlisted} more"));
-    }
-    parts.join("; ")
-}
 
 /// The form a value must have at `pointer`, for the places people most often get wrong.
 fn known_form(pointer: &str) -> Option<&'static str> {
@@ -81,31 +40,33 @@ fn known_form(pointer: &str) -> Option<&'static str> {
     }
 }
 
-fn compile(source: &str) -> Result<Validator, String> {
-    let schema: Value = serde_json::from_str(source).map_err(|e| e.to_string())?;
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .map_err(|e| e.to_string())
-}
-
-fn validator(kind: CredentialKind) -> Result<&'static Validator, SchemaError> {
-    static QUALIFICATION: OnceLock<Result<Validator, String>> = OnceLock::new();
-    static SKILL: OnceLock<Result<Validator, String>> = OnceLock::new();
-    let compiled = match kind {
-        CredentialKind::Qualification => {
-            QUALIFICATION.get_or_init(|| compile(QUALIFICATION_SCHEMA))
-        }
-        CredentialKind::Skill => SKILL.get_or_init(|| compile(SKILL_SCHEMA)),
-    };
-    compiled.as_ref().map_err(|e| SchemaError {
+/// Compiles a shipped schema; a failure is reported as a violation of the whole document,
+/// since no document can then be checked.
+fn compile(kind: CredentialKind, source: &str) -> Result<Validator, SchemaError> {
+    let broken = |e: &dyn fmt::Display| SchemaError {
         violations: vec![Violation {
             pointer: "/".into(),
             expected: None,
             rule: format!("the shipped {kind} schema does not compile: {e}"),
         }],
         unlisted: 0,
-    })
+    };
+    let schema: Value = serde_json::from_str(source).map_err(|e| broken(&e))?;
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .map_err(|e| broken(&e))
+}
+
+fn validator(kind: CredentialKind) -> Result<&'static Validator, SchemaError> {
+    static QUALIFICATION: OnceLock<Result<Validator, SchemaError>> = OnceLock::new();
+    static SKILL: OnceLock<Result<Validator, SchemaError>> = OnceLock::new();
+    let compiled = match kind {
+        CredentialKind::Qualification => QUALIFICATION
+            .get_or_init(|| compile(CredentialKind::Qualification, QUALIFICATION_SCHEMA)),
+        CredentialKind::Skill => SKILL.get_or_init(|| compile(CredentialKind::Skill, SKILL_SCHEMA)),
+    };
+    compiled.as_ref().map_err(Clone::clone)
 }
 
 /// Checks a complete credential document against the schema of its kind.

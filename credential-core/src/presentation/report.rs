@@ -1,0 +1,95 @@
+//! The report of a presentation: its own seven checks, one credential report per enclosed
+//! credential, and one verdict over both.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::check::{PresentationCheck, PresentationCheckId};
+use crate::report::{self, Checks};
+use crate::verify::{Report, Verdict};
+
+/// The verification report of a presentation.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PresentationReport {
+    /// `invalid` if any check or any credential is invalid; `indeterminate` if nothing
+    /// failed but something could not be decided; otherwise `valid`.
+    pub verdict: Verdict,
+    /// The holder's DID, when the presentation could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// The presentation checks, all seven, in order.
+    pub checks: Vec<PresentationCheck>,
+    /// The report of each enclosed credential, in the presentation's order.
+    pub credentials: Vec<Report>,
+}
+
+impl PresentationReport {
+    /// Completes the checks and judges them together with the credentials' verdicts.
+    pub(super) fn new(
+        checks: Checks<PresentationCheckId>,
+        holder: Option<String>,
+        credentials: Vec<Report>,
+    ) -> Self {
+        let checks = checks.complete();
+        let verdict = report::verdict(
+            checks.iter().map(|c| c.outcome),
+            credentials.iter().map(|r| r.verdict),
+        );
+        Self {
+            verdict,
+            holder,
+            checks,
+            credentials,
+        }
+    }
+
+    /// The result of one presentation check.
+    pub fn check(&self, id: PresentationCheckId) -> Option<&PresentationCheck> {
+        report::find(&self.checks, id)
+    }
+
+    /// The names of the failing presentation checks, then `credential N` for each invalid
+    /// credential.
+    pub fn failed(&self) -> Vec<String> {
+        let mut failed: Vec<String> = report::failed(&self.checks).map(str::to_owned).collect();
+        for (i, report) in self.credentials.iter().enumerate() {
+            if report.verdict == Verdict::Invalid {
+                failed.push(format!("credential {}", i + 1));
+            }
+        }
+        failed
+    }
+
+    /// The report in plain words: the presentation's checks, then each credential's report.
+    pub fn to_words(&self) -> String {
+        let mut out = report::headline(self.verdict);
+        let _ = write!(
+            out,
+            ": presentation of {} credential{}",
+            self.credentials.len(),
+            if self.credentials.len() == 1 { "" } else { "s" }
+        );
+        if let Some(holder) = &self.holder {
+            let _ = write!(out, " by {holder}");
+        }
+        out.push('\n');
+        report::write_checks(&mut out, &self.checks);
+        for (i, report) in self.credentials.iter().enumerate() {
+            let _ = write!(out, "\ncredential {}: ", i + 1);
+            out.push_str(&report.to_words());
+        }
+        out
+    }
+}
+
+/// The report for a presentation that could not be checked because the trust bundle was
+/// refused: every presentation check skipped, and one credential report saying why.
+pub fn bundle_rejected(reason: &str) -> PresentationReport {
+    PresentationReport::new(
+        Checks::new(),
+        None,
+        vec![crate::verify::bundle_rejected(reason)],
+    )
+}

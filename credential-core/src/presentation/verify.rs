@@ -1,0 +1,209 @@
+//! Verifying a presentation: its seven checks as numbered steps, then the ordinary
+//! credential checks on every enclosed credential.
+
+use chrono::Duration;
+use serde_json::Value;
+
+use super::check::PresentationCheckId as Id;
+use super::present::TYP_VP;
+use super::report::PresentationReport;
+use super::shape::CheckedPresentation;
+use super::subject::subject_of;
+use crate::binding;
+use crate::jws::{JwsError, UnverifiedJws};
+use crate::keys::PublicKey;
+use crate::report::{Checks, Outcome};
+use crate::signed::{self, Kind as _, PresentationJwt};
+use crate::verify::Verifier;
+
+/// Largest presentation accepted: room for `MAX_CREDENTIALS` full-size credentials
+/// (each base64url-encoded once more inside the presentation's payload).
+pub const MAX_PRESENTATION_LEN: usize = PresentationJwt::MAX_LEN;
+
+/// Verifies a presentation for a verifier whose identifier is `expected_audience` and who
+/// handed out `expected_nonce`, accepting it up to `max_age` after its `iat` (by the
+/// verifier's clock), then verifies every enclosed credential with `verifier`.
+pub fn verify_presentation(
+    verifier: &Verifier<'_>,
+    compact: &str,
+    expected_audience: &str,
+    expected_nonce: &str,
+    max_age: Duration,
+) -> PresentationReport {
+    let mut checks = Checks::new();
+    let compact = compact.trim();
+    // 1–2. well-formed and algorithm: a readable presentation, or nothing more to check.
+    let Some((parsed, vp)) = read(compact, &mut checks) else {
+        return PresentationReport::new(checks, None, Vec::new());
+    };
+    // 3. holder-signature: by the key of the holder's did:key, named by the kid.
+    let (outcome, detail) = holder_signature(&parsed, &vp.holder);
+    checks.push(Id::HolderSignature, outcome, detail);
+    // 4. audience.
+    let (outcome, detail) = audience(&vp.audience, expected_audience);
+    checks.push(Id::Audience, outcome, detail);
+    // 5. nonce.
+    let (outcome, detail) = binding::nonce(Some(&vp.nonce), expected_nonce);
+    checks.push(Id::Nonce, outcome, detail);
+    // 6. freshness.
+    let (outcome, detail) = binding::freshness(vp.iat, vp.exp, verifier.now(), max_age);
+    checks.push(Id::Freshness, outcome, detail);
+    // 7. holder-binding: the holder is the subject of every credential.
+    let (outcome, detail) = holder_binding(&vp);
+    checks.push(Id::HolderBinding, outcome, detail);
+    // Then each credential on its own, in Ed25519 batches when there are several.
+    let reports = if vp.credentials.len() == 1 {
+        vp.credentials.iter().map(|c| verifier.verify(c)).collect()
+    } else {
+        verifier.verify_many(&vp.credentials)
+    };
+    PresentationReport::new(checks, Some(vp.holder), reports)
+}
+
+/// Steps 1 and 2: the compact JWS within the size limit and with EdDSA, a strict JSON
+/// payload, `typ` `vp+jwt`, and the presentation envelope.
+fn read<'a>(
+    compact: &'a str,
+    checks: &mut Checks<Id>,
+) -> Option<(UnverifiedJws<'a>, CheckedPresentation)> {
+    let parsed = match signed::parse::<PresentationJwt>(compact) {
+        Ok(p) => p,
+        Err(e @ (JwsError::Algorithm(_) | JwsError::Crit)) => {
+            checks.push(
+                Id::WellFormed,
+                Outcome::Pass,
+                "compact JWS with a readable header",
+            );
+            checks.push(Id::Algorithm, Outcome::Fail, e.to_string());
+            return None;
+        }
+        Err(e) => {
+            checks.push(Id::WellFormed, Outcome::Fail, e.to_string());
+            return None;
+        }
+    };
+    let payload = match crate::json::parse_strict(parsed.payload()) {
+        Ok(v) => v,
+        Err(e) => {
+            checks.push(
+                Id::WellFormed,
+                Outcome::Fail,
+                format!("payload is not strict JSON: {e}"),
+            );
+            return None;
+        }
+    };
+    if parsed.header().typ.as_deref() != Some(TYP_VP) {
+        checks.push(
+            Id::WellFormed,
+            Outcome::Fail,
+            format!("header typ must be {TYP_VP}"),
+        );
+        return None;
+    }
+    match CheckedPresentation::from_value(&payload) {
+        Ok(vp) => {
+            checks.push(
+                Id::WellFormed,
+                Outcome::Pass,
+                format!(
+                    "{} bytes, VC 2.0 VerifiablePresentation of {} credential(s)",
+                    compact.len(),
+                    vp.credentials.len()
+                ),
+            );
+            checks.push(Id::Algorithm, Outcome::Pass, "EdDSA (Ed25519)");
+            Some((parsed, vp))
+        }
+        Err(e) => {
+            checks.push(Id::WellFormed, Outcome::Fail, e.to_string());
+            None
+        }
+    }
+}
+
+/// Step 3: the `kid` is a `did:key` DID URL of the holder, and its key signed.
+fn holder_signature(parsed: &UnverifiedJws<'_>, holder: &str) -> (Outcome, String) {
+    let Some(kid) = parsed.header().kid.as_deref() else {
+        return (Outcome::Fail, "the header has no kid".into());
+    };
+    let key = match PublicKey::from_did(kid) {
+        Ok(k) => k,
+        Err(e) => return (Outcome::Fail, format!("kid: {e}")),
+    };
+    if !kid.contains('#') {
+        return (
+            Outcome::Fail,
+            "kid must be a DID URL (did:key:z…#z…)".into(),
+        );
+    }
+    if key.did() != holder {
+        return (
+            Outcome::Fail,
+            "the kid is not a key of the presentation's holder".into(),
+        );
+    }
+    if parsed.verify_with(&key) {
+        (
+            Outcome::Pass,
+            "signed by the key of the holder's did:key".into(),
+        )
+    } else {
+        (
+            Outcome::Fail,
+            "the holder's signature does not verify: the presentation was altered or signed by another key".into(),
+        )
+    }
+}
+
+/// Step 4: `aud` (a string, or a list) names this verifier.
+fn audience(audience: &Value, expected: &str) -> (Outcome, String) {
+    let ok = match audience {
+        Value::String(a) => a == expected,
+        Value::Array(list) => list.iter().any(|a| a == expected),
+        _ => false,
+    };
+    if ok {
+        (Outcome::Pass, format!("made for {expected}"))
+    } else {
+        (
+            Outcome::Fail,
+            format!(
+                "made for {}, not for {expected}",
+                shorten(&audience.to_string())
+            ),
+        )
+    }
+}
+
+/// Step 7: every credential names the holder as its subject.
+fn holder_binding(vp: &CheckedPresentation) -> (Outcome, String) {
+    let mut unbound = Vec::new();
+    for (i, credential) in vp.credentials.iter().enumerate() {
+        match subject_of(credential) {
+            Ok(Some(subject)) if subject == vp.holder => {}
+            Ok(Some(_)) => unbound.push(format!("credential {} is issued to someone else", i + 1)),
+            Ok(None) => unbound.push(format!("credential {} names no subject id", i + 1)),
+            Err(_) => unbound.push(format!("credential {} cannot be read", i + 1)),
+        }
+    }
+    if unbound.is_empty() {
+        (
+            Outcome::Pass,
+            "the holder is the subject of every credential".into(),
+        )
+    } else {
+        (Outcome::Fail, unbound.join("; "))
+    }
+}
+
+/// An untrusted value cut to 120 characters for a report line.
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 120 {
+        let mut t: String = s.chars().take(117).collect();
+        t.push('…');
+        t
+    } else {
+        s.to_owned()
+    }
+}

@@ -1,0 +1,225 @@
+//! The report engine every verifier reports through: outcomes, verdicts, a check list over
+//! a verifier's own check ids, filling in the checks that never ran, combining a
+//! container's checks with the verdicts of what it holds, and the lines people read.
+//!
+//! A verifier names its checks with an enum implementing [`CheckId`] (the credential
+//! verifier's ten, a presentation's seven, an SD-JWT's seven), pushes each result into a
+//! [`Checks`] list as it runs, and calls [`Checks::complete`]: every report then lists all
+//! of its verifier's checks, in order, whatever stopped early. The verdict rule is the
+//! same everywhere ([`verdict`]): one failure makes it `invalid`; otherwise anything
+//! undecided or not run makes it `indeterminate`.
+
+use std::fmt::{self, Write as _};
+
+use serde::Serialize;
+
+/// How one check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The check ran and found nothing wrong.
+    Pass,
+    /// The check ran and found the document invalid.
+    Fail,
+    /// The verifier lacks what it needs to decide (a stale bundle, a missing status list).
+    Indeterminate,
+    /// Not run, because an earlier check it depends on failed.
+    Skipped,
+}
+
+impl Outcome {
+    /// The label people read in front of a check: a word, never a symbol.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "FAIL",
+            Self::Indeterminate => "undecided",
+            Self::Skipped => "skipped",
+        }
+    }
+}
+
+/// The overall answer of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Every check passed.
+    Valid,
+    /// At least one check failed.
+    Invalid,
+    /// Nothing failed, but something could not be decided or was not run.
+    Indeterminate,
+}
+
+impl Verdict {
+    /// The process exit code the CLI uses: 0 valid, 1 invalid, 3 indeterminate.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Self::Valid => 0,
+            Self::Invalid => 1,
+            Self::Indeterminate => 3,
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Valid => "valid",
+            Self::Invalid => "invalid",
+            Self::Indeterminate => "indeterminate",
+        })
+    }
+}
+
+/// The checks of one verifier: a closed set run in a fixed order, each with a stable name
+/// (reports and programs read the name, never the position).
+pub trait CheckId: Copy + Eq + 'static {
+    /// Every check, in the order they run and are reported.
+    const ALL: &'static [Self];
+
+    /// The stable name used in reports (`well-formed`, `holder-binding`, …).
+    fn name(self) -> &'static str;
+
+    /// Where this check stands in [`CheckId::ALL`].
+    fn position(self) -> usize {
+        Self::ALL
+            .iter()
+            .position(|&c| c == self)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// One check's result. Serialized as `{"name", "outcome", "detail"}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check<K> {
+    /// Which check.
+    #[serde(rename = "name")]
+    pub id: K,
+    /// How it came out.
+    pub outcome: Outcome,
+    /// What was found, in plain words for the person reading the report.
+    pub detail: String,
+}
+
+/// The detail of a check that never ran because an earlier one failed.
+pub(crate) const NOT_RUN: &str = "not run: an earlier check failed";
+
+/// A verifier's check results as they are found.
+#[derive(Debug, Clone)]
+pub(crate) struct Checks<K> {
+    list: Vec<Check<K>>,
+}
+
+impl<K: CheckId> Default for Checks<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: CheckId> Checks<K> {
+    /// An empty list with room for every check of `K` (no reallocation on the hot path).
+    pub(crate) fn new() -> Self {
+        Self {
+            list: Vec::with_capacity(K::ALL.len()),
+        }
+    }
+
+    /// Records one result.
+    pub(crate) fn push(&mut self, id: K, outcome: Outcome, detail: impl Into<String>) {
+        self.list.push(Check {
+            id,
+            outcome,
+            detail: detail.into(),
+        });
+    }
+
+    /// The list, completed: every check of `K` that was not recorded is added as skipped
+    /// with `NOT_RUN`, and all are put in the order of [`CheckId::ALL`].
+    pub(crate) fn complete(self) -> Vec<Check<K>> {
+        self.complete_with(NOT_RUN)
+    }
+
+    /// [`Checks::complete`], with `why` as the detail of the checks that never ran.
+    pub(crate) fn complete_with(self, why: &str) -> Vec<Check<K>> {
+        let mut list = self.list;
+        // A verification that went through every check already has them in order.
+        let in_order =
+            list.len() == K::ALL.len() && list.iter().zip(K::ALL).all(|(c, &id)| c.id == id);
+        if !in_order {
+            for &id in K::ALL {
+                if !list.iter().any(|c| c.id == id) {
+                    list.push(Check {
+                        id,
+                        outcome: Outcome::Skipped,
+                        detail: why.to_owned(),
+                    });
+                }
+            }
+            list.sort_by_key(|c| c.id.position());
+        }
+        list
+    }
+}
+
+/// The verdict over a report's check outcomes and the verdicts of the reports it contains
+/// (a presentation's credentials, an SD-JWT's issuer-signed credential): `invalid` if any
+/// check failed or any inner report is invalid; otherwise `indeterminate` if anything was
+/// undecided, skipped or indeterminate; otherwise `valid`.
+pub(crate) fn verdict(
+    outcomes: impl IntoIterator<Item = Outcome>,
+    inner: impl IntoIterator<Item = Verdict>,
+) -> Verdict {
+    let mut verdict = Verdict::Valid;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Fail => return Verdict::Invalid,
+            Outcome::Pass => {}
+            Outcome::Indeterminate | Outcome::Skipped => verdict = Verdict::Indeterminate,
+        }
+    }
+    for v in inner {
+        match v {
+            Verdict::Invalid => return Verdict::Invalid,
+            Verdict::Indeterminate => verdict = Verdict::Indeterminate,
+            Verdict::Valid => {}
+        }
+    }
+    verdict
+}
+
+/// The names of the failed checks, in report order.
+pub(crate) fn failed<K: CheckId>(checks: &[Check<K>]) -> impl Iterator<Item = &'static str> + '_ {
+    checks
+        .iter()
+        .filter(|c| c.outcome == Outcome::Fail)
+        .map(|c| c.id.name())
+}
+
+/// The result of check `id`, if the list has it.
+pub(crate) fn find<K: CheckId>(checks: &[Check<K>], id: K) -> Option<&Check<K>> {
+    checks.iter().find(|c| c.id == id)
+}
+
+/// Writes one numbered line per check, the same layout in every report:
+/// `   1. [pass     ] well-formed       2417 bytes, …`.
+pub(crate) fn write_checks<K: CheckId>(out: &mut String, checks: &[Check<K>]) {
+    for (n, check) in checks.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {:>2}. [{:<9}] {:<17} {}",
+            n + 1,
+            check.outcome.mark(),
+            check.id.name(),
+            check.detail
+        );
+    }
+}
+
+/// The first word of a report in words: the verdict in capitals.
+pub(crate) fn headline(verdict: Verdict) -> String {
+    verdict.to_string().to_uppercase()
+}
+
+#[cfg(test)]
+mod tests;

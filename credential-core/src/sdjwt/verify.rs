@@ -1,0 +1,256 @@
+//! Verifying an SD-JWT: its seven checks as numbered steps around the ordinary credential
+//! checks, which run on the issuer-signed JWS with the presented disclosures put back.
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::Value;
+
+use super::check::SdCheckId as Id;
+use super::disclosure::{digest, Disclosure};
+use super::parts::{split, SdJwtParts};
+use super::process::{process, Problems, Processed};
+use super::report::SdJwtReport;
+use crate::binding;
+use crate::keys::PublicKey;
+use crate::report::{Checks, Outcome};
+use crate::signed::{open, KeyBindingJwt, Kind as _, OpenError, SdJwtIssuerJwt};
+use crate::verify::{Reading, Report, Verifier};
+
+/// The JWS `typ` of a key-binding JWT (RFC 9901).
+pub const TYP_KB: &str = KeyBindingJwt::TYP;
+
+/// The key binding expected of a presentation.
+struct Expect<'e> {
+    audience: &'e str,
+    nonce: &'e str,
+    max_age: Duration,
+}
+
+/// Verifies an SD-JWT presentation (with its key-binding JWT) for a verifier whose
+/// identifier is `expected_audience` and who supplied `expected_nonce`.
+pub fn verify(
+    verifier: &Verifier<'_>,
+    text: &str,
+    expected_audience: &str,
+    expected_nonce: &str,
+    max_age: Duration,
+) -> SdJwtReport {
+    run(
+        verifier,
+        text,
+        Some(Expect {
+            audience: expected_audience,
+            nonce: expected_nonce,
+            max_age,
+        }),
+    )
+}
+
+/// Verifies an SD-JWT as issued (the holder's own copy, every disclosure, no key binding),
+/// for a wallet: the key-binding checks are skipped, so the verdict is at best
+/// `indeterminate`; read [`SdJwtReport::credential`] for the issuer-side verdict.
+pub fn verify_issued(verifier: &Verifier<'_>, text: &str) -> SdJwtReport {
+    run(verifier, text, None)
+}
+
+fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwtReport {
+    let text = text.trim();
+    let mut checks = Checks::new();
+    // 1. well-formed: the `~` structure and every disclosure readable.
+    let (parts, disclosures) = match well_formed(text) {
+        Ok(read) => read,
+        Err(detail) => {
+            checks.push(Id::WellFormed, Outcome::Fail, detail);
+            let report = issuer_side_only(verifier, text);
+            return SdJwtReport::new(checks, report, Processed::default(), None);
+        }
+    };
+    checks.push(
+        Id::WellFormed,
+        Outcome::Pass,
+        format!(
+            "{} bytes: issuer JWS, {} disclosure(s), {}",
+            text.len(),
+            disclosures.len(),
+            if parts.key_binding.is_some() {
+                "key-binding JWT"
+            } else {
+                "no key-binding JWT"
+            }
+        ),
+    );
+    // 2. disclosures: put back into the issuer-signed payload, and the credential checks
+    //    run on the document they reveal.
+    let (report, processed) = match verifier.read::<SdJwtIssuerJwt>(parts.jws) {
+        Reading::Stopped(unreadable) => {
+            checks.push(
+                Id::Disclosures,
+                Outcome::Fail,
+                "the issuer-signed JWT could not be read",
+            );
+            let report = verifier.unreadable(unreadable);
+            return SdJwtReport::new(checks, report, Processed::default(), None);
+        }
+        Reading::Read(mut read) => {
+            let processed = process(std::mem::take(&mut read.document), &disclosures);
+            read.document = processed.document.clone();
+            (verifier.verify_read(read, &processed.hidden), processed)
+        }
+    };
+    if processed.problems.is_empty() {
+        checks.push(
+            Id::Disclosures,
+            Outcome::Pass,
+            format!(
+                "{} disclosure(s), each issued in this credential and unaltered",
+                disclosures.len()
+            ),
+        );
+    } else {
+        checks.push(
+            Id::Disclosures,
+            Outcome::Fail,
+            Problems(&processed.problems).to_string(),
+        );
+    }
+    let cnf = processed
+        .cnf
+        .as_ref()
+        .and_then(|c| c.get("jwk"))
+        .and_then(|j| serde_json::from_value(j.clone()).ok())
+        .and_then(|j| PublicKey::from_jwk(&j).ok());
+    // 3–6. key-binding, audience, nonce, freshness.
+    match expect {
+        None => {
+            for id in [Id::KeyBinding, Id::Audience, Id::Nonce, Id::Freshness] {
+                checks.push(
+                    id,
+                    Outcome::Skipped,
+                    "not run: the holder's own copy, not a presentation",
+                );
+            }
+        }
+        Some(expect) => key_binding(&parts, cnf.as_ref(), &expect, verifier.now(), &mut checks),
+    }
+    // 7. holder-binding: the cnf key is the subject's did:key.
+    let subject_id = processed
+        .document
+        .pointer("/credentialSubject/id")
+        .and_then(Value::as_str);
+    let (outcome, detail) = match (&cnf, subject_id) {
+        (Some(key), Some(subject)) if key.did() == subject => (
+            Outcome::Pass,
+            "the key-binding key (cnf) is the subject's did:key",
+        ),
+        (None, _) => (
+            Outcome::Fail,
+            "the credential has no usable cnf.jwk holder key",
+        ),
+        (Some(_), None) => (Outcome::Fail, "the credential names no subject id"),
+        (Some(_), Some(_)) => (
+            Outcome::Fail,
+            "the cnf key is not the key of credentialSubject.id",
+        ),
+    };
+    checks.push(Id::HolderBinding, outcome, detail);
+    let subject = processed.document.get("credentialSubject").cloned();
+    SdJwtReport::new(checks, report, processed, subject)
+}
+
+/// Step 1: the parts of the SD-JWT and its decoded disclosures, or the well-formed detail.
+fn well_formed(text: &str) -> Result<(SdJwtParts<'_>, Vec<Disclosure>), String> {
+    let parts = split(text).map_err(|e| e.to_string())?;
+    let disclosures = parts
+        .disclosures
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Disclosure::parse(d).map_err(|e| format!("disclosure {}: {e}", i + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((parts, disclosures))
+}
+
+/// The issuer-side report of the JWS before the first `~`, when the SD-JWT around it is
+/// malformed.
+fn issuer_side_only(verifier: &Verifier<'_>, text: &str) -> Report {
+    let jws = text.split('~').next().unwrap_or_default();
+    match verifier.read::<SdJwtIssuerJwt>(jws) {
+        Reading::Read(read) => verifier.verify_read(read, &[]),
+        Reading::Stopped(unreadable) => verifier.unreadable(unreadable),
+    }
+}
+
+/// Steps 3–6: a `kb+jwt` signed by the `cnf` key over exactly what was presented, made for
+/// this verifier, in this session, recently. Without a valid key binding, the other three
+/// are not run.
+fn key_binding(
+    parts: &SdJwtParts<'_>,
+    cnf: Option<&PublicKey>,
+    expect: &Expect<'_>,
+    now: DateTime<Utc>,
+    checks: &mut Checks<Id>,
+) {
+    let claims = match bound_claims(parts, cnf) {
+        Ok(claims) => claims,
+        Err(why) => {
+            checks.push(Id::KeyBinding, Outcome::Fail, why);
+            for id in [Id::Audience, Id::Nonce, Id::Freshness] {
+                checks.push(id, Outcome::Skipped, "not run: no valid key binding");
+            }
+            return;
+        }
+    };
+    checks.push(
+        Id::KeyBinding,
+        Outcome::Pass,
+        "signed by the holder key (cnf) over exactly what was presented",
+    );
+    match claims.get("aud") {
+        Some(Value::String(a)) if a == expect.audience => checks.push(
+            Id::Audience,
+            Outcome::Pass,
+            format!("made for {}", expect.audience),
+        ),
+        _ => checks.push(
+            Id::Audience,
+            Outcome::Fail,
+            format!("not made for {}", expect.audience),
+        ),
+    }
+    let (outcome, detail) =
+        binding::nonce(claims.get("nonce").and_then(Value::as_str), expect.nonce);
+    checks.push(Id::Nonce, outcome, detail);
+    let (outcome, detail) = match claims.get("iat").and_then(Value::as_i64) {
+        Some(iat) => {
+            let exp = claims.get("exp").and_then(Value::as_i64);
+            binding::freshness(iat, exp, now, expect.max_age)
+        }
+        None => (Outcome::Fail, "the key-binding JWT has no iat".into()),
+    };
+    checks.push(Id::Freshness, outcome, detail);
+}
+
+/// Step 3: the key-binding JWT's claims, once its `typ`, its signature by `cnf` and its
+/// `sd_hash` over `parts.hashed` are checked; otherwise the key-binding detail.
+fn bound_claims(parts: &SdJwtParts<'_>, cnf: Option<&PublicKey>) -> Result<Value, String> {
+    let Some(kb) = parts.key_binding else {
+        return Err("no key-binding JWT: anyone holding a copy could have sent this".into());
+    };
+    let Some(cnf) = cnf else {
+        return Err("the credential has no cnf.jwk to check the key binding with".into());
+    };
+    let claims = open::<KeyBindingJwt>(kb, cnf)
+        .map_err(|e| match e {
+            OpenError::Typ { .. } => format!("key-binding JWT: typ must be {TYP_KB}"),
+            OpenError::Signature | OpenError::Key(_) => {
+                "the key-binding JWT is not signed by the holder key (cnf)".into()
+            }
+            OpenError::Json(_) | OpenError::Decode(_) => {
+                "the key-binding JWT payload is not strict JSON".into()
+            }
+            e => format!("key-binding JWT: {e}"),
+        })?
+        .payload;
+    if claims.get("sd_hash").and_then(Value::as_str) != Some(digest(parts.hashed).as_str()) {
+        return Err("sd_hash does not match: the disclosures or the credential were changed after the holder signed".into());
+    }
+    Ok(claims)
+}

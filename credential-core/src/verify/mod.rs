@@ -1,0 +1,43 @@
+//! The offline verifier: one fixed list of numbered checks, each reported by name with an
+//! outcome and a plain-words detail, and a verdict.
+//!
+//! 0. `trust-bundle` — the bundle is signed by the pinned anchor and not older than one
+//!    already seen (checked once per bundle, reported on every credential);
+//! 1. `well-formed` — size limit, three base64url segments, strict JSON (no duplicate keys),
+//!    `typ` `vc+jwt`, the VC 2.0 envelope;
+//! 2. `algorithm` — `EdDSA` only (never `none`, never HMAC);
+//! 3. `issuer-accredited` — the issuer is in the bundle, active and accredited for this
+//!    type and level at the issuance date (`validFrom`);
+//! 4. `key-valid` — the `kid` is a key of that issuer, valid at the issuance date;
+//! 5. `signature` — Ed25519 (strict; batched when verifying many);
+//! 6. `schema` — the JSON Schema of the type and known framework levels;
+//! 7. `validity-period` — `validFrom`/`validUntil` against the injected clock;
+//! 8. `status` — not revoked, not suspended, per the issuer-signed lists in the bundle;
+//! 9. `bundle-fresh` — the bundle is not past its next-update time.
+//!
+//! A failed check makes the verdict `invalid`; otherwise an indeterminate one (a stale
+//! bundle, a status list the bundle lacks) makes it `indeterminate`. Checks that cannot run
+//! because an earlier one failed are `skipped`.
+//!
+//! Layout: `check` names the checks; `steps` runs them in order (`pending` carries a
+//! credential between steps, `rules` holds what steps 3, 7, 8 and 9 judge by); `verifier`
+//! is the public entry and the batch path; `report` is what comes back; `policy` is what a
+//! registry requires of a report before publishing.
+
+mod check;
+mod pending;
+pub(crate) use pending::Reading;
+mod policy;
+mod report;
+mod rules;
+mod steps;
+mod verifier;
+
+pub use crate::report::{Outcome, Verdict};
+pub use check::{Check, CheckId};
+pub use policy::{PublishPolicy, PublishRefusal};
+pub use report::{bundle_rejected, CredentialSummary, Report, VerifiedCredential};
+pub use verifier::Verifier;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,78 @@
+use chrono::Duration;
+
+use super::*;
+use crate::keys::SecretKey;
+use crate::testutil::Fixture;
+
+fn report_for(f: &Fixture, credential: &str, now: chrono::DateTime<chrono::Utc>) -> Report {
+    let bundle = f.bundle();
+    Verifier::new(&bundle, now).verify(credential)
+}
+
+#[test]
+fn the_registry_policy_publishes_a_credential_that_verifies() {
+    let f = Fixture::new();
+    let report = report_for(&f, &f.issue_to(&f.holder.public().did()), f.now);
+    assert_eq!(PublishPolicy::registry().judge(&report), Ok(()));
+}
+
+#[test]
+fn the_registry_policy_refuses_a_credential_outside_its_issuers_accreditation_as_such() {
+    let f = Fixture::new();
+    let stranger = SecretKey::generate();
+    let doc = f.document_for(&f.holder.public().did());
+    let mut doc = doc;
+    doc["issuer"] = serde_json::json!(stranger.public().did());
+    let jws = crate::sign_document(&stranger, &stranger.public().did_url(), &doc).unwrap();
+    let refusal = PublishPolicy::registry()
+        .judge(&report_for(&f, &jws, f.now))
+        .unwrap_err();
+    let PublishRefusal::OutOfScope { detail } = &refusal else {
+        panic!("{refusal}")
+    };
+    assert!(detail.ends_with("is not in the trust bundle"), "{detail}");
+}
+
+#[test]
+fn the_registry_policy_names_the_first_required_check_that_failed() {
+    let f = Fixture::new();
+    let mut jws = f.issue_to(&f.holder.public().did()).into_bytes();
+    let last = jws.len() - 2;
+    jws[last] = if jws[last] == b'A' { b'B' } else { b'A' };
+    let jws = String::from_utf8(jws).unwrap();
+    let refusal = PublishPolicy::registry()
+        .judge(&report_for(&f, &jws, f.now))
+        .unwrap_err();
+    assert!(
+        matches!(
+            refusal,
+            PublishRefusal::Failed {
+                check: CheckId::Signature,
+                ..
+            }
+        ),
+        "{refusal}"
+    );
+    assert!(refusal.to_string().starts_with("signature failed: "));
+}
+
+#[test]
+fn the_registry_policy_does_not_judge_the_validity_period() {
+    let f = Fixture::new();
+    // Checked a month before its validFrom, the credential is not yet valid (and the bundle
+    // dated in the future): neither is a reason to refuse publishing it.
+    let report = report_for(
+        &f,
+        &f.issue_to(&f.holder.public().did()),
+        f.now - Duration::days(30),
+    );
+    assert_eq!(
+        report.check(CheckId::ValidityPeriod).unwrap().outcome,
+        Outcome::Fail
+    );
+    assert_eq!(PublishPolicy::registry().judge(&report), Ok(()));
+    assert_eq!(
+        PublishPolicy::registry().to_string(),
+        "must pass: well-formed, algorithm, issuer-accredited, key-valid, signature, schema; status must be known"
+    );
+}

@@ -1,0 +1,228 @@
+//! The [`Verifier`]: one verified bundle and one instant, against which credentials are
+//! checked one at a time or in Ed25519 batches, and the report each gets.
+
+use chrono::{DateTime, Utc};
+
+use super::check::CheckId;
+use super::pending::{Pending, Read, Reading};
+use super::report::{CredentialSummary, Report, VerifiedCredential};
+use super::rules::bundle_freshness;
+use crate::credential::format_time;
+use crate::equivalence::{Destination, EquivalenceError, EquivalenceQuery, EquivalenceTable};
+use crate::jws::UnverifiedJws;
+use crate::keys::PublicKey;
+use crate::report::{self, Checks, Outcome, Verdict};
+use crate::signed::CredentialJwt;
+use crate::trust::VerifiedBundle;
+
+/// Signatures verified together in one batch; a failed batch is retried one by one.
+const BATCH_SIZE: usize = 256;
+
+/// Verifies credentials against one verified bundle at one instant.
+pub struct Verifier<'b> {
+    pub(super) bundle: &'b VerifiedBundle,
+    pub(super) now: DateTime<Utc>,
+    equivalence: Option<(Destination, EquivalenceTable)>,
+    // The bundle-level results are the same for every credential: worked out once.
+    pub(super) trust_detail: String,
+    pub(super) freshness: (Outcome, String),
+    pub(super) as_of: String,
+    inconsistent_decisions: Vec<String>,
+}
+
+impl<'b> Verifier<'b> {
+    /// A verifier using `bundle`, with `now` as the clock (inject a fixed time in tests, or
+    /// `--at` on the command line).
+    pub fn new(bundle: &'b VerifiedBundle, now: DateTime<Utc>) -> Self {
+        let b = bundle.bundle();
+        let trust_detail = if bundle.is_signed() {
+            format!(
+                "bundle {} signed by the pinned anchor {}",
+                b.sequence, b.anchor
+            )
+        } else {
+            format!(
+                "bundle {} built in memory from trusted entries (not signed)",
+                b.sequence
+            )
+        };
+        Self {
+            bundle,
+            now,
+            equivalence: None,
+            trust_detail,
+            freshness: bundle_freshness(b, now),
+            as_of: format!("as of the bundle of {}", format_time(b.issued_at)),
+            inconsistent_decisions: Vec::new(),
+        }
+    }
+
+    /// The instant this verifier checks against.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Also answer what each credential means in `destination`, from the shipped framework
+    /// data and the bundle's trusted recognition decisions.
+    pub fn with_destination(mut self, destination: Destination) -> Result<Self, EquivalenceError> {
+        let mut table = EquivalenceTable::shipped()?;
+        // A decision that conflicts with the others (duplicate id, unknown predecessor) is
+        // reported as untrusted rather than failing the verification of a credential.
+        let rejected = table.add_decisions_any_order(self.bundle.decisions().iter().cloned());
+        self.inconsistent_decisions = rejected
+            .into_iter()
+            .map(|(d, e)| format!("decision {}: {e}", d.id))
+            .collect();
+        self.equivalence = Some((destination, table));
+        Ok(self)
+    }
+
+    /// Verifies one compact JWS credential.
+    pub fn verify(&self, compact: &str) -> Report {
+        let mut pending = self.prepare(compact);
+        let ok = pending
+            .signature
+            .as_ref()
+            .map(|(jws, key)| jws.verify_with(key));
+        self.finish(&mut pending, ok, &[])
+    }
+
+    /// Verifies many credentials, checking signatures in Ed25519 batches (a failing batch
+    /// is retried one signature at a time so each credential gets its own answer).
+    pub fn verify_many<S: AsRef<str>>(&self, credentials: &[S]) -> Vec<Report> {
+        let mut reports = Vec::with_capacity(credentials.len());
+        for chunk in credentials.chunks(BATCH_SIZE) {
+            let mut pendings: Vec<Pending<'_>> =
+                chunk.iter().map(|c| self.prepare(c.as_ref())).collect();
+            let results = batch_signatures(&pendings);
+            for (pending, ok) in pendings.iter_mut().zip(results) {
+                reports.push(self.finish(pending, ok, &[]));
+            }
+        }
+        reports
+    }
+
+    /// Finishes a credential read by [`Verifier::read`] whose document the caller may have
+    /// replaced (the SD-JWT verifier puts the disclosed claims back); `hidden` lists the
+    /// objects whose undisclosed claims the schema must not require.
+    pub(crate) fn verify_read(&self, read: Read<'_>, hidden: &[String]) -> Report {
+        let mut pending = self.examine(read);
+        let ok = pending
+            .signature
+            .as_ref()
+            .map(|(jws, key)| jws.verify_with(key));
+        self.finish(&mut pending, ok, hidden)
+    }
+
+    /// The report of a credential [`Verifier::read`] could not read, from the checks
+    /// that refused it.
+    pub(crate) fn unreadable(&self, checks: Checks<CheckId>) -> Report {
+        self.finish(&mut Pending::stopped(checks), None, &[])
+    }
+
+    fn prepare<'a>(&self, compact: &'a str) -> Pending<'a> {
+        match self.read::<CredentialJwt>(compact) {
+            Reading::Read(read) => self.examine(read),
+            Reading::Stopped(checks) => Pending::stopped(checks),
+        }
+    }
+
+    fn finish(
+        &self,
+        pending: &mut Pending<'_>,
+        signature_ok: Option<bool>,
+        hidden: &[String],
+    ) -> Report {
+        let mut checks = std::mem::take(&mut pending.checks);
+        let credential = pending.credential.take();
+        self.after_signature(
+            &mut checks,
+            credential.as_ref(),
+            signature_ok,
+            hidden,
+            &pending.valid_from,
+        );
+        let checks = checks.complete();
+        let verdict = report::verdict(checks.iter().map(|c| c.outcome), []);
+        let summary = credential.as_ref().map(|(_, c)| {
+            let issuer = self.bundle.issuer(&c.issuer);
+            CredentialSummary {
+                id: c.id.clone(),
+                kind: c.kind,
+                issuer: c.issuer.clone(),
+                issuer_name: issuer.map(|i| i.name.clone()),
+                issuer_country: issuer.map(|i| i.country.clone()),
+                title: c.title.clone(),
+                levels: c.levels.clone(),
+                valid_from: std::mem::take(&mut pending.valid_from),
+                valid_until: c.valid_until.map(format_time),
+            }
+        });
+        let equivalence = match (&self.equivalence, &credential) {
+            (Some((destination, table)), Some((_, c))) if verdict != Verdict::Invalid => {
+                let query = EquivalenceQuery {
+                    origin_country: c
+                        .country
+                        .clone()
+                        .or_else(|| self.bundle.issuer(&c.issuer).map(|i| i.country.clone())),
+                    levels: c.levels.clone(),
+                    field: c.field.clone(),
+                    isco08: c.isco08.clone(),
+                    title: c.title.clone(),
+                    issuer: Some(c.issuer.clone()),
+                };
+                Some(table.query(&query, destination, self.now))
+            }
+            _ => None,
+        };
+        let untrusted_decisions = if self.equivalence.is_some() {
+            let mut all = self.bundle.untrusted_decisions().to_vec();
+            all.extend(self.inconsistent_decisions.iter().cloned());
+            all
+        } else {
+            Vec::new()
+        };
+        let verified = match (verdict, credential) {
+            (Verdict::Valid, Some((document, checked))) => {
+                Some(VerifiedCredential::new(document, checked))
+            }
+            _ => None,
+        };
+        Report {
+            verdict,
+            checks,
+            credential: summary,
+            equivalence,
+            untrusted_decisions,
+            verified,
+        }
+    }
+}
+
+/// Batch-verifies the signatures that are ready; `None` where there was nothing to check.
+fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
+    let ready: Vec<(usize, &UnverifiedJws<'_>, &PublicKey)> = pendings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.signature.as_ref().map(|(jws, key)| (i, jws, key)))
+        .collect();
+    let mut results = vec![None; pendings.len()];
+    let messages: Vec<&[u8]> = ready
+        .iter()
+        .map(|(_, j, _)| j.signing_input().as_bytes())
+        .collect();
+    let signatures: Vec<ed25519_dalek::Signature> = ready
+        .iter()
+        .map(|(_, j, _)| ed25519_dalek::Signature::from_bytes(j.signature()))
+        .collect();
+    let keys: Vec<ed25519_dalek::VerifyingKey> =
+        ready.iter().map(|(_, _, k)| *k.as_dalek()).collect();
+    let all_ok =
+        !ready.is_empty() && ed25519_dalek::verify_batch(&messages, &signatures, &keys).is_ok();
+    for (i, jws, key) in ready {
+        if let Some(slot) = results.get_mut(i) {
+            *slot = Some(all_ok || jws.verify_with(key));
+        }
+    }
+    results
+}
