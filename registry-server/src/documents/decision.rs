@@ -3,13 +3,13 @@
 //! the operator registered, for that authority's own country.
 
 use credential_core::equivalence::RecognitionDecision;
-use credential_core::json::{parse_strict, JsonError};
-use credential_core::jws::{JwsError, UnverifiedJws};
-use credential_core::trust::{check_decision, TYP_DECISION};
+use credential_core::json::JsonError;
+use credential_core::jws::JwsError;
+use credential_core::signed::{DecisionJwt, OpenError, Unopened};
+use credential_core::trust::{check_opened_decision, DecisionError, TYP_DECISION};
 use credential_core::PublicKey;
 
 use crate::auth::Signer;
-use crate::bounds::MAX_DECISION_JWS;
 use crate::error::{AppError, ErrorCode};
 use crate::records::Records;
 
@@ -50,7 +50,22 @@ enum Refusal {
     },
     /// The bundle verifier's own refusal, in its words.
     #[error("{0}")]
-    Verifier(String),
+    Verifier(#[from] DecisionError),
+}
+
+impl From<OpenError<serde_json::Error>> for Refusal {
+    fn from(e: OpenError<serde_json::Error>) -> Self {
+        match e {
+            OpenError::Jws(e) => Self::Jws(e),
+            OpenError::Typ { .. } => Self::Typ,
+            OpenError::Key(_) => Self::Kid,
+            OpenError::Signature => Self::Signature,
+            OpenError::Json(e) => Self::Json(e),
+            OpenError::Decode(e) => Self::Payload(e),
+            // OpenError is non-exhaustive: a new refusal is still a refusal.
+            _ => Self::Signature,
+        }
+    }
 }
 
 impl From<Refusal> for AppError {
@@ -74,12 +89,12 @@ pub(crate) fn open_decision(
     signer: &Signer,
     jws: &str,
 ) -> Result<RecognitionDecision, AppError> {
-    let jws = jws.trim();
-    let parsed = UnverifiedJws::parse(jws, MAX_DECISION_JWS).map_err(Refusal::from)?;
-    if parsed.header().typ.as_deref() != Some(TYP_DECISION) {
-        return Err(Refusal::Typ.into());
-    }
-    let key = parsed
+    // Who must have signed it is read before the signature, so that a stranger's decision
+    // is refused as such (403) whatever else is wrong with it; the document is then opened
+    // (signature, strict JSON, decoding) once, and checked as a verifier will check it.
+    let unopened = Unopened::<DecisionJwt>::parse(jws.trim()).map_err(Refusal::from)?;
+    let key = unopened
+        .jws()
         .header()
         .kid
         .as_deref()
@@ -93,17 +108,14 @@ pub(crate) fn open_decision(
     if did != signer.did {
         return Err(Refusal::NotSender.into());
     }
-    if !parsed.verify_with(&key) {
-        return Err(Refusal::Signature.into());
-    }
-    let value = parse_strict(parsed.payload()).map_err(Refusal::from)?;
-    let decision: RecognitionDecision = serde_json::from_value(value).map_err(Refusal::from)?;
+    let opened = unopened.open(&key).map_err(Refusal::from)?;
+    let decision = &opened.payload;
     if decision.id.chars().count() > MAX_ID {
         return Err(Refusal::LongId.into());
     }
     if decision.authority != did {
         return Err(Refusal::OtherAuthority {
-            named: decision.authority,
+            named: decision.authority.clone(),
             signer: did,
         }
         .into());
@@ -112,12 +124,11 @@ pub(crate) fn open_decision(
         return Err(Refusal::OutsideJurisdiction {
             name: authority.name,
             country: authority.country,
-            asked: decision.destination.country,
+            asked: decision.destination.country.clone(),
         }
         .into());
     }
-    // The bundle verifier's own check, so a decision the registry accepts is one every
-    // verifier trusts.
-    check_decision(&[authority.entry()], jws).map_err(Refusal::Verifier)?;
-    Ok(decision)
+    // The bundle verifier's own check (consistency with the shipped frameworks), so a
+    // decision the registry accepts is one every verifier trusts.
+    Ok(check_opened_decision(&[authority.entry()], opened).map_err(Refusal::from)?)
 }
