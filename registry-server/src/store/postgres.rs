@@ -136,30 +136,41 @@ impl std::fmt::Debug for DatabaseUrl {
     }
 }
 
-impl std::str::FromStr for DatabaseUrl {
-    type Err = String;
+/// Why a database URL was refused. The messages never repeat the URL: it may hold a password.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DatabaseUrlError {
+    /// Not a `postgres://` or `postgresql://` URL.
+    #[error("a database URL starts with postgres:// (for example postgres://skillpass@127.0.0.1:5432/skillpass)")]
+    Scheme,
+    /// Over 4 KiB.
+    #[error("the database URL is longer than 4096 bytes")]
+    TooLong,
+    /// The driver could not read it (its message names the option at fault, not a value).
+    #[error("the database URL is not valid: {0}")]
+    Invalid(tokio_postgres::Error),
+    /// `sslmode=require`, which this registry cannot honour.
+    #[error(
+        "sslmode=require: this registry connects to PostgreSQL without TLS; reach the \
+         database over a local socket, a private network or a tunnel, and leave sslmode out"
+    )]
+    Tls,
+}
 
-    fn from_str(url: &str) -> Result<Self, String> {
+impl std::str::FromStr for DatabaseUrl {
+    type Err = DatabaseUrlError;
+
+    fn from_str(url: &str) -> Result<Self, DatabaseUrlError> {
         let url = url.trim();
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(
-                "a database URL starts with postgres:// (for example postgres://skillpass@127.0.0.1:5432/skillpass)"
-                    .into(),
-            );
+            return Err(DatabaseUrlError::Scheme);
         }
         if url.len() > 4096 {
-            return Err("the database URL is longer than 4096 bytes".into());
+            return Err(DatabaseUrlError::TooLong);
         }
-        // The parser's messages name the option at fault, never a value, so the password
-        // cannot leak through them.
-        let config = tokio_postgres::Config::from_str(url)
-            .map_err(|e| format!("the database URL is not valid: {e}"))?;
+        let config = tokio_postgres::Config::from_str(url).map_err(DatabaseUrlError::Invalid)?;
         if config.get_ssl_mode() == tokio_postgres::config::SslMode::Require {
-            return Err(
-                "sslmode=require: this registry connects to PostgreSQL without TLS; reach the \
-                 database over a local socket, a private network or a tunnel, and leave sslmode out"
-                    .into(),
-            );
+            return Err(DatabaseUrlError::Tls);
         }
         Ok(Self {
             url: url.to_owned(),
