@@ -539,6 +539,24 @@ pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Reading a referencing's level mapping needs the catalog's frameworks, so it lives here.
+impl FrameworkReferencing {
+    /// The level mapping as `(from label, to label)` pairs, ranges expanded in `from`'s level
+    /// order, when it follows the checked grammar (`1->1, 4..5->4, 7->6; comment`).
+    pub fn mapping_pairs(&self, catalog: &FrameworkCatalog) -> Option<Vec<(String, String)>> {
+        let from = catalog.framework(&self.from)?;
+        let to = catalog.framework(self.to.trim())?;
+        let pairs = parse_mapping(self.level_mapping.as_deref()?, from, to).ok()?;
+        pairs
+            .into_iter()
+            .map(|(a, b)| {
+                let a = from.levels.get(a)?.level.to_string();
+                Some((a, to.levels.get(b)?.level.to_string()))
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 #[path = "catalog_tests.rs"]
 mod tests;

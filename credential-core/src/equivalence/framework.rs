@@ -8,8 +8,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::FrameworkCatalog;
-
 /// A qualifications framework (national, regional reference, or a statistical classification).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -195,21 +193,6 @@ impl FrameworkReferencing {
     /// Whether `framework` is one of the frameworks named in `to` (`EQF/AQRF` names two).
     pub fn names_target(&self, framework: &str) -> bool {
         self.to.split('/').any(|t| t.trim() == framework)
-    }
-
-    /// The level mapping as `(from label, to label)` pairs, ranges expanded in `from`'s level
-    /// order, when it follows the checked grammar (`1->1, 4..5->4, 7->6; comment`).
-    pub fn mapping_pairs(&self, catalog: &FrameworkCatalog) -> Option<Vec<(String, String)>> {
-        let from = catalog.framework(&self.from)?;
-        let to = catalog.framework(self.to.trim())?;
-        let pairs = parse_mapping(self.level_mapping.as_deref()?, from, to).ok()?;
-        pairs
-            .into_iter()
-            .map(|(a, b)| {
-                let a = from.levels.get(a)?.level.to_string();
-                Some((a, to.levels.get(b)?.level.to_string()))
-            })
-            .collect()
     }
 }
 
