@@ -51,9 +51,12 @@ fn main() {
         .unwrap();
     let claims: serde_json::Value =
         serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap();
-    let mut doc =
-        build_document(&claims, &college.public().did(), &IssueOptions::new(t("2026-03-01T09:00:00Z")))
-            .unwrap();
+    let mut doc = build_document(
+        &claims,
+        &college.public().did(),
+        &IssueOptions::new(t("2026-03-01T09:00:00Z")),
+    )
+    .unwrap();
     // A fixed id, so every run verifies the same bytes.
     doc["id"] = serde_json::json!("urn:uuid:00000000-0000-4000-8000-000000000001");
     let credential = sign_document(&college, &college.public().did_url(), &doc).unwrap();
