@@ -8,7 +8,13 @@
 //! loads a 1,000-issuer bundle N times; `count_verify query N` asks the equivalence table
 //! `RQF-GB-ENG-3 → DE` N times. Differences between two values of N give the work per item,
 //! and the ratios between modes are what the benchmarks record.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use chrono::{DateTime, Utc};
 use credential_core::jws::UnverifiedJws;
