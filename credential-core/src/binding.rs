@@ -6,20 +6,18 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::credential::format_time;
+use crate::i18n::Msg;
 use crate::report::Outcome;
 
 /// Clock skew tolerated for a token made "in the future" of the verifier's clock, seconds.
 pub(crate) const CLOCK_SKEW_SECS: i64 = 120;
 
 /// The `nonce` check: the token carries the nonce this verifier handed out.
-pub(crate) fn nonce(got: Option<&str>, expected: &str) -> (Outcome, String) {
+pub(crate) fn nonce(got: Option<&str>, expected: &str) -> (Outcome, Msg) {
     if got == Some(expected) {
-        (Outcome::Pass, "the nonce is the one supplied".into())
+        (Outcome::Pass, Msg::new("nonce-ok"))
     } else {
-        (
-            Outcome::Fail,
-            "the nonce is not the one supplied: a replayed or misdirected presentation".into(),
-        )
+        (Outcome::Fail, Msg::new("nonce-bad"))
     }
 }
 
@@ -30,30 +28,26 @@ pub(crate) fn freshness(
     exp: Option<i64>,
     now: DateTime<Utc>,
     max_age: Duration,
-) -> (Outcome, String) {
+) -> (Outcome, Msg) {
     let Some(issued) = DateTime::<Utc>::from_timestamp(iat, 0) else {
-        return (Outcome::Fail, "`iat` is not a representable time".into());
+        return (Outcome::Fail, Msg::new("iat-bad"));
     };
     let when = format_time(issued);
     if issued > now + Duration::seconds(CLOCK_SKEW_SECS) {
-        return (
-            Outcome::Fail,
-            format!("made at {when}, in the future of this verifier's clock"),
-        );
+        return (Outcome::Fail, Msg::new("made-in-future").arg("when", when));
     }
     if now - issued > max_age {
         return (
             Outcome::Fail,
-            format!(
-                "made at {when}, more than {} seconds ago",
-                max_age.num_seconds()
-            ),
+            Msg::new("made-too-long-ago")
+                .arg("when", when)
+                .arg("seconds", max_age.num_seconds()),
         );
     }
     if let Some(exp) = exp {
         if now.timestamp() >= exp {
-            return (Outcome::Fail, "the presentation has expired (`exp`)".into());
+            return (Outcome::Fail, Msg::new("presentation-expired"));
         }
     }
-    (Outcome::Pass, format!("made at {when}"))
+    (Outcome::Pass, Msg::new("made-at").arg("when", when))
 }

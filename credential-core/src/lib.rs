@@ -57,6 +57,7 @@ mod binding;
 pub mod credential;
 pub mod equivalence;
 mod error;
+pub mod i18n;
 pub mod json;
 pub mod jws;
 pub mod keys;

@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::catalog::is_country_code;
-use super::decision::RecognitionDecision;
+use super::decision::{CompensationMeasure, RecognitionDecision};
 use super::framework::Link;
 use super::practice::RecognitionPractice;
 use super::EquivalenceError;
+use crate::i18n::{text, Lang, Msg};
 
 /// What is known about a qualification, typically read from its credential.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -293,106 +294,187 @@ impl EquivalenceAnswer {
     /// The answer in plain words for people. Decisions and comparable levels are under
     /// separate headings, decisions first, so one is never read as the other.
     pub fn to_words(&self) -> String {
+        self.to_words_in(Lang::En)
+    }
+
+    /// [`EquivalenceAnswer::to_words`] in `lang`. Data from the shipped tables and the
+    /// decisions (qualification names, legal bases, practice summaries) is shown as written.
+    pub fn to_words_in(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let place = match &self.destination {
-            Destination::Country(c) => format!("in {c}"),
-            Destination::Framework(f) => format!("in terms of {f}"),
+        let (place, by_framework) = match &self.destination {
+            Destination::Country(c) => (c.as_str(), false),
+            Destination::Framework(f) => (f.as_str(), true),
         };
-        out.push_str(&format!(
-            "What this qualification means {place} (as of {}):\n\n",
-            self.at.format("%Y-%m-%d")
-        ));
-        out.push_str("Recognition decisions (authoritative):\n");
+        let say = |id: &'static str| Msg::new(id).arg("place", place).text(lang);
+        let heading = if by_framework {
+            "eq-heading-framework"
+        } else {
+            "eq-heading-country"
+        };
+        let date = self.at.format("%Y-%m-%d").to_string();
+        out.push_str(
+            &Msg::new(heading)
+                .arg("place", place)
+                .arg("date", date)
+                .text(lang),
+        );
+        out.push_str("\n\n");
+        out.push_str(&text(lang, "eq-decisions"));
+        out.push('\n');
         if self.decisions.is_empty() {
-            out.push_str(&format!(
-                "- No recognition decision {place} matches this qualification.\n"
-            ));
+            let id = if by_framework {
+                "eq-no-decision-framework"
+            } else {
+                "eq-no-decision-country"
+            };
+            out.push_str(&format!("- {}\n", say(id)));
         }
         for m in &self.decisions {
-            out.push_str(&format!("- {}\n", decision_words(m)));
-            out.push_str(&format!("  Legal basis: {}\n", m.decision.legal_basis));
+            out.push_str(&format!("- {}\n", decision_words(m, lang)));
+            let basis = Msg::new("eq-legal-basis").arg("basis", &m.decision.legal_basis);
+            out.push_str(&format!("  {}\n", basis.text(lang)));
         }
-        out.push_str("\nComparable levels (informational, not a recognition decision):\n");
+        out.push('\n');
+        out.push_str(&text(lang, "eq-comparable"));
+        out.push('\n');
         if self.comparable.is_empty() {
-            out.push_str("- No comparable level is known.\n");
+            out.push_str(&format!("- {}\n", text(lang, "eq-no-comparable")));
         }
         for c in &self.comparable {
-            if c.path.is_empty() {
-                out.push_str(&format!(
-                    "- Comparable level: {} (the qualification's own level)\n",
-                    c.level
-                ));
+            let line = if c.path.is_empty() {
+                Msg::new("eq-comparable-own").arg("level", &c.level)
             } else {
-                let status = match c.status.as_str() {
-                    "historical" => "historical referencing, no longer maintained",
-                    other => other,
+                let msg = if c.status == "historical" {
+                    Msg::new("eq-comparable-via-historical")
+                } else {
+                    Msg::new("eq-comparable-via").arg("status", &c.status)
                 };
-                out.push_str(&format!(
-                    "- Comparable level: {} via {} ({status}, {} confidence)\n",
-                    c.level,
-                    c.path_words(),
-                    c.confidence
-                ));
-            }
+                msg.arg("level", &c.level)
+                    .arg("path", c.path_words())
+                    .arg("confidence", &c.confidence)
+            };
+            out.push_str(&format!("- {}\n", line.text(lang)));
         }
         if !self.practice.is_empty() {
-            out.push_str(
-                "\nRecognition practice (background from the shipped data, not a decision):\n",
-            );
+            out.push('\n');
+            out.push_str(&text(lang, "eq-practice"));
+            out.push('\n');
             for p in &self.practice {
                 out.push_str(&format!("- {}: {}\n", p.title, p.summary));
                 if let Some(source) = &p.source {
-                    out.push_str(&format!("  Source: {source}\n"));
+                    let source = Msg::new("eq-source").arg("source", source);
+                    out.push_str(&format!("  {}\n", source.text(lang)));
                 }
             }
         }
         if !self.notes.is_empty() {
-            out.push_str("\nNot known:\n");
+            out.push('\n');
+            out.push_str(&text(lang, "eq-not-known"));
+            out.push('\n');
             for n in &self.notes {
                 out.push_str(&format!("- {n}\n"));
             }
         }
         if self.nothing_known {
-            out.push_str(&format!(
-                "\nNothing is known about this qualification {place}: ask the competent authority.\n"
-            ));
+            let id = if by_framework {
+                "eq-nothing-known-framework"
+            } else {
+                "eq-nothing-known-country"
+            };
+            out.push('\n');
+            out.push_str(&say(id));
+            out.push('\n');
         }
         out
     }
 }
 
-fn decision_words(m: &DecisionMatch) -> String {
+fn decision_words(m: &DecisionMatch, lang: Lang) -> String {
     let d = &m.decision;
     let date = |t: DateTime<Utc>| t.format("%Y-%m-%d").to_string();
-    let prefix = match m.state {
-        DecisionState::Applies => String::new(),
-        DecisionState::Expired => format!(
-            "EXPIRED on {}: ",
-            d.valid_until.map(date).unwrap_or_default()
-        ),
-        DecisionState::NotYetValid => format!("NOT YET IN FORCE (from {}): ", date(d.valid_from)),
-        DecisionState::Superseded => format!(
-            "SUPERSEDED by {}: ",
-            m.superseded_by.as_deref().unwrap_or("a later decision")
-        ),
-        DecisionState::Withdrawn => format!(
-            "WITHDRAWN on {}: ",
-            d.withdrawn.map(date).unwrap_or_default()
-        ),
+    let validity = match d.valid_until {
+        Some(until) => Msg::new("eq-valid-until").arg("date", date(until)),
+        None => Msg::new("eq-valid-open").arg("date", date(d.valid_from)),
     };
     let verb = match d.outcome {
-        super::Outcome::None => "Not recognised",
-        _ => "Recognised",
+        super::Outcome::None => "eq-not-recognised",
+        _ => "eq-recognised",
     };
-    let validity = match d.valid_until {
-        Some(until) => format!("valid until {}", date(until)),
-        None => format!("valid from {}, no end date", date(d.valid_from)),
+    let decision = Msg::new(verb)
+        .arg("country", &d.destination.country)
+        .arg("qualification", &d.destination.qualification)
+        .arg("outcome", outcome_words(d, lang))
+        .arg("authority", &d.authority_name)
+        .arg("validity", validity.text(lang))
+        .text(lang);
+    let state = match m.state {
+        DecisionState::Applies => return decision,
+        DecisionState::Expired => {
+            Msg::new("eq-state-expired").arg("date", d.valid_until.map(date).unwrap_or_default())
+        }
+        DecisionState::NotYetValid => Msg::new("eq-state-not-yet").arg("date", date(d.valid_from)),
+        DecisionState::Superseded => match m.superseded_by.as_deref() {
+            Some(by) => Msg::new("eq-state-superseded").arg("by", by),
+            None => Msg::new("eq-state-superseded-later"),
+        },
+        DecisionState::Withdrawn => {
+            Msg::new("eq-state-withdrawn").arg("date", d.withdrawn.map(date).unwrap_or_default())
+        }
     };
-    format!(
-        "{prefix}{verb} in {} as {} — {} (decision by {}, {validity})",
-        d.destination.country,
-        d.destination.qualification,
-        d.outcome_words(),
-        d.authority_name
-    )
+    state.arg("decision", decision).text(lang)
+}
+
+/// The outcome and its compensation measures, in `lang` (`partial: adaptation period of 6
+/// months or knowledge test` in English).
+fn outcome_words(d: &RecognitionDecision, lang: Lang) -> String {
+    let outcome = text(
+        lang,
+        match d.outcome {
+            super::Outcome::Full => "eq-outcome-full",
+            super::Outcome::Partial => "eq-outcome-partial",
+            super::Outcome::None => "eq-outcome-none",
+        },
+    );
+    let Some(measures) = join(
+        lang,
+        "eq-measures-and",
+        d.compensation.iter().map(|m| measure_words(m, lang)),
+    ) else {
+        return outcome;
+    };
+    Msg::new("eq-outcome-with-measures")
+        .arg("outcome", outcome)
+        .arg("measures", measures)
+        .text(lang)
+}
+
+/// One compensation measure in `lang`.
+fn measure_words(m: &CompensationMeasure, lang: Lang) -> String {
+    match m {
+        CompensationMeasure::AdaptationPeriod { months } => Msg::new("eq-measure-adaptation")
+            .arg("months", u64::from(*months))
+            .text(lang),
+        CompensationMeasure::KnowledgeTest => text(lang, "eq-measure-knowledge-test"),
+        CompensationMeasure::AptitudeTest => text(lang, "eq-measure-aptitude-test"),
+        CompensationMeasure::Language { language, level } => Msg::new("eq-measure-language")
+            .arg("language", language)
+            .arg("level", level.to_string())
+            .text(lang),
+        CompensationMeasure::OneOf { options } => join(
+            lang,
+            "eq-measures-or",
+            options.iter().map(|o| measure_words(o, lang)),
+        )
+        .unwrap_or_default(),
+    }
+}
+
+/// The items joined pairwise by the message `id` (`{ $first } or { $second }`).
+fn join(lang: Lang, id: &'static str, items: impl Iterator<Item = String>) -> Option<String> {
+    items.reduce(|first, second| {
+        Msg::new(id)
+            .arg("first", first)
+            .arg("second", second)
+            .text(lang)
+    })
 }

@@ -767,3 +767,57 @@ fn an_answer_serializes_in_camel_case_with_states_in_kebab_case() {
         nursing().authority_name
     );
 }
+
+#[test]
+fn the_nursing_answer_reads_in_each_language_with_its_recognition_vocabulary() {
+    use crate::i18n::Lang;
+    let answer = ask(&nursing_table(), &nursing_query(), "DE");
+    let expected = [
+        (
+            Lang::De,
+            "Anerkannt in DE als Pflegefachfrau/Pflegefachmann — teilweise Gleichwertigkeit, \
+             Ausgleichsmaßnahme: Anpassungslehrgang von 6 Monaten oder Kenntnisprüfung; \
+             Sprachnachweis Deutsch B2 erforderlich",
+        ),
+        (
+            Lang::Fr,
+            "Reconnue en DE comme Pflegefachfrau/Pflegefachmann — reconnaissance partielle, \
+             mesure de compensation : stage d'adaptation de 6 mois ou épreuve de connaissances ; \
+             maîtrise de l'allemand de niveau B2 exigée",
+        ),
+        (
+            Lang::Es,
+            "Reconocida en DE como Pflegefachfrau/Pflegefachmann — reconocimiento parcial, \
+             medida compensatoria: período de prácticas de 6 meses o prueba de conocimientos; \
+             se exige alemán de nivel B2",
+        ),
+        (
+            Lang::Fil,
+            "Kinikilala sa DE bilang Pflegefachfrau/Pflegefachmann — bahagyang pagkilala, \
+             compensation measure: adaptation period na 6 buwan o knowledge test; \
+             kailangan ang wikang Aleman na antas B2",
+        ),
+        (
+            Lang::Ar,
+            "معترف به في DE بوصفه Pflegefachfrau/Pflegefachmann — معادلة جزئية، التدبير التعويضي: \
+             فترة تكيّف مدتها 6 أشهر أو اختبار معارف؛ إتقان اللغة الألمانية بمستوى B2 مطلوب",
+        ),
+    ];
+    for (lang, line) in expected {
+        let words = answer.to_words_in(lang);
+        assert!(words.contains(line), "{lang}:\n{words}");
+        assert!(!words.contains("Recognition decisions"), "{lang}:\n{words}");
+    }
+    // English is what it always was.
+    assert_eq!(answer.to_words_in(Lang::En), answer.to_words());
+    let de = answer.to_words_in(Lang::De);
+    assert!(
+        de.starts_with("Was diese Qualifikation in DE bedeutet (Stand "),
+        "{de}"
+    );
+    assert!(de.contains("Anerkennungsbescheide (verbindlich):"), "{de}");
+    assert!(
+        de.contains("Vergleichbare Niveaus (informativ, kein Anerkennungsbescheid):"),
+        "{de}"
+    );
+}

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::check::{PresentationCheck, PresentationCheckId};
+use crate::i18n::{Lang, Msg};
 use crate::report::{self, Checks};
 use crate::verify::{Report, Verdict};
 
@@ -64,21 +65,24 @@ impl PresentationReport {
 
     /// The report in plain words: the presentation's checks, then each credential's report.
     pub fn to_words(&self) -> String {
-        let mut out = report::headline(self.verdict);
-        let _ = write!(
-            out,
-            ": presentation of {} credential{}",
-            self.credentials.len(),
-            if self.credentials.len() == 1 { "" } else { "s" }
-        );
+        self.to_words_in(Lang::En)
+    }
+
+    /// [`PresentationReport::to_words`] in `lang`.
+    pub fn to_words_in(&self, lang: Lang) -> String {
+        let mut out = report::headline(self.verdict, lang);
+        let what = Msg::new("presentation-of").arg("count", self.credentials.len());
+        let _ = write!(out, ": {}", what.text(lang));
         if let Some(holder) = &self.holder {
-            let _ = write!(out, " by {holder}");
+            let by = Msg::new("presentation-by").arg("holder", holder);
+            let _ = write!(out, " {}", by.text(lang));
         }
         out.push('\n');
-        report::write_checks(&mut out, &self.checks);
+        report::write_checks(&mut out, &self.checks, lang);
         for (i, report) in self.credentials.iter().enumerate() {
-            let _ = write!(out, "\ncredential {}: ", i + 1);
-            out.push_str(&report.to_words());
+            let n = Msg::new("credential-number").arg("n", i + 1);
+            let _ = write!(out, "\n{}: ", n.text(lang));
+            out.push_str(&report.to_words_in(lang));
         }
         out
     }

@@ -10,6 +10,7 @@ use super::report::PresentationReport;
 use super::shape::CheckedPresentation;
 use super::subject::subject_of;
 use crate::binding;
+use crate::i18n::Msg;
 use crate::jws::{JwsError, UnverifiedJws};
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
@@ -72,13 +73,13 @@ fn read<'a>(
             checks.push(
                 Id::WellFormed,
                 Outcome::Pass,
-                "compact JWS with a readable header",
+                Msg::new("well-formed-readable"),
             );
-            checks.push(Id::Algorithm, Outcome::Fail, e.to_string());
+            checks.push(Id::Algorithm, Outcome::Fail, Msg::raw(e.to_string()));
             return None;
         }
         Err(e) => {
-            checks.push(Id::WellFormed, Outcome::Fail, e.to_string());
+            checks.push(Id::WellFormed, Outcome::Fail, Msg::raw(e.to_string()));
             return None;
         }
     };
@@ -88,7 +89,7 @@ fn read<'a>(
             checks.push(
                 Id::WellFormed,
                 Outcome::Fail,
-                format!("payload is not strict JSON: {e}"),
+                Msg::new("well-formed-not-json").arg("reason", e.to_string()),
             );
             return None;
         }
@@ -97,7 +98,7 @@ fn read<'a>(
         checks.push(
             Id::WellFormed,
             Outcome::Fail,
-            format!("header typ must be {TYP_VP}"),
+            Msg::new("well-formed-typ").arg("typ", TYP_VP),
         );
         return None;
     }
@@ -106,94 +107,84 @@ fn read<'a>(
             checks.push(
                 Id::WellFormed,
                 Outcome::Pass,
-                format!(
-                    "{} bytes, VC 2.0 VerifiablePresentation of {} credential(s)",
-                    compact.len(),
-                    vp.credentials.len()
-                ),
+                Msg::new("presentation-well-formed-ok")
+                    .arg("bytes", compact.len())
+                    .arg("count", vp.credentials.len()),
             );
-            checks.push(Id::Algorithm, Outcome::Pass, "EdDSA (Ed25519)");
+            checks.push(Id::Algorithm, Outcome::Pass, Msg::new("algorithm-ok"));
             Some((parsed, vp))
         }
         Err(e) => {
-            checks.push(Id::WellFormed, Outcome::Fail, e.to_string());
+            checks.push(Id::WellFormed, Outcome::Fail, Msg::raw(e.to_string()));
             None
         }
     }
 }
 
 /// Step 3: the `kid` is a `did:key` DID URL of the holder, and its key signed.
-fn holder_signature(parsed: &UnverifiedJws<'_>, holder: &str) -> (Outcome, String) {
+fn holder_signature(parsed: &UnverifiedJws<'_>, holder: &str) -> (Outcome, Msg) {
     let Some(kid) = parsed.header().kid.as_deref() else {
-        return (Outcome::Fail, "the header has no kid".into());
+        return (Outcome::Fail, Msg::new("key-no-kid"));
     };
     let key = match PublicKey::from_did(kid) {
         Ok(k) => k,
-        Err(e) => return (Outcome::Fail, format!("kid: {e}")),
+        Err(e) => {
+            return (
+                Outcome::Fail,
+                Msg::new("kid-bad").arg("reason", e.to_string()),
+            )
+        }
     };
     if !kid.contains('#') {
-        return (
-            Outcome::Fail,
-            "kid must be a DID URL (did:key:z…#z…)".into(),
-        );
+        return (Outcome::Fail, Msg::new("kid-not-url"));
     }
     if key.did() != holder {
-        return (
-            Outcome::Fail,
-            "the kid is not a key of the presentation's holder".into(),
-        );
+        return (Outcome::Fail, Msg::new("kid-not-holder"));
     }
     if parsed.verify_with(&key) {
-        (
-            Outcome::Pass,
-            "signed by the key of the holder's did:key".into(),
-        )
+        (Outcome::Pass, Msg::new("holder-signature-ok"))
     } else {
-        (
-            Outcome::Fail,
-            "the holder's signature does not verify: the presentation was altered or signed by another key".into(),
-        )
+        (Outcome::Fail, Msg::new("holder-signature-bad"))
     }
 }
 
 /// Step 4: `aud` (a string, or a list) names this verifier.
-fn audience(audience: &Value, expected: &str) -> (Outcome, String) {
+fn audience(audience: &Value, expected: &str) -> (Outcome, Msg) {
     let ok = match audience {
         Value::String(a) => a == expected,
         Value::Array(list) => list.iter().any(|a| a == expected),
         _ => false,
     };
     if ok {
-        (Outcome::Pass, format!("made for {expected}"))
+        (
+            Outcome::Pass,
+            Msg::new("audience-ok").arg("audience", expected),
+        )
     } else {
         (
             Outcome::Fail,
-            format!(
-                "made for {}, not for {expected}",
-                shorten(&audience.to_string())
-            ),
+            Msg::new("audience-other")
+                .arg("got", shorten(&audience.to_string()))
+                .arg("audience", expected),
         )
     }
 }
 
 /// Step 7: every credential names the holder as its subject.
-fn holder_binding(vp: &CheckedPresentation) -> (Outcome, String) {
+fn holder_binding(vp: &CheckedPresentation) -> (Outcome, Msg) {
     let mut unbound = Vec::new();
     for (i, credential) in vp.credentials.iter().enumerate() {
-        match subject_of(credential) {
-            Ok(Some(subject)) if subject == vp.holder => {}
-            Ok(Some(_)) => unbound.push(format!("credential {} is issued to someone else", i + 1)),
-            Ok(None) => unbound.push(format!("credential {} names no subject id", i + 1)),
-            Err(_) => unbound.push(format!("credential {} cannot be read", i + 1)),
-        }
+        let id = match subject_of(credential) {
+            Ok(Some(subject)) if subject == vp.holder => continue,
+            Ok(Some(_)) => "binding-someone-else",
+            Ok(None) => "binding-no-subject",
+            Err(_) => "binding-unreadable",
+        };
+        unbound.push(Msg::new(id).arg("n", i + 1));
     }
-    if unbound.is_empty() {
-        (
-            Outcome::Pass,
-            "the holder is the subject of every credential".into(),
-        )
-    } else {
-        (Outcome::Fail, unbound.join("; "))
+    match Msg::join("joined", unbound) {
+        None => (Outcome::Pass, Msg::new("binding-ok")),
+        Some(list) => (Outcome::Fail, list),
     }
 }
 

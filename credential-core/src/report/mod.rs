@@ -13,6 +13,8 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
+use crate::i18n::{self, Lang, Msg};
+
 /// How one check came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -36,6 +38,19 @@ impl Outcome {
             Self::Indeterminate => "undecided",
             Self::Skipped => "skipped",
         }
+    }
+
+    /// [`Outcome::mark`] in `lang`.
+    pub fn mark_in(self, lang: Lang) -> String {
+        i18n::text(
+            lang,
+            match self {
+                Self::Pass => "mark-pass",
+                Self::Fail => "mark-fail",
+                Self::Indeterminate => "mark-indeterminate",
+                Self::Skipped => "mark-skipped",
+            },
+        )
     }
 }
 
@@ -62,6 +77,21 @@ impl Verdict {
     }
 }
 
+impl Verdict {
+    /// The verdict as a reader of `lang` sees it at the head of a report (`VALID`,
+    /// `GÜLTIG`, `صالحة`).
+    pub fn words(self, lang: Lang) -> String {
+        i18n::text(
+            lang,
+            match self {
+                Self::Valid => "verdict-valid",
+                Self::Invalid => "verdict-invalid",
+                Self::Indeterminate => "verdict-indeterminate",
+            },
+        )
+    }
+}
+
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -81,6 +111,16 @@ pub trait CheckId: Copy + Eq + 'static {
     /// The stable name used in reports (`well-formed`, `holder-binding`, …).
     fn name(self) -> &'static str;
 
+    /// The check's name as a reader of `lang` sees it (the stable name where the catalog has
+    /// no label for it).
+    fn label(self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.name().to_owned();
+        }
+        i18n::lookup(lang, &format!("check-{}", self.name()))
+            .unwrap_or_else(|| self.name().to_owned())
+    }
+
     /// Where this check stands in [`CheckId::ALL`].
     fn position(self) -> usize {
         Self::ALL
@@ -98,12 +138,23 @@ pub struct Check<K> {
     pub id: K,
     /// How it came out.
     pub outcome: Outcome,
-    /// What was found, in plain words for the person reading the report.
+    /// What was found, in plain English words (stable for programs that read it).
     pub detail: String,
+    /// What was found, as a catalog message to show in the reader's language.
+    #[serde(skip)]
+    pub message: Msg,
 }
 
-/// The detail of a check that never ran because an earlier one failed.
-pub(crate) const NOT_RUN: &str = "not run: an earlier check failed";
+impl<K> Check<K> {
+    /// What was found, in `lang`.
+    pub fn detail_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            self.detail.clone()
+        } else {
+            self.message.text(lang)
+        }
+    }
+}
 
 /// A verifier's check results as they are found.
 #[derive(Debug, Clone)]
@@ -126,33 +177,48 @@ impl<K: CheckId> Checks<K> {
     }
 
     /// Records one result.
-    pub(crate) fn push(&mut self, id: K, outcome: Outcome, detail: impl Into<String>) {
+    pub(crate) fn push(&mut self, id: K, outcome: Outcome, message: Msg) {
         self.list.push(Check {
             id,
             outcome,
-            detail: detail.into(),
+            detail: message.text(Lang::En),
+            message,
+        });
+    }
+
+    /// Records one result whose English detail is already rendered (a bundle-level result
+    /// worked out once for many credentials).
+    pub(crate) fn push_rendered(&mut self, id: K, outcome: Outcome, rendered: &(Msg, String)) {
+        self.list.push(Check {
+            id,
+            outcome,
+            detail: rendered.1.clone(),
+            message: rendered.0.clone(),
         });
     }
 
     /// The list, completed: every check of `K` that was not recorded is added as skipped
-    /// with `NOT_RUN`, and all are put in the order of [`CheckId::ALL`].
+    /// ("not run: an earlier check failed"), and all are put in the order of
+    /// [`CheckId::ALL`].
     pub(crate) fn complete(self) -> Vec<Check<K>> {
-        self.complete_with(NOT_RUN)
+        self.complete_with(Msg::new("not-run"))
     }
 
     /// [`Checks::complete`], with `why` as the detail of the checks that never ran.
-    pub(crate) fn complete_with(self, why: &str) -> Vec<Check<K>> {
+    pub(crate) fn complete_with(self, why: Msg) -> Vec<Check<K>> {
         let mut list = self.list;
         // A verification that went through every check already has them in order.
         let in_order =
             list.len() == K::ALL.len() && list.iter().zip(K::ALL).all(|(c, &id)| c.id == id);
         if !in_order {
+            let detail = why.text(Lang::En);
             for &id in K::ALL {
                 if !list.iter().any(|c| c.id == id) {
                     list.push(Check {
                         id,
                         outcome: Outcome::Skipped,
-                        detail: why.to_owned(),
+                        detail: detail.clone(),
+                        message: why.clone(),
                     });
                 }
             }
@@ -203,22 +269,50 @@ pub(crate) fn find<K: CheckId>(checks: &[Check<K>], id: K) -> Option<&Check<K>> 
 
 /// Writes one numbered line per check, the same layout in every report:
 /// `   1. [pass     ] well-formed       2417 bytes, …`.
-pub(crate) fn write_checks<K: CheckId>(out: &mut String, checks: &[Check<K>]) {
-    for (n, check) in checks.iter().enumerate() {
+/// In another language than English the columns are as wide as that language's longest
+/// mark and label.
+pub(crate) fn write_checks<K: CheckId>(out: &mut String, checks: &[Check<K>], lang: Lang) {
+    let rows: Vec<(String, String, String)> = checks
+        .iter()
+        .map(|c| (c.outcome.mark_in(lang), c.id.label(lang), c.detail_in(lang)))
+        .collect();
+    let width = |f: fn(&(String, String, String)) -> &String, min: usize| {
+        rows.iter()
+            .map(|r| f(r).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(min)
+    };
+    let (mark_w, label_w) = if lang == Lang::En {
+        (9, 17)
+    } else {
+        (width(|r| &r.0, 0), width(|r| &r.1, 0))
+    };
+    for (n, (mark, label, detail)) in rows.iter().enumerate() {
         let _ = writeln!(
             out,
-            "  {:>2}. [{:<9}] {:<17} {}",
+            "  {:>2}. [{}] {} {}",
             n + 1,
-            check.outcome.mark(),
-            check.id.name(),
-            check.detail
+            pad(mark, mark_w),
+            pad(label, label_w),
+            detail
         );
     }
 }
 
-/// The first word of a report in words: the verdict in capitals.
-pub(crate) fn headline(verdict: Verdict) -> String {
-    verdict.to_string().to_uppercase()
+/// `s` padded with spaces to `width` characters.
+fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(s.chars().count()),
+    ));
+    out
+}
+
+/// The first word of a report in words: the verdict in capitals, in `lang`.
+pub(crate) fn headline(verdict: Verdict, lang: Lang) -> String {
+    verdict.words(lang)
 }
 
 #[cfg(test)]

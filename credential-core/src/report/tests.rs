@@ -21,13 +21,13 @@ impl CheckId for Step {
 #[test]
 fn a_list_that_stopped_early_is_completed_with_skipped_checks_in_order() {
     let mut checks = Checks::new();
-    checks.push(Step::Third, Outcome::Pass, "late");
-    checks.push(Step::First, Outcome::Fail, "broken");
+    checks.push(Step::Third, Outcome::Pass, Msg::raw("late"));
+    checks.push(Step::First, Outcome::Fail, Msg::raw("broken"));
     let list = checks.complete();
     let names: Vec<_> = list.iter().map(|c| c.id.name()).collect();
     assert_eq!(names, ["first", "second", "third"]);
     assert_eq!(list[1].outcome, Outcome::Skipped);
-    assert_eq!(list[1].detail, NOT_RUN);
+    assert_eq!(list[1].detail, "not run: an earlier check failed");
     assert_eq!(list[2].detail, "late");
     assert_eq!(failed(&list).collect::<Vec<_>>(), ["first"]);
     assert_eq!(find(&list, Step::Third).unwrap().detail, "late");
@@ -35,8 +35,14 @@ fn a_list_that_stopped_early_is_completed_with_skipped_checks_in_order() {
 
 #[test]
 fn the_skipped_detail_can_say_why() {
-    let list = Checks::<Step>::new().complete_with("not run: no bundle");
-    assert!(list.iter().all(|c| c.detail == "not run: no bundle"));
+    let list = Checks::<Step>::new().complete_with(Msg::new("not-run-bundle-refused"));
+    assert!(list
+        .iter()
+        .all(|c| c.detail == "not run: the trust bundle was refused"));
+    assert!(list
+        .iter()
+        .all(|c| c.detail_in(Lang::De)
+            == "nicht durchgeführt: die Vertrauensliste wurde zurückgewiesen"));
 }
 
 #[test]
@@ -56,13 +62,31 @@ fn one_failure_or_invalid_inner_report_makes_the_verdict_invalid() {
 #[test]
 fn every_report_numbers_its_checks_in_one_layout() {
     let mut checks = Checks::new();
-    checks.push(Step::First, Outcome::Pass, "fine");
-    checks.push(Step::Second, Outcome::Indeterminate, "unknown");
+    checks.push(Step::First, Outcome::Pass, Msg::raw("fine"));
+    checks.push(Step::Second, Outcome::Indeterminate, Msg::raw("unknown"));
     let mut out = String::new();
-    write_checks(&mut out, &checks.complete());
+    let list = checks.complete();
+    write_checks(&mut out, &list, Lang::En);
     assert_eq!(
         out,
         "   1. [pass     ] first             fine\n   2. [undecided] second            unknown\n   3. [skipped  ] third             not run: an earlier check failed\n"
     );
-    assert_eq!(headline(Verdict::Indeterminate), "INDETERMINATE");
+    assert_eq!(headline(Verdict::Indeterminate, Lang::En), "INDETERMINATE");
+}
+
+#[test]
+fn in_another_language_marks_and_details_are_translated_and_columns_fit_them() {
+    let mut checks = Checks::new();
+    checks.push(Step::First, Outcome::Pass, Msg::new("signature-ok"));
+    let list = checks.complete();
+    let mut out = String::new();
+    write_checks(&mut out, &list, Lang::De);
+    // Step names have no label in the catalog: the stable name is shown.
+    assert_eq!(
+        out,
+        "   1. [bestanden   ] first  Ed25519-Signatur ist gültig\n   2. [übersprungen] second nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen\n   3. [übersprungen] third  nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen\n"
+    );
+    // The English detail stays what programs read.
+    assert_eq!(list[0].detail, "Ed25519 signature verifies");
+    assert_eq!(headline(Verdict::Invalid, Lang::Ar), "غير صالحة");
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::check::{SdCheck, SdCheckId};
 use super::claims::known_claims;
 use super::process::Processed;
+use crate::i18n::{text, Lang};
 use crate::report::{self, Checks};
 use crate::verify::{Report, Verdict};
 
@@ -101,20 +102,37 @@ impl SdJwtReport {
     /// The report in plain words: the SD-JWT checks, what was and was not disclosed, then
     /// the credential's own report.
     pub fn to_words(&self) -> String {
-        let mut out = report::headline(self.verdict);
-        out.push_str(": selectively disclosed credential (SD-JWT)\n");
-        report::write_checks(&mut out, &self.checks);
+        self.to_words_in(Lang::En)
+    }
+
+    /// [`SdJwtReport::to_words`] in `lang` (claim names stay as the credential has them).
+    pub fn to_words_in(&self, lang: Lang) -> String {
+        let mut out = report::headline(self.verdict, lang);
+        let _ = writeln!(out, ": {}", text(lang, "sd-headline"));
+        report::write_checks(&mut out, &self.checks, lang);
         let list = |v: &[String]| {
             if v.is_empty() {
-                "(none)".to_owned()
+                text(lang, "sd-none")
             } else {
                 v.join(", ")
             }
         };
-        let _ = writeln!(out, "  disclosed:     {}", list(&self.disclosed));
-        let _ = writeln!(out, "  not disclosed: {}", list(&self.not_disclosed));
-        out.push_str("\ncredential: ");
-        out.push_str(&self.credential.to_words());
+        let (shown, hidden) = (text(lang, "sd-disclosed"), text(lang, "sd-not-disclosed"));
+        let width = shown.chars().count().max(hidden.chars().count()) + 1;
+        let _ = writeln!(
+            out,
+            "  {:<width$} {}",
+            format!("{shown}:"),
+            list(&self.disclosed)
+        );
+        let _ = writeln!(
+            out,
+            "  {:<width$} {}",
+            format!("{hidden}:"),
+            list(&self.not_disclosed)
+        );
+        let _ = write!(out, "\n{}: ", text(lang, "sd-credential"));
+        out.push_str(&self.credential.to_words_in(lang));
         out
     }
 }

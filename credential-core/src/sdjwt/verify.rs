@@ -10,6 +10,7 @@ use super::parts::{split, SdJwtParts};
 use super::process::{process, Problems, Processed};
 use super::report::SdJwtReport;
 use crate::binding;
+use crate::i18n::Msg;
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
 use crate::signed::{open, KeyBindingJwt, Kind as _, OpenError, SdJwtIssuerJwt};
@@ -64,19 +65,17 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
             return SdJwtReport::new(checks, report, Processed::default(), None);
         }
     };
+    let id = if parts.key_binding.is_some() {
+        "sd-well-formed-bound"
+    } else {
+        "sd-well-formed-unbound"
+    };
     checks.push(
         Id::WellFormed,
         Outcome::Pass,
-        format!(
-            "{} bytes: issuer JWS, {} disclosure(s), {}",
-            text.len(),
-            disclosures.len(),
-            if parts.key_binding.is_some() {
-                "key-binding JWT"
-            } else {
-                "no key-binding JWT"
-            }
-        ),
+        Msg::new(id)
+            .arg("bytes", text.len())
+            .arg("count", disclosures.len()),
     );
     // 2. disclosures: put back into the issuer-signed payload, and the credential checks
     //    run on the document they reveal.
@@ -85,7 +84,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
             checks.push(
                 Id::Disclosures,
                 Outcome::Fail,
-                "the issuer-signed JWT could not be read",
+                Msg::new("sd-issuer-unreadable"),
             );
             let report = verifier.unreadable(unreadable);
             return SdJwtReport::new(checks, report, Processed::default(), None);
@@ -100,16 +99,13 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
         checks.push(
             Id::Disclosures,
             Outcome::Pass,
-            format!(
-                "{} disclosure(s), each issued in this credential and unaltered",
-                disclosures.len()
-            ),
+            Msg::new("sd-disclosures-ok").arg("count", disclosures.len()),
         );
     } else {
         checks.push(
             Id::Disclosures,
             Outcome::Fail,
-            Problems(&processed.problems).to_string(),
+            Msg::raw(Problems(&processed.problems).to_string()),
         );
     }
     let cnf = processed
@@ -122,11 +118,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
     match expect {
         None => {
             for id in [Id::KeyBinding, Id::Audience, Id::Nonce, Id::Freshness] {
-                checks.push(
-                    id,
-                    Outcome::Skipped,
-                    "not run: the holder's own copy, not a presentation",
-                );
+                checks.push(id, Outcome::Skipped, Msg::new("sd-not-run-own-copy"));
             }
         }
         Some(expect) => key_binding(&parts, cnf.as_ref(), &expect, verifier.now(), &mut checks),
@@ -137,33 +129,32 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
         .pointer("/credentialSubject/id")
         .and_then(Value::as_str);
     let (outcome, detail) = match (&cnf, subject_id) {
-        (Some(key), Some(subject)) if key.did() == subject => (
-            Outcome::Pass,
-            "the key-binding key (cnf) is the subject's did:key",
-        ),
-        (None, _) => (
-            Outcome::Fail,
-            "the credential has no usable cnf.jwk holder key",
-        ),
-        (Some(_), None) => (Outcome::Fail, "the credential names no subject id"),
-        (Some(_), Some(_)) => (
-            Outcome::Fail,
-            "the cnf key is not the key of credentialSubject.id",
-        ),
+        (Some(key), Some(subject)) if key.did() == subject => {
+            (Outcome::Pass, "sd-holder-binding-ok")
+        }
+        (None, _) => (Outcome::Fail, "sd-no-cnf"),
+        (Some(_), None) => (Outcome::Fail, "sd-no-subject"),
+        (Some(_), Some(_)) => (Outcome::Fail, "sd-cnf-not-subject"),
     };
-    checks.push(Id::HolderBinding, outcome, detail);
+    checks.push(Id::HolderBinding, outcome, Msg::new(detail));
     let subject = processed.document.get("credentialSubject").cloned();
     SdJwtReport::new(checks, report, processed, subject)
 }
 
 /// Step 1: the parts of the SD-JWT and its decoded disclosures, or the well-formed detail.
-fn well_formed(text: &str) -> Result<(SdJwtParts<'_>, Vec<Disclosure>), String> {
-    let parts = split(text).map_err(|e| e.to_string())?;
+fn well_formed(text: &str) -> Result<(SdJwtParts<'_>, Vec<Disclosure>), Msg> {
+    let parts = split(text).map_err(|e| Msg::raw(e.to_string()))?;
     let disclosures = parts
         .disclosures
         .iter()
         .enumerate()
-        .map(|(i, d)| Disclosure::parse(d).map_err(|e| format!("disclosure {}: {e}", i + 1)))
+        .map(|(i, d)| {
+            Disclosure::parse(d).map_err(|e| {
+                Msg::new("sd-disclosure-bad")
+                    .arg("n", i + 1)
+                    .arg("reason", e.to_string())
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok((parts, disclosures))
 }
@@ -193,26 +184,22 @@ fn key_binding(
         Err(why) => {
             checks.push(Id::KeyBinding, Outcome::Fail, why);
             for id in [Id::Audience, Id::Nonce, Id::Freshness] {
-                checks.push(id, Outcome::Skipped, "not run: no valid key binding");
+                checks.push(id, Outcome::Skipped, Msg::new("sd-not-run-no-binding"));
             }
             return;
         }
     };
-    checks.push(
-        Id::KeyBinding,
-        Outcome::Pass,
-        "signed by the holder key (cnf) over exactly what was presented",
-    );
+    checks.push(Id::KeyBinding, Outcome::Pass, Msg::new("sd-key-binding-ok"));
     match claims.get("aud") {
         Some(Value::String(a)) if a == expect.audience => checks.push(
             Id::Audience,
             Outcome::Pass,
-            format!("made for {}", expect.audience),
+            Msg::new("audience-ok").arg("audience", expect.audience),
         ),
         _ => checks.push(
             Id::Audience,
             Outcome::Fail,
-            format!("not made for {}", expect.audience),
+            Msg::new("audience-not").arg("audience", expect.audience),
         ),
     }
     let (outcome, detail) =
@@ -223,34 +210,30 @@ fn key_binding(
             let exp = claims.get("exp").and_then(Value::as_i64);
             binding::freshness(iat, exp, now, expect.max_age)
         }
-        None => (Outcome::Fail, "the key-binding JWT has no iat".into()),
+        None => (Outcome::Fail, Msg::new("sd-kb-no-iat")),
     };
     checks.push(Id::Freshness, outcome, detail);
 }
 
 /// Step 3: the key-binding JWT's claims, once its `typ`, its signature by `cnf` and its
 /// `sd_hash` over `parts.hashed` are checked; otherwise the key-binding detail.
-fn bound_claims(parts: &SdJwtParts<'_>, cnf: Option<&PublicKey>) -> Result<Value, String> {
+fn bound_claims(parts: &SdJwtParts<'_>, cnf: Option<&PublicKey>) -> Result<Value, Msg> {
     let Some(kb) = parts.key_binding else {
-        return Err("no key-binding JWT: anyone holding a copy could have sent this".into());
+        return Err(Msg::new("sd-kb-missing"));
     };
     let Some(cnf) = cnf else {
-        return Err("the credential has no cnf.jwk to check the key binding with".into());
+        return Err(Msg::new("sd-kb-no-cnf"));
     };
     let claims = open::<KeyBindingJwt>(kb, cnf)
         .map_err(|e| match e {
-            OpenError::Typ { .. } => format!("key-binding JWT: typ must be {TYP_KB}"),
-            OpenError::Signature | OpenError::Key(_) => {
-                "the key-binding JWT is not signed by the holder key (cnf)".into()
-            }
-            OpenError::Json(_) | OpenError::Decode(_) => {
-                "the key-binding JWT payload is not strict JSON".into()
-            }
-            e => format!("key-binding JWT: {e}"),
+            OpenError::Typ { .. } => Msg::new("sd-kb-typ").arg("typ", TYP_KB),
+            OpenError::Signature | OpenError::Key(_) => Msg::new("sd-kb-not-signed"),
+            OpenError::Json(_) | OpenError::Decode(_) => Msg::new("sd-kb-not-json"),
+            e => Msg::new("sd-kb-bad").arg("reason", e.to_string()),
         })?
         .payload;
     if claims.get("sd_hash").and_then(Value::as_str) != Some(digest(parts.hashed).as_str()) {
-        return Err("sd_hash does not match: the disclosures or the credential were changed after the holder signed".into());
+        return Err(Msg::new("sd-hash-mismatch"));
     }
     Ok(claims)
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::check::{Check, CheckId};
 use crate::credential::{CheckedCredential, CredentialKind};
 use crate::equivalence::EquivalenceAnswer;
+use crate::i18n::{Lang, Msg};
 use crate::report::{self, Checks, Outcome, Verdict};
 
 /// What a report says about the credential. It names the credential and its issuer, never
@@ -104,9 +105,19 @@ impl Report {
     /// The report in plain words: a headline naming the credential and its issuer, then
     /// one numbered line per check, then what it means in the destination.
     pub fn to_words(&self) -> String {
-        let mut out = report::headline(self.verdict);
+        self.to_words_in(Lang::En)
+    }
+
+    /// [`Report::to_words`] in `lang`: the verdict, every check and what the credential
+    /// means in the reader's language (codes and identifiers stay as they are).
+    pub fn to_words_in(&self, lang: Lang) -> String {
+        let mut out = report::headline(self.verdict, lang);
         if let Some(c) = &self.credential {
-            let _ = write!(out, ": {}", c.kind);
+            let _ = write!(
+                out,
+                ": {}",
+                Msg::new("kind").arg("kind", c.kind.as_str()).text(lang)
+            );
             if let Some(t) = &c.title {
                 let _ = write!(out, " \"{t}\"");
             }
@@ -114,22 +125,27 @@ impl Report {
                 let _ = write!(out, " ({})", c.levels.join(", "));
             }
             let name = c.issuer_name.as_deref().unwrap_or(&c.issuer);
-            let _ = write!(out, " from {name}");
+            let _ = write!(
+                out,
+                " {}",
+                Msg::new("report-from").arg("issuer", name).text(lang)
+            );
             if let Some(country) = &c.issuer_country {
                 let _ = write!(out, " ({country})");
             }
         }
         out.push('\n');
-        report::write_checks(&mut out, &self.checks);
+        report::write_checks(&mut out, &self.checks, lang);
         if let Some(eq) = &self.equivalence {
             out.push('\n');
-            out.push_str(&eq.to_words());
+            out.push_str(&eq.to_words_in(lang));
             if !out.ends_with('\n') {
                 out.push('\n');
             }
         }
         for why in &self.untrusted_decisions {
-            let _ = writeln!(out, "  untrusted decision ignored: {why}");
+            let line = Msg::new("untrusted-decision").arg("reason", why).text(lang);
+            let _ = writeln!(out, "  {line}");
         }
         out
     }
@@ -139,10 +155,10 @@ impl Report {
 /// (not signed by the pinned anchor, malformed, or older than one already seen).
 pub fn bundle_rejected(reason: &str) -> Report {
     let mut checks = Checks::new();
-    checks.push(CheckId::TrustBundle, Outcome::Fail, reason);
+    checks.push(CheckId::TrustBundle, Outcome::Fail, Msg::raw(reason));
     Report {
         verdict: Verdict::Invalid,
-        checks: checks.complete_with("not run: the trust bundle was refused"),
+        checks: checks.complete_with(Msg::new("not-run-bundle-refused")),
         credential: None,
         equivalence: None,
         untrusted_decisions: Vec::new(),

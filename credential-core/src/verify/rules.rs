@@ -2,12 +2,11 @@
 //! clock: accreditation, validity period, status, bundle freshness, and what a damaged
 //! token is told. Each returns the check's outcome and its plain-words detail.
 
-use std::fmt::Write as _;
-
 use chrono::{DateTime, Duration, Utc};
 
 use crate::credential::{format_time, CheckedCredential};
 use crate::equivalence::FrameworkCatalog;
+use crate::i18n::Msg;
 use crate::jws::JwsError;
 use crate::report::Outcome;
 use crate::status::StatusPurpose;
@@ -20,50 +19,44 @@ const CLOCK_SKEW_SECS: i64 = 300;
 /// verifier by email or chat and were cut short or broken into lines on the way: the
 /// detail says so, and what to ask the sender for. (The token is still refused: a damaged
 /// credential is never repaired by guessing.)
-pub(super) fn damaged(compact: &str, e: &JwsError) -> String {
-    const ASK: &str = "ask the sender for the credential file itself, sent as an attachment";
+pub(super) fn damaged(compact: &str, e: &JwsError) -> Msg {
     let text = compact.trim();
     match e {
         JwsError::Segments(_) | JwsError::Base64(_) | JwsError::SignatureLength(_)
             if text.contains(char::is_whitespace) =>
         {
-            format!("{e}: the credential is broken over several lines, as an email program may do; {ASK}")
+            Msg::new("well-formed-broken-lines").arg("reason", e.to_string())
         }
         JwsError::Segments(_) | JwsError::Base64(_) | JwsError::SignatureLength(_) => {
-            format!("{e}: the file looks damaged or cut short; {ASK}")
+            Msg::new("well-formed-cut-short").arg("reason", e.to_string())
         }
-        _ => e.to_string(),
+        _ => Msg::raw(e.to_string()),
     }
 }
 
 /// `bundle-fresh`: before the bundle's next-update time, and not dated in the future.
-pub(super) fn bundle_freshness(b: &TrustBundle, now: DateTime<Utc>) -> (Outcome, String) {
+pub(super) fn bundle_freshness(b: &TrustBundle, now: DateTime<Utc>) -> (Outcome, Msg) {
+    let sequence = b.sequence.to_string();
     if now >= b.next_update {
         (
             Outcome::Indeterminate,
-            format!(
-                "bundle {} passed its next-update time {}: fetch a newer one",
-                b.sequence,
-                format_time(b.next_update)
-            ),
+            Msg::new("fresh-stale")
+                .arg("sequence", sequence)
+                .arg("time", format_time(b.next_update)),
         )
     } else if now + Duration::seconds(CLOCK_SKEW_SECS) < b.issued_at {
         (
             Outcome::Indeterminate,
-            format!(
-                "bundle {} is dated {} in the future: check the clock",
-                b.sequence,
-                format_time(b.issued_at)
-            ),
+            Msg::new("fresh-future")
+                .arg("sequence", sequence)
+                .arg("time", format_time(b.issued_at)),
         )
     } else {
         (
             Outcome::Pass,
-            format!(
-                "bundle {} current until {}",
-                b.sequence,
-                format_time(b.next_update)
-            ),
+            Msg::new("fresh-ok")
+                .arg("sequence", sequence)
+                .arg("time", format_time(b.next_update)),
         )
     }
 }
@@ -76,33 +69,18 @@ pub(super) fn accreditation(
     c: &CheckedCredential,
     now: DateTime<Utc>,
     when: &str,
-) -> (Outcome, String) {
+) -> (Outcome, Msg) {
     let at = c.valid_from;
+    let about = |id| Msg::new(id).arg("name", &issuer.name).arg("date", when);
     match issuer.status_at(at) {
         IssuerStatus::Active => {}
-        IssuerStatus::Suspended => {
-            return (
-                Outcome::Fail,
-                format!("{} was suspended at the issuance date {when}", issuer.name),
-            )
-        }
-        IssuerStatus::Withdrawn => {
-            return (
-                Outcome::Fail,
-                format!("{} was withdrawn at the issuance date {when}", issuer.name),
-            )
-        }
+        IssuerStatus::Suspended => return (Outcome::Fail, about("issuer-suspended")),
+        IssuerStatus::Withdrawn => return (Outcome::Fail, about("issuer-withdrawn")),
     }
     // Judged by the accreditation period that covers the issuance date, not by the
     // current one: re-accreditation must not undo what was issued before it.
     let Some(period) = issuer.accreditation.period_at(at) else {
-        return (
-            Outcome::Fail,
-            format!(
-                "{} was not accredited at the issuance date {when}",
-                issuer.name
-            ),
-        );
+        return (Outcome::Fail, about("issuer-not-accredited"));
     };
     let catalog = FrameworkCatalog::shipped().ok();
     let in_scope = period
@@ -120,32 +98,27 @@ pub(super) fn accreditation(
         });
     if !in_scope {
         let scope: Vec<String> = period.scope.iter().map(ToString::to_string).collect();
-        let levels = if c.levels.is_empty() {
-            "no level".to_owned()
+        let detail = if c.levels.is_empty() {
+            Msg::new("issuer-out-of-scope-no-level")
         } else {
-            c.levels.join(", ")
+            Msg::new("issuer-out-of-scope").arg("levels", c.levels.join(", "))
         };
         return (
             Outcome::Fail,
-            format!(
-                "{} is accredited for {} only; this is a {} at {levels}",
-                issuer.name,
-                scope.join(", "),
-                c.kind
-            ),
+            detail
+                .arg("name", &issuer.name)
+                .arg("scope", scope.join(", "))
+                .arg("kind", c.kind.as_str()),
         );
     }
-    let mut detail = format!(
-        "{} ({}), accredited for {} at {when}",
-        issuer.name, issuer.country, c.kind
-    );
-    let current = issuer.status_at(now.max(at));
-    if current != IssuerStatus::Active {
-        let _ = write!(
-            detail,
-            "; note: now {current:?}, after this credential was issued"
-        );
-    }
+    let id = match issuer.status_at(now.max(at)) {
+        IssuerStatus::Active => "issuer-accredited",
+        IssuerStatus::Suspended => "issuer-accredited-now-suspended",
+        IssuerStatus::Withdrawn => "issuer-accredited-now-withdrawn",
+    };
+    let detail = about(id)
+        .arg("country", &issuer.country)
+        .arg("kind", c.kind.as_str());
     (Outcome::Pass, detail)
 }
 
@@ -154,24 +127,27 @@ pub(super) fn validity(
     c: &CheckedCredential,
     now: DateTime<Utc>,
     valid_from: &str,
-) -> (Outcome, String) {
+) -> (Outcome, Msg) {
     if now < c.valid_from {
         return (
             Outcome::Fail,
-            format!("not yet valid: valid from {valid_from}"),
+            Msg::new("validity-not-yet").arg("from", valid_from),
         );
     }
     match c.valid_until {
-        Some(until) if now >= until => {
-            (Outcome::Fail, format!("expired on {}", format_time(until)))
-        }
+        Some(until) if now >= until => (
+            Outcome::Fail,
+            Msg::new("validity-expired").arg("until", format_time(until)),
+        ),
         Some(until) => (
             Outcome::Pass,
-            format!("valid from {valid_from} until {}", format_time(until)),
+            Msg::new("validity-until")
+                .arg("from", valid_from)
+                .arg("until", format_time(until)),
         ),
         None => (
             Outcome::Pass,
-            format!("valid from {valid_from}, no end date"),
+            Msg::new("validity-open").arg("from", valid_from),
         ),
     }
 }
@@ -184,39 +160,31 @@ pub(super) fn status(
     c: &CheckedCredential,
     now: DateTime<Utc>,
     as_of: &str,
-) -> (Outcome, String) {
+) -> (Outcome, Msg) {
     if c.status.is_empty() {
-        return (
-            Outcome::Pass,
-            "the credential carries no status entry".into(),
-        );
+        return (Outcome::Pass, Msg::new("status-no-entry"));
     }
     let (mut revocation, mut suspension) = (false, false);
     for entry in &c.status {
         let Some(list) = bundle.status_list(&entry.status_list_credential) else {
             return (
                 Outcome::Indeterminate,
-                format!(
-                    "status list {} is not in the trust bundle",
-                    entry.status_list_credential
-                ),
+                Msg::new("status-list-missing").arg("list", &entry.status_list_credential),
             );
         };
         if list.issuer != c.issuer {
             return (
                 Outcome::Fail,
-                format!("status list {} belongs to another issuer", list.id),
+                Msg::new("status-list-other-issuer").arg("list", &list.id),
             );
         }
         // A list outside its own validity period says nothing about now.
         if let Some(until) = list.valid_until.filter(|&u| now >= u) {
             return (
                 Outcome::Indeterminate,
-                format!(
-                    "status list {} expired on {}: fetch a newer bundle",
-                    list.id,
-                    format_time(until)
-                ),
+                Msg::new("status-list-expired")
+                    .arg("list", &list.id)
+                    .arg("until", format_time(until)),
             );
         }
         if let Some(from) = list
@@ -225,45 +193,45 @@ pub(super) fn status(
         {
             return (
                 Outcome::Indeterminate,
-                format!(
-                    "status list {} is not valid before {}: check the clock",
-                    list.id,
-                    format_time(from)
-                ),
+                Msg::new("status-list-early")
+                    .arg("list", &list.id)
+                    .arg("from", format_time(from)),
             );
         }
         if list.purpose != entry.status_purpose {
             return (
                 Outcome::Fail,
-                format!(
-                    "status list {} is a {} list, the entry says {}",
-                    list.id, list.purpose, entry.status_purpose
-                ),
+                Msg::new("status-purpose-mismatch")
+                    .arg("list", &list.id)
+                    .arg("purpose", list.purpose.to_string())
+                    .arg("entry", entry.status_purpose.to_string()),
             );
         }
         let set = match entry.index().and_then(|i| list.bits.get(i)) {
             Ok(set) => set,
-            Err(e) => return (Outcome::Fail, format!("status entry: {e}")),
+            Err(e) => {
+                return (
+                    Outcome::Fail,
+                    Msg::new("status-entry-bad").arg("reason", e.to_string()),
+                )
+            }
         };
         if set {
-            let word = match entry.status_purpose {
-                StatusPurpose::Revocation => "revoked",
-                StatusPurpose::Suspension => "suspended",
+            let id = match entry.status_purpose {
+                StatusPurpose::Revocation => "status-revoked",
+                StatusPurpose::Suspension => "status-suspended",
             };
-            return (
-                Outcome::Fail,
-                format!("the credential is {word} (status list {})", list.id),
-            );
+            return (Outcome::Fail, Msg::new(id).arg("list", &list.id));
         }
         match entry.status_purpose {
             StatusPurpose::Revocation => revocation = true,
             StatusPurpose::Suspension => suspension = true,
         }
     }
-    let checked = match (revocation, suspension) {
-        (true, true) => "not revoked, not suspended",
-        (true, false) => "not revoked",
-        _ => "not suspended",
+    let id = match (revocation, suspension) {
+        (true, true) => "status-ok-both",
+        (true, false) => "status-ok-revocation",
+        _ => "status-ok-suspension",
     };
-    (Outcome::Pass, format!("{checked} ({as_of})"))
+    (Outcome::Pass, Msg::new(id).arg("date", as_of))
 }

@@ -10,6 +10,7 @@ use super::pending::{Pending, Read, Reading};
 use super::rules::{accreditation, damaged, status, validity};
 use super::verifier::Verifier;
 use crate::credential::{format_time, CheckedCredential};
+use crate::i18n::Msg;
 use crate::jws::{JwsError, UnverifiedJws};
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
@@ -19,25 +20,25 @@ use crate::trust::VerifiedBundle;
 /// Why a token could not be read, as the checks report it.
 enum Unreadable {
     /// `well-formed` fails with this detail.
-    Malformed(String),
+    Malformed(Msg),
     /// `well-formed` passes (the header was readable) and `algorithm` fails with this.
-    Algorithm(String),
+    Algorithm(Msg),
 }
 
 /// Steps 1a–1c: the compact JWS within the size limit, an acceptable algorithm, a strict
 /// JSON payload, and the header `typ` this kind of credential carries.
 fn read_payload<K: Kind>(compact: &str) -> Result<(UnverifiedJws<'_>, Value), Unreadable> {
     let jws = signed::parse::<K>(compact.trim()).map_err(|e| match e {
-        JwsError::Algorithm(_) | JwsError::Crit => Unreadable::Algorithm(e.to_string()),
+        JwsError::Algorithm(_) | JwsError::Crit => Unreadable::Algorithm(Msg::raw(e.to_string())),
         e => Unreadable::Malformed(damaged(compact, &e)),
     })?;
-    let document = crate::json::parse_strict(jws.payload())
-        .map_err(|e| Unreadable::Malformed(format!("payload is not strict JSON: {e}")))?;
+    let document = crate::json::parse_strict(jws.payload()).map_err(|e| {
+        Unreadable::Malformed(Msg::new("well-formed-not-json").arg("reason", e.to_string()))
+    })?;
     if !K::typ_ok(jws.header().typ.as_deref()) {
-        return Err(Unreadable::Malformed(format!(
-            "header typ must be {}",
-            K::TYP
-        )));
+        return Err(Unreadable::Malformed(
+            Msg::new("well-formed-typ").arg("typ", K::TYP),
+        ));
     }
     Ok((jws, document))
 }
@@ -49,25 +50,20 @@ fn key_valid(
     kid: Option<&str>,
     credential: &CheckedCredential,
     valid_from: &str,
-) -> (Option<PublicKey>, Outcome, String) {
+) -> (Option<PublicKey>, Outcome, Msg) {
     let Some(kid) = kid else {
-        return (None, Outcome::Fail, "the header has no kid".into());
+        return (None, Outcome::Fail, Msg::new("key-no-kid"));
     };
     let Some(key) = bundle.key(kid) else {
-        return (
-            None,
-            Outcome::Fail,
-            format!("key {kid} is not in the trust bundle"),
-        );
+        return (None, Outcome::Fail, Msg::new("key-unknown").arg("kid", kid));
     };
     if key.issuer.id != credential.issuer {
         return (
             None,
             Outcome::Fail,
-            format!(
-                "key {kid} belongs to {}, not to the credential's issuer",
-                key.issuer.name
-            ),
+            Msg::new("key-other-issuer")
+                .arg("kid", kid)
+                .arg("name", &key.issuer.name),
         );
     }
     let at = credential.valid_from;
@@ -75,13 +71,15 @@ fn key_valid(
         return (
             None,
             Outcome::Fail,
-            format!("key {kid} was not valid at the issuance date {valid_from}"),
+            Msg::new("key-not-valid")
+                .arg("kid", kid)
+                .arg("date", valid_from),
         );
     }
     (
         Some(*key.key),
         Outcome::Pass,
-        format!("{kid}, valid at issuance"),
+        Msg::new("key-valid").arg("kid", kid),
     )
 }
 
@@ -92,11 +90,7 @@ impl Verifier<'_> {
     pub(crate) fn read<'a, K: Kind>(&self, compact: &'a str) -> Reading<'a> {
         let mut checks = Checks::new();
         // 0. trust-bundle: checked once, when the bundle was opened.
-        checks.push(
-            CheckId::TrustBundle,
-            Outcome::Pass,
-            self.trust_detail.as_str(),
-        );
+        checks.push_rendered(CheckId::TrustBundle, Outcome::Pass, &self.trust_detail);
         match read_payload::<K>(compact) {
             Ok((jws, document)) => Reading::Read(Read {
                 checks,
@@ -108,7 +102,7 @@ impl Verifier<'_> {
                 checks.push(
                     CheckId::WellFormed,
                     Outcome::Pass,
-                    "compact JWS with a readable header",
+                    Msg::new("well-formed-readable"),
                 );
                 checks.push(CheckId::Algorithm, Outcome::Fail, why);
                 Reading::Stopped(checks)
@@ -133,23 +127,25 @@ impl Verifier<'_> {
         let credential = match CheckedCredential::from_value(&document) {
             Ok(c) => c,
             Err(e) => {
-                checks.push(CheckId::WellFormed, Outcome::Fail, e.to_string());
+                checks.push(CheckId::WellFormed, Outcome::Fail, Msg::raw(e.to_string()));
                 return Pending::stopped(checks);
             }
         };
         checks.push(
             CheckId::WellFormed,
             Outcome::Pass,
-            format!("{len} bytes, VC 2.0 {}", credential.kind),
+            Msg::new("well-formed-ok")
+                .arg("bytes", len)
+                .arg("kind", credential.kind.as_str()),
         );
         // 2. algorithm: parsing refused every algorithm but EdDSA.
-        checks.push(CheckId::Algorithm, Outcome::Pass, "EdDSA (Ed25519)");
+        checks.push(CheckId::Algorithm, Outcome::Pass, Msg::new("algorithm-ok"));
         // 3. issuer-accredited, at the issuance date.
         let valid_from = format_time(credential.valid_from);
         let (outcome, detail) = match self.bundle.issuer(&credential.issuer) {
             None => (
                 Outcome::Fail,
-                format!("issuer {} is not in the trust bundle", credential.issuer),
+                Msg::new("issuer-unknown").arg("issuer", &credential.issuer),
             ),
             Some(issuer) => accreditation(issuer, &credential, self.now, &valid_from),
         };
@@ -183,9 +179,15 @@ impl Verifier<'_> {
     ) {
         // 5. signature.
         match signature_ok {
-            Some(true) => checks.push(CheckId::Signature, Outcome::Pass, "Ed25519 signature verifies"),
-            Some(false) => checks.push(CheckId::Signature, Outcome::Fail, "the signature does not verify: the credential was altered or not signed by this key"),
-            None => checks.push(CheckId::Signature, Outcome::Skipped, "no trusted key to check it with"),
+            Some(true) => checks.push(CheckId::Signature, Outcome::Pass, Msg::new("signature-ok")),
+            Some(false) => {
+                checks.push(CheckId::Signature, Outcome::Fail, Msg::new("signature-bad"))
+            }
+            None => checks.push(
+                CheckId::Signature,
+                Outcome::Skipped,
+                Msg::new("signature-no-key"),
+            ),
         }
         if let Some((document, checked)) = credential {
             // 6. schema, and framework levels that exist.
@@ -193,9 +195,9 @@ impl Verifier<'_> {
                 Ok(()) => checks.push(
                     CheckId::Schema,
                     Outcome::Pass,
-                    format!("conforms to the {} schema", checked.kind),
+                    Msg::new("schema-ok").arg("kind", checked.kind.as_str()),
                 ),
-                Err(e) => checks.push(CheckId::Schema, Outcome::Fail, e.to_string()),
+                Err(e) => checks.push(CheckId::Schema, Outcome::Fail, Msg::raw(e.to_string())),
             }
             // 7. validity-period, by the injected clock.
             let (outcome, detail) = validity(checked, self.now, valid_from);
@@ -206,6 +208,6 @@ impl Verifier<'_> {
         }
         // 9. bundle-fresh: worked out once per verifier.
         let (outcome, detail) = &self.freshness;
-        checks.push(CheckId::BundleFresh, *outcome, detail.as_str());
+        checks.push_rendered(CheckId::BundleFresh, *outcome, detail);
     }
 }

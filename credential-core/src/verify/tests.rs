@@ -76,3 +76,67 @@ fn the_registry_policy_does_not_judge_the_validity_period() {
         "must pass: well-formed, algorithm, issuer-accredited, key-valid, signature, schema; status must be known"
     );
 }
+
+#[test]
+fn a_report_reads_in_each_language_with_every_check_translated() {
+    use crate::i18n::Lang;
+    let f = Fixture::new();
+    let valid = report_for(&f, &f.issue_to(&f.holder.public().did()), f.now);
+    let mut jws = f.issue_to(&f.holder.public().did()).into_bytes();
+    let last = jws.len() - 2;
+    jws[last] = if jws[last] == b'A' { b'B' } else { b'A' };
+    let altered = report_for(&f, &String::from_utf8(jws).unwrap(), f.now);
+    let words = [
+        (
+            Lang::De,
+            "GÜLTIG: Qualifikationsnachweis",
+            "UNGÜLTIG",
+            "die Signatur ist ungültig",
+        ),
+        (
+            Lang::Fil,
+            "WASTO: qualification credential",
+            "HINDI WASTO",
+            "hindi tugma ang lagda",
+        ),
+        (
+            Lang::Ar,
+            "صالحة: وثيقة مؤهل",
+            "غير صالحة",
+            "التوقيع غير سليم",
+        ),
+        (
+            Lang::Es,
+            "VÁLIDA: credencial de cualificación",
+            "NO VÁLIDA",
+            "la firma no es válida",
+        ),
+        (
+            Lang::Fr,
+            "VALIDE: attestation de qualification",
+            "NON VALIDE",
+            "la signature n'est pas valide",
+        ),
+    ];
+    for (lang, valid_head, invalid_head, bad_signature) in words {
+        let text = valid.to_words_in(lang);
+        assert!(text.starts_with(valid_head), "{lang}:\n{text}");
+        // Every detail is the catalog's sentence in `lang`, never the English one (the
+        // algorithm's name, "EdDSA (Ed25519)", is the same in every language).
+        for check in valid.checks.iter().filter(|c| c.id != CheckId::Algorithm) {
+            assert!(
+                !text.contains(&check.detail),
+                "{lang} left {:?} in English:\n{text}",
+                check.detail
+            );
+        }
+        let text = altered.to_words_in(lang);
+        assert!(text.starts_with(invalid_head), "{lang}:\n{text}");
+        assert!(text.contains(bad_signature), "{lang}:\n{text}");
+    }
+    // English stays exactly what it was, and JSON keeps the English detail in every language.
+    assert_eq!(valid.to_words_in(Lang::En), valid.to_words());
+    assert!(valid
+        .to_words()
+        .starts_with("VALID: QualificationCredential"));
+}

@@ -9,6 +9,7 @@ use super::report::{CredentialSummary, Report, VerifiedCredential};
 use super::rules::bundle_freshness;
 use crate::credential::format_time;
 use crate::equivalence::{Destination, EquivalenceError, EquivalenceQuery, EquivalenceTable};
+use crate::i18n::{Lang, Msg};
 use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::{self, Checks, Outcome, Verdict};
@@ -24,8 +25,8 @@ pub struct Verifier<'b> {
     pub(super) now: DateTime<Utc>,
     equivalence: Option<(Destination, EquivalenceTable)>,
     // The bundle-level results are the same for every credential: worked out once.
-    pub(super) trust_detail: String,
-    pub(super) freshness: (Outcome, String),
+    pub(super) trust_detail: (Msg, String),
+    pub(super) freshness: (Outcome, (Msg, String)),
     pub(super) as_of: String,
     inconsistent_decisions: Vec<String>,
 }
@@ -36,23 +37,20 @@ impl<'b> Verifier<'b> {
     pub fn new(bundle: &'b VerifiedBundle, now: DateTime<Utc>) -> Self {
         let b = bundle.bundle();
         let trust_detail = if bundle.is_signed() {
-            format!(
-                "bundle {} signed by the pinned anchor {}",
-                b.sequence, b.anchor
-            )
+            Msg::new("trust-bundle-signed")
+                .arg("sequence", b.sequence.to_string())
+                .arg("anchor", &b.anchor)
         } else {
-            format!(
-                "bundle {} built in memory from trusted entries (not signed)",
-                b.sequence
-            )
+            Msg::new("trust-bundle-unsigned").arg("sequence", b.sequence.to_string())
         };
+        let (fresh, freshness) = bundle_freshness(b, now);
         Self {
             bundle,
             now,
             equivalence: None,
-            trust_detail,
-            freshness: bundle_freshness(b, now),
-            as_of: format!("as of the bundle of {}", format_time(b.issued_at)),
+            trust_detail: rendered(trust_detail),
+            freshness: (fresh, rendered(freshness)),
+            as_of: format_time(b.issued_at),
             inconsistent_decisions: Vec::new(),
         }
     }
@@ -225,4 +223,10 @@ fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
         }
     }
     results
+}
+
+/// A message with its English text, for results worked out once and reported many times.
+fn rendered(msg: Msg) -> (Msg, String) {
+    let english = msg.text(Lang::En);
+    (msg, english)
 }

@@ -1,0 +1,283 @@
+# Skillpass — العربية الفصحى المعاصرة، كما تستعملها جهات معادلة المؤهلات والاعتراف بها في الخليج.
+# النص يُكتب من اليمين إلى اليسار؛ المعرّفات والتواريخ تبقى كما هي.
+#
+# المسرد (تُستعمل هذه الكلمات وحدها لهذه المفاهيم):
+#   credential            وثيقة رقمية (وثيقة مؤهل، وثيقة مهارات)
+#   trust bundle          حزمة الثقة
+#   pinned anchor         مرساة الثقة المثبّتة
+#   issuer                الجهة المُصدِرة
+#   issuance date         تاريخ الإصدار
+#   recognition decision  قرار معادلة
+#   full / partial / none معادلة كاملة / معادلة جزئية / لا معادلة
+#   comparable level      مستوى مقارن (للاستئناس، وليس قرار معادلة)
+#   compensation measure  تدبير تعويضي
+#   adaptation period     فترة تكيّف
+#   knowledge test        اختبار معارف
+#   aptitude test         اختبار كفاءة
+#   status list           قائمة الحالة؛ revoked = ملغاة؛ suspended = موقوفة
+
+## كلمات كل تقرير
+
+raw = { $text }
+mark-pass = ناجح
+mark-fail = فشل
+mark-indeterminate = غير محسوم
+mark-skipped = لم يُجرَ
+verdict-valid = صالحة
+verdict-invalid = غير صالحة
+verdict-indeterminate = غير محسومة
+kind = { $kind ->
+    [SkillCredential] وثيقة مهارات
+   *[other] وثيقة مؤهل
+}
+report-from = صادرة عن { $issuer }
+untrusted-decision = قرار غير موثوق أُهمل: { $reason }
+not-run = لم يُجرَ: فشل فحص سابق
+not-run-bundle-refused = لم يُجرَ: رُفضت حزمة الثقة
+
+## الفحوص العشرة للوثيقة
+
+check-trust-bundle = حزمة الثقة
+check-well-formed = البنية
+check-algorithm = الخوارزمية
+check-issuer-accredited = اعتماد الجهة
+check-key-valid = المفتاح
+check-signature = التوقيع
+check-schema = المخطط
+check-validity-period = مدة الصلاحية
+check-status = الحالة
+check-bundle-fresh = حداثة الحزمة
+
+## ما وجده كل فحص
+
+trust-bundle-signed = حزمة الثقة رقم { $sequence } موقّعة من مرساة الثقة المثبّتة { $anchor }
+trust-bundle-unsigned = حزمة الثقة رقم { $sequence } مبنية في الذاكرة من مدخلات موثوقة (غير موقّعة)
+well-formed-readable = توقيع JWS مضغوط برأس مقروء
+well-formed-ok = { $bytes ->
+    [zero] { $bytes } بايت
+    [one] بايت واحد
+    [two] بايتان
+    [few] { $bytes } بايتات
+    [many] { $bytes } بايتًا
+   *[other] { $bytes } بايت
+}، VC 2.0، { $kind ->
+    [SkillCredential] وثيقة مهارات
+   *[other] وثيقة مؤهل
+}
+well-formed-not-json = المحتوى ليس JSON صارمًا: { $reason }
+well-formed-typ = يجب أن يكون نوع الرأس { $typ }
+well-formed-broken-lines = { $reason }: الوثيقة مقسّمة على عدة أسطر كما تفعل بعض برامج البريد؛ اطلب من المرسل ملف الوثيقة نفسه مرفقًا
+well-formed-cut-short = { $reason }: يبدو الملف تالفًا أو مبتورًا؛ اطلب من المرسل ملف الوثيقة نفسه مرفقًا
+algorithm-ok = EdDSA (Ed25519)
+issuer-unknown = الجهة المُصدِرة { $issuer } غير مدرجة في حزمة الثقة
+issuer-suspended = كان اعتماد { $name } موقوفًا في تاريخ الإصدار { $date }
+issuer-withdrawn = كان اعتماد { $name } مسحوبًا في تاريخ الإصدار { $date }
+issuer-not-accredited = لم تكن { $name } معتمدة في تاريخ الإصدار { $date }
+issuer-out-of-scope = { $name } معتمدة لـ { $scope } فقط؛ وهذه { $kind ->
+    [SkillCredential] وثيقة مهارات
+   *[other] وثيقة مؤهل
+} في المستوى { $levels }
+issuer-out-of-scope-no-level = { $name } معتمدة لـ { $scope } فقط؛ وهذه { $kind ->
+    [SkillCredential] وثيقة مهارات
+   *[other] وثيقة مؤهل
+} بلا مستوى
+issuer-accredited = { $name } ({ $country })، معتمدة لإصدار { $kind ->
+    [SkillCredential] وثائق المهارات
+   *[other] وثائق المؤهلات
+} في { $date }
+issuer-accredited-now-suspended = { $name } ({ $country })، معتمدة لإصدار { $kind ->
+    [SkillCredential] وثائق المهارات
+   *[other] وثائق المؤهلات
+} في { $date }؛ ملاحظة: أُوقف اعتمادها لاحقًا، بعد إصدار هذه الوثيقة
+issuer-accredited-now-withdrawn = { $name } ({ $country })، معتمدة لإصدار { $kind ->
+    [SkillCredential] وثائق المهارات
+   *[other] وثائق المؤهلات
+} في { $date }؛ ملاحظة: سُحب اعتمادها لاحقًا، بعد إصدار هذه الوثيقة
+key-no-kid = لا يذكر الرأس أي مفتاح (kid)
+key-unknown = المفتاح { $kid } غير مدرج في حزمة الثقة
+key-other-issuer = المفتاح { $kid } يخص { $name }، لا الجهة المُصدِرة للوثيقة
+key-not-valid = لم يكن المفتاح { $kid } صالحًا في تاريخ الإصدار { $date }
+key-valid = { $kid }، صالح عند الإصدار
+signature-ok = توقيع Ed25519 سليم
+signature-bad = التوقيع غير سليم: عُدّلت الوثيقة أو لم تُوقَّع بهذا المفتاح
+signature-no-key = لا يوجد مفتاح موثوق للتحقق منه
+schema-ok = مطابقة لمخطط { $kind ->
+    [SkillCredential] وثائق المهارات
+   *[other] وثائق المؤهلات
+}
+validity-not-yet = غير صالحة بعد: صالحة ابتداءً من { $from }
+validity-expired = انتهت صلاحيتها في { $until }
+validity-until = صالحة من { $from } حتى { $until }
+validity-open = صالحة ابتداءً من { $from }، بلا تاريخ انتهاء
+status-no-entry = لا تحمل الوثيقة أي قيد حالة
+status-list-missing = قائمة الحالة { $list } غير مدرجة في حزمة الثقة
+status-list-other-issuer = قائمة الحالة { $list } تخص جهة مُصدِرة أخرى
+status-list-expired = انتهت صلاحية قائمة الحالة { $list } في { $until }: احصل على حزمة ثقة أحدث
+status-list-early = قائمة الحالة { $list } لا تسري قبل { $from }: تحقق من الساعة
+status-purpose-mismatch = قائمة الحالة { $list } قائمة { $purpose ->
+    [suspension] إيقاف
+   *[other] إلغاء
+}، والقيد يذكر { $entry ->
+    [suspension] الإيقاف
+   *[other] الإلغاء
+}
+status-entry-bad = قيد الحالة: { $reason }
+status-revoked = الوثيقة ملغاة (قائمة الحالة { $list })
+status-suspended = الوثيقة موقوفة (قائمة الحالة { $list })
+status-ok-both = غير ملغاة وغير موقوفة (بحسب حزمة الثقة المؤرخة { $date })
+status-ok-revocation = غير ملغاة (بحسب حزمة الثقة المؤرخة { $date })
+status-ok-suspension = غير موقوفة (بحسب حزمة الثقة المؤرخة { $date })
+fresh-stale = تجاوزت حزمة الثقة رقم { $sequence } موعد تحديثها { $time }: احصل على حزمة أحدث
+fresh-future = حزمة الثقة رقم { $sequence } مؤرخة { $time } في المستقبل: تحقق من الساعة
+fresh-ok = حزمة الثقة رقم { $sequence } سارية حتى { $time }
+
+## المعادلة: ما يعنيه المؤهل في بلد الوجهة
+
+eq-heading-country = ما يعنيه هذا المؤهل في { $place } (حتى تاريخ { $date }):
+eq-heading-framework = ما يعنيه هذا المؤهل بالنسبة إلى { $place } (حتى تاريخ { $date }):
+eq-decisions = قرارات المعادلة (مُلزِمة):
+eq-no-decision-country = لا يوجد قرار معادلة في { $place } ينطبق على هذا المؤهل.
+eq-no-decision-framework = لا يوجد قرار معادلة بالنسبة إلى { $place } ينطبق على هذا المؤهل.
+eq-legal-basis = السند القانوني: { $basis }
+eq-comparable = المستويات المقارنة (للاستئناس، وليست قرار معادلة):
+eq-no-comparable = لا يُعرف مستوى مقارن.
+eq-comparable-own = المستوى المقارن: { $level } (المستوى الأصلي للمؤهل)
+eq-comparable-via = المستوى المقارن: { $level } عبر { $path } ({ $status }، درجة الثقة: { $confidence ->
+    [high] عالية
+    [medium] متوسطة
+    [low] منخفضة
+   *[other] { $confidence }
+})
+eq-comparable-via-historical = المستوى المقارن: { $level } عبر { $path } (ربط تاريخي لم يعد محدَّثًا، درجة الثقة: { $confidence ->
+    [high] عالية
+    [medium] متوسطة
+    [low] منخفضة
+   *[other] { $confidence }
+})
+eq-practice = ممارسات الاعتراف (معلومات خلفية من البيانات المرفقة، وليست قرارًا):
+eq-source = المصدر: { $source }
+eq-not-known = غير معروف:
+eq-nothing-known-country = لا يُعرف شيء عن هذا المؤهل في { $place }: راجع الجهة المختصة.
+eq-nothing-known-framework = لا يُعرف شيء عن هذا المؤهل بالنسبة إلى { $place }: راجع الجهة المختصة.
+eq-recognised = معترف به في { $country } بوصفه { $qualification } — { $outcome } (قرار صادر عن { $authority }، { $validity })
+eq-not-recognised = غير معترف به في { $country } بوصفه { $qualification } — { $outcome } (قرار صادر عن { $authority }، { $validity })
+eq-state-expired = منتهي الصلاحية في { $date }: { $decision }
+eq-state-not-yet = لم يدخل حيز النفاذ بعد (اعتبارًا من { $date }): { $decision }
+eq-state-superseded = حلّ محله { $by }: { $decision }
+eq-state-superseded-later = حلّ محله قرار لاحق: { $decision }
+eq-state-withdrawn = مسحوب في { $date }: { $decision }
+eq-valid-until = ساري حتى { $date }
+eq-valid-open = ساري اعتبارًا من { $date }، بلا تاريخ انتهاء
+eq-outcome-full = معادلة كاملة
+eq-outcome-partial = معادلة جزئية
+eq-outcome-none = لا معادلة
+eq-outcome-with-measures = { $outcome }، التدبير التعويضي: { $measures }
+eq-measures-and = { $first }؛ { $second }
+eq-measures-or = { $first } أو { $second }
+eq-measure-adaptation = فترة تكيّف مدتها { $months ->
+    [zero] { $months } شهر
+    [one] شهر واحد
+    [two] شهران
+    [few] { $months } أشهر
+    [many] { $months } شهرًا
+   *[other] { $months } شهر
+}
+eq-measure-knowledge-test = اختبار معارف
+eq-measure-aptitude-test = اختبار كفاءة
+eq-measure-language = إتقان { $language ->
+    [de] اللغة الألمانية
+    [en] اللغة الإنجليزية
+    [fr] اللغة الفرنسية
+    [nl] اللغة الهولندية
+    [it] اللغة الإيطالية
+    [es] اللغة الإسبانية
+    [pt] اللغة البرتغالية
+    [pl] اللغة البولندية
+    [sv] اللغة السويدية
+    [da] اللغة الدنماركية
+    [fi] اللغة الفنلندية
+    [no] اللغة النرويجية
+    [ja] اللغة اليابانية
+    [ar] اللغة العربية
+   *[other] اللغة { $language }
+} بمستوى { $level } مطلوب
+
+## العروض (vp+jwt) وSD-JWT: فحوصها وما وجده كل فحص
+
+check-holder-signature = توقيع الحامل
+check-audience = الجهة المقصودة
+check-nonce = الرمز الفريد
+check-freshness = الحداثة
+check-holder-binding = الارتباط بالحامل
+check-disclosures = الإفصاحات
+check-key-binding = ربط المفتاح
+presentation-of = عرض { $count ->
+    [zero] لا يتضمن أي وثيقة
+    [one] لوثيقة واحدة
+    [two] لوثيقتين
+    [few] لـ { $count } وثائق
+    [many] لـ { $count } وثيقة
+   *[other] لـ { $count } وثيقة
+}
+presentation-by = مقدَّم من { $holder }
+credential-number = الوثيقة { $n }
+presentation-well-formed-ok = { $bytes } بايت، عرض VerifiablePresentation وفق VC 2.0 يضم { $count ->
+    [zero] صفر وثائق
+    [one] وثيقة واحدة
+    [two] وثيقتين
+    [few] { $count } وثائق
+    [many] { $count } وثيقة
+   *[other] { $count } وثيقة
+}
+kid-bad = معرّف المفتاح (kid): { $reason }
+kid-not-url = يجب أن يكون معرّف المفتاح (kid) عنوان DID (did:key:z…#z…)
+kid-not-holder = معرّف المفتاح (kid) ليس مفتاحًا لحامل العرض
+holder-signature-ok = موقّع بمفتاح did:key الخاص بالحامل
+holder-signature-bad = توقيع الحامل غير سليم: عُدّل العرض أو وُقّع بمفتاح آخر
+audience-ok = مُعدّ لـ { $audience }
+audience-other = مُعدّ لـ { $got }، لا لـ { $audience }
+audience-not = غير مُعدّ لـ { $audience }
+binding-someone-else = الوثيقة { $n } صادرة لشخص آخر
+binding-no-subject = الوثيقة { $n } لا تذكر معرّف صاحبها
+binding-unreadable = تتعذر قراءة الوثيقة { $n }
+binding-ok = الحامل هو صاحب كل وثيقة
+joined = { $first }؛ { $second }
+nonce-ok = الرمز الفريد هو الرمز المقدَّم
+nonce-bad = الرمز الفريد ليس الرمز المقدَّم: عرض مُعاد أو موجّه إلى غير وجهته
+iat-bad = لا يمكن تمثيل الوقت `iat`
+made-at = أُنشئ في { $when }
+made-in-future = أُنشئ في { $when }، أي في المستقبل بحسب ساعة هذا المتحقق
+made-too-long-ago = أُنشئ في { $when }، منذ أكثر من { $seconds ->
+    [zero] { $seconds } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $seconds } ثوانٍ
+    [many] { $seconds } ثانية
+   *[other] { $seconds } ثانية
+}
+presentation-expired = انتهت صلاحية العرض (`exp`)
+sd-headline = وثيقة بإفصاح انتقائي (SD-JWT)
+sd-disclosed = مُفصَح عنه
+sd-not-disclosed = غير مُفصَح عنه
+sd-none = (لا شيء)
+sd-credential = الوثيقة
+sd-well-formed-bound = { $bytes } بايت: JWS الجهة المُصدِرة، { $count } إفصاح، وJWT لربط المفتاح
+sd-well-formed-unbound = { $bytes } بايت: JWS الجهة المُصدِرة، { $count } إفصاح، بلا JWT لربط المفتاح
+sd-issuer-unreadable = تتعذر قراءة JWT الموقّع من الجهة المُصدِرة
+sd-disclosures-ok = { $count } إفصاح، كلٌّ منها صادر في هذه الوثيقة ولم يُعدَّل
+sd-disclosure-bad = الإفصاح { $n }: { $reason }
+sd-not-run-own-copy = لم يُجرَ: هذه نسخة الحامل نفسه، وليست عرضًا
+sd-not-run-no-binding = لم يُجرَ: لا يوجد ربط مفتاح صالح
+sd-key-binding-ok = موقّع بمفتاح الحامل (cnf) على ما عُرض بالضبط
+sd-kb-missing = لا يوجد JWT لربط المفتاح: كان بإمكان أي شخص يملك نسخة أن يرسل هذا
+sd-kb-no-cnf = لا تحمل الوثيقة cnf.jwk للتحقق من ربط المفتاح
+sd-kb-typ = JWT ربط المفتاح: يجب أن يكون النوع { $typ }
+sd-kb-not-signed = JWT ربط المفتاح غير موقّع بمفتاح الحامل (cnf)
+sd-kb-not-json = محتوى JWT ربط المفتاح ليس JSON صارمًا
+sd-kb-bad = JWT ربط المفتاح: { $reason }
+sd-kb-no-iat = لا يحمل JWT ربط المفتاح وقت إنشاء (iat)
+sd-hash-mismatch = قيمة sd_hash غير مطابقة: عُدّلت الإفصاحات أو الوثيقة بعد توقيع الحامل
+sd-holder-binding-ok = مفتاح الربط (cnf) هو did:key الخاص بصاحب الوثيقة
+sd-no-cnf = لا تحمل الوثيقة مفتاح حامل صالحًا للاستعمال (cnf.jwk)
+sd-no-subject = لا تذكر الوثيقة معرّف صاحبها
+sd-cnf-not-subject = مفتاح cnf ليس مفتاح credentialSubject.id

@@ -1,0 +1,262 @@
+# Skillpass — Deutsch. Für Anerkennungsstellen, Arbeitgeber und Pflegekräfte in Deutschland.
+#
+# Glossar (für diese Begriffe nur diese Wörter verwenden):
+#   credential            Nachweis (Qualifikationsnachweis, Kompetenznachweis)
+#   trust bundle          Vertrauensliste
+#   pinned anchor         hinterlegter Vertrauensanker
+#   issuer                ausstellende Stelle
+#   issuance date         Ausstellungsdatum
+#   recognition decision  Anerkennungsbescheid
+#   full / partial / none volle Gleichwertigkeit / teilweise Gleichwertigkeit / keine Gleichwertigkeit
+#   comparable level      vergleichbares Niveau (informativ, kein Anerkennungsbescheid)
+#   compensation measure  Ausgleichsmaßnahme
+#   adaptation period     Anpassungslehrgang
+#   knowledge test        Kenntnisprüfung
+#   aptitude test         Eignungsprüfung
+#   status list           Statusliste; revoked = widerrufen; suspended = ausgesetzt
+
+## Wörter rund um jeden Prüfbericht
+
+raw = { $text }
+mark-pass = bestanden
+mark-fail = FEHLER
+mark-indeterminate = offen
+mark-skipped = übersprungen
+verdict-valid = GÜLTIG
+verdict-invalid = UNGÜLTIG
+verdict-indeterminate = NICHT ENTSCHEIDBAR
+kind = { $kind ->
+    [SkillCredential] Kompetenznachweis
+   *[other] Qualifikationsnachweis
+}
+report-from = von { $issuer }
+untrusted-decision = nicht vertrauenswürdiger Bescheid nicht berücksichtigt: { $reason }
+not-run = nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen
+not-run-bundle-refused = nicht durchgeführt: die Vertrauensliste wurde zurückgewiesen
+
+## Die zehn Prüfungen eines Nachweises
+
+check-trust-bundle = Vertrauensliste
+check-well-formed = Format
+check-algorithm = Algorithmus
+check-issuer-accredited = Akkreditierung
+check-key-valid = Schlüssel
+check-signature = Signatur
+check-schema = Schema
+check-validity-period = Gültigkeitszeitraum
+check-status = Status
+check-bundle-fresh = Aktualität
+
+## Was jede Prüfung ergab
+
+trust-bundle-signed = Vertrauensliste { $sequence }, signiert vom hinterlegten Vertrauensanker { $anchor }
+trust-bundle-unsigned = Vertrauensliste { $sequence }, im Speicher aus vertrauenswürdigen Einträgen erstellt (nicht signiert)
+well-formed-readable = kompakte JWS mit lesbarem Header
+well-formed-ok = { $bytes ->
+    [one] { $bytes } Byte
+   *[other] { $bytes } Bytes
+}, VC 2.0 { $kind ->
+    [SkillCredential] Kompetenznachweis
+   *[other] Qualifikationsnachweis
+}
+well-formed-not-json = der Inhalt ist kein striktes JSON: { $reason }
+well-formed-typ = der Header-Typ muss { $typ } sein
+well-formed-broken-lines = { $reason }: der Nachweis ist auf mehrere Zeilen umgebrochen, wie es E-Mail-Programme tun; bitten Sie den Absender um die Nachweisdatei selbst, als Anhang
+well-formed-cut-short = { $reason }: die Datei scheint beschädigt oder abgeschnitten; bitten Sie den Absender um die Nachweisdatei selbst, als Anhang
+algorithm-ok = EdDSA (Ed25519)
+issuer-unknown = die ausstellende Stelle { $issuer } steht nicht in der Vertrauensliste
+issuer-suspended = { $name } war am Ausstellungsdatum { $date } ausgesetzt
+issuer-withdrawn = { $name } war am Ausstellungsdatum { $date } die Akkreditierung entzogen
+issuer-not-accredited = { $name } war am Ausstellungsdatum { $date } nicht akkreditiert
+issuer-out-of-scope = { $name } ist nur für { $scope } akkreditiert; dies ist ein { $kind ->
+    [SkillCredential] Kompetenznachweis
+   *[other] Qualifikationsnachweis
+} auf { $levels }
+issuer-out-of-scope-no-level = { $name } ist nur für { $scope } akkreditiert; dies ist ein { $kind ->
+    [SkillCredential] Kompetenznachweis
+   *[other] Qualifikationsnachweis
+} ohne Niveau
+issuer-accredited = { $name } ({ $country }), akkreditiert für { $kind ->
+    [SkillCredential] Kompetenznachweise
+   *[other] Qualifikationsnachweise
+} am { $date }
+issuer-accredited-now-suspended = { $name } ({ $country }), akkreditiert für { $kind ->
+    [SkillCredential] Kompetenznachweise
+   *[other] Qualifikationsnachweise
+} am { $date }; Hinweis: inzwischen ausgesetzt, nach Ausstellung dieses Nachweises
+issuer-accredited-now-withdrawn = { $name } ({ $country }), akkreditiert für { $kind ->
+    [SkillCredential] Kompetenznachweise
+   *[other] Qualifikationsnachweise
+} am { $date }; Hinweis: Akkreditierung inzwischen entzogen, nach Ausstellung dieses Nachweises
+key-no-kid = der Header nennt keinen Schlüssel (kid)
+key-unknown = Schlüssel { $kid } steht nicht in der Vertrauensliste
+key-other-issuer = Schlüssel { $kid } gehört zu { $name }, nicht zur ausstellenden Stelle des Nachweises
+key-not-valid = Schlüssel { $kid } war am Ausstellungsdatum { $date } nicht gültig
+key-valid = { $kid }, gültig bei Ausstellung
+signature-ok = Ed25519-Signatur ist gültig
+signature-bad = die Signatur ist ungültig: der Nachweis wurde verändert oder nicht mit diesem Schlüssel signiert
+signature-no-key = kein vertrauenswürdiger Schlüssel zur Prüfung vorhanden
+schema-ok = entspricht dem Schema für { $kind ->
+    [SkillCredential] Kompetenznachweise
+   *[other] Qualifikationsnachweise
+}
+validity-not-yet = noch nicht gültig: gültig ab { $from }
+validity-expired = abgelaufen am { $until }
+validity-until = gültig von { $from } bis { $until }
+validity-open = gültig ab { $from }, unbefristet
+status-no-entry = der Nachweis enthält keinen Statuseintrag
+status-list-missing = Statusliste { $list } steht nicht in der Vertrauensliste
+status-list-other-issuer = Statusliste { $list } gehört einer anderen ausstellenden Stelle
+status-list-expired = Statusliste { $list } ist am { $until } abgelaufen: laden Sie eine neuere Vertrauensliste
+status-list-early = Statusliste { $list } gilt erst ab { $from }: prüfen Sie die Uhr
+status-purpose-mismatch = Statusliste { $list } ist eine { $purpose ->
+    [suspension] Aussetzungsliste
+   *[other] Widerrufsliste
+}, der Eintrag nennt { $entry ->
+    [suspension] Aussetzung
+   *[other] Widerruf
+}
+status-entry-bad = Statuseintrag: { $reason }
+status-revoked = der Nachweis ist widerrufen (Statusliste { $list })
+status-suspended = der Nachweis ist ausgesetzt (Statusliste { $list })
+status-ok-both = nicht widerrufen, nicht ausgesetzt (laut Vertrauensliste vom { $date })
+status-ok-revocation = nicht widerrufen (laut Vertrauensliste vom { $date })
+status-ok-suspension = nicht ausgesetzt (laut Vertrauensliste vom { $date })
+fresh-stale = Vertrauensliste { $sequence } hat ihren Aktualisierungstermin { $time } überschritten: laden Sie eine neuere
+fresh-future = Vertrauensliste { $sequence } ist auf { $time } in der Zukunft datiert: prüfen Sie die Uhr
+fresh-ok = Vertrauensliste { $sequence } aktuell bis { $time }
+
+## Anerkennung: was eine Qualifikation im Zielland bedeutet
+
+eq-heading-country = Was diese Qualifikation in { $place } bedeutet (Stand { $date }):
+eq-heading-framework = Was diese Qualifikation bezogen auf { $place } bedeutet (Stand { $date }):
+eq-decisions = Anerkennungsbescheide (verbindlich):
+eq-no-decision-country = Kein Anerkennungsbescheid in { $place } passt zu dieser Qualifikation.
+eq-no-decision-framework = Kein Anerkennungsbescheid bezogen auf { $place } passt zu dieser Qualifikation.
+eq-legal-basis = Rechtsgrundlage: { $basis }
+eq-comparable = Vergleichbare Niveaus (informativ, kein Anerkennungsbescheid):
+eq-no-comparable = Kein vergleichbares Niveau bekannt.
+eq-comparable-own = Vergleichbares Niveau: { $level } (das eigene Niveau der Qualifikation)
+eq-comparable-via = Vergleichbares Niveau: { $level } über { $path } ({ $status }, Verlässlichkeit: { $confidence ->
+    [high] hoch
+    [medium] mittel
+    [low] gering
+   *[other] { $confidence }
+})
+eq-comparable-via-historical = Vergleichbares Niveau: { $level } über { $path } (historische Zuordnung, nicht mehr gepflegt, Verlässlichkeit: { $confidence ->
+    [high] hoch
+    [medium] mittel
+    [low] gering
+   *[other] { $confidence }
+})
+eq-practice = Anerkennungspraxis (Hintergrund aus den mitgelieferten Daten, kein Bescheid):
+eq-source = Quelle: { $source }
+eq-not-known = Nicht bekannt:
+eq-nothing-known-country = Über diese Qualifikation ist in { $place } nichts bekannt: wenden Sie sich an die zuständige Stelle.
+eq-nothing-known-framework = Über diese Qualifikation ist bezogen auf { $place } nichts bekannt: wenden Sie sich an die zuständige Stelle.
+eq-recognised = Anerkannt in { $country } als { $qualification } — { $outcome } (Bescheid von { $authority }, { $validity })
+eq-not-recognised = Nicht anerkannt in { $country } als { $qualification } — { $outcome } (Bescheid von { $authority }, { $validity })
+eq-state-expired = ABGELAUFEN am { $date }: { $decision }
+eq-state-not-yet = NOCH NICHT IN KRAFT (ab { $date }): { $decision }
+eq-state-superseded = ERSETZT durch { $by }: { $decision }
+eq-state-superseded-later = ERSETZT durch einen späteren Bescheid: { $decision }
+eq-state-withdrawn = AUFGEHOBEN am { $date }: { $decision }
+eq-valid-until = gültig bis { $date }
+eq-valid-open = gültig ab { $date }, unbefristet
+eq-outcome-full = volle Gleichwertigkeit
+eq-outcome-partial = teilweise Gleichwertigkeit
+eq-outcome-none = keine Gleichwertigkeit
+eq-outcome-with-measures = { $outcome }, Ausgleichsmaßnahme: { $measures }
+eq-measures-and = { $first }; { $second }
+eq-measures-or = { $first } oder { $second }
+eq-measure-adaptation = Anpassungslehrgang von { $months ->
+    [one] { $months } Monat
+   *[other] { $months } Monaten
+}
+eq-measure-knowledge-test = Kenntnisprüfung
+eq-measure-aptitude-test = Eignungsprüfung
+eq-measure-language = Sprachnachweis { $language ->
+    [de] Deutsch
+    [en] Englisch
+    [fr] Französisch
+    [nl] Niederländisch
+    [it] Italienisch
+    [es] Spanisch
+    [pt] Portugiesisch
+    [pl] Polnisch
+    [sv] Schwedisch
+    [da] Dänisch
+    [fi] Finnisch
+    [no] Norwegisch
+    [ja] Japanisch
+    [ar] Arabisch
+   *[other] { $language }
+} { $level } erforderlich
+
+## Präsentationen (vp+jwt) und SD-JWT: ihre Prüfungen und was jede ergab
+
+check-holder-signature = Signatur der Inhaberin/des Inhabers
+check-audience = Empfänger
+check-nonce = Nonce
+check-freshness = Aktualität
+check-holder-binding = Bindung an die Person
+check-disclosures = Offenlegungen
+check-key-binding = Schlüsselbindung
+presentation-of = Vorlage von { $count ->
+    [one] { $count } Nachweis
+   *[other] { $count } Nachweisen
+}
+presentation-by = durch { $holder }
+credential-number = Nachweis { $n }
+presentation-well-formed-ok = { $bytes } Bytes, VC 2.0 VerifiablePresentation mit { $count ->
+    [one] { $count } Nachweis
+   *[other] { $count } Nachweisen
+}
+kid-bad = Schlüssel-ID (kid): { $reason }
+kid-not-url = die Schlüssel-ID (kid) muss eine DID-URL sein (did:key:z…#z…)
+kid-not-holder = die Schlüssel-ID (kid) ist kein Schlüssel der vorlegenden Person
+holder-signature-ok = signiert mit dem Schlüssel der did:key der vorlegenden Person
+holder-signature-bad = die Signatur der vorlegenden Person ist ungültig: die Vorlage wurde verändert oder mit einem anderen Schlüssel signiert
+audience-ok = bestimmt für { $audience }
+audience-other = bestimmt für { $got }, nicht für { $audience }
+audience-not = nicht bestimmt für { $audience }
+binding-someone-else = Nachweis { $n } wurde für eine andere Person ausgestellt
+binding-no-subject = Nachweis { $n } nennt keine Personenkennung
+binding-unreadable = Nachweis { $n } ist nicht lesbar
+binding-ok = die vorlegende Person ist Inhaberin/Inhaber jedes Nachweises
+joined = { $first }; { $second }
+nonce-ok = die Nonce ist die ausgegebene
+nonce-bad = die Nonce ist nicht die ausgegebene: eine wiederholte oder fehlgeleitete Vorlage
+iat-bad = der Zeitpunkt `iat` ist nicht darstellbar
+made-at = erstellt am { $when }
+made-in-future = erstellt am { $when }, in der Zukunft der Uhr dieser Prüfstelle
+made-too-long-ago = erstellt am { $when }, vor mehr als { $seconds ->
+    [one] { $seconds } Sekunde
+   *[other] { $seconds } Sekunden
+}
+presentation-expired = die Vorlage ist abgelaufen (`exp`)
+sd-headline = Nachweis mit selektiver Offenlegung (SD-JWT)
+sd-disclosed = offengelegt
+sd-not-disclosed = nicht offengelegt
+sd-none = (keine)
+sd-credential = Nachweis
+sd-well-formed-bound = { $bytes } Bytes: JWS der ausstellenden Stelle, { $count } Offenlegung(en), JWT zur Schlüsselbindung
+sd-well-formed-unbound = { $bytes } Bytes: JWS der ausstellenden Stelle, { $count } Offenlegung(en), kein JWT zur Schlüsselbindung
+sd-issuer-unreadable = das von der ausstellenden Stelle signierte JWT ist nicht lesbar
+sd-disclosures-ok = { $count } Offenlegung(en), jede in diesem Nachweis ausgestellt und unverändert
+sd-disclosure-bad = Offenlegung { $n }: { $reason }
+sd-not-run-own-copy = nicht durchgeführt: die eigene Kopie der Inhaberin/des Inhabers, keine Vorlage
+sd-not-run-no-binding = nicht durchgeführt: keine gültige Schlüsselbindung
+sd-key-binding-ok = mit dem Schlüssel der Inhaberin/des Inhabers (cnf) über genau das Vorgelegte signiert
+sd-kb-missing = kein JWT zur Schlüsselbindung: jede Person mit einer Kopie hätte dies senden können
+sd-kb-no-cnf = der Nachweis enthält kein cnf.jwk, um die Schlüsselbindung zu prüfen
+sd-kb-typ = JWT zur Schlüsselbindung: der Typ muss { $typ } sein
+sd-kb-not-signed = das JWT zur Schlüsselbindung ist nicht mit dem Schlüssel der Inhaberin/des Inhabers (cnf) signiert
+sd-kb-not-json = der Inhalt des JWT zur Schlüsselbindung ist kein striktes JSON
+sd-kb-bad = JWT zur Schlüsselbindung: { $reason }
+sd-kb-no-iat = das JWT zur Schlüsselbindung hat keinen Zeitpunkt (iat)
+sd-hash-mismatch = sd_hash stimmt nicht überein: die Offenlegungen oder der Nachweis wurden nach der Signatur der Inhaberin/des Inhabers geändert
+sd-holder-binding-ok = der Schlüssel der Schlüsselbindung (cnf) ist die did:key der Person
+sd-no-cnf = der Nachweis enthält keinen verwendbaren Schlüssel der Inhaberin/des Inhabers (cnf.jwk)
+sd-no-subject = der Nachweis nennt keine Personenkennung
+sd-cnf-not-subject = der cnf-Schlüssel ist nicht der Schlüssel von credentialSubject.id

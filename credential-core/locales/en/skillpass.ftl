@@ -1,0 +1,217 @@
+# Skillpass — English (the source catalog; every other catalog has exactly these ids).
+#
+# Glossary (use these words and no others for these ideas):
+#   credential            a signed statement by an issuer about a person (never "certificate")
+#   trust bundle          the signed list of accredited issuers, keys and status lists
+#   pinned anchor         the operator key the verifier was set up to trust
+#   issuance date         the credential's validFrom
+#   recognition decision  a competent authority's decision on a foreign qualification
+#   comparable level      an informational framework level; never a recognition decision
+#   compensation measure  adaptation period, knowledge test, aptitude test, language proof
+#
+# Arguments are identifiers, dates (RFC 3339 or YYYY-MM-DD), numbers and names from trust
+# data; never a holder's personal data. `$kind` is QualificationCredential or SkillCredential;
+# `$purpose`/`$entry` are revocation or suspension; `$confidence` is high, medium or low.
+
+## Words shown around every report
+
+raw = { $text }
+mark-pass = pass
+mark-fail = FAIL
+mark-indeterminate = undecided
+mark-skipped = skipped
+verdict-valid = VALID
+verdict-invalid = INVALID
+verdict-indeterminate = INDETERMINATE
+kind = { $kind }
+report-from = from { $issuer }
+untrusted-decision = untrusted decision ignored: { $reason }
+not-run = not run: an earlier check failed
+not-run-bundle-refused = not run: the trust bundle was refused
+
+## The names of the ten credential checks as people read them
+
+check-trust-bundle = trust-bundle
+check-well-formed = well-formed
+check-algorithm = algorithm
+check-issuer-accredited = issuer-accredited
+check-key-valid = key-valid
+check-signature = signature
+check-schema = schema
+check-validity-period = validity-period
+check-status = status
+check-bundle-fresh = bundle-fresh
+
+## The ten credential checks: what each found
+
+trust-bundle-signed = bundle { $sequence } signed by the pinned anchor { $anchor }
+trust-bundle-unsigned = bundle { $sequence } built in memory from trusted entries (not signed)
+well-formed-readable = compact JWS with a readable header
+well-formed-ok = { $bytes ->
+    [one] { $bytes } byte
+   *[other] { $bytes } bytes
+}, VC 2.0 { $kind }
+well-formed-not-json = payload is not strict JSON: { $reason }
+well-formed-typ = header typ must be { $typ }
+well-formed-broken-lines = { $reason }: the credential is broken over several lines, as an email program may do; ask the sender for the credential file itself, sent as an attachment
+well-formed-cut-short = { $reason }: the file looks damaged or cut short; ask the sender for the credential file itself, sent as an attachment
+algorithm-ok = EdDSA (Ed25519)
+issuer-unknown = issuer { $issuer } is not in the trust bundle
+issuer-suspended = { $name } was suspended at the issuance date { $date }
+issuer-withdrawn = { $name } was withdrawn at the issuance date { $date }
+issuer-not-accredited = { $name } was not accredited at the issuance date { $date }
+issuer-out-of-scope = { $name } is accredited for { $scope } only; this is a { $kind } at { $levels }
+issuer-out-of-scope-no-level = { $name } is accredited for { $scope } only; this is a { $kind } at no level
+issuer-accredited = { $name } ({ $country }), accredited for { $kind } at { $date }
+issuer-accredited-now-suspended = { $name } ({ $country }), accredited for { $kind } at { $date }; note: now Suspended, after this credential was issued
+issuer-accredited-now-withdrawn = { $name } ({ $country }), accredited for { $kind } at { $date }; note: now Withdrawn, after this credential was issued
+key-no-kid = the header has no kid
+key-unknown = key { $kid } is not in the trust bundle
+key-other-issuer = key { $kid } belongs to { $name }, not to the credential's issuer
+key-not-valid = key { $kid } was not valid at the issuance date { $date }
+key-valid = { $kid }, valid at issuance
+signature-ok = Ed25519 signature verifies
+signature-bad = the signature does not verify: the credential was altered or not signed by this key
+signature-no-key = no trusted key to check it with
+schema-ok = conforms to the { $kind } schema
+validity-not-yet = not yet valid: valid from { $from }
+validity-expired = expired on { $until }
+validity-until = valid from { $from } until { $until }
+validity-open = valid from { $from }, no end date
+status-no-entry = the credential carries no status entry
+status-list-missing = status list { $list } is not in the trust bundle
+status-list-other-issuer = status list { $list } belongs to another issuer
+status-list-expired = status list { $list } expired on { $until }: fetch a newer bundle
+status-list-early = status list { $list } is not valid before { $from }: check the clock
+status-purpose-mismatch = status list { $list } is a { $purpose } list, the entry says { $entry }
+status-entry-bad = status entry: { $reason }
+status-revoked = the credential is revoked (status list { $list })
+status-suspended = the credential is suspended (status list { $list })
+status-ok-both = not revoked, not suspended (as of the bundle of { $date })
+status-ok-revocation = not revoked (as of the bundle of { $date })
+status-ok-suspension = not suspended (as of the bundle of { $date })
+fresh-stale = bundle { $sequence } passed its next-update time { $time }: fetch a newer one
+fresh-future = bundle { $sequence } is dated { $time } in the future: check the clock
+fresh-ok = bundle { $sequence } current until { $time }
+
+## Equivalence: what a qualification means in a destination
+
+eq-heading-country = What this qualification means in { $place } (as of { $date }):
+eq-heading-framework = What this qualification means in terms of { $place } (as of { $date }):
+eq-decisions = Recognition decisions (authoritative):
+eq-no-decision-country = No recognition decision in { $place } matches this qualification.
+eq-no-decision-framework = No recognition decision in terms of { $place } matches this qualification.
+eq-legal-basis = Legal basis: { $basis }
+eq-comparable = Comparable levels (informational, not a recognition decision):
+eq-no-comparable = No comparable level is known.
+eq-comparable-own = Comparable level: { $level } (the qualification's own level)
+eq-comparable-via = Comparable level: { $level } via { $path } ({ $status }, { $confidence } confidence)
+eq-comparable-via-historical = Comparable level: { $level } via { $path } (historical referencing, no longer maintained, { $confidence } confidence)
+eq-practice = Recognition practice (background from the shipped data, not a decision):
+eq-source = Source: { $source }
+eq-not-known = Not known:
+eq-nothing-known-country = Nothing is known about this qualification in { $place }: ask the competent authority.
+eq-nothing-known-framework = Nothing is known about this qualification in terms of { $place }: ask the competent authority.
+eq-recognised = Recognised in { $country } as { $qualification } — { $outcome } (decision by { $authority }, { $validity })
+eq-not-recognised = Not recognised in { $country } as { $qualification } — { $outcome } (decision by { $authority }, { $validity })
+eq-state-expired = EXPIRED on { $date }: { $decision }
+eq-state-not-yet = NOT YET IN FORCE (from { $date }): { $decision }
+eq-state-superseded = SUPERSEDED by { $by }: { $decision }
+eq-state-superseded-later = SUPERSEDED by a later decision: { $decision }
+eq-state-withdrawn = WITHDRAWN on { $date }: { $decision }
+eq-valid-until = valid until { $date }
+eq-valid-open = valid from { $date }, no end date
+eq-outcome-full = full
+eq-outcome-partial = partial
+eq-outcome-none = none
+eq-outcome-with-measures = { $outcome }: { $measures }
+eq-measures-and = { $first }; { $second }
+eq-measures-or = { $first } or { $second }
+eq-measure-adaptation = adaptation period of { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
+eq-measure-knowledge-test = knowledge test
+eq-measure-aptitude-test = aptitude test
+eq-measure-language = { $language ->
+    [de] German
+    [en] English
+    [fr] French
+    [nl] Dutch
+    [it] Italian
+    [es] Spanish
+    [pt] Portuguese
+    [pl] Polish
+    [sv] Swedish
+    [da] Danish
+    [fi] Finnish
+    [no] Norwegian
+    [ja] Japanese
+    [ar] Arabic
+   *[other] { $language }
+} { $level } required
+
+## Presentations (vp+jwt) and SD-JWT: their checks and what each found
+
+check-holder-signature = holder-signature
+check-audience = audience
+check-nonce = nonce
+check-freshness = freshness
+check-holder-binding = holder-binding
+check-disclosures = disclosures
+check-key-binding = key-binding
+presentation-of = presentation of { $count ->
+    [one] { $count } credential
+   *[other] { $count } credentials
+}
+presentation-by = by { $holder }
+credential-number = credential { $n }
+presentation-well-formed-ok = { $bytes } bytes, VC 2.0 VerifiablePresentation of { $count } credential(s)
+kid-bad = kid: { $reason }
+kid-not-url = kid must be a DID URL (did:key:z…#z…)
+kid-not-holder = the kid is not a key of the presentation's holder
+holder-signature-ok = signed by the key of the holder's did:key
+holder-signature-bad = the holder's signature does not verify: the presentation was altered or signed by another key
+audience-ok = made for { $audience }
+audience-other = made for { $got }, not for { $audience }
+audience-not = not made for { $audience }
+binding-someone-else = credential { $n } is issued to someone else
+binding-no-subject = credential { $n } names no subject id
+binding-unreadable = credential { $n } cannot be read
+binding-ok = the holder is the subject of every credential
+joined = { $first }; { $second }
+nonce-ok = the nonce is the one supplied
+nonce-bad = the nonce is not the one supplied: a replayed or misdirected presentation
+iat-bad = `iat` is not a representable time
+made-at = made at { $when }
+made-in-future = made at { $when }, in the future of this verifier's clock
+made-too-long-ago = made at { $when }, more than { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} ago
+presentation-expired = the presentation has expired (`exp`)
+sd-headline = selectively disclosed credential (SD-JWT)
+sd-disclosed = disclosed
+sd-not-disclosed = not disclosed
+sd-none = (none)
+sd-credential = credential
+sd-well-formed-bound = { $bytes } bytes: issuer JWS, { $count } disclosure(s), key-binding JWT
+sd-well-formed-unbound = { $bytes } bytes: issuer JWS, { $count } disclosure(s), no key-binding JWT
+sd-issuer-unreadable = the issuer-signed JWT could not be read
+sd-disclosures-ok = { $count } disclosure(s), each issued in this credential and unaltered
+sd-disclosure-bad = disclosure { $n }: { $reason }
+sd-not-run-own-copy = not run: the holder's own copy, not a presentation
+sd-not-run-no-binding = not run: no valid key binding
+sd-key-binding-ok = signed by the holder key (cnf) over exactly what was presented
+sd-kb-missing = no key-binding JWT: anyone holding a copy could have sent this
+sd-kb-no-cnf = the credential has no cnf.jwk to check the key binding with
+sd-kb-typ = key-binding JWT: typ must be { $typ }
+sd-kb-not-signed = the key-binding JWT is not signed by the holder key (cnf)
+sd-kb-not-json = the key-binding JWT payload is not strict JSON
+sd-kb-bad = key-binding JWT: { $reason }
+sd-kb-no-iat = the key-binding JWT has no iat
+sd-hash-mismatch = sd_hash does not match: the disclosures or the credential were changed after the holder signed
+sd-holder-binding-ok = the key-binding key (cnf) is the subject's did:key
+sd-no-cnf = the credential has no usable cnf.jwk holder key
+sd-no-subject = the credential names no subject id
+sd-cnf-not-subject = the cnf key is not the key of credentialSubject.id

@@ -1,0 +1,262 @@
+# Skillpass — español. Para oficinas de reconocimiento de títulos, empleadores y personal de enfermería.
+#
+# Glosario (usar siempre estas palabras para estas nociones):
+#   credential            credencial (credencial de cualificación, credencial de competencias)
+#   trust bundle          paquete de confianza
+#   pinned anchor         ancla de confianza configurada
+#   issuer                entidad emisora
+#   issuance date         fecha de emisión
+#   recognition decision  resolución de homologación o reconocimiento
+#   full / partial / none reconocimiento pleno / reconocimiento parcial / sin equivalencia
+#   comparable level      nivel comparable (informativo, no es una resolución)
+#   compensation measure  medida compensatoria
+#   adaptation period     período de prácticas
+#   knowledge test        prueba de conocimientos
+#   aptitude test         prueba de aptitud
+#   status list           lista de estado; revoked = revocada; suspended = suspendida
+
+## Palabras de todo informe
+
+raw = { $text }
+mark-pass = correcto
+mark-fail = FALLO
+mark-indeterminate = sin decidir
+mark-skipped = omitido
+verdict-valid = VÁLIDA
+verdict-invalid = NO VÁLIDA
+verdict-indeterminate = INDETERMINADA
+kind = { $kind ->
+    [SkillCredential] credencial de competencias
+   *[other] credencial de cualificación
+}
+report-from = emitida por { $issuer }
+untrusted-decision = resolución no fiable descartada: { $reason }
+not-run = no realizada: una comprobación anterior falló
+not-run-bundle-refused = no realizada: el paquete de confianza fue rechazado
+
+## Las diez comprobaciones de una credencial
+
+check-trust-bundle = paquete de confianza
+check-well-formed = formato
+check-algorithm = algoritmo
+check-issuer-accredited = acreditación
+check-key-valid = clave
+check-signature = firma
+check-schema = esquema
+check-validity-period = vigencia
+check-status = estado
+check-bundle-fresh = actualidad
+
+## Lo que encontró cada comprobación
+
+trust-bundle-signed = paquete de confianza { $sequence } firmado por el ancla de confianza configurada { $anchor }
+trust-bundle-unsigned = paquete de confianza { $sequence } creado en memoria a partir de entradas de confianza (sin firmar)
+well-formed-readable = JWS compacto con una cabecera legible
+well-formed-ok = { $bytes ->
+    [one] { $bytes } byte
+   *[other] { $bytes } bytes
+}, VC 2.0, { $kind ->
+    [SkillCredential] credencial de competencias
+   *[other] credencial de cualificación
+}
+well-formed-not-json = el contenido no es JSON estricto: { $reason }
+well-formed-typ = el tipo de la cabecera debe ser { $typ }
+well-formed-broken-lines = { $reason }: la credencial está partida en varias líneas, como hacen algunos programas de correo; pida al remitente el archivo de la credencial como adjunto
+well-formed-cut-short = { $reason }: el archivo parece dañado o incompleto; pida al remitente el archivo de la credencial como adjunto
+algorithm-ok = EdDSA (Ed25519)
+issuer-unknown = la entidad emisora { $issuer } no figura en el paquete de confianza
+issuer-suspended = { $name } estaba suspendida en la fecha de emisión { $date }
+issuer-withdrawn = a { $name } se le había retirado la acreditación en la fecha de emisión { $date }
+issuer-not-accredited = { $name } no estaba acreditada en la fecha de emisión { $date }
+issuer-out-of-scope = { $name } solo está acreditada para { $scope }; esta es una { $kind ->
+    [SkillCredential] credencial de competencias
+   *[other] credencial de cualificación
+} de nivel { $levels }
+issuer-out-of-scope-no-level = { $name } solo está acreditada para { $scope }; esta es una { $kind ->
+    [SkillCredential] credencial de competencias
+   *[other] credencial de cualificación
+} sin nivel
+issuer-accredited = { $name } ({ $country }), acreditada para { $kind ->
+    [SkillCredential] credenciales de competencias
+   *[other] credenciales de cualificación
+} el { $date }
+issuer-accredited-now-suspended = { $name } ({ $country }), acreditada para { $kind ->
+    [SkillCredential] credenciales de competencias
+   *[other] credenciales de cualificación
+} el { $date }; nota: suspendida después de emitirse esta credencial
+issuer-accredited-now-withdrawn = { $name } ({ $country }), acreditada para { $kind ->
+    [SkillCredential] credenciales de competencias
+   *[other] credenciales de cualificación
+} el { $date }; nota: acreditación retirada después de emitirse esta credencial
+key-no-kid = la cabecera no indica ninguna clave (kid)
+key-unknown = la clave { $kid } no figura en el paquete de confianza
+key-other-issuer = la clave { $kid } pertenece a { $name }, no a la entidad emisora de la credencial
+key-not-valid = la clave { $kid } no era válida en la fecha de emisión { $date }
+key-valid = { $kid }, válida en la emisión
+signature-ok = la firma Ed25519 es válida
+signature-bad = la firma no es válida: la credencial fue alterada o no se firmó con esta clave
+signature-no-key = no hay una clave de confianza con la que comprobarla
+schema-ok = se ajusta al esquema de { $kind ->
+    [SkillCredential] credenciales de competencias
+   *[other] credenciales de cualificación
+}
+validity-not-yet = aún no es válida: válida desde el { $from }
+validity-expired = caducó el { $until }
+validity-until = válida del { $from } al { $until }
+validity-open = válida desde el { $from }, sin fecha de fin
+status-no-entry = la credencial no incluye ninguna entrada de estado
+status-list-missing = la lista de estado { $list } no figura en el paquete de confianza
+status-list-other-issuer = la lista de estado { $list } pertenece a otra entidad emisora
+status-list-expired = la lista de estado { $list } caducó el { $until }: descargue un paquete de confianza más reciente
+status-list-early = la lista de estado { $list } no es válida antes del { $from }: compruebe el reloj
+status-purpose-mismatch = la lista de estado { $list } es de { $purpose ->
+    [suspension] suspensión
+   *[other] revocación
+}, la entrada indica { $entry ->
+    [suspension] suspensión
+   *[other] revocación
+}
+status-entry-bad = entrada de estado: { $reason }
+status-revoked = la credencial está revocada (lista de estado { $list })
+status-suspended = la credencial está suspendida (lista de estado { $list })
+status-ok-both = no revocada, no suspendida (según el paquete de confianza del { $date })
+status-ok-revocation = no revocada (según el paquete de confianza del { $date })
+status-ok-suspension = no suspendida (según el paquete de confianza del { $date })
+fresh-stale = el paquete de confianza { $sequence } superó su fecha de actualización { $time }: descargue uno más reciente
+fresh-future = el paquete de confianza { $sequence } tiene fecha { $time }, en el futuro: compruebe el reloj
+fresh-ok = paquete de confianza { $sequence } vigente hasta { $time }
+
+## Equivalencia: lo que significa una cualificación en el país de destino
+
+eq-heading-country = Lo que significa esta cualificación en { $place } (a fecha { $date }):
+eq-heading-framework = Lo que significa esta cualificación respecto a { $place } (a fecha { $date }):
+eq-decisions = Resoluciones de homologación o reconocimiento (vinculantes):
+eq-no-decision-country = Ninguna resolución de reconocimiento en { $place } corresponde a esta cualificación.
+eq-no-decision-framework = Ninguna resolución de reconocimiento respecto a { $place } corresponde a esta cualificación.
+eq-legal-basis = Base jurídica: { $basis }
+eq-comparable = Niveles comparables (informativos, no son una resolución de reconocimiento):
+eq-no-comparable = No se conoce ningún nivel comparable.
+eq-comparable-own = Nivel comparable: { $level } (el nivel propio de la cualificación)
+eq-comparable-via = Nivel comparable: { $level } a través de { $path } ({ $status }, fiabilidad { $confidence ->
+    [high] alta
+    [medium] media
+    [low] baja
+   *[other] { $confidence }
+})
+eq-comparable-via-historical = Nivel comparable: { $level } a través de { $path } (referenciación histórica, ya sin mantenimiento, fiabilidad { $confidence ->
+    [high] alta
+    [medium] media
+    [low] baja
+   *[other] { $confidence }
+})
+eq-practice = Práctica de reconocimiento (contexto de los datos incluidos, no es una resolución):
+eq-source = Fuente: { $source }
+eq-not-known = Se desconoce:
+eq-nothing-known-country = No se sabe nada de esta cualificación en { $place }: consulte a la autoridad competente.
+eq-nothing-known-framework = No se sabe nada de esta cualificación respecto a { $place }: consulte a la autoridad competente.
+eq-recognised = Reconocida en { $country } como { $qualification } — { $outcome } (resolución de { $authority }, { $validity })
+eq-not-recognised = No reconocida en { $country } como { $qualification } — { $outcome } (resolución de { $authority }, { $validity })
+eq-state-expired = CADUCADA el { $date }: { $decision }
+eq-state-not-yet = AÚN NO EN VIGOR (desde el { $date }): { $decision }
+eq-state-superseded = SUSTITUIDA por { $by }: { $decision }
+eq-state-superseded-later = SUSTITUIDA por una resolución posterior: { $decision }
+eq-state-withdrawn = REVOCADA el { $date }: { $decision }
+eq-valid-until = vigente hasta el { $date }
+eq-valid-open = vigente desde el { $date }, sin fecha de fin
+eq-outcome-full = reconocimiento pleno
+eq-outcome-partial = reconocimiento parcial
+eq-outcome-none = sin equivalencia
+eq-outcome-with-measures = { $outcome }, medida compensatoria: { $measures }
+eq-measures-and = { $first }; { $second }
+eq-measures-or = { $first } o { $second }
+eq-measure-adaptation = período de prácticas de { $months ->
+    [one] { $months } mes
+   *[other] { $months } meses
+}
+eq-measure-knowledge-test = prueba de conocimientos
+eq-measure-aptitude-test = prueba de aptitud
+eq-measure-language = se exige { $language ->
+    [de] alemán
+    [en] inglés
+    [fr] francés
+    [nl] neerlandés
+    [it] italiano
+    [es] español
+    [pt] portugués
+    [pl] polaco
+    [sv] sueco
+    [da] danés
+    [fi] finés
+    [no] noruego
+    [ja] japonés
+    [ar] árabe
+   *[other] el idioma { $language }
+} de nivel { $level }
+
+## Presentaciones (vp+jwt) y SD-JWT: sus comprobaciones y lo que encontró cada una
+
+check-holder-signature = firma del titular
+check-audience = destinatario
+check-nonce = nonce
+check-freshness = actualidad
+check-holder-binding = vínculo con el titular
+check-disclosures = revelaciones
+check-key-binding = vinculación de clave
+presentation-of = presentación de { $count ->
+    [one] { $count } credencial
+   *[other] { $count } credenciales
+}
+presentation-by = por { $holder }
+credential-number = credencial { $n }
+presentation-well-formed-ok = { $bytes } bytes, VerifiablePresentation VC 2.0 con { $count ->
+    [one] { $count } credencial
+   *[other] { $count } credenciales
+}
+kid-bad = identificador de clave (kid): { $reason }
+kid-not-url = el identificador de clave (kid) debe ser una URL DID (did:key:z…#z…)
+kid-not-holder = el identificador de clave (kid) no es una clave del titular de la presentación
+holder-signature-ok = firmada con la clave del did:key del titular
+holder-signature-bad = la firma del titular no es válida: la presentación fue alterada o firmada con otra clave
+audience-ok = destinada a { $audience }
+audience-other = destinada a { $got }, no a { $audience }
+audience-not = no destinada a { $audience }
+binding-someone-else = la credencial { $n } se emitió a otra persona
+binding-no-subject = la credencial { $n } no indica ningún identificador de titular
+binding-unreadable = la credencial { $n } no se puede leer
+binding-ok = el titular es el sujeto de todas las credenciales
+joined = { $first }; { $second }
+nonce-ok = el nonce es el que se entregó
+nonce-bad = el nonce no es el que se entregó: una presentación repetida o mal dirigida
+iat-bad = la fecha `iat` no es representable
+made-at = creada el { $when }
+made-in-future = creada el { $when }, en el futuro según el reloj de este verificador
+made-too-long-ago = creada el { $when }, hace más de { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+}
+presentation-expired = la presentación ha caducado (`exp`)
+sd-headline = credencial con revelación selectiva (SD-JWT)
+sd-disclosed = revelado
+sd-not-disclosed = no revelado
+sd-none = (ninguno)
+sd-credential = credencial
+sd-well-formed-bound = { $bytes } bytes: JWS del emisor, { $count } revelación(es), JWT de vinculación de clave
+sd-well-formed-unbound = { $bytes } bytes: JWS del emisor, { $count } revelación(es), sin JWT de vinculación de clave
+sd-issuer-unreadable = el JWT firmado por el emisor no se puede leer
+sd-disclosures-ok = { $count } revelación(es), todas emitidas en esta credencial y sin alterar
+sd-disclosure-bad = revelación { $n }: { $reason }
+sd-not-run-own-copy = no realizada: la copia propia del titular, no una presentación
+sd-not-run-no-binding = no realizada: no hay una vinculación de clave válida
+sd-key-binding-ok = firmada con la clave del titular (cnf) sobre exactamente lo presentado
+sd-kb-missing = sin JWT de vinculación de clave: cualquiera con una copia podría haberla enviado
+sd-kb-no-cnf = la credencial no tiene cnf.jwk con el que comprobar la vinculación de clave
+sd-kb-typ = JWT de vinculación de clave: el tipo debe ser { $typ }
+sd-kb-not-signed = el JWT de vinculación de clave no está firmado con la clave del titular (cnf)
+sd-kb-not-json = el contenido del JWT de vinculación de clave no es JSON estricto
+sd-kb-bad = JWT de vinculación de clave: { $reason }
+sd-kb-no-iat = el JWT de vinculación de clave no tiene fecha (iat)
+sd-hash-mismatch = sd_hash no coincide: las revelaciones o la credencial cambiaron después de la firma del titular
+sd-holder-binding-ok = la clave de vinculación (cnf) es el did:key del sujeto
+sd-no-cnf = la credencial no tiene una clave de titular cnf.jwk utilizable
+sd-no-subject = la credencial no indica ningún identificador de sujeto
+sd-cnf-not-subject = la clave cnf no es la clave de credentialSubject.id

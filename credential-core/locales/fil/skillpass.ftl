@@ -1,0 +1,254 @@
+# Skillpass — Filipino. Para sa mga nurse, employer at recognition officer (PRC, TESDA, POEA/DMW).
+# Pinananatili ang mga English na terminong ginagamit mismo ng mga propesyonal na Pilipino.
+#
+# Talahuluganan (gamitin lamang ang mga salitang ito para sa mga ideyang ito):
+#   credential            credential (qualification credential, skill credential)
+#   trust bundle          trust bundle (listahan ng mga accredited na issuer at susi)
+#   pinned anchor         naka-pin na anchor
+#   issuer                issuer (institusyong nag-isyu)
+#   issuance date         petsa ng pag-isyu
+#   recognition decision  desisyon sa pagkilala (recognition decision)
+#   full / partial / none buong pagkilala / bahagyang pagkilala / walang katumbas
+#   comparable level      katumbas na antas (para sa impormasyon lamang, hindi desisyon)
+#   compensation measure  compensation measure
+#   adaptation period     adaptation period
+#   knowledge test        knowledge test
+#   aptitude test         aptitude test
+#   status list           status list; revoked = binawi; suspended = suspendido
+
+## Mga salita sa bawat ulat
+
+raw = { $text }
+mark-pass = pasado
+mark-fail = BAGSAK
+mark-indeterminate = hindi tiyak
+mark-skipped = nilaktawan
+verdict-valid = WASTO
+verdict-invalid = HINDI WASTO
+verdict-indeterminate = HINDI MATIYAK
+kind = { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+}
+report-from = mula sa { $issuer }
+untrusted-decision = hindi pinagkakatiwalaang desisyon, hindi isinama: { $reason }
+not-run = hindi isinagawa: may naunang pagsusuring bumagsak
+not-run-bundle-refused = hindi isinagawa: tinanggihan ang trust bundle
+
+## Ang sampung pagsusuri sa isang credential
+
+check-trust-bundle = trust bundle
+check-well-formed = anyo
+check-algorithm = algorithm
+check-issuer-accredited = akreditasyon
+check-key-valid = susi
+check-signature = lagda
+check-schema = schema
+check-validity-period = bisa
+check-status = status
+check-bundle-fresh = pagkabago
+
+## Ang natuklasan ng bawat pagsusuri
+
+trust-bundle-signed = trust bundle { $sequence }, nilagdaan ng naka-pin na anchor { $anchor }
+trust-bundle-unsigned = trust bundle { $sequence }, binuo sa memorya mula sa mga pinagkakatiwalaang entry (walang lagda)
+well-formed-readable = compact JWS na may nababasang header
+well-formed-ok = { $bytes } byte, VC 2.0 { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+}
+well-formed-not-json = hindi mahigpit na JSON ang nilalaman: { $reason }
+well-formed-typ = ang typ ng header ay dapat { $typ }
+well-formed-broken-lines = { $reason }: nahati sa maraming linya ang credential, gaya ng ginagawa ng ilang email program; hingin sa nagpadala ang mismong file ng credential bilang attachment
+well-formed-cut-short = { $reason }: mukhang sira o putol ang file; hingin sa nagpadala ang mismong file ng credential bilang attachment
+algorithm-ok = EdDSA (Ed25519)
+issuer-unknown = wala sa trust bundle ang issuer na { $issuer }
+issuer-suspended = suspendido ang { $name } noong petsa ng pag-isyu { $date }
+issuer-withdrawn = binawi na ang akreditasyon ng { $name } noong petsa ng pag-isyu { $date }
+issuer-not-accredited = hindi accredited ang { $name } noong petsa ng pag-isyu { $date }
+issuer-out-of-scope = accredited lamang ang { $name } para sa { $scope }; ito ay { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+} sa antas na { $levels }
+issuer-out-of-scope-no-level = accredited lamang ang { $name } para sa { $scope }; ito ay { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+} na walang antas
+issuer-accredited = { $name } ({ $country }), accredited para sa { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+} noong { $date }
+issuer-accredited-now-suspended = { $name } ({ $country }), accredited para sa { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+} noong { $date }; paalala: suspendido na ngayon, matapos i-isyu ang credential na ito
+issuer-accredited-now-withdrawn = { $name } ({ $country }), accredited para sa { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+} noong { $date }; paalala: binawi na ngayon ang akreditasyon, matapos i-isyu ang credential na ito
+key-no-kid = walang nakasaad na susi (kid) sa header
+key-unknown = wala sa trust bundle ang susing { $kid }
+key-other-issuer = ang susing { $kid } ay pag-aari ng { $name }, hindi ng issuer ng credential
+key-not-valid = hindi balido ang susing { $kid } noong petsa ng pag-isyu { $date }
+key-valid = { $kid }, balido noong pag-isyu
+signature-ok = tama ang Ed25519 na lagda
+signature-bad = hindi tugma ang lagda: binago ang credential o hindi ito nilagdaan ng susing ito
+signature-no-key = walang pinagkakatiwalaang susi para suriin ito
+schema-ok = sumusunod sa schema ng { $kind ->
+    [SkillCredential] skill credential
+   *[other] qualification credential
+}
+validity-not-yet = hindi pa balido: balido mula { $from }
+validity-expired = nag-expire noong { $until }
+validity-until = balido mula { $from } hanggang { $until }
+validity-open = balido mula { $from }, walang petsa ng pagtatapos
+status-no-entry = walang status entry ang credential
+status-list-missing = wala sa trust bundle ang status list na { $list }
+status-list-other-issuer = ang status list na { $list } ay pag-aari ng ibang issuer
+status-list-expired = nag-expire noong { $until } ang status list na { $list }: kumuha ng mas bagong trust bundle
+status-list-early = hindi pa balido bago { $from } ang status list na { $list }: tingnan ang orasan
+status-purpose-mismatch = ang status list na { $list } ay para sa { $purpose ->
+    [suspension] suspensyon
+   *[other] pagbawi
+}, pero { $entry ->
+    [suspension] suspensyon
+   *[other] pagbawi
+} ang nakasaad sa entry
+status-entry-bad = may problema sa status entry: { $reason }
+status-revoked = binawi ang credential (status list { $list })
+status-suspended = suspendido ang credential (status list { $list })
+status-ok-both = hindi binawi, hindi suspendido (ayon sa trust bundle noong { $date })
+status-ok-revocation = hindi binawi (ayon sa trust bundle noong { $date })
+status-ok-suspension = hindi suspendido (ayon sa trust bundle noong { $date })
+fresh-stale = lumampas na ang trust bundle { $sequence } sa oras ng susunod na update nito, { $time }: kumuha ng mas bago
+fresh-future = ang trust bundle { $sequence } ay may petsang { $time }, nasa hinaharap: tingnan ang orasan
+fresh-ok = napapanahon ang trust bundle { $sequence } hanggang { $time }
+
+## Equivalence: ano ang kahulugan ng isang kwalipikasyon sa bansang pupuntahan
+
+eq-heading-country = Ang kahulugan ng kwalipikasyong ito sa { $place } (hanggang { $date }):
+eq-heading-framework = Ang kahulugan ng kwalipikasyong ito ayon sa { $place } (hanggang { $date }):
+eq-decisions = Mga desisyon sa pagkilala (opisyal):
+eq-no-decision-country = Walang desisyon sa pagkilala sa { $place } na tumutugma sa kwalipikasyong ito.
+eq-no-decision-framework = Walang desisyon sa pagkilala ayon sa { $place } na tumutugma sa kwalipikasyong ito.
+eq-legal-basis = Legal na batayan: { $basis }
+eq-comparable = Mga katumbas na antas (para sa impormasyon lamang, hindi desisyon sa pagkilala):
+eq-no-comparable = Walang alam na katumbas na antas.
+eq-comparable-own = Katumbas na antas: { $level } (ang sariling antas ng kwalipikasyon)
+eq-comparable-via = Katumbas na antas: { $level } sa pamamagitan ng { $path } ({ $status }, { $confidence ->
+    [high] mataas
+    [medium] katamtaman
+    [low] mababa
+   *[other] { $confidence }
+} na katiyakan)
+eq-comparable-via-historical = Katumbas na antas: { $level } sa pamamagitan ng { $path } (lumang referencing, hindi na ina-update, { $confidence ->
+    [high] mataas
+    [medium] katamtaman
+    [low] mababa
+   *[other] { $confidence }
+} na katiyakan)
+eq-practice = Kasanayan sa pagkilala (background mula sa kasamang datos, hindi desisyon):
+eq-source = Pinagmulan: { $source }
+eq-not-known = Hindi alam:
+eq-nothing-known-country = Walang alam tungkol sa kwalipikasyong ito sa { $place }: magtanong sa kinauukulang awtoridad.
+eq-nothing-known-framework = Walang alam tungkol sa kwalipikasyong ito ayon sa { $place }: magtanong sa kinauukulang awtoridad.
+eq-recognised = Kinikilala sa { $country } bilang { $qualification } — { $outcome } (desisyon ng { $authority }, { $validity })
+eq-not-recognised = Hindi kinikilala sa { $country } bilang { $qualification } — { $outcome } (desisyon ng { $authority }, { $validity })
+eq-state-expired = NAG-EXPIRE noong { $date }: { $decision }
+eq-state-not-yet = HINDI PA IPINATUTUPAD (mula { $date }): { $decision }
+eq-state-superseded = PINALITAN ng { $by }: { $decision }
+eq-state-superseded-later = PINALITAN ng mas bagong desisyon: { $decision }
+eq-state-withdrawn = BINAWI noong { $date }: { $decision }
+eq-valid-until = balido hanggang { $date }
+eq-valid-open = balido mula { $date }, walang petsa ng pagtatapos
+eq-outcome-full = buong pagkilala
+eq-outcome-partial = bahagyang pagkilala
+eq-outcome-none = walang katumbas
+eq-outcome-with-measures = { $outcome }, compensation measure: { $measures }
+eq-measures-and = { $first }; { $second }
+eq-measures-or = { $first } o { $second }
+eq-measure-adaptation = adaptation period na { $months ->
+    [one] { $months } buwan
+   *[other] { $months } buwan
+}
+eq-measure-knowledge-test = knowledge test
+eq-measure-aptitude-test = aptitude test
+eq-measure-language = kailangan ang { $language ->
+    [de] wikang Aleman
+    [en] wikang Ingles
+    [fr] wikang Pranses
+    [nl] wikang Olandes
+    [it] wikang Italyano
+    [es] wikang Espanyol
+    [pt] wikang Portuges
+    [pl] wikang Polako
+    [sv] wikang Suweko
+    [da] wikang Danes
+    [fi] wikang Pinlandes
+    [no] wikang Norwego
+    [ja] wikang Hapon
+    [ar] wikang Arabe
+   *[other] wikang { $language }
+} na antas { $level }
+
+## Mga presentation (vp+jwt) at SD-JWT: ang mga pagsusuri at ang natuklasan ng bawat isa
+
+check-holder-signature = lagda ng may-hawak
+check-audience = para kanino
+check-nonce = nonce
+check-freshness = pagkabago
+check-holder-binding = ugnay sa may-hawak
+check-disclosures = mga disclosure
+check-key-binding = key binding
+presentation-of = presentation ng { $count } credential
+presentation-by = ni { $holder }
+credential-number = credential { $n }
+presentation-well-formed-ok = { $bytes } byte, VC 2.0 VerifiablePresentation na may { $count } credential
+kid-bad = kid ng susi: { $reason }
+kid-not-url = ang kid ay dapat DID URL (did:key:z…#z…)
+kid-not-holder = ang kid ay hindi susi ng may-hawak ng presentation
+holder-signature-ok = nilagdaan gamit ang susi ng did:key ng may-hawak
+holder-signature-bad = hindi tugma ang lagda ng may-hawak: binago ang presentation o ibang susi ang lumagda
+audience-ok = ginawa para sa { $audience }
+audience-other = ginawa para sa { $got }, hindi para sa { $audience }
+audience-not = hindi ginawa para sa { $audience }
+binding-someone-else = ang credential { $n } ay inisyu sa ibang tao
+binding-no-subject = walang subject id ang credential { $n }
+binding-unreadable = hindi mabasa ang credential { $n }
+binding-ok = ang may-hawak ang subject ng bawat credential
+joined = { $first }; { $second }
+nonce-ok = ang nonce ay ang mismong ibinigay
+nonce-bad = hindi ang ibinigay na nonce: inulit o naligaw na presentation
+iat-bad = hindi wastong oras ang `iat`
+made-at = ginawa noong { $when }
+made-in-future = ginawa noong { $when }, nasa hinaharap ayon sa orasan ng verifier na ito
+made-too-long-ago = ginawa noong { $when }, mahigit { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundo
+} na ang nakalipas
+presentation-expired = nag-expire na ang presentation (`exp`)
+sd-headline = credential na may selective disclosure (SD-JWT)
+sd-disclosed = ipinakita
+sd-not-disclosed = hindi ipinakita
+sd-none = (wala)
+sd-credential = credential
+sd-well-formed-bound = { $bytes } byte: JWS ng issuer, { $count } disclosure, may key-binding JWT
+sd-well-formed-unbound = { $bytes } byte: JWS ng issuer, { $count } disclosure, walang key-binding JWT
+sd-issuer-unreadable = hindi mabasa ang JWT na nilagdaan ng issuer
+sd-disclosures-ok = { $count } disclosure, bawat isa ay inisyu sa credential na ito at hindi binago
+sd-disclosure-bad = may problema sa disclosure { $n }: { $reason }
+sd-not-run-own-copy = hindi isinagawa: sariling kopya ito ng may-hawak, hindi presentation
+sd-not-run-no-binding = hindi isinagawa: walang balidong key binding
+sd-key-binding-ok = nilagdaan ng susi ng may-hawak (cnf) ang mismong ipinakita
+sd-kb-missing = walang key-binding JWT: kahit sinong may kopya ay maaaring nagpadala nito
+sd-kb-no-cnf = walang cnf.jwk ang credential para suriin ang key binding
+sd-kb-typ = key-binding JWT: ang typ ay dapat { $typ }
+sd-kb-not-signed = ang key-binding JWT ay hindi nilagdaan ng susi ng may-hawak (cnf)
+sd-kb-not-json = hindi mahigpit na JSON ang nilalaman ng key-binding JWT
+sd-kb-bad = may problema sa key-binding JWT: { $reason }
+sd-kb-no-iat = walang iat ang key-binding JWT
+sd-hash-mismatch = hindi tugma ang sd_hash: binago ang mga disclosure o ang credential matapos lumagda ang may-hawak
+sd-holder-binding-ok = ang susi ng key binding (cnf) ay ang did:key ng subject
+sd-no-cnf = walang magagamit na susi ng may-hawak (cnf.jwk) ang credential
+sd-no-subject = walang subject id ang credential
+sd-cnf-not-subject = ang susing cnf ay hindi susi ng credentialSubject.id

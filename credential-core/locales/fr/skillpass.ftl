@@ -1,0 +1,259 @@
+# Skillpass — français. Pour les services de reconnaissance, les employeurs et les soignants.
+#
+# Glossaire (toujours ces mots pour ces notions) :
+#   credential            attestation numérique (attestation de qualification, attestation de compétences)
+#   trust bundle          liste de confiance
+#   pinned anchor         ancre de confiance configurée
+#   issuer                organisme émetteur
+#   issuance date         date d'émission
+#   recognition decision  décision de reconnaissance
+#   full / partial / none reconnaissance totale / reconnaissance partielle / pas d'équivalence
+#   comparable level      niveau comparable (à titre indicatif, pas une décision de reconnaissance)
+#   compensation measure  mesure de compensation
+#   adaptation period     stage d'adaptation
+#   knowledge test        épreuve de connaissances
+#   aptitude test         épreuve d'aptitude
+#   status list           liste de statut ; revoked = révoquée ; suspended = suspendue
+
+## Mots autour de chaque rapport
+
+raw = { $text }
+mark-pass = réussi
+mark-fail = ÉCHEC
+mark-indeterminate = incertain
+mark-skipped = non exécuté
+verdict-valid = VALIDE
+verdict-invalid = NON VALIDE
+verdict-indeterminate = INDÉTERMINÉ
+kind = { $kind ->
+    [SkillCredential] attestation de compétences
+   *[other] attestation de qualification
+}
+report-from = émise par { $issuer }
+untrusted-decision = décision non fiable ignorée : { $reason }
+not-run = non exécuté : une vérification précédente a échoué
+not-run-bundle-refused = non exécuté : la liste de confiance a été refusée
+
+## Les dix vérifications d'une attestation
+
+check-trust-bundle = liste de confiance
+check-well-formed = format
+check-algorithm = algorithme
+check-issuer-accredited = accréditation
+check-key-valid = clé
+check-signature = signature
+check-schema = schéma
+check-validity-period = période de validité
+check-status = statut
+check-bundle-fresh = fraîcheur
+
+## Ce que chaque vérification a constaté
+
+trust-bundle-signed = liste de confiance { $sequence } signée par l'ancre de confiance configurée { $anchor }
+trust-bundle-unsigned = liste de confiance { $sequence } construite en mémoire à partir d'entrées de confiance (non signée)
+well-formed-readable = JWS compacte avec un en-tête lisible
+well-formed-ok = { $bytes ->
+    [one] { $bytes } octet
+   *[other] { $bytes } octets
+}, VC 2.0, { $kind ->
+    [SkillCredential] attestation de compétences
+   *[other] attestation de qualification
+}
+well-formed-not-json = le contenu n'est pas du JSON strict : { $reason }
+well-formed-typ = le type d'en-tête doit être { $typ }
+well-formed-broken-lines = { $reason } : l'attestation est coupée sur plusieurs lignes, comme le font certaines messageries ; demandez à l'expéditeur le fichier de l'attestation lui-même, en pièce jointe
+well-formed-cut-short = { $reason } : le fichier semble endommagé ou tronqué ; demandez à l'expéditeur le fichier de l'attestation lui-même, en pièce jointe
+algorithm-ok = EdDSA (Ed25519)
+issuer-unknown = l'organisme émetteur { $issuer } ne figure pas dans la liste de confiance
+issuer-suspended = { $name } était suspendu à la date d'émission { $date }
+issuer-withdrawn = { $name } avait perdu son accréditation à la date d'émission { $date }
+issuer-not-accredited = { $name } n'était pas accrédité à la date d'émission { $date }
+issuer-out-of-scope = { $name } n'est accrédité que pour { $scope } ; ceci est une { $kind ->
+    [SkillCredential] attestation de compétences
+   *[other] attestation de qualification
+} de niveau { $levels }
+issuer-out-of-scope-no-level = { $name } n'est accrédité que pour { $scope } ; ceci est une { $kind ->
+    [SkillCredential] attestation de compétences
+   *[other] attestation de qualification
+} sans niveau
+issuer-accredited = { $name } ({ $country }), accrédité pour les { $kind ->
+    [SkillCredential] attestations de compétences
+   *[other] attestations de qualification
+} au { $date }
+issuer-accredited-now-suspended = { $name } ({ $country }), accrédité pour les { $kind ->
+    [SkillCredential] attestations de compétences
+   *[other] attestations de qualification
+} au { $date } ; remarque : suspendu depuis, après l'émission de cette attestation
+issuer-accredited-now-withdrawn = { $name } ({ $country }), accrédité pour les { $kind ->
+    [SkillCredential] attestations de compétences
+   *[other] attestations de qualification
+} au { $date } ; remarque : accréditation retirée depuis, après l'émission de cette attestation
+key-no-kid = l'en-tête ne désigne aucune clé (kid)
+key-unknown = la clé { $kid } ne figure pas dans la liste de confiance
+key-other-issuer = la clé { $kid } appartient à { $name }, pas à l'organisme émetteur de l'attestation
+key-not-valid = la clé { $kid } n'était pas valide à la date d'émission { $date }
+key-valid = { $kid }, valide à l'émission
+signature-ok = la signature Ed25519 est valide
+signature-bad = la signature n'est pas valide : l'attestation a été modifiée ou n'a pas été signée avec cette clé
+signature-no-key = aucune clé de confiance pour la vérifier
+schema-ok = conforme au schéma des { $kind ->
+    [SkillCredential] attestations de compétences
+   *[other] attestations de qualification
+}
+validity-not-yet = pas encore valide : valide à partir du { $from }
+validity-expired = expirée le { $until }
+validity-until = valide du { $from } au { $until }
+validity-open = valide à partir du { $from }, sans date de fin
+status-no-entry = l'attestation ne comporte aucune entrée de statut
+status-list-missing = la liste de statut { $list } ne figure pas dans la liste de confiance
+status-list-other-issuer = la liste de statut { $list } appartient à un autre organisme émetteur
+status-list-expired = la liste de statut { $list } a expiré le { $until } : téléchargez une liste de confiance plus récente
+status-list-early = la liste de statut { $list } n'est pas valide avant le { $from } : vérifiez l'horloge
+status-purpose-mismatch = la liste de statut { $list } est une liste de { $purpose ->
+    [suspension] suspension
+   *[other] révocation
+}, l'entrée indique { $entry ->
+    [suspension] suspension
+   *[other] révocation
+}
+status-entry-bad = entrée de statut : { $reason }
+status-revoked = l'attestation est révoquée (liste de statut { $list })
+status-suspended = l'attestation est suspendue (liste de statut { $list })
+status-ok-both = ni révoquée, ni suspendue (selon la liste de confiance du { $date })
+status-ok-revocation = non révoquée (selon la liste de confiance du { $date })
+status-ok-suspension = non suspendue (selon la liste de confiance du { $date })
+fresh-stale = la liste de confiance { $sequence } a dépassé sa date de mise à jour { $time } : téléchargez-en une plus récente
+fresh-future = la liste de confiance { $sequence } est datée du { $time }, dans le futur : vérifiez l'horloge
+fresh-ok = liste de confiance { $sequence } à jour jusqu'au { $time }
+
+## Équivalence : ce que vaut une qualification dans le pays de destination
+
+eq-heading-country = Ce que vaut cette qualification en { $place } (au { $date }) :
+eq-heading-framework = Ce que vaut cette qualification au regard de { $place } (au { $date }) :
+eq-decisions = Décisions de reconnaissance (font foi) :
+eq-no-decision-country = Aucune décision de reconnaissance en { $place } ne correspond à cette qualification.
+eq-no-decision-framework = Aucune décision de reconnaissance au regard de { $place } ne correspond à cette qualification.
+eq-legal-basis = Base juridique : { $basis }
+eq-comparable = Niveaux comparables (à titre indicatif, pas une décision de reconnaissance) :
+eq-no-comparable = Aucun niveau comparable n'est connu.
+eq-comparable-own = Niveau comparable : { $level } (le niveau propre de la qualification)
+eq-comparable-via = Niveau comparable : { $level } par { $path } ({ $status }, fiabilité { $confidence ->
+    [high] élevée
+    [medium] moyenne
+    [low] faible
+   *[other] { $confidence }
+})
+eq-comparable-via-historical = Niveau comparable : { $level } par { $path } (référencement historique, plus tenu à jour, fiabilité { $confidence ->
+    [high] élevée
+    [medium] moyenne
+    [low] faible
+   *[other] { $confidence }
+})
+eq-practice = Pratique de reconnaissance (contexte tiré des données fournies, pas une décision) :
+eq-source = Source : { $source }
+eq-not-known = Inconnu :
+eq-nothing-known-country = Rien n'est connu sur cette qualification en { $place } : adressez-vous à l'autorité compétente.
+eq-nothing-known-framework = Rien n'est connu sur cette qualification au regard de { $place } : adressez-vous à l'autorité compétente.
+eq-recognised = Reconnue en { $country } comme { $qualification } — { $outcome } (décision de { $authority }, { $validity })
+eq-not-recognised = Non reconnue en { $country } comme { $qualification } — { $outcome } (décision de { $authority }, { $validity })
+eq-state-expired = EXPIRÉE le { $date } : { $decision }
+eq-state-not-yet = PAS ENCORE EN VIGUEUR (à partir du { $date }) : { $decision }
+eq-state-superseded = REMPLACÉE par { $by } : { $decision }
+eq-state-superseded-later = REMPLACÉE par une décision ultérieure : { $decision }
+eq-state-withdrawn = RETIRÉE le { $date } : { $decision }
+eq-valid-until = valable jusqu'au { $date }
+eq-valid-open = valable à partir du { $date }, sans date de fin
+eq-outcome-full = reconnaissance totale
+eq-outcome-partial = reconnaissance partielle
+eq-outcome-none = pas d'équivalence
+eq-outcome-with-measures = { $outcome }, mesure de compensation : { $measures }
+eq-measures-and = { $first } ; { $second }
+eq-measures-or = { $first } ou { $second }
+eq-measure-adaptation = stage d'adaptation de { $months } mois
+eq-measure-knowledge-test = épreuve de connaissances
+eq-measure-aptitude-test = épreuve d'aptitude
+eq-measure-language = maîtrise { $language ->
+    [de] de l'allemand
+    [en] de l'anglais
+    [fr] du français
+    [nl] du néerlandais
+    [it] de l'italien
+    [es] de l'espagnol
+    [pt] du portugais
+    [pl] du polonais
+    [sv] du suédois
+    [da] du danois
+    [fi] du finnois
+    [no] du norvégien
+    [ja] du japonais
+    [ar] de l'arabe
+   *[other] de la langue { $language }
+} de niveau { $level } exigée
+
+## Présentations (vp+jwt) et SD-JWT : leurs vérifications et ce que chacune a constaté
+
+check-holder-signature = signature du titulaire
+check-audience = destinataire
+check-nonce = nonce
+check-freshness = fraîcheur
+check-holder-binding = lien au titulaire
+check-disclosures = divulgations
+check-key-binding = liaison de clé
+presentation-of = présentation { $count ->
+    [one] d'{ $count } attestation
+   *[other] de { $count } attestations
+}
+presentation-by = par { $holder }
+credential-number = attestation { $n }
+presentation-well-formed-ok = { $bytes } octets, VerifiablePresentation VC 2.0 { $count ->
+    [one] d'{ $count } attestation
+   *[other] de { $count } attestations
+}
+kid-bad = identifiant de clé (kid) : { $reason }
+kid-not-url = l'identifiant de clé (kid) doit être une URL DID (did:key:z…#z…)
+kid-not-holder = l'identifiant de clé (kid) n'est pas une clé du titulaire de la présentation
+holder-signature-ok = signée avec la clé du did:key du titulaire
+holder-signature-bad = la signature du titulaire n'est pas valide : la présentation a été modifiée ou signée avec une autre clé
+audience-ok = destinée à { $audience }
+audience-other = destinée à { $got }, et non à { $audience }
+audience-not = non destinée à { $audience }
+binding-someone-else = l'attestation { $n } a été délivrée à une autre personne
+binding-no-subject = l'attestation { $n } ne désigne aucun identifiant de titulaire
+binding-unreadable = l'attestation { $n } est illisible
+binding-ok = le titulaire est le sujet de chaque attestation
+joined = { $first } ; { $second }
+nonce-ok = le nonce est celui qui a été fourni
+nonce-bad = le nonce n'est pas celui qui a été fourni : présentation rejouée ou mal adressée
+iat-bad = la date `iat` n'est pas représentable
+made-at = établie le { $when }
+made-in-future = établie le { $when }, dans le futur de l'horloge de ce vérificateur
+made-too-long-ago = établie le { $when }, il y a plus de { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}
+presentation-expired = la présentation a expiré (`exp`)
+sd-headline = attestation à divulgation sélective (SD-JWT)
+sd-disclosed = divulgué
+sd-not-disclosed = non divulgué
+sd-none = (aucun)
+sd-credential = attestation
+sd-well-formed-bound = { $bytes } octets : JWS de l'émetteur, { $count } divulgation(s), JWT de liaison de clé
+sd-well-formed-unbound = { $bytes } octets : JWS de l'émetteur, { $count } divulgation(s), sans JWT de liaison de clé
+sd-issuer-unreadable = le JWT signé par l'émetteur est illisible
+sd-disclosures-ok = { $count } divulgation(s), chacune émise dans cette attestation et intacte
+sd-disclosure-bad = divulgation { $n } : { $reason }
+sd-not-run-own-copy = non exécuté : la copie du titulaire, pas une présentation
+sd-not-run-no-binding = non exécuté : aucune liaison de clé valide
+sd-key-binding-ok = signée avec la clé du titulaire (cnf) sur exactement ce qui a été présenté
+sd-kb-missing = aucun JWT de liaison de clé : quiconque en détient une copie aurait pu l'envoyer
+sd-kb-no-cnf = l'attestation ne comporte pas de cnf.jwk pour vérifier la liaison de clé
+sd-kb-typ = JWT de liaison de clé : le type doit être { $typ }
+sd-kb-not-signed = le JWT de liaison de clé n'est pas signé avec la clé du titulaire (cnf)
+sd-kb-not-json = le contenu du JWT de liaison de clé n'est pas du JSON strict
+sd-kb-bad = JWT de liaison de clé : { $reason }
+sd-kb-no-iat = le JWT de liaison de clé n'a pas de date (iat)
+sd-hash-mismatch = sd_hash ne correspond pas : les divulgations ou l'attestation ont été modifiées après la signature du titulaire
+sd-holder-binding-ok = la clé de liaison (cnf) est le did:key du sujet
+sd-no-cnf = l'attestation ne comporte pas de clé de titulaire cnf.jwk utilisable
+sd-no-subject = l'attestation ne désigne aucun identifiant de sujet
+sd-cnf-not-subject = la clé cnf n'est pas la clé de credentialSubject.id
