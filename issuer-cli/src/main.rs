@@ -23,6 +23,11 @@ use crate::issuer::revoke::Flip;
 #[derive(Debug, Parser)]
 #[command(name = "skillpass", version, propagate_version = true)]
 struct Cli {
+    /// The language of what is printed (BCP 47: en, de, fil, ar, es, fr); else
+    /// SKILLPASS_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG). JSON keeps its codes in
+    /// every language and adds the words beside them.
+    #[arg(long, global = true, value_name = "TAG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -90,6 +95,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    common::lang::init(cli.lang.as_deref());
     let result = match cli.command {
         Command::Key(c) => issuer::key::run(c),
         Command::Issue(a) => issuer::issue::run(a),

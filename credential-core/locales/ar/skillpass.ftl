@@ -281,3 +281,51 @@ sd-holder-binding-ok = مفتاح الربط (cnf) هو did:key الخاص بص�
 sd-no-cnf = لا تحمل الوثيقة مفتاح حامل صالحًا للاستعمال (cnf.jwk)
 sd-no-subject = لا تذكر الوثيقة معرّف صاحبها
 sd-cnf-not-subject = مفتاح cnf ليس مفتاح credentialSubject.id
+
+## المعادلة: ما هو غير معروف
+
+eq-note-no-level = لا يذكر المؤهل أي مستوى في إطار مؤهلات، لذا لا يمكن تحديد مستوى مقارن.
+eq-note-related = لا يوجد قرار ينطبق على هذا المؤهل، لكن لدى { $country } قرارات معادلة للمهنة نفسها أو المجال نفسه: { $related }.
+eq-related-item = { $id } ({ $qualification } من { $country }، { $level })
+eq-related-item-any-level = { $id } ({ $qualification } من { $country }، أي مستوى)
+eq-note-no-framework-country = لا يوجد في البيانات إطار مؤهلات لـ { $country }، لذا لا يمكن تحديد مستوى مقارن هناك.
+eq-note-no-framework = الإطار { $framework } غير موجود في البيانات.
+eq-note-unknown-level = { $level } ليس مستوى في أي إطار موجود في البيانات، لذا لا يمكن تحديد مستوى مقارن له.
+eq-note-deprecated = { $old } معرّف قديم لـ { $new } (أصبحت معرّفات المستويات تتضمن بلدها)؛ وقد أُجيب عنه بوصفه { $new }.
+eq-note-for = بالنسبة إلى { $level }: { $note }.
+eq-with-data-note = { $text } ({ $note })
+eq-gap-none = لا يوجد ربط رسمي: { $from } غير مربوط بـ { $to }
+eq-gap-comparison-only = لا تُقارن { $from } و{ $to } إلا في جدول ليس ربطًا رسميًا، وهذا الجدول غير موجود في البيانات
+eq-gap-unconfirmed-said = غير مؤكد: { $detail }
+eq-gap-unconfirmed = غير مؤكد ما إذا كان { $from } مربوطًا بـ { $to }
+eq-gap-no-level-table = { $from } مربوط بـ { $to } ({ $status })، لكن جدول المستويات لهذا الربط غير موجود في البيانات، لذا لا يمكن تحديد مستوى مقارن من خلاله
+eq-gap-no-link = لا يوجد في البيانات ربط مستوى من { $level } إلى { $to } (مطابقة المستويات: { $mapping })
+eq-gap-no-link-unmapped = لا يوجد في البيانات ربط مستوى من { $level } إلى { $to } (مطابقة المستويات: غير محددة)
+eq-gap-no-referencing = لا يوجد في البيانات ربط لـ { $framework } بإطار مرجعي
+eq-gap-no-chain = لا توجد في البيانات سلسلة ربط تصل إلى { $targets }
+eq-bridge-none-exists = لا يوجد ربط بين { $a } و{ $b }
+eq-bridge-none-in-data = لا يوجد في البيانات ربط بين { $a } و{ $b }
+eq-bridge = { $pairs }، لذا لا يمكن مقارنة أي مستوى من { $framework } بـ { $targets } عبر الأطر المرجعية، أيًّا كانت جداول المستويات
+
+## سطر الأوامر: الملخصات
+
+cli-issued = صدرت { $id } -> { $path }
+cli-unreadable = { $source }: تتعذر القراءة: { $reason }
+cli-verdict = { $source }: { $verdict ->
+    [valid] صالحة
+    [invalid] غير صالحة
+   *[other] غير محسومة
+}
+cli-verdict-failed = { $source }: { $verdict ->
+    [valid] صالحة
+    [invalid] غير صالحة
+   *[other] غير محسومة
+} (فحوص فاشلة: { $checks })
+cli-verdict-undecided = { $source }: { $verdict ->
+    [valid] صالحة
+    [invalid] غير صالحة
+   *[other] غير محسومة
+} (فحوص غير محسومة: { $checks })
+cli-summary = صالحة: { $valid }، غير صالحة: { $invalid }، غير محسومة: { $indeterminate }
+cli-summary-unreadable = صالحة: { $valid }، غير صالحة: { $invalid }، غير محسومة: { $indeterminate }، تتعذر قراءتها: { $unreadable }
+eq-practice-item = { $title }: { $summary }

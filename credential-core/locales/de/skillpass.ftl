@@ -260,3 +260,51 @@ sd-holder-binding-ok = der Schlüssel der Schlüsselbindung (cnf) ist die did:ke
 sd-no-cnf = der Nachweis enthält keinen verwendbaren Schlüssel der Inhaberin/des Inhabers (cnf.jwk)
 sd-no-subject = der Nachweis nennt keine Personenkennung
 sd-cnf-not-subject = der cnf-Schlüssel ist nicht der Schlüssel von credentialSubject.id
+
+## Anerkennung: was nicht bekannt ist
+
+eq-note-no-level = Die Qualifikation nennt kein Niveau eines Qualifikationsrahmens, daher kann kein vergleichbares Niveau angegeben werden.
+eq-note-related = Kein Bescheid passt zu dieser Qualifikation, aber { $country } hat Anerkennungsbescheide für denselben Beruf oder dasselbe Fachgebiet: { $related }.
+eq-related-item = { $id } ({ $qualification } aus { $country }, { $level })
+eq-related-item-any-level = { $id } ({ $qualification } aus { $country }, jedes Niveau)
+eq-note-no-framework-country = Für { $country } ist kein Qualifikationsrahmen in den Daten, daher kann dort kein vergleichbares Niveau angegeben werden.
+eq-note-no-framework = Der Qualifikationsrahmen { $framework } ist nicht in den Daten.
+eq-note-unknown-level = { $level } ist kein Niveau eines Qualifikationsrahmens in den Daten, daher kann dafür kein vergleichbares Niveau angegeben werden.
+eq-note-deprecated = { $old } ist eine veraltete Kennung von { $new } (Niveaukennungen enthalten jetzt ihr Land); beantwortet wird { $new }.
+eq-note-for = Zu { $level }: { $note }.
+eq-with-data-note = { $text } ({ $note })
+eq-gap-none = keine amtliche Zuordnung: { $from } ist { $to } nicht zugeordnet
+eq-gap-comparison-only = { $from } und { $to } werden nur in einer Tabelle verglichen, die keine Zuordnung ist, und diese Tabelle ist nicht in den Daten
+eq-gap-unconfirmed-said = nicht bestätigt: { $detail }
+eq-gap-unconfirmed = nicht bestätigt: ob { $from } { $to } zugeordnet ist, ist nicht bestätigt
+eq-gap-no-level-table = { $from } ist { $to } zugeordnet ({ $status }), aber die Niveautabelle dieser Zuordnung ist nicht in den Daten, daher kann darüber kein vergleichbares Niveau angegeben werden
+eq-gap-no-link = { $level } hat in den Daten keine Niveauverknüpfung zu { $to } (Niveauzuordnung: { $mapping })
+eq-gap-no-link-unmapped = { $level } hat in den Daten keine Niveauverknüpfung zu { $to } (Niveauzuordnung: nicht angegeben)
+eq-gap-no-referencing = keine Zuordnung von { $framework } zu einem Referenzrahmen ist in den Daten
+eq-gap-no-chain = keine Kette von Zuordnungen zu { $targets } ist in den Daten
+eq-bridge-none-exists = es gibt keine Zuordnung zwischen { $a } und { $b }
+eq-bridge-none-in-data = keine Zuordnung zwischen { $a } und { $b } ist in den Daten
+eq-bridge = { $pairs }, daher kann kein Niveau von { $framework } über Referenzrahmen mit { $targets } verglichen werden, was auch immer die Niveautabellen sagen
+
+## Die Befehlszeile: Zusammenfassungen
+
+cli-issued = { $id } ausgestellt -> { $path }
+cli-unreadable = { $source }: nicht lesbar: { $reason }
+cli-verdict = { $source }: { $verdict ->
+    [valid] gültig
+    [invalid] ungültig
+   *[other] nicht entscheidbar
+}
+cli-verdict-failed = { $source }: { $verdict ->
+    [valid] gültig
+    [invalid] ungültig
+   *[other] nicht entscheidbar
+} (fehlgeschlagen: { $checks })
+cli-verdict-undecided = { $source }: { $verdict ->
+    [valid] gültig
+    [invalid] ungültig
+   *[other] nicht entscheidbar
+} (offen: { $checks })
+cli-summary = { $valid } gültig, { $invalid } ungültig, { $indeterminate } nicht entscheidbar
+cli-summary-unreadable = { $valid } gültig, { $invalid } ungültig, { $indeterminate } nicht entscheidbar, { $unreadable } nicht lesbar
+eq-practice-item = { $title }: { $summary }

@@ -215,3 +215,39 @@ sd-holder-binding-ok = the key-binding key (cnf) is the subject's did:key
 sd-no-cnf = the credential has no usable cnf.jwk holder key
 sd-no-subject = the credential names no subject id
 sd-cnf-not-subject = the cnf key is not the key of credentialSubject.id
+
+## Equivalence: what is not known
+
+eq-note-no-level = The qualification names no framework level, so no comparable level can be given.
+eq-note-related = No decision matches this qualification, but { $country } has recognition decisions for the same occupation or field: { $related }.
+eq-related-item = { $id } ({ $qualification } from { $country }, { $level })
+eq-related-item-any-level = { $id } ({ $qualification } from { $country }, any level)
+eq-note-no-framework-country = No qualifications framework of { $country } is in the data, so no comparable level can be given there.
+eq-note-no-framework = Framework { $framework } is not in the data.
+eq-note-unknown-level = { $level } is not a level of any framework in the data, so no comparable level can be given for it.
+eq-note-deprecated = { $old } is a deprecated id of { $new } (level ids now carry their country); it is answered as { $new }.
+eq-note-for = For { $level }: { $note }.
+eq-with-data-note = { $text } ({ $note })
+eq-gap-none = no official referencing: { $from } is not referenced to { $to }
+eq-gap-comparison-only = { $from } and { $to } are only compared in a table, which is not a referencing, and that table is not in the data
+eq-gap-unconfirmed-said = not confirmed: { $detail }
+eq-gap-unconfirmed = not confirmed: whether { $from } is referenced to { $to } is not confirmed
+eq-gap-no-level-table = { $from } is referenced to { $to } ({ $status }), but the per-level table of that referencing is not in the data, so no comparable level can be given through it
+eq-gap-no-link = { $level } has no level link to { $to } in the data (level mapping: { $mapping })
+eq-gap-no-link-unmapped = { $level } has no level link to { $to } in the data (level mapping: not given)
+eq-gap-no-referencing = no referencing of { $framework } to a reference framework is in the data
+eq-gap-no-chain = no chain of referencing links to { $targets } is in the data
+eq-bridge-none-exists = no referencing between { $a } and { $b } exists
+eq-bridge-none-in-data = no referencing between { $a } and { $b } is in the data
+eq-bridge = { $pairs }, so no level of { $framework } can be compared with { $targets } through reference frameworks, whatever the per-level tables say
+
+## The command line: summaries
+
+cli-issued = issued { $id } -> { $path }
+cli-unreadable = { $source }: could not be read: { $reason }
+cli-verdict = { $source }: { $verdict }
+cli-verdict-failed = { $source }: { $verdict } (failed: { $checks })
+cli-verdict-undecided = { $source }: { $verdict } (undecided: { $checks })
+cli-summary = { $valid } valid, { $invalid } invalid, { $indeterminate } indeterminate
+cli-summary-unreadable = { $valid } valid, { $invalid } invalid, { $indeterminate } indeterminate, { $unreadable } could not be read
+eq-practice-item = { $title }: { $summary }

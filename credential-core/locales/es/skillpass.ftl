@@ -260,3 +260,51 @@ sd-holder-binding-ok = la clave de vinculación (cnf) es el did:key del sujeto
 sd-no-cnf = la credencial no tiene una clave de titular cnf.jwk utilizable
 sd-no-subject = la credencial no indica ningún identificador de sujeto
 sd-cnf-not-subject = la clave cnf no es la clave de credentialSubject.id
+
+## Equivalencia: lo que no se sabe
+
+eq-note-no-level = La cualificación no indica ningún nivel de un marco de cualificaciones, por lo que no se puede dar un nivel comparable.
+eq-note-related = Ninguna resolución corresponde a esta cualificación, pero { $country } tiene resoluciones de reconocimiento para la misma profesión o el mismo ámbito: { $related }.
+eq-related-item = { $id } ({ $qualification } de { $country }, { $level })
+eq-related-item-any-level = { $id } ({ $qualification } de { $country }, cualquier nivel)
+eq-note-no-framework-country = Ningún marco de cualificaciones de { $country } figura en los datos, por lo que no se puede dar allí un nivel comparable.
+eq-note-no-framework = El marco { $framework } no figura en los datos.
+eq-note-unknown-level = { $level } no es un nivel de ningún marco de los datos, por lo que no se puede dar un nivel comparable.
+eq-note-deprecated = { $old } es un identificador obsoleto de { $new } (los identificadores de nivel llevan ahora su país); se responde como { $new }.
+eq-note-for = Para { $level }: { $note }.
+eq-with-data-note = { $text } ({ $note })
+eq-gap-none = sin referenciación oficial: { $from } no está referenciado a { $to }
+eq-gap-comparison-only = { $from } y { $to } solo se comparan en una tabla, que no es una referenciación, y esa tabla no figura en los datos
+eq-gap-unconfirmed-said = sin confirmar: { $detail }
+eq-gap-unconfirmed = sin confirmar: no se sabe si { $from } está referenciado a { $to }
+eq-gap-no-level-table = { $from } está referenciado a { $to } ({ $status }), pero la tabla por niveles de esa referenciación no figura en los datos, por lo que no se puede dar un nivel comparable a través de ella
+eq-gap-no-link = { $level } no tiene ningún vínculo de nivel con { $to } en los datos (correspondencia de niveles: { $mapping })
+eq-gap-no-link-unmapped = { $level } no tiene ningún vínculo de nivel con { $to } en los datos (correspondencia de niveles: no indicada)
+eq-gap-no-referencing = ninguna referenciación de { $framework } a un marco de referencia figura en los datos
+eq-gap-no-chain = ninguna cadena de referenciaciones hacia { $targets } figura en los datos
+eq-bridge-none-exists = no existe ninguna referenciación entre { $a } y { $b }
+eq-bridge-none-in-data = ninguna referenciación entre { $a } y { $b } figura en los datos
+eq-bridge = { $pairs }, por lo que ningún nivel de { $framework } puede compararse con { $targets } a través de marcos de referencia, digan lo que digan las tablas por niveles
+
+## La línea de comandos: resúmenes
+
+cli-issued = { $id } emitida -> { $path }
+cli-unreadable = { $source }: no se puede leer: { $reason }
+cli-verdict = { $source }: { $verdict ->
+    [valid] válida
+    [invalid] no válida
+   *[other] indeterminada
+}
+cli-verdict-failed = { $source }: { $verdict ->
+    [valid] válida
+    [invalid] no válida
+   *[other] indeterminada
+} (fallaron: { $checks })
+cli-verdict-undecided = { $source }: { $verdict ->
+    [valid] válida
+    [invalid] no válida
+   *[other] indeterminada
+} (sin decidir: { $checks })
+cli-summary = { $valid } válidas, { $invalid } no válidas, { $indeterminate } indeterminadas
+cli-summary-unreadable = { $valid } válidas, { $invalid } no válidas, { $indeterminate } indeterminadas, { $unreadable } ilegibles
+eq-practice-item = { $title }: { $summary }

@@ -252,3 +252,51 @@ sd-holder-binding-ok = ang susi ng key binding (cnf) ay ang did:key ng subject
 sd-no-cnf = walang magagamit na susi ng may-hawak (cnf.jwk) ang credential
 sd-no-subject = walang subject id ang credential
 sd-cnf-not-subject = ang susing cnf ay hindi susi ng credentialSubject.id
+
+## Equivalence: ang hindi alam
+
+eq-note-no-level = Walang nakasaad na antas ng qualifications framework ang kwalipikasyon, kaya walang maibibigay na katumbas na antas.
+eq-note-related = Walang desisyong tumutugma sa kwalipikasyong ito, pero may mga desisyon sa pagkilala ang { $country } para sa parehong propesyon o larangan: { $related }.
+eq-related-item = { $id } ({ $qualification } mula { $country }, { $level })
+eq-related-item-any-level = { $id } ({ $qualification } mula { $country }, anumang antas)
+eq-note-no-framework-country = Walang qualifications framework ng { $country } sa datos, kaya walang maibibigay na katumbas na antas doon.
+eq-note-no-framework = Wala sa datos ang framework na { $framework }.
+eq-note-unknown-level = Ang { $level } ay hindi antas ng anumang framework sa datos, kaya walang maibibigay na katumbas na antas para rito.
+eq-note-deprecated = Ang { $old } ay lumang id ng { $new } (may kasama nang bansa ang mga id ng antas ngayon); sinagot ito bilang { $new }.
+eq-note-for = Para sa { $level }: { $note }.
+eq-with-data-note = { $text } ({ $note })
+eq-gap-none = walang opisyal na referencing: hindi naka-reference ang { $from } sa { $to }
+eq-gap-comparison-only = pinaghahambing lamang ang { $from } at { $to } sa isang talahanayan, na hindi referencing, at wala sa datos ang talahanayang iyon
+eq-gap-unconfirmed-said = hindi kumpirmado: { $detail }
+eq-gap-unconfirmed = hindi kumpirmado kung naka-reference ang { $from } sa { $to }
+eq-gap-no-level-table = naka-reference ang { $from } sa { $to } ({ $status }), pero wala sa datos ang talahanayan ng bawat antas ng referencing na iyon, kaya walang maibibigay na katumbas na antas sa pamamagitan nito
+eq-gap-no-link = walang ugnay ng antas ang { $level } sa { $to } sa datos (level mapping: { $mapping })
+eq-gap-no-link-unmapped = walang ugnay ng antas ang { $level } sa { $to } sa datos (level mapping: hindi ibinigay)
+eq-gap-no-referencing = walang referencing ng { $framework } sa isang reference framework sa datos
+eq-gap-no-chain = walang kadena ng mga referencing patungo sa { $targets } sa datos
+eq-bridge-none-exists = walang referencing sa pagitan ng { $a } at { $b }
+eq-bridge-none-in-data = walang referencing sa pagitan ng { $a } at { $b } sa datos
+eq-bridge = { $pairs }, kaya walang antas ng { $framework } na maihahambing sa { $targets } sa pamamagitan ng mga reference framework, anuman ang sabihin ng mga talahanayan ng antas
+
+## Ang command line: mga buod
+
+cli-issued = na-isyu ang { $id } -> { $path }
+cli-unreadable = { $source }: hindi mabasa: { $reason }
+cli-verdict = { $source }: { $verdict ->
+    [valid] wasto
+    [invalid] hindi wasto
+   *[other] hindi matiyak
+}
+cli-verdict-failed = { $source }: { $verdict ->
+    [valid] wasto
+    [invalid] hindi wasto
+   *[other] hindi matiyak
+} (bumagsak: { $checks })
+cli-verdict-undecided = { $source }: { $verdict ->
+    [valid] wasto
+    [invalid] hindi wasto
+   *[other] hindi matiyak
+} (hindi tiyak: { $checks })
+cli-summary = { $valid } wasto, { $invalid } hindi wasto, { $indeterminate } hindi matiyak
+cli-summary-unreadable = { $valid } wasto, { $invalid } hindi wasto, { $indeterminate } hindi matiyak, { $unreadable } hindi mabasa
+eq-practice-item = { $title }: { $summary }

@@ -257,3 +257,51 @@ sd-holder-binding-ok = la clé de liaison (cnf) est le did:key du sujet
 sd-no-cnf = l'attestation ne comporte pas de clé de titulaire cnf.jwk utilisable
 sd-no-subject = l'attestation ne désigne aucun identifiant de sujet
 sd-cnf-not-subject = la clé cnf n'est pas la clé de credentialSubject.id
+
+## Équivalence : ce qui n'est pas connu
+
+eq-note-no-level = La qualification n'indique aucun niveau de cadre de certification ; aucun niveau comparable ne peut donc être donné.
+eq-note-related = Aucune décision ne correspond à cette qualification, mais { $country } a des décisions de reconnaissance pour la même profession ou le même domaine : { $related }.
+eq-related-item = { $id } ({ $qualification } de { $country }, { $level })
+eq-related-item-any-level = { $id } ({ $qualification } de { $country }, tout niveau)
+eq-note-no-framework-country = Aucun cadre de certification de { $country } ne figure dans les données ; aucun niveau comparable ne peut donc y être donné.
+eq-note-no-framework = Le cadre { $framework } ne figure pas dans les données.
+eq-note-unknown-level = { $level } n'est un niveau d'aucun cadre figurant dans les données ; aucun niveau comparable ne peut donc être donné.
+eq-note-deprecated = { $old } est un identifiant obsolète de { $new } (les identifiants de niveau portent désormais leur pays) ; la réponse porte sur { $new }.
+eq-note-for = Pour { $level } : { $note }.
+eq-with-data-note = { $text } ({ $note })
+eq-gap-none = pas de référencement officiel : { $from } n'est pas référencé à { $to }
+eq-gap-comparison-only = { $from } et { $to } ne sont comparés que dans un tableau, qui n'est pas un référencement, et ce tableau ne figure pas dans les données
+eq-gap-unconfirmed-said = non confirmé : { $detail }
+eq-gap-unconfirmed = non confirmé : on ne sait pas si { $from } est référencé à { $to }
+eq-gap-no-level-table = { $from } est référencé à { $to } ({ $status }), mais le tableau par niveau de ce référencement ne figure pas dans les données ; aucun niveau comparable ne peut donc en être tiré
+eq-gap-no-link = { $level } n'a aucun lien de niveau vers { $to } dans les données (correspondance des niveaux : { $mapping })
+eq-gap-no-link-unmapped = { $level } n'a aucun lien de niveau vers { $to } dans les données (correspondance des niveaux : non indiquée)
+eq-gap-no-referencing = aucun référencement de { $framework } à un cadre de référence ne figure dans les données
+eq-gap-no-chain = aucune chaîne de référencements vers { $targets } ne figure dans les données
+eq-bridge-none-exists = il n'existe aucun référencement entre { $a } et { $b }
+eq-bridge-none-in-data = aucun référencement entre { $a } et { $b } ne figure dans les données
+eq-bridge = { $pairs } ; aucun niveau de { $framework } ne peut donc être comparé à { $targets } par les cadres de référence, quels que soient les tableaux par niveau
+
+## La ligne de commande : résumés
+
+cli-issued = { $id } émise -> { $path }
+cli-unreadable = { $source } : illisible : { $reason }
+cli-verdict = { $source } : { $verdict ->
+    [valid] valide
+    [invalid] non valide
+   *[other] indéterminé
+}
+cli-verdict-failed = { $source } : { $verdict ->
+    [valid] valide
+    [invalid] non valide
+   *[other] indéterminé
+} (échec : { $checks })
+cli-verdict-undecided = { $source } : { $verdict ->
+    [valid] valide
+    [invalid] non valide
+   *[other] indéterminé
+} (incertain : { $checks })
+cli-summary = { $valid } valide(s), { $invalid } non valide(s), { $indeterminate } indéterminée(s)
+cli-summary-unreadable = { $valid } valide(s), { $invalid } non valide(s), { $indeterminate } indéterminée(s), { $unreadable } illisible(s)
+eq-practice-item = { $title } : { $summary }

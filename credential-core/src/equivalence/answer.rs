@@ -276,8 +276,11 @@ pub struct EquivalenceAnswer {
     /// (procedures, typical outcomes, bilateral arrangements): background, never a decision.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub practice: Vec<RecognitionPractice>,
-    /// Plain statements of what is not known.
+    /// Plain statements of what is not known (English).
     pub notes: Vec<String>,
+    /// The same statements as catalog messages, for the reader's language.
+    #[serde(skip)]
+    pub note_messages: Vec<Msg>,
     /// True when there is no matching decision (in any state), no comparable level and no
     /// recognition practice in the data.
     pub nothing_known: bool,
@@ -360,7 +363,10 @@ impl EquivalenceAnswer {
             out.push_str(&text(lang, "eq-practice"));
             out.push('\n');
             for p in &self.practice {
-                out.push_str(&format!("- {}: {}\n", p.title, p.summary));
+                let item = Msg::new("eq-practice-item")
+                    .arg("title", &p.title)
+                    .arg("summary", &p.summary);
+                out.push_str(&format!("- {}\n", item.text(lang)));
                 if let Some(source) = &p.source {
                     let source = Msg::new("eq-source").arg("source", source);
                     out.push_str(&format!("  {}\n", source.text(lang)));
@@ -371,8 +377,8 @@ impl EquivalenceAnswer {
             out.push('\n');
             out.push_str(&text(lang, "eq-not-known"));
             out.push('\n');
-            for n in &self.notes {
-                out.push_str(&format!("- {n}\n"));
+            for n in &self.note_messages {
+                out.push_str(&format!("- {}\n", n.text(lang)));
             }
         }
         if self.nothing_known {

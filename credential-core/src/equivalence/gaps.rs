@@ -2,6 +2,7 @@
 //! notes kept without repeats.
 
 use super::framework::FrameworkReferencing;
+use crate::i18n::{Lang, Msg};
 
 /// Whether `level_id` belongs to one of the frameworks named in `frameworks` (`EQF/AQRF`).
 pub(super) fn level_in(level_id: &str, frameworks: &str) -> bool {
@@ -13,22 +14,13 @@ pub(super) fn level_in(level_id: &str, frameworks: &str) -> bool {
 }
 
 /// A plain statement of what a referencing record says is missing, if it says anything is.
-pub(super) fn referencing_gap(r: &FrameworkReferencing) -> Option<String> {
-    let note = r
-        .note
-        .as_deref()
-        .map(|n| format!(" ({})", n.trim().trim_end_matches('.')))
-        .unwrap_or_default();
-    if r.is_none_status() {
-        Some(format!(
-            "no official referencing: {} is not referenced to {}{note}",
-            r.from, r.to
-        ))
+/// The data's own note (English, from the shipped tables) is kept beside the sentence.
+pub(super) fn referencing_gap(r: &FrameworkReferencing) -> Option<Msg> {
+    let pair = |id| Msg::new(id).arg("from", &r.from).arg("to", &r.to);
+    let gap = if r.is_none_status() {
+        pair("eq-gap-none")
     } else if r.is_comparison_only() {
-        Some(format!(
-            "{} and {} are only compared in a table, which is not a referencing, and that table is not in the data{note}",
-            r.from, r.to
-        ))
+        pair("eq-gap-comparison-only")
     } else if r.is_unconfirmed() {
         // "not confirmed: <what the data says>" keeps the data's own words when it has some.
         let detail = r
@@ -36,32 +28,37 @@ pub(super) fn referencing_gap(r: &FrameworkReferencing) -> Option<String> {
             .split_once(':')
             .map(|(_, d)| d.trim().trim_end_matches('.'))
             .filter(|d| !d.is_empty());
-        Some(match detail {
-            Some(d) => format!("not confirmed: {d}{note}"),
-            None => format!(
-                "not confirmed: whether {} is referenced to {} is not confirmed{note}",
-                r.from, r.to
-            ),
-        })
+        match detail {
+            Some(d) => Msg::new("eq-gap-unconfirmed-said").arg("detail", d),
+            None => pair("eq-gap-unconfirmed"),
+        }
     } else if r.level_mapping.is_none() {
-        Some(format!(
-            "{} is referenced to {} ({}), but the per-level table of that referencing is not in \
-             the data, so no comparable level can be given through it{note}",
-            r.from, r.to, r.status
-        ))
+        pair("eq-gap-no-level-table").arg("status", &r.status)
     } else {
-        None
-    }
+        return None;
+    };
+    Some(match r.note.as_deref() {
+        Some(n) => Msg::new("eq-with-data-note")
+            .arg("text", gap)
+            .arg("note", n.trim().trim_end_matches('.')),
+        None => gap,
+    })
 }
 
-/// Notes without repeats: several origin levels can hit the same gap.
+/// Notes without repeats: several origin levels can hit the same gap. Each is kept as a
+/// message (for the reader's language) and its English text (for JSON).
 #[derive(Default)]
-pub(super) struct Notes(pub(super) Vec<String>);
+pub(super) struct Notes {
+    pub(super) english: Vec<String>,
+    pub(super) messages: Vec<Msg>,
+}
 
 impl Notes {
-    pub(super) fn push(&mut self, note: String) {
-        if !self.0.contains(&note) {
-            self.0.push(note);
+    pub(super) fn push(&mut self, note: Msg) {
+        let english = note.text(Lang::En);
+        if !self.english.contains(&english) {
+            self.english.push(english);
+            self.messages.push(note);
         }
     }
 }

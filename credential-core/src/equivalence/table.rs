@@ -25,6 +25,7 @@ use super::framework::{Framework, Link};
 use super::gaps::{level_in, referencing_gap, Notes};
 use super::practice;
 use super::EquivalenceError;
+use crate::i18n::Msg;
 
 /// A path being walked: the links used so far and which way.
 type Path<'a> = Vec<(&'a Link, Direction)>;
@@ -199,10 +200,7 @@ impl EquivalenceTable {
         let targets = self.targets(to, &mut notes);
         let mut comparable = Vec::new();
         if q.levels.is_empty() {
-            notes.push(
-                "The qualification names no framework level, so no comparable level can be given."
-                    .into(),
-            );
+            notes.push(Msg::new("eq-note-no-level"));
         }
         for level_id in &q.levels {
             let found = self.comparable_levels(level_id, &targets, &mut notes);
@@ -226,7 +224,8 @@ impl EquivalenceTable {
             decisions,
             comparable,
             practice,
-            notes: notes.0,
+            notes: notes.english,
+            note_messages: notes.messages,
             nothing_known,
         }
     }
@@ -265,23 +264,26 @@ impl EquivalenceTable {
             let field = matches!((&o.field, &q.field), (Some(a), Some(b)) if b.starts_with(a.as_str()) || a.starts_with(b.as_str()));
             isco || field
         };
-        let related: Vec<String> = self
+        let related: Vec<Msg> = self
             .decisions
             .iter()
             .filter(|d| d.destination.country == country && same_occupation(d))
             .map(|d| {
-                let level = d.origin.framework_level.as_deref().unwrap_or("any level");
-                format!(
-                    "{} ({} from {}, {level})",
-                    d.id, d.destination.qualification, d.origin.country
-                )
+                let item = match d.origin.framework_level.as_deref() {
+                    Some(level) => Msg::new("eq-related-item").arg("level", level),
+                    None => Msg::new("eq-related-item-any-level"),
+                };
+                item.arg("id", &d.id)
+                    .arg("qualification", &d.destination.qualification)
+                    .arg("country", &d.origin.country)
             })
             .collect();
-        if !related.is_empty() {
-            notes.push(format!(
-                "No decision matches this qualification, but {country} has recognition decisions for the same occupation or field: {}.",
-                related.join("; ")
-            ));
+        if let Some(related) = Msg::join("joined", related) {
+            notes.push(
+                Msg::new("eq-note-related")
+                    .arg("country", country)
+                    .arg("related", related),
+            );
         }
     }
 
@@ -362,14 +364,14 @@ impl EquivalenceTable {
             Destination::Country(c) => {
                 let found = self.catalog.frameworks_of_country(c);
                 if found.is_empty() {
-                    notes.push(format!("No qualifications framework of {c} is in the data, so no comparable level can be given there."));
+                    notes.push(Msg::new("eq-note-no-framework-country").arg("country", c));
                 }
                 found
             }
             Destination::Framework(f) => match self.catalog.framework(f) {
                 Some(framework) => vec![framework],
                 None => {
-                    notes.push(format!("Framework {f} is not in the data."));
+                    notes.push(Msg::new("eq-note-no-framework").arg("framework", f));
                     Vec::new()
                 }
             },
@@ -385,14 +387,15 @@ impl EquivalenceTable {
         notes: &mut Notes,
     ) -> Vec<ComparableLevel> {
         let Some(origin_ref) = self.catalog.level(origin) else {
-            notes.push(format!("{origin} is not a level of any framework in the data, so no comparable level can be given for it."));
+            notes.push(Msg::new("eq-note-unknown-level").arg("level", origin));
             return Vec::new();
         };
         if origin_ref.level.id != origin {
-            notes.push(format!(
-                "{origin} is a deprecated id of {} (level ids now carry their country); it is answered as {}.",
-                origin_ref.level.id, origin_ref.level.id
-            ));
+            notes.push(
+                Msg::new("eq-note-deprecated")
+                    .arg("old", origin)
+                    .arg("new", &origin_ref.level.id),
+            );
         }
         let origin = origin_ref.level.id.as_str();
         let origin_fw = origin_ref.framework.id.as_str();
@@ -485,11 +488,11 @@ impl EquivalenceTable {
                     .links_from(origin)
                     .any(|l| level_in(&l.to, &r.to))
                 {
-                    found.push(format!(
-                        "{origin} has no level link to {} in the data (level mapping: {})",
-                        r.to,
-                        r.level_mapping.as_deref().unwrap_or("not given")
-                    ));
+                    let gap = match r.level_mapping.as_deref() {
+                        Some(mapping) => Msg::new("eq-gap-no-link").arg("mapping", mapping),
+                        None => Msg::new("eq-gap-no-link-unmapped"),
+                    };
+                    found.push(gap.arg("level", origin).arg("to", &r.to));
                 }
             } else if targets
                 .iter()
@@ -504,19 +507,20 @@ impl EquivalenceTable {
         let unlinked = self.catalog.links_from(origin).next().is_none()
             && self.catalog.links_to(origin).next().is_none();
         if !origin_referenced && unlinked {
-            found.push(format!(
-                "no referencing of {origin_fw} to a reference framework is in the data"
-            ));
+            found.push(Msg::new("eq-gap-no-referencing").arg("framework", origin_fw));
         }
         if found.is_empty() && !targets.is_empty() {
-            let names: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
-            found.push(format!(
-                "no chain of referencing links to {} is in the data",
-                names.join(" or ")
-            ));
+            let names = targets.iter().map(|t| Msg::raw(&t.id));
+            if let Some(names) = Msg::join("eq-measures-or", names) {
+                found.push(Msg::new("eq-gap-no-chain").arg("targets", names));
+            }
         }
         for note in found {
-            notes.push(format!("For {origin}: {note}."));
+            notes.push(
+                Msg::new("eq-note-for")
+                    .arg("level", origin)
+                    .arg("note", note),
+            );
         }
     }
 
@@ -545,7 +549,7 @@ impl EquivalenceTable {
 
     /// When the origin and every target are referenced, but to different reference
     /// frameworks, the gap is between those: "no referencing between AQRF and EQF exists".
-    fn missing_bridge(&self, origin_fw: &str, targets: &[&Framework]) -> Option<String> {
+    fn missing_bridge(&self, origin_fw: &str, targets: &[&Framework]) -> Option<Msg> {
         let origin = self.catalog.framework(origin_fw)?;
         let from = self.references_of(origin);
         let to: Vec<&str> = targets.iter().flat_map(|t| self.references_of(t)).collect();
@@ -560,21 +564,22 @@ impl EquivalenceTable {
                         && ((r.from == *a && r.names_target(b))
                             || (r.from == *b && r.names_target(a)))
                 });
-                let verb = if stated_none {
-                    "exists"
+                let id = if stated_none {
+                    "eq-bridge-none-exists"
                 } else {
-                    "is in the data"
+                    "eq-bridge-none-in-data"
                 };
-                pairs.push(format!("no referencing between {a} and {b} {verb}"));
+                pairs.push(Msg::new(id).arg("a", *a).arg("b", *b));
             }
         }
         pairs.dedup();
-        let names: Vec<&str> = targets.iter().map(|t| t.id.as_str()).collect();
-        Some(format!(
-            "{}, so no level of {origin_fw} can be compared with {} through reference frameworks, whatever the per-level tables say",
-            pairs.join("; "),
-            names.join(" or ")
-        ))
+        let names = Msg::join("eq-measures-or", targets.iter().map(|t| Msg::raw(&t.id)))?;
+        Some(
+            Msg::new("eq-bridge")
+                .arg("pairs", Msg::join("joined", pairs)?)
+                .arg("framework", origin_fw)
+                .arg("targets", names),
+        )
     }
 }
 

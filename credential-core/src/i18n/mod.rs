@@ -8,8 +8,9 @@
 //! fields stay the same, and the English text of a [`Msg`] is what `detail` fields have
 //! always carried. Language is presentation, rendered at the edge with [`Msg::text`].
 //!
-//! `en-XA` is a pseudo-locale for testing: the English catalog with every letter accented
-//! and every message wrapped in `⟦…⟧`, so any text that bypasses the catalog stands out.
+//! `en-XA` is a pseudo-locale for testing: the English catalog with every letter accented,
+//! every message wrapped in `⟦…⟧` and every text argument (data: identifiers, names, dates)
+//! in `‹…›`, so any text that bypasses the catalog stands out.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -266,6 +267,10 @@ impl Msg {
         let mut args = FluentArgs::with_capacity(self.args.len());
         for (name, value) in &self.args {
             match value {
+                // The pseudo-locale marks data (`‹…›`) apart from catalog text (`⟦…⟧`).
+                Arg::Text(s) if lang == Lang::Pseudo => {
+                    args.set(*name, FluentValue::from(format!("‹{s}›")))
+                }
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Num(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Msg(m) => args.set(*name, FluentValue::from(m.text(lang))),

@@ -262,6 +262,6 @@ fn an_unknown_message_shows_its_id_and_the_pseudo_locale_marks_catalog_text() {
     let msg = Msg::new("key-unknown").arg("kid", "did:key:z6Mk");
     assert_eq!(
         msg.text(Lang::Pseudo),
-        "⟦ķéý did:key:z6Mk íš ñóť íñ ťĥé ťŕúšť ƀúñďĺé⟧"
+        "⟦ķéý ‹did:key:z6Mk› íš ñóť íñ ťĥé ťŕúšť ƀúñďĺé⟧"
     );
 }

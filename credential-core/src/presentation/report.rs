@@ -63,6 +63,22 @@ impl PresentationReport {
         failed
     }
 
+    /// The report as JSON with the words of `lang` beside the stable fields (see
+    /// [`Report::to_json_in`]), for the presentation and each credential.
+    pub fn to_json_in(&self, lang: Lang) -> serde_json::Value {
+        let mut json = serde_json::to_value(self).unwrap_or_default();
+        report::annotate(&mut json, self.verdict, &self.checks, lang);
+        if let Some(obj) = json.as_object_mut() {
+            let credentials: Vec<_> = self
+                .credentials
+                .iter()
+                .map(|r| r.to_json_in(lang))
+                .collect();
+            obj.insert("credentials".into(), credentials.into());
+        }
+        json
+    }
+
     /// The report in plain words: the presentation's checks, then each credential's report.
     pub fn to_words(&self) -> String {
         self.to_words_in(Lang::En)

@@ -310,6 +310,33 @@ fn pad(s: &str, width: usize) -> String {
     out
 }
 
+/// A report's JSON with the reader's language beside the stable fields: `lang` and `dir`
+/// at the top, `verdictText` beside `verdict`, and `text` beside each check's English
+/// `detail`. Every existing field keeps its name and value.
+pub(crate) fn annotate<K: CheckId>(
+    json: &mut serde_json::Value,
+    verdict: Verdict,
+    checks: &[Check<K>],
+    lang: Lang,
+) {
+    let Some(obj) = json.as_object_mut() else {
+        return;
+    };
+    obj.insert("lang".into(), lang.tag().into());
+    obj.insert("dir".into(), lang.dir().into());
+    obj.insert("verdictText".into(), verdict.words(lang).into());
+    if let Some(list) = obj
+        .get_mut("checks")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for (entry, check) in list.iter_mut().zip(checks) {
+            if let Some(entry) = entry.as_object_mut() {
+                entry.insert("text".into(), check.detail_in(lang).into());
+            }
+        }
+    }
+}
+
 /// The first word of a report in words: the verdict in capitals, in `lang`.
 pub(crate) fn headline(verdict: Verdict, lang: Lang) -> String {
     verdict.words(lang)

@@ -99,6 +99,17 @@ impl SdJwtReport {
         failed
     }
 
+    /// The report as JSON with the words of `lang` beside the stable fields (see
+    /// [`Report::to_json_in`]), for the SD-JWT and its credential.
+    pub fn to_json_in(&self, lang: Lang) -> serde_json::Value {
+        let mut json = serde_json::to_value(self).unwrap_or_default();
+        report::annotate(&mut json, self.verdict, &self.checks, lang);
+        if let Some(obj) = json.as_object_mut() {
+            obj.insert("credential".into(), self.credential.to_json_in(lang));
+        }
+        json
+    }
+
     /// The report in plain words: the SD-JWT checks, what was and was not disclosed, then
     /// the credential's own report.
     pub fn to_words(&self) -> String {

@@ -102,6 +102,22 @@ impl Report {
         report::failed(&self.checks).collect()
     }
 
+    /// The report as JSON: the stable fields (codes, names, English details), and the words
+    /// of `lang` beside them (`lang`, `dir`, `verdictText`, each check's `text`, and the
+    /// equivalence answer's `text`).
+    pub fn to_json_in(&self, lang: Lang) -> serde_json::Value {
+        let mut json = serde_json::to_value(self).unwrap_or_default();
+        report::annotate(&mut json, self.verdict, &self.checks, lang);
+        if let (Some(eq), Some(obj)) = (
+            &self.equivalence,
+            json.get_mut("equivalence")
+                .and_then(serde_json::Value::as_object_mut),
+        ) {
+            obj.insert("text".into(), eq.to_words_in(lang).into());
+        }
+        json
+    }
+
     /// The report in plain words: a headline naming the credential and its issuer, then
     /// one numbered line per check, then what it means in the destination.
     pub fn to_words(&self) -> String {

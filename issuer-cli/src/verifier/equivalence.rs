@@ -9,8 +9,10 @@ use clap::{Args, Subcommand};
 use credential_core::equivalence::{
     Destination, EquivalenceQuery, EquivalenceTable, FrameworkCatalog,
 };
+use credential_core::i18n::Msg;
 
 use crate::common::args::{arg_help, parse_destination, parse_time_arg};
+use crate::common::lang;
 use crate::common::trust::TrustArgs;
 
 #[derive(Debug, Subcommand)]
@@ -101,12 +103,17 @@ fn show(a: ShowArgs) -> Result<u8> {
         let mut value = serde_json::to_value(&answer)?;
         if let Some(obj) = value.as_object_mut() {
             obj.insert("untrustedDecisions".into(), serde_json::json!(untrusted));
+            let lang = lang::current();
+            obj.insert("lang".into(), lang.tag().into());
+            obj.insert("dir".into(), lang.dir().into());
+            obj.insert("text".into(), answer.to_words_in(lang).into());
         }
         out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
     } else {
-        let mut text = answer.to_words();
+        let mut text = answer.to_words_in(lang::current());
         for why in &untrusted {
-            text.push_str(&format!("untrusted decision ignored: {why}\n"));
+            let line = Msg::new("untrusted-decision").arg("reason", why);
+            text.push_str(&format!("{}\n", line.text(lang::current())));
         }
         out(&text)?;
     }

@@ -59,6 +59,11 @@ impl Scratch {
             .env_remove("SKILLPASS_PASSPHRASE")
             .env_remove("SKILLPASS_WALLET")
             .env_remove("SKILLPASS_REGISTRY")
+            // English, whatever the machine's locale: tests of other languages ask for them.
+            .env_remove("SKILLPASS_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .stdin(Stdio::null());
         cmd
     }

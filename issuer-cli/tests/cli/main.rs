@@ -14,6 +14,7 @@ mod equivalence;
 mod harness;
 mod holder;
 mod hostile;
+mod lang;
 #[cfg(unix)]
 mod readme;
 mod trust;

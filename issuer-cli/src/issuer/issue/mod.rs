@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use chrono::{DateTime, Utc};
 use clap::Args;
+use credential_core::i18n::Msg;
 use credential_core::IssueOptions;
 
 use crate::common::args::parse_time_arg;
-use crate::common::files;
+use crate::common::{files, lang};
 use crate::issuer::status::StatusFile;
 
 #[derive(Debug, Args)]
@@ -84,7 +85,10 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
         if let (Some(lists), Some(path)) = (&lists, &a.status) {
             lists.save(path)?;
         }
-        eprintln!("issued {id} -> {}", out.display());
+        let line = Msg::new("cli-issued")
+            .arg("id", id.as_str())
+            .arg("path", out.display().to_string());
+        eprintln!("{}", line.text(lang::current()));
         return Ok(0);
     }
     if let (Some(csv), Some(dir)) = (&a.csv, &a.out_dir) {

@@ -9,6 +9,7 @@ use std::io::{BufRead as _, Read as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
+use credential_core::i18n::Msg;
 use credential_core::jws::MAX_JWS_LEN;
 use credential_core::{bundle_rejected, Outcome, Report, Verdict};
 use serde_json::json;
@@ -16,7 +17,7 @@ use serde_json::json;
 use super::args::VerifyArgs;
 use super::scan;
 use super::trusted::Trusted;
-use crate::common::files;
+use crate::common::{files, lang};
 
 /// One input: where it came from (a path, `stdin:N`, `qr-text`) and its text, or why it
 /// could not be read.
@@ -114,12 +115,14 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
         .count();
     if a.json {
         let out = match results {
-            [(_, Verified::Report(report))] => serde_json::to_value(&**report)?,
+            [(_, Verified::Report(report))] => report.to_json_in(lang::current()),
             _ => {
                 let results: Vec<_> = results
                     .iter()
                     .map(|(source, r)| match r {
-                        Verified::Report(report) => json!({ "source": source, "report": report }),
+                        Verified::Report(report) => {
+                            json!({ "source": source, "report": report.to_json_in(lang::current()) })
+                        }
                         Verified::Unreadable(why) => json!({ "source": source, "error": why }),
                     })
                     .collect();
@@ -138,24 +141,27 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
         return Ok(());
     }
     if let ([(_, Verified::Report(report))], false) = (results, a.verbose) {
-        print!("{}", report.to_words());
+        print!("{}", report.to_words_in(lang::current()));
         return Ok(());
     }
     for (source, result) in results {
         let report = match result {
             Verified::Report(report) => report,
             Verified::Unreadable(why) => {
-                println!("{source}: could not be read: {why}");
+                let line = Msg::new("cli-unreadable")
+                    .arg("source", *source)
+                    .arg("reason", why.as_str());
+                println!("{}", line.text(lang::current()));
                 continue;
             }
         };
         if a.verbose {
-            print!("{source}: {}", report.to_words());
+            print!("{source}: {}", report.to_words_in(lang::current()));
             continue;
         }
         let failed = report.failed();
-        let why = if !failed.is_empty() {
-            format!(" (failed: {})", failed.join(", "))
+        let line = if !failed.is_empty() {
+            Msg::new("cli-verdict-failed").arg("checks", failed.join(", "))
         } else if report.verdict == Verdict::Indeterminate {
             let open: Vec<_> = report
                 .checks
@@ -163,18 +169,25 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
                 .filter(|c| c.outcome != Outcome::Pass)
                 .map(|c| c.id.name())
                 .collect();
-            format!(" (undecided: {})", open.join(", "))
+            Msg::new("cli-verdict-undecided").arg("checks", open.join(", "))
         } else {
-            String::new()
+            Msg::new("cli-verdict")
         };
-        println!("{source}: {}{why}", report.verdict);
+        let line = line
+            .arg("source", *source)
+            .arg("verdict", report.verdict.to_string());
+        println!("{}", line.text(lang::current()));
     }
-    let unread = if unreadable > 0 {
-        format!(", {unreadable} could not be read")
+    let summary = if unreadable > 0 {
+        Msg::new("cli-summary-unreadable").arg("unreadable", unreadable)
     } else {
-        String::new()
+        Msg::new("cli-summary")
     };
-    println!("{valid} valid, {invalid} invalid, {indeterminate} indeterminate{unread}");
+    let summary = summary
+        .arg("valid", valid)
+        .arg("invalid", invalid)
+        .arg("indeterminate", indeterminate);
+    println!("{}", summary.text(lang::current()));
     Ok(())
 }
 

@@ -12,11 +12,10 @@ use credential_core::presentation::{self, MAX_PRESENTATION_LEN};
 use credential_core::sdjwt::{self, MAX_SD_JWT_LEN};
 use credential_core::signed::{PresentationJwt, Unopened};
 use credential_core::{bundle_rejected, verify_presentation, Verdict};
-use serde::Serialize;
 
 use super::args::VerifyArgs;
 use super::trusted::Trusted;
-use crate::common::files;
+use crate::common::{files, lang};
 
 /// Whether the inputs are one file holding a holder-signed presentation (`typ` `vp+jwt`),
 /// recognised so that a verifier need not know to say `--presentation`.
@@ -72,30 +71,45 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
             |v| verify_presentation(v, &text, audience, nonce, max_age),
             presentation::bundle_rejected,
         )?;
-        return print(a, &report, report.verdict, || report.to_words());
+        return print(
+            a,
+            || report.to_json_in(lang::current()),
+            report.verdict,
+            || report.to_words_in(lang::current()),
+        );
     }
     let text = files::read_input(input, MAX_SD_JWT_LEN)?;
     trusted.check(
         |v| {
             let report = sdjwt::verify(v, &text, audience, nonce, max_age);
-            print(a, &report, report.verdict, || report.to_words())
+            print(
+                a,
+                || report.to_json_in(lang::current()),
+                report.verdict,
+                || report.to_words_in(lang::current()),
+            )
         },
         |why| {
             let report = bundle_rejected(why);
-            print(a, &report, report.verdict, || report.to_words())
+            print(
+                a,
+                || report.to_json_in(lang::current()),
+                report.verdict,
+                || report.to_words_in(lang::current()),
+            )
         },
     )?
 }
 
 /// Prints the report as JSON or words; answers the verdict's exit code.
-fn print<R: Serialize>(
+fn print(
     a: &VerifyArgs,
-    report: &R,
+    json: impl FnOnce() -> serde_json::Value,
     verdict: Verdict,
     words: impl FnOnce() -> String,
 ) -> Result<u8> {
     if a.json {
-        println!("{}", serde_json::to_string_pretty(report)?);
+        println!("{}", serde_json::to_string_pretty(&json())?);
     } else {
         print!("{}", words());
     }
