@@ -329,3 +329,7 @@ cli-verdict-undecided = { $source }: { $verdict ->
 cli-summary = صالحة: { $valid }، غير صالحة: { $invalid }، غير محسومة: { $indeterminate }
 cli-summary-unreadable = صالحة: { $valid }، غير صالحة: { $invalid }، غير محسومة: { $indeterminate }، تتعذر قراءتها: { $unreadable }
 eq-practice-item = { $title }: { $summary }
+
+## الوثائق متعددة اللغات
+
+title-other-language = (لا يوجد عنوان بالعربية؛ معروض بلغة { $shown })

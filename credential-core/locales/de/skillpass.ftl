@@ -308,3 +308,7 @@ cli-verdict-undecided = { $source }: { $verdict ->
 cli-summary = { $valid } gültig, { $invalid } ungültig, { $indeterminate } nicht entscheidbar
 cli-summary-unreadable = { $valid } gültig, { $invalid } ungültig, { $indeterminate } nicht entscheidbar, { $unreadable } nicht lesbar
 eq-practice-item = { $title }: { $summary }
+
+## Mehrsprachige Nachweise
+
+title-other-language = (kein Titel auf Deutsch; angezeigt auf { $shown })

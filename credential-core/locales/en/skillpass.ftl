@@ -251,3 +251,7 @@ cli-verdict-undecided = { $source }: { $verdict } (undecided: { $checks })
 cli-summary = { $valid } valid, { $invalid } invalid, { $indeterminate } indeterminate
 cli-summary-unreadable = { $valid } valid, { $invalid } invalid, { $indeterminate } indeterminate, { $unreadable } could not be read
 eq-practice-item = { $title }: { $summary }
+
+## Multilingual credentials
+
+title-other-language = (no title in this language; shown in { $shown })

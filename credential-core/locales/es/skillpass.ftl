@@ -308,3 +308,7 @@ cli-verdict-undecided = { $source }: { $verdict ->
 cli-summary = { $valid } válidas, { $invalid } no válidas, { $indeterminate } indeterminadas
 cli-summary-unreadable = { $valid } válidas, { $invalid } no válidas, { $indeterminate } indeterminadas, { $unreadable } ilegibles
 eq-practice-item = { $title }: { $summary }
+
+## Credenciales multilingües
+
+title-other-language = (sin título en español; se muestra en { $shown })

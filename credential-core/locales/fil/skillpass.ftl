@@ -300,3 +300,7 @@ cli-verdict-undecided = { $source }: { $verdict ->
 cli-summary = { $valid } wasto, { $invalid } hindi wasto, { $indeterminate } hindi matiyak
 cli-summary-unreadable = { $valid } wasto, { $invalid } hindi wasto, { $indeterminate } hindi matiyak, { $unreadable } hindi mabasa
 eq-practice-item = { $title }: { $summary }
+
+## Mga credential sa maraming wika
+
+title-other-language = (walang pamagat sa Filipino; ipinapakita sa { $shown })

@@ -305,3 +305,7 @@ cli-verdict-undecided = { $source } : { $verdict ->
 cli-summary = { $valid } valide(s), { $invalid } non valide(s), { $indeterminate } indéterminée(s)
 cli-summary-unreadable = { $valid } valide(s), { $invalid } non valide(s), { $indeterminate } indéterminée(s), { $unreadable } illisible(s)
 eq-practice-item = { $title } : { $summary }
+
+## Attestations multilingues
+
+title-other-language = (pas de titre en français ; affiché en { $shown })

@@ -39,6 +39,9 @@ pub struct CheckedCredential {
     /// `name` when it has one, else the first skill's short name and how many more
     /// ([`skill_headline`]). Wallet lists, cards and verification reports all show this.
     pub title: Option<String>,
+    /// A qualification's title in every language the credential gives it (a language map;
+    /// empty for skills).
+    pub titles: crate::i18n::LanguageMap,
     /// The `credentialStatus` entries.
     pub status: Vec<StatusEntry>,
 }
@@ -116,7 +119,11 @@ impl CheckedCredential {
                         q.and_then(|q| q.get("occupation"))
                             .and_then(|o| o.get("isco08")),
                     ),
-                    text(q.and_then(|q| q.get("title")).and_then(|t| t.get("en"))),
+                    q.and_then(|q| q.get("title")).and_then(|t| {
+                        let titles = crate::i18n::language_map(t);
+                        let english = titles.get("en").or_else(|| titles.get(""));
+                        english.cloned()
+                    }),
                 )
             }
             CredentialKind::Skill => (
@@ -147,6 +154,14 @@ impl CheckedCredential {
             field,
             isco08,
             title,
+            titles: match kind {
+                CredentialKind::Qualification => subject
+                    .get("qualification")
+                    .and_then(|q| q.get("title"))
+                    .map(crate::i18n::language_map)
+                    .unwrap_or_default(),
+                CredentialKind::Skill => crate::i18n::LanguageMap::new(),
+            },
             status,
         })
     }
@@ -194,7 +209,12 @@ pub fn skill_headline(name: Option<&Value>, skills: Option<&Value>) -> Option<St
     let names: Vec<&str> = skills?
         .as_array()?
         .iter()
-        .filter_map(|s| s.get("name").and_then(Value::as_str))
+        .filter_map(|s| s.get("name"))
+        .filter_map(|n| match n {
+            Value::Object(map) => map.get("en").or_else(|| map.values().next()),
+            other => Some(other),
+        })
+        .filter_map(Value::as_str)
         .collect();
     let first = names.first()?;
     let short = first

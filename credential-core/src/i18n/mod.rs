@@ -280,6 +280,75 @@ impl Msg {
     }
 }
 
+/// A credential's text in several languages (a JSON-LD language map): BCP 47 tag → text.
+/// A plain string (credentials before language maps) is one entry under the empty tag.
+pub type LanguageMap = std::collections::BTreeMap<String, String>;
+
+/// The language map of `value`: a string (under the empty tag), or an object's members
+/// whose names are language tags and whose values are strings (others, like the legacy
+/// `original` and `lang` of a title, are not languages and are left out).
+pub fn language_map(value: &serde_json::Value) -> LanguageMap {
+    match value {
+        serde_json::Value::String(s) => LanguageMap::from([(String::new(), s.clone())]),
+        serde_json::Value::Object(members) => members
+            .iter()
+            .filter(|(tag, _)| is_language_tag(tag))
+            .filter_map(|(tag, v)| Some((tag.clone(), v.as_str()?.to_owned())))
+            .collect(),
+        _ => LanguageMap::new(),
+    }
+}
+
+/// A language tag as language maps use it: a 2–3 letter lower-case language subtag, then
+/// subtags of up to 8 letters or digits (`en`, `fil`, `de-AT`, `zh-Hant`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The entry of a language map a reader of `lang` sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picked<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its language tag (empty for a plain string, whose language is not stated).
+    pub tag: &'a str,
+    /// True when the map has no text in the reader's language and another one is shown.
+    pub other_language: bool,
+}
+
+/// The text of `map` for a reader of `lang`, with the same fallback as the catalogs: the
+/// exact tag, else a tag of the same base language (`de-AT` for `de`, `tl` for `fil`), else
+/// English, else the first entry.
+pub fn pick(map: &LanguageMap, lang: Lang) -> Option<Picked<'_>> {
+    let lang = if lang == Lang::Pseudo { Lang::En } else { lang };
+    let found = |tag: &str| map.get_key_value(tag);
+    let same_base = || {
+        map.iter().find(|(tag, _)| {
+            !tag.is_empty() && Lang::choose(tag).lang == lang && !Lang::choose(tag).fell_back
+        })
+    };
+    let untagged = found("");
+    let (tag, text, other) = if let Some((t, v)) = found(lang.tag()).or_else(same_base) {
+        (t, v, false)
+    } else if let Some((t, v)) = untagged {
+        // A plain string: its language is not stated, so it is not "another" one.
+        (t, v, false)
+    } else if let Some((t, v)) = found("en").or_else(|| map.iter().next()) {
+        (t, v, true)
+    } else {
+        return None;
+    };
+    Some(Picked {
+        text,
+        tag,
+        other_language: other,
+    })
+}
+
 /// The sentence `id` in `lang`, with no arguments.
 pub fn text(lang: Lang, id: &str) -> String {
     format(lang, id, &FluentArgs::new())

@@ -265,3 +265,37 @@ fn an_unknown_message_shows_its_id_and_the_pseudo_locale_marks_catalog_text() {
         "⟦ķéý ‹did:key:z6Mk› íš ñóť íñ ťĥé ťŕúšť ƀúñďĺé⟧"
     );
 }
+
+#[test]
+fn a_language_map_is_read_and_picked_with_the_catalog_fallback() {
+    let title = serde_json::json!({
+        "en": "Bachelor of Science in Nursing",
+        "de-AT": "Bachelor Pflege",
+        "tl": "Batsilyer sa Nars",
+        "original": "legacy",
+        "lang": "fil",
+    });
+    let map = language_map(&title);
+    assert_eq!(map.len(), 3, "original and lang are not languages: {map:?}");
+    let de = pick(&map, Lang::De).unwrap();
+    assert_eq!(
+        (de.text, de.tag, de.other_language),
+        ("Bachelor Pflege", "de-AT", false)
+    );
+    assert_eq!(pick(&map, Lang::Fil).unwrap().text, "Batsilyer sa Nars");
+    let fr = pick(&map, Lang::Fr).unwrap();
+    assert_eq!(
+        (fr.text, fr.tag, fr.other_language),
+        ("Bachelor of Science in Nursing", "en", true)
+    );
+    // A plain string's language is not stated: it is shown without a note.
+    let plain = language_map(&serde_json::json!("Diploma"));
+    let p = pick(&plain, Lang::Ar).unwrap();
+    assert_eq!((p.text, p.other_language), ("Diploma", false));
+    // No English either: the first entry, said to be another language.
+    let only = language_map(&serde_json::json!({"fil": "Diploma sa Nars"}));
+    assert!(pick(&only, Lang::De).unwrap().other_language);
+    assert!(pick(&LanguageMap::new(), Lang::En).is_none());
+    assert!(is_language_tag("zh-Hant") && is_language_tag("fil"));
+    assert!(!is_language_tag("German") && !is_language_tag("EN") && !is_language_tag("en-"));
+}

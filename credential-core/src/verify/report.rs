@@ -33,6 +33,9 @@ pub struct CredentialSummary {
     /// The headline: a qualification's English title, or the skills' short names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// A qualification's title in every language the credential gives it (a language map).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub titles: crate::i18n::LanguageMap,
     /// Framework level ids the credential claims (`PQF-6`).
     pub levels: Vec<String>,
     /// `validFrom`, RFC 3339.
@@ -134,8 +137,19 @@ impl Report {
                 ": {}",
                 Msg::new("kind").arg("kind", c.kind.as_str()).text(lang)
             );
-            if let Some(t) = &c.title {
-                let _ = write!(out, " \"{t}\"");
+            match crate::i18n::pick(&c.titles, lang) {
+                Some(picked) => {
+                    let _ = write!(out, " \"{}\"", picked.text);
+                    if picked.other_language && lang != Lang::Pseudo {
+                        let note = Msg::new("title-other-language").arg("shown", picked.tag);
+                        let _ = write!(out, " {}", note.text(lang));
+                    }
+                }
+                None => {
+                    if let Some(t) = &c.title {
+                        let _ = write!(out, " \"{t}\"");
+                    }
+                }
             }
             if !c.levels.is_empty() {
                 let _ = write!(out, " ({})", c.levels.join(", "));

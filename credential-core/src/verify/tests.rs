@@ -140,3 +140,43 @@ fn a_report_reads_in_each_language_with_every_check_translated() {
         .to_words()
         .starts_with("VALID: QualificationCredential"));
 }
+
+#[test]
+fn language_maps_pass_the_schema_where_they_are_allowed_and_nowhere_else() {
+    use crate::credential::{schema, CredentialKind};
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    let q = &mut doc["credentialSubject"]["qualification"];
+    q["title"] = serde_json::json!({"en": "BSc Nursing", "de": "BSc Pflege", "fil": "BSc Nars"});
+    q["awardingBody"]["name"] =
+        serde_json::json!({"en": "Manila College", "fil": "Kolehiyo ng Maynila"});
+    q["learningOutcomes"] =
+        serde_json::json!([{"en": "Plans care", "de": "Plant die Pflege"}, "Gives medication"]);
+    assert_eq!(
+        schema::validate(CredentialKind::Qualification, &doc),
+        Ok(())
+    );
+    // A plain string title, as before language maps.
+    let mut plain = doc.clone();
+    plain["credentialSubject"]["qualification"]["title"] = serde_json::json!("BSc Nursing");
+    assert_eq!(
+        schema::validate(CredentialKind::Qualification, &plain),
+        Ok(())
+    );
+    for (pointer, bad) in [
+        ("title", serde_json::json!({"de": "ohne Englisch"})),
+        ("title", serde_json::json!({"en": "x", "German": "y"})),
+        (
+            "awardingBody",
+            serde_json::json!({"name": {"EN": "upper-case tag"}}),
+        ),
+        ("learningOutcomes", serde_json::json!([{}])),
+    ] {
+        let mut wrong = doc.clone();
+        wrong["credentialSubject"]["qualification"][pointer] = bad;
+        assert!(
+            schema::validate(CredentialKind::Qualification, &wrong).is_err(),
+            "{pointer} accepted"
+        );
+    }
+}

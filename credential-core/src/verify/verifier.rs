@@ -151,6 +151,7 @@ impl<'b> Verifier<'b> {
                 issuer_name: issuer.map(|i| i.name.clone()),
                 issuer_country: issuer.map(|i| i.country.clone()),
                 title: c.title.clone(),
+                titles: c.titles.clone(),
                 levels: c.levels.clone(),
                 valid_from: std::mem::take(&mut pending.valid_from),
                 valid_until: c.valid_until.map(format_time),

@@ -309,3 +309,91 @@ fn under_the_pseudo_locale_nothing_verify_equivalence_or_issue_print_bypasses_th
         );
     }
 }
+
+/// The payload of a compact JWS file.
+fn payload(path: &std::path::Path) -> Value {
+    use base64::Engine as _;
+    let text = std::fs::read_to_string(path).unwrap();
+    let part = text.trim().split('.').nth(1).unwrap();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(part)
+        .unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+#[test]
+fn a_csv_with_title_at_de_and_title_at_fil_columns_issues_language_maps_that_verify_shows() {
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.bundle(&college, &[]);
+    std::fs::write(
+        d.path("batch.csv"),
+        "name,title,title@de,title@fil,awarding_body,country,level,field,awarded\n\
+         Maria Garcia,Bachelor of Science in Nursing,Bachelor of Science in Pflege,\
+         Batsilyer ng Agham sa Nars,Manila College of Nursing,PH,PQF-6,0913,2024-04-17\n",
+    )
+    .unwrap();
+    let out = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "batch.csv",
+        "--out-dir",
+        "out",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let issued: Vec<_> = std::fs::read_dir(d.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jwt"))
+        .collect();
+    assert_eq!(issued.len(), 1, "{issued:?}");
+    let claims = payload(&issued[0]);
+    assert_eq!(
+        claims["credentialSubject"]["qualification"]["title"],
+        serde_json::json!({
+            "en": "Bachelor of Science in Nursing",
+            "de": "Bachelor of Science in Pflege",
+            "fil": "Batsilyer ng Agham sa Nars",
+        })
+    );
+    std::fs::copy(&issued[0], d.path("nurse.jwt")).unwrap();
+    let german = verify(&d, &operator, &["--lang", "de"], &[]);
+    assert!(
+        german.starts_with(
+            "GÜLTIG: Qualifikationsnachweis \"Bachelor of Science in Pflege\" (PQF-6)"
+        ),
+        "{german}"
+    );
+    let filipino = verify(&d, &operator, &["--lang", "fil"], &[]);
+    assert!(
+        filipino.contains("\"Batsilyer ng Agham sa Nars\""),
+        "{filipino}"
+    );
+    // No Spanish title: the English one, and the report says so.
+    let spanish = verify(&d, &operator, &["--lang", "es"], &[]);
+    assert!(
+        spanish.contains(
+            "\"Bachelor of Science in Nursing\" (sin título en español; se muestra en en)"
+        ),
+        "{spanish}"
+    );
+    // English is unchanged, and JSON keeps the English title and adds the map.
+    let english = verify(&d, &operator, &[], &[]);
+    assert!(
+        english.contains("\"Bachelor of Science in Nursing\" (PQF-6) from"),
+        "{english}"
+    );
+    let json: Value =
+        serde_json::from_str(&verify(&d, &operator, &["--json", "--lang", "de"], &[])).unwrap();
+    assert_eq!(
+        json["credential"]["title"],
+        "Bachelor of Science in Nursing"
+    );
+    assert_eq!(
+        json["credential"]["titles"]["fil"],
+        "Batsilyer ng Agham sa Nars"
+    );
+}

@@ -32,8 +32,12 @@ macro_rules! q {
     };
 }
 
-/// The columns, in the order of `examples/batch.csv`.
-pub(super) static COLUMNS: [Column; 14] = [
+/// The columns of the title in other languages than English (`title@de`), each a member
+/// of the title's language map: the languages Skillpass speaks.
+pub(super) const TITLE_LANGUAGES: [&str; 5] = ["de", "fil", "ar", "es", "fr"];
+
+/// The columns, in the order of `examples/batch.csv`, then the title's other languages.
+pub(super) static COLUMNS: [Column; 19] = [
     col("name", true, "/credentialSubject/name", false),
     col("birth_date", false, "/credentialSubject/birthDate", false),
     col("holder_did", false, "/credentialSubject/id", false),
@@ -48,6 +52,11 @@ pub(super) static COLUMNS: [Column; 14] = [
     col("learning_outcomes", false, q!("learningOutcomes"), false),
     col("awarded", true, q!("awarded"), true),
     col("valid_until", false, "/validUntil", true),
+    col("title@de", false, q!("title/de"), true),
+    col("title@fil", false, q!("title/fil"), true),
+    col("title@ar", false, q!("title/ar"), true),
+    col("title@es", false, q!("title/es"), true),
+    col("title@fr", false, q!("title/fr"), true),
 ];
 
 pub(super) fn column(name: &str) -> Option<&'static Column> {
@@ -64,12 +73,19 @@ pub(super) fn column_list(required: bool) -> String {
 }
 
 /// A header cell as people write it (`Birth date`, `birth-date`) in the column's form.
+/// `title` and `title@en` are `title_en`; `title@tl` is `title@fil`.
 pub(super) fn header_key(cell: &str) -> String {
-    cell.trim()
+    let key: String = cell
+        .trim()
         .to_lowercase()
         .chars()
         .map(|c| if c == ' ' || c == '-' { '_' } else { c })
-        .collect()
+        .collect();
+    match key.as_str() {
+        "title" | "title@en" => "title_en".to_owned(),
+        "title@tl" => "title@fil".to_owned(),
+        _ => key,
+    }
 }
 
 /// The cells of one row by column name, trimmed and with codes in their canonical case.

@@ -7,7 +7,7 @@ use credential_core::equivalence::FrameworkCatalog;
 use credential_core::CredentialError;
 use serde_json::{json, Map, Value};
 
-use super::columns::{column, column_at, Cells, Column, COLUMNS};
+use super::columns::{column, column_at, Cells, Column, COLUMNS, TITLE_LANGUAGES};
 
 /// Why a row was not issued: for the clerk's terminal (may repeat a cell the clerk typed)
 /// and for `summary.json` (never repeats a cell).
@@ -124,6 +124,15 @@ pub(super) fn claims(
     for (column, member) in [("title_original", "original"), ("title_lang", "lang")] {
         if !get(column).is_empty() {
             title.insert(member.into(), json!(get(column)));
+        }
+    }
+    // `title@de`, `title@fil`, …: the title's language map.
+    for tag in TITLE_LANGUAGES {
+        let text = cells
+            .get(format!("title@{tag}").as_str())
+            .map_or("", String::as_str);
+        if !text.is_empty() {
+            title.insert(tag.into(), json!(text));
         }
     }
     let outcomes: Vec<&str> = get("learning_outcomes")

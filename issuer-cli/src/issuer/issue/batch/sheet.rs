@@ -253,12 +253,21 @@ fn digest<'a>(fields: impl Iterator<Item = &'a str>) -> String {
 /// The digest of a row's cells in column order, an absent column as empty: the same row
 /// saved with another separator, other quoting or line endings, or with an empty optional
 /// column added, has the same digest.
+/// The title's other languages count only when given (named, so that a German and a
+/// French title differ), so rows from before they existed keep their digest.
 fn digest_cells(cells: &Cells) -> String {
-    digest(
-        COLUMNS
-            .iter()
-            .map(|c| cells.get(c.name).map_or("", String::as_str)),
-    )
+    let mut fields: Vec<&str> = Vec::new();
+    for c in &COLUMNS {
+        let value = cells.get(c.name).map_or("", String::as_str);
+        if c.name.starts_with("title@") {
+            if !value.is_empty() {
+                fields.extend([c.name, value]);
+            }
+        } else {
+            fields.push(value);
+        }
+    }
+    digest(fields.into_iter())
 }
 
 /// Turns the byte offsets of records into spreadsheet row numbers.
