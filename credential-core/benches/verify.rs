@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use chrono::{DateTime, Utc};
+use credential_core::i18n::Lang;
 use credential_core::jws::UnverifiedJws;
 use credential_core::status::{
     status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
@@ -123,6 +124,31 @@ fn verification(c: &mut Criterion) {
     assert_eq!(report.equivalence.as_ref().unwrap().decisions.len(), 1);
     g.bench_function("full_offline_verification_with_country_de", |b| {
         b.iter(|| with_country.verify(&f.credential))
+    });
+    g.finish();
+
+    // The reader's language (issue 12): verifying and printing the report in words, in
+    // English and in German, in the same run. The German catalog is built on first use,
+    // before measuring, like English.
+    let mut g = c.benchmark_group("language");
+    g.throughput(Throughput::Elements(1));
+    for lang in [Lang::En, Lang::De] {
+        assert!(!with_country
+            .verify(&f.credential)
+            .to_words_in(lang)
+            .is_empty());
+    }
+    g.bench_function("verify_and_words_en", |b| {
+        b.iter(|| with_country.verify(&f.credential).to_words_in(Lang::En))
+    });
+    g.bench_function("verify_and_words_de", |b| {
+        b.iter(|| with_country.verify(&f.credential).to_words_in(Lang::De))
+    });
+    g.bench_function("verify_and_json_en", |b| {
+        b.iter(|| with_country.verify(&f.credential).to_json_in(Lang::En))
+    });
+    g.bench_function("verify_and_json_de", |b| {
+        b.iter(|| with_country.verify(&f.credential).to_json_in(Lang::De))
     });
     g.finish();
 

@@ -233,3 +233,37 @@ fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_somet
         "my notes\n"
     );
 }
+
+#[test]
+fn the_readme_language_blocks_print_what_they_say() {
+    let s = NewUser::new(&KEYS);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    let first = block_after("### Reading it in your language");
+    let outputs = s.run_block(&first, &[]);
+    assert!(outputs[0].starts_with("GÜLTIG: Qualifikationsnachweis \"Bachelor of Science in Nursing\" (kein Titel auf Deutsch; angezeigt auf en) (PQF-6) von Manila College of Nursing (PH)"), "{}", outputs[0]);
+    for said in first.lines().filter_map(|l| l.strip_prefix("# ")) {
+        let said = said.split('…').next().unwrap_or_default();
+        assert!(outputs[0].contains(said), "{said:?} not in\n{}", outputs[0]);
+    }
+    assert!(outputs[1].starts_with("صالحة"), "{}", outputs[1]);
+    assert!(
+        outputs[2].starts_with("Ang kahulugan ng kwalipikasyong ito sa DE"),
+        "{}",
+        outputs[2]
+    );
+    assert!(
+        outputs[3].contains("\"verdictText\": \"GÜLTIG\""),
+        "{}",
+        outputs[3]
+    );
+    let second = block_after("verify` shows the title in the reader's");
+    let outputs = s.run_block(&second, &[]);
+    for (out, said) in outputs
+        .iter()
+        .skip(2)
+        .zip(second.lines().filter_map(|l| l.strip_prefix("# ")))
+    {
+        let said = said.split('…').next().unwrap_or_default();
+        assert!(out.starts_with(said), "{said:?} not in\n{out}");
+    }
+}
