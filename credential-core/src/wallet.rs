@@ -122,6 +122,10 @@ pub struct LastKnown {
     /// Title of the qualification, or the skills' names.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// A qualification's title in every language the credential gives it (a language map;
+    /// absent from wallets written before language maps).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub titles: crate::i18n::LanguageMap,
     /// The issuer's DID.
     pub issuer: String,
     /// The issuer's name, from a trust bundle.
@@ -217,6 +221,7 @@ impl LastKnown {
     pub fn unchecked(c: &CheckedCredential) -> Self {
         Self {
             title: c.title.clone(),
+            titles: c.titles.clone(),
             issuer: c.issuer.clone(),
             issuer_name: None,
             country: c.country.clone(),

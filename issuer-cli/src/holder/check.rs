@@ -64,6 +64,11 @@ fn known_from(report: &Report, fallback: LastKnown, now: DateTime<Utc>) -> LastK
     match &report.credential {
         Some(c) => LastKnown {
             title: c.title.clone().or(fallback.title),
+            titles: if c.titles.is_empty() {
+                fallback.titles
+            } else {
+                c.titles.clone()
+            },
             issuer: c.issuer.clone(),
             issuer_name: c.issuer_name.clone(),
             country: fallback.country.or_else(|| c.issuer_country.clone()),

@@ -352,7 +352,12 @@ fn row(i: usize, e: &WalletEntry) -> [String; 6] {
         Some(t) => format!("{} ({})", k.status, t.format("%Y-%m-%d")),
         None => k.status.clone(),
     };
-    let title = k.title.clone().unwrap_or_else(|| "(untitled)".into());
+    // The title in the reader's language; another language than asked shows its tag.
+    let title = match credential_core::i18n::pick(&k.titles, crate::common::lang::current()) {
+        Some(p) if p.other_language => format!("{} ({})", p.text, p.tag),
+        Some(p) => p.text.to_owned(),
+        None => k.title.clone().unwrap_or_else(|| "(untitled)".into()),
+    };
     [
         (i + 1).to_string(),
         clip(&title, 40),

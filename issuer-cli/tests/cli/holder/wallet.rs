@@ -369,3 +369,39 @@ fn a_skill_credential_is_listed_under_a_short_title() {
     let text = w.ok(&["wallet", "list", "--wallet", "w.jwe"]);
     assert!(!text.contains("Medication support"), "{text}");
 }
+
+#[test]
+fn the_list_shows_the_title_in_the_readers_language_and_the_tag_of_another() {
+    let (w, did) = world_with_wallet();
+    let mut claims: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(nurse_claims()).unwrap()).unwrap();
+    claims["credentialSubject"]["qualification"]["title"] = serde_json::json!({
+        "en": "Bachelor of Science in Nursing",
+        "de": "Bachelor of Science in Pflege",
+    });
+    std::fs::write(w.path("multilingual.json"), claims.to_string()).unwrap();
+    w.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        "multilingual.json",
+        "--holder",
+        &did,
+        "--out",
+        "nurse.jwt",
+    ]);
+    w.ok(&["wallet", "add", "--wallet", "w.jwe", "nurse.jwt"]);
+    let german = w.ok(&["wallet", "list", "--wallet", "w.jwe", "--lang", "de"]);
+    assert!(german.contains("Bachelor of Science in Pflege"), "{german}");
+    let french = w.ok(&["wallet", "list", "--wallet", "w.jwe", "--lang", "fr"]);
+    assert!(
+        french.contains("Bachelor of Science in Nursing (en)"),
+        "{french}"
+    );
+    let english = w.ok(&["wallet", "list", "--wallet", "w.jwe"]);
+    assert!(
+        english.contains("Bachelor of Science in Nursing") && !english.contains("(en)"),
+        "{english}"
+    );
+}
