@@ -3,15 +3,23 @@
 
 use std::time::Instant;
 
+use axum::body::Body;
 use axum::extract::{MatchedPath, Request};
-use axum::http::header::{ALLOW, CONNECTION, CONTENT_TYPE};
+use axum::http::header::{
+    ACCEPT_LANGUAGE, ALLOW, CONNECTION, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE,
+};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse as _, Response};
+use credential_core::i18n::{self, Lang};
 
 use crate::error::{AppError, ErrorCode, ServerErrorDetail, INTERNAL_MESSAGE};
 
 /// Longest error text read from an answer axum gave by itself.
 const MAX_ERROR_TEXT: usize = 4096;
+
+/// Longest JSON error body read back to add the reader's language to it.
+const MAX_ERROR_BODY: usize = 64 * 1024;
 
 /// Answers 408 when a request (reading its body included) outlasts the deadline.
 pub(crate) async fn deadline(timeout: std::time::Duration, req: Request, next: Next) -> Response {
@@ -28,8 +36,76 @@ pub(crate) async fn deadline(timeout: std::time::Duration, req: Request, next: N
 ///
 /// Every 5xx is logged here, and only here: with the detail the [`AppError`] carried, or
 /// the text axum answered.
+///
+/// A request that sends `Accept-Language` gets, beside the stable `code` and the English
+/// `message`, what this kind of refusal means in its language (`text`, `lang`, `dir`) and
+/// a `Content-Language` header.
 pub(crate) async fn json_errors(req: Request, next: Next) -> Response {
-    let response = next.run(req).await;
+    let lang = req
+        .headers()
+        .get(ACCEPT_LANGUAGE)
+        .map(|v| Lang::from_accept_language(v.to_str().ok()));
+    let response = json_error_shape(next.run(req).await).await;
+    match lang {
+        Some(lang)
+            if response.status().is_client_error() || response.status().is_server_error() =>
+        {
+            in_language(response, lang).await
+        }
+        _ => response,
+    }
+}
+
+/// The catalog message saying what an error of `status` means.
+fn meaning(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "registry-400",
+        401 => "registry-401",
+        403 => "registry-403",
+        404 => "registry-404",
+        405 => "registry-405",
+        408 => "registry-408",
+        409 => "registry-409",
+        413 => "registry-413",
+        414 => "registry-414",
+        415 => "registry-415",
+        422 => "registry-422",
+        431 => "registry-431",
+        503 => "registry-503",
+        500..=599 => "registry-500",
+        _ => "registry-error",
+    }
+}
+
+/// Adds `text`, `lang` and `dir` in `lang` to a JSON error answer.
+async fn in_language(response: Response, lang: Lang) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_ERROR_BODY).await else {
+        return AppError::internal("an error answer too large to add its language to")
+            .into_response();
+    };
+    let mut json: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+    if let Some(error) = json
+        .get_mut("error")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        error.insert(
+            "text".into(),
+            i18n::text(lang, meaning(parts.status)).into(),
+        );
+        error.insert("lang".into(), lang.tag().into());
+        error.insert("dir".into(), lang.dir().into());
+    }
+    parts.headers.remove(CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    let body = serde_json::to_vec(&json).unwrap_or_else(|_| bytes.to_vec());
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// [`json_errors`] without the language: every error answer in the one JSON shape.
+async fn json_error_shape(response: Response) -> Response {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return response;

@@ -118,6 +118,9 @@ fn json_answer(code: ErrorCode, message: &str) -> Vec<u8> {
         error: ErrorDetail {
             code,
             message: message.to_owned(),
+            text: None,
+            lang: None,
+            dir: None,
         },
     })
     .unwrap_or_default();

@@ -312,3 +312,21 @@ eq-practice-item = { $title }: { $summary }
 ## Mehrsprachige Nachweise
 
 title-other-language = (kein Titel auf Deutsch; angezeigt auf { $shown })
+
+## Fehler des Registers: was jede Art der Ablehnung bedeutet (die genaue englische Angabe bleibt in `message`)
+
+registry-400 = Die Anfrage ist nicht lesbar: prüfen Sie ihre Form anhand der API-Dokumentation.
+registry-401 = Wer die Anfrage gesendet hat, ist nicht festzustellen: signieren Sie sie mit einem registrierten Schlüssel.
+registry-403 = Die signierende Stelle darf dies nicht tun.
+registry-404 = Nicht gefunden.
+registry-405 = Dieser Pfad nimmt diese Methode nicht an.
+registry-408 = Die Anfrage kam zu langsam an; senden Sie sie erneut.
+registry-409 = Die Anfrage widerspricht dem, was das Register bereits enthält.
+registry-413 = Die Anfrage ist zu groß.
+registry-414 = Die Adresse ist zu lang.
+registry-415 = Der Inhalt der Anfrage muss JSON sein.
+registry-422 = Die Anfrage wurde gelesen, aber das Verlangte wird abgelehnt.
+registry-431 = Die Header der Anfrage sind zu groß.
+registry-500 = Das Register konnte die Anfrage nicht bearbeiten; Einzelheiten stehen im Protokoll des Betreibers.
+registry-503 = Das Register kann gerade keine Anfragen bearbeiten; versuchen Sie es später erneut.
+registry-error = Die Anfrage wurde abgelehnt.

@@ -255,3 +255,21 @@ eq-practice-item = { $title }: { $summary }
 ## Multilingual credentials
 
 title-other-language = (no title in this language; shown in { $shown })
+
+## The registry's errors: what each kind of refusal means (the precise English detail stays in `message`)
+
+registry-400 = The request cannot be read: check its form against the API documentation.
+registry-401 = Who sent the request could not be established: sign it with a registered key.
+registry-403 = The signer may not do this.
+registry-404 = Not found.
+registry-405 = This route does not accept that method.
+registry-408 = The request took too long to arrive; send it again.
+registry-409 = The request conflicts with what the registry already holds.
+registry-413 = The request is too large.
+registry-414 = The address is too long.
+registry-415 = The request body must be JSON.
+registry-422 = The request was read, but what it asks for is refused.
+registry-431 = The request's headers are too large.
+registry-500 = The registry failed to handle the request; the operator can find details in its log.
+registry-503 = The registry cannot serve requests right now; try again later.
+registry-error = The request was refused.

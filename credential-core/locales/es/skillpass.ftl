@@ -312,3 +312,21 @@ eq-practice-item = { $title }: { $summary }
 ## Credenciales multilingües
 
 title-other-language = (sin título en español; se muestra en { $shown })
+
+## Errores del registro: qué significa cada tipo de rechazo (el detalle preciso en inglés sigue en `message`)
+
+registry-400 = La solicitud no se puede leer: compruebe su forma con la documentación de la API.
+registry-401 = No se pudo establecer quién envió la solicitud: fírmela con una clave registrada.
+registry-403 = El firmante no está autorizado a hacer esto.
+registry-404 = No encontrado.
+registry-405 = Esta ruta no acepta ese método.
+registry-408 = La solicitud tardó demasiado en llegar; envíela de nuevo.
+registry-409 = La solicitud entra en conflicto con lo que el registro ya contiene.
+registry-413 = La solicitud es demasiado grande.
+registry-414 = La dirección es demasiado larga.
+registry-415 = El cuerpo de la solicitud debe ser JSON.
+registry-422 = La solicitud se leyó, pero lo que pide se rechaza.
+registry-431 = Las cabeceras de la solicitud son demasiado grandes.
+registry-500 = El registro no pudo procesar la solicitud; el operador encontrará los detalles en su registro de actividad.
+registry-503 = El registro no puede atender solicitudes en este momento; inténtelo más tarde.
+registry-error = La solicitud fue rechazada.

@@ -304,3 +304,21 @@ eq-practice-item = { $title }: { $summary }
 ## Mga credential sa maraming wika
 
 title-other-language = (walang pamagat sa Filipino; ipinapakita sa { $shown })
+
+## Mga error ng registry: ang kahulugan ng bawat uri ng pagtanggi (nasa `message` pa rin ang eksaktong detalye sa English)
+
+registry-400 = Hindi mabasa ang request: suriin ang anyo nito ayon sa dokumentasyon ng API.
+registry-401 = Hindi matukoy kung sino ang nagpadala ng request: lagdaan ito gamit ang rehistradong susi.
+registry-403 = Hindi pinapayagang gawin ito ng lumagda.
+registry-404 = Hindi nahanap.
+registry-405 = Hindi tumatanggap ang route na ito ng ganitong method.
+registry-408 = Masyadong natagalan bago dumating ang request; ipadala itong muli.
+registry-409 = Salungat ang request sa laman na ng registry.
+registry-413 = Masyadong malaki ang request.
+registry-414 = Masyadong mahaba ang address.
+registry-415 = Dapat JSON ang laman ng request.
+registry-422 = Nabasa ang request, pero tinanggihan ang hinihiling nito.
+registry-431 = Masyadong malaki ang mga header ng request.
+registry-500 = Hindi naproseso ng registry ang request; makikita ng operator ang detalye sa log nito.
+registry-503 = Hindi makatanggap ng request ang registry ngayon; subukang muli mamaya.
+registry-error = Tinanggihan ang request.

@@ -309,3 +309,21 @@ eq-practice-item = { $title } : { $summary }
 ## Attestations multilingues
 
 title-other-language = (pas de titre en français ; affiché en { $shown })
+
+## Erreurs du registre : ce que signifie chaque type de refus (le détail précis en anglais reste dans `message`)
+
+registry-400 = La requête est illisible : vérifiez sa forme d'après la documentation de l'API.
+registry-401 = L'expéditeur de la requête n'a pas pu être établi : signez-la avec une clé enregistrée.
+registry-403 = Le signataire n'est pas autorisé à faire cela.
+registry-404 = Introuvable.
+registry-405 = Cette route n'accepte pas cette méthode.
+registry-408 = La requête a mis trop de temps à arriver ; renvoyez-la.
+registry-409 = La requête est en conflit avec ce que le registre contient déjà.
+registry-413 = La requête est trop volumineuse.
+registry-414 = L'adresse est trop longue.
+registry-415 = Le corps de la requête doit être du JSON.
+registry-422 = La requête a été lue, mais ce qu'elle demande est refusé.
+registry-431 = Les en-têtes de la requête sont trop volumineux.
+registry-500 = Le registre n'a pas pu traiter la requête ; l'opérateur en trouvera le détail dans son journal.
+registry-503 = Le registre ne peut pas traiter de requêtes pour le moment ; réessayez plus tard.
+registry-error = La requête a été refusée.

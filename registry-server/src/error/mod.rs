@@ -43,8 +43,18 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// For programs: one of the codes listed here, never renamed.
     pub code: ErrorCode,
-    /// For people: what went wrong and, for a 4xx, what to change.
+    /// For people: what went wrong and, for a 4xx, what to change (English).
     pub message: String,
+    /// Only when the request sent `Accept-Language`: what this kind of refusal means, in
+    /// the language chosen from it (exact tag → base language → English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The BCP 47 tag of `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// `rtl` or `ltr`: the writing direction of `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
 }
 
 /// A 5xx's detail, handed from [`AppError::into_response`] to the error middleware in the
@@ -115,6 +125,9 @@ impl IntoResponse for AppError {
             error: ErrorDetail {
                 code: self.code,
                 message: self.message,
+                text: None,
+                lang: None,
+                dir: None,
             },
         };
         let mut response = (self.status, axum::Json(body)).into_response();

@@ -144,3 +144,53 @@ async fn a_write_whose_signature_does_not_authenticate_it_is_refused_with_its_co
         );
     }
 }
+
+/// `Accept-Language` adds what the refusal means in the reader's language (`text`, `lang`,
+/// `dir`) beside the unchanged code and English message; without it nothing is added.
+#[tokio::test]
+async fn accept_language_adds_the_meaning_of_an_error_in_that_language() {
+    let h = Harness::new();
+    let ask = |path: &str, lang: Option<&str>| {
+        let mut req = Request::builder().method("GET").uri(path);
+        if let Some(lang) = lang {
+            req = req.header("accept-language", lang);
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let plain = h.raw(ask("/no/such/route", None)).await.json();
+    assert_eq!(
+        plain,
+        json!({"error": {"code": "not_found", "message": "no such route"}})
+    );
+    let german = h
+        .raw(ask("/no/such/route", Some("de-DE,de;q=0.9,en;q=0.5")))
+        .await;
+    assert_eq!(german.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        german.json(),
+        json!({"error": {"code": "not_found", "message": "no such route",
+                         "text": "Nicht gefunden.", "lang": "de", "dir": "ltr"}})
+    );
+    let arabic = h.raw(ask("/no/such/route", Some("ar"))).await.json();
+    assert_eq!(arabic["error"]["text"], "غير موجود.");
+    assert_eq!(arabic["error"]["dir"], "rtl");
+    // A language the registry does not speak: English.
+    let japanese = h.raw(ask("/no/such/route", Some("ja"))).await.json();
+    assert_eq!(japanese["error"]["text"], "Not found.");
+    assert_eq!(japanese["error"]["lang"], "en");
+    // A server error: the meaning in French, the detail still hidden.
+    let mut batch = Batch::default();
+    batch.put(
+        Tree::IssuerdidIssuer,
+        b"did:key:broken".to_vec(),
+        b"not json".to_vec(),
+    );
+    h.state.store().apply(batch).unwrap();
+    let french = h.raw(ask("/issuers", Some("fr"))).await;
+    assert_eq!(french.code(), "internal_error");
+    assert!(french.json()["error"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Le registre n'a pas pu traiter la requête"));
+    assert!(!french.text().contains("issuerdid_issuer"));
+}
