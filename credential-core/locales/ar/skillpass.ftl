@@ -351,3 +351,15 @@ registry-431 = ترويسات الطلب كبيرة جدًا.
 registry-500 = تعذر على السجل معالجة الطلب؛ يجد المشغّل التفاصيل في سجل عملياته.
 registry-503 = لا يستطيع السجل خدمة الطلبات الآن؛ حاول لاحقًا.
 registry-error = رُفض الطلب.
+
+## تسميات البطاقة (يرسمها الجزء B؛ وهي تسميات البطاقة الحالية)
+
+card-heading-qualification = SKILLPASS  مؤهل قابل للتحقق
+card-heading-skills = SKILLPASS  مهارات قابلة للتحقق
+card-issued-by = صادرة عن: { $issuer } (مسجّلة، { $country })
+card-awarding-body = الجهة المانحة كما تذكرها الوثيقة: { $body }
+card-issuer-stated = الجهة المُصدِرة (كما تذكرها الوثيقة، غير متحقق منها): { $issuer }
+card-issuer-stated-country = الجهة المُصدِرة (كما تذكرها الوثيقة، غير متحقق منها): { $issuer }، { $country }
+card-issuer-unverified = الجهة المُصدِرة (غير متحقق منها): { $issuer }
+card-awarded = مُنحت في { $date }
+card-verify-offline = تحقق دون اتصال: skillpass verify --qr-image

@@ -330,3 +330,15 @@ registry-431 = Die Header der Anfrage sind zu groß.
 registry-500 = Das Register konnte die Anfrage nicht bearbeiten; Einzelheiten stehen im Protokoll des Betreibers.
 registry-503 = Das Register kann gerade keine Anfragen bearbeiten; versuchen Sie es später erneut.
 registry-error = Die Anfrage wurde abgelehnt.
+
+## Beschriftungen der Karte (Teil B stellt sie dar; die Beschriftungen der jetzigen Karte)
+
+card-heading-qualification = SKILLPASS  ÜBERPRÜFBARE QUALIFIKATION
+card-heading-skills = SKILLPASS  ÜBERPRÜFBARE KOMPETENZEN
+card-issued-by = Ausgestellt von: { $issuer } (registriert, { $country })
+card-awarding-body = Im Nachweis genannte verleihende Stelle: { $body }
+card-issuer-stated = Ausstellende Stelle (laut Nachweis, nicht überprüft): { $issuer }
+card-issuer-stated-country = Ausstellende Stelle (laut Nachweis, nicht überprüft): { $issuer }, { $country }
+card-issuer-unverified = Ausstellende Stelle (nicht überprüft): { $issuer }
+card-awarded = verliehen am { $date }
+card-verify-offline = Offline prüfen: skillpass verify --qr-image

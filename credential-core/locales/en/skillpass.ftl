@@ -273,3 +273,15 @@ registry-431 = The request's headers are too large.
 registry-500 = The registry failed to handle the request; the operator can find details in its log.
 registry-503 = The registry cannot serve requests right now; try again later.
 registry-error = The request was refused.
+
+## The card's labels (part B renders them; these are the labels of the current card)
+
+card-heading-qualification = SKILLPASS  VERIFIABLE QUALIFICATION
+card-heading-skills = SKILLPASS  VERIFIABLE SKILLS
+card-issued-by = Issued by: { $issuer } (registered, { $country })
+card-awarding-body = Awarding body stated in the credential: { $body }
+card-issuer-stated = Issuer (as the credential states it, not verified): { $issuer }
+card-issuer-stated-country = Issuer (as the credential states it, not verified): { $issuer }, { $country }
+card-issuer-unverified = Issuer (not verified): { $issuer }
+card-awarded = awarded { $date }
+card-verify-offline = Verify offline: skillpass verify --qr-image

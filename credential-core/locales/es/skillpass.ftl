@@ -330,3 +330,15 @@ registry-431 = Las cabeceras de la solicitud son demasiado grandes.
 registry-500 = El registro no pudo procesar la solicitud; el operador encontrará los detalles en su registro de actividad.
 registry-503 = El registro no puede atender solicitudes en este momento; inténtelo más tarde.
 registry-error = La solicitud fue rechazada.
+
+## Etiquetas de la tarjeta (la parte B las dibuja; son las etiquetas de la tarjeta actual)
+
+card-heading-qualification = SKILLPASS  CUALIFICACIÓN VERIFICABLE
+card-heading-skills = SKILLPASS  COMPETENCIAS VERIFICABLES
+card-issued-by = Emitida por: { $issuer } (registrada, { $country })
+card-awarding-body = Entidad otorgante indicada en la credencial: { $body }
+card-issuer-stated = Emisor (según la credencial, sin verificar): { $issuer }
+card-issuer-stated-country = Emisor (según la credencial, sin verificar): { $issuer }, { $country }
+card-issuer-unverified = Emisor (sin verificar): { $issuer }
+card-awarded = otorgada el { $date }
+card-verify-offline = Verificar sin conexión: skillpass verify --qr-image

@@ -322,3 +322,15 @@ registry-431 = Masyadong malaki ang mga header ng request.
 registry-500 = Hindi naproseso ng registry ang request; makikita ng operator ang detalye sa log nito.
 registry-503 = Hindi makatanggap ng request ang registry ngayon; subukang muli mamaya.
 registry-error = Tinanggihan ang request.
+
+## Mga label ng card (ang part B ang gumuguhit; ito ang mga label ng kasalukuyang card)
+
+card-heading-qualification = SKILLPASS  KWALIPIKASYONG MABEBERIPIKA
+card-heading-skills = SKILLPASS  MGA KASANAYANG MABEBERIPIKA
+card-issued-by = Inisyu ng: { $issuer } (rehistrado, { $country })
+card-awarding-body = Institusyong nagkaloob ayon sa credential: { $body }
+card-issuer-stated = Issuer (ayon sa credential, hindi beripikado): { $issuer }
+card-issuer-stated-country = Issuer (ayon sa credential, hindi beripikado): { $issuer }, { $country }
+card-issuer-unverified = Issuer (hindi beripikado): { $issuer }
+card-awarded = iginawad noong { $date }
+card-verify-offline = I-verify offline: skillpass verify --qr-image

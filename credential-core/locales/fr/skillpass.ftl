@@ -327,3 +327,15 @@ registry-431 = Les en-têtes de la requête sont trop volumineux.
 registry-500 = Le registre n'a pas pu traiter la requête ; l'opérateur en trouvera le détail dans son journal.
 registry-503 = Le registre ne peut pas traiter de requêtes pour le moment ; réessayez plus tard.
 registry-error = La requête a été refusée.
+
+## Libellés de la carte (la partie B les affiche ; ce sont les libellés de la carte actuelle)
+
+card-heading-qualification = SKILLPASS  QUALIFICATION VÉRIFIABLE
+card-heading-skills = SKILLPASS  COMPÉTENCES VÉRIFIABLES
+card-issued-by = Délivrée par : { $issuer } (enregistré, { $country })
+card-awarding-body = Organisme certificateur indiqué dans l'attestation : { $body }
+card-issuer-stated = Émetteur (selon l'attestation, non vérifié) : { $issuer }
+card-issuer-stated-country = Émetteur (selon l'attestation, non vérifié) : { $issuer }, { $country }
+card-issuer-unverified = Émetteur (non vérifié) : { $issuer }
+card-awarded = délivrée le { $date }
+card-verify-offline = Vérifier hors ligne : skillpass verify --qr-image
