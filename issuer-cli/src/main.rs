@@ -121,7 +121,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("skillpass: error: {e:#}");
+            let line = credential_core::i18n::Msg::new("cli-error").arg("reason", format!("{e:#}"));
+            eprintln!("{}", line.text(common::lang::current()));
             ExitCode::from(2)
         }
     }

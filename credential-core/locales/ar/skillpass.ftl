@@ -363,3 +363,7 @@ card-issuer-stated-country = الجهة المُصدِرة (كما تذكرها 
 card-issuer-unverified = الجهة المُصدِرة (غير متحقق منها): { $issuer }
 card-awarded = مُنحت في { $date }
 card-verify-offline = تحقق دون اتصال: skillpass verify --qr-image
+
+## أخطاء سطر الأوامر (السبب نفسه بالإنجليزية حاليًا)
+
+cli-error = skillpass: خطأ: { $reason }

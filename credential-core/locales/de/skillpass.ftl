@@ -342,3 +342,7 @@ card-issuer-stated-country = Ausstellende Stelle (laut Nachweis, nicht überprü
 card-issuer-unverified = Ausstellende Stelle (nicht überprüft): { $issuer }
 card-awarded = verliehen am { $date }
 card-verify-offline = Offline prüfen: skillpass verify --qr-image
+
+## Fehler der Befehlszeile (der Grund selbst ist vorerst englisch)
+
+cli-error = skillpass: Fehler: { $reason }

@@ -285,3 +285,7 @@ card-issuer-stated-country = Issuer (as the credential states it, not verified):
 card-issuer-unverified = Issuer (not verified): { $issuer }
 card-awarded = awarded { $date }
 card-verify-offline = Verify offline: skillpass verify --qr-image
+
+## Errors of the command line (the reason itself is English for now)
+
+cli-error = skillpass: error: { $reason }

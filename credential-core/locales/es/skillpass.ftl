@@ -342,3 +342,7 @@ card-issuer-stated-country = Emisor (según la credencial, sin verificar): { $is
 card-issuer-unverified = Emisor (sin verificar): { $issuer }
 card-awarded = otorgada el { $date }
 card-verify-offline = Verificar sin conexión: skillpass verify --qr-image
+
+## Errores de la línea de comandos (el motivo sigue en inglés por ahora)
+
+cli-error = skillpass: error: { $reason }

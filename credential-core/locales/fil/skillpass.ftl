@@ -334,3 +334,7 @@ card-issuer-stated-country = Issuer (ayon sa credential, hindi beripikado): { $i
 card-issuer-unverified = Issuer (hindi beripikado): { $issuer }
 card-awarded = iginawad noong { $date }
 card-verify-offline = I-verify offline: skillpass verify --qr-image
+
+## Mga error ng command line (nasa English pa ang mismong dahilan sa ngayon)
+
+cli-error = skillpass: may error: { $reason }

@@ -339,3 +339,7 @@ card-issuer-stated-country = Émetteur (selon l'attestation, non vérifié) : { 
 card-issuer-unverified = Émetteur (non vérifié) : { $issuer }
 card-awarded = délivrée le { $date }
 card-verify-offline = Vérifier hors ligne : skillpass verify --qr-image
+
+## Erreurs de la ligne de commande (le motif reste en anglais pour l'instant)
+
+cli-error = skillpass : erreur : { $reason }

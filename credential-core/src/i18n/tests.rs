@@ -152,10 +152,12 @@ fn number_selectors_cover_each_languages_plural_categories() {
 fn no_catalog_is_filled_with_english() {
     let english = catalog(Lang::En);
     // Terms a profession uses in English on purpose: Filipino nurses and PRC/TESDA say
-    // "knowledge test" and "aptitude test" (the glossary at the top of fil/skillpass.ftl).
-    const LOANWORDS: [(Lang, &str); 2] = [
+    // "knowledge test" and "aptitude test" (the glossary at the top of fil/skillpass.ftl);
+    // and words spelled the same ("error" is Spanish too).
+    const LOANWORDS: [(Lang, &str); 3] = [
         (Lang::Fil, "eq-measure-knowledge-test"),
         (Lang::Fil, "eq-measure-aptitude-test"),
+        (Lang::Es, "cli-error"),
     ];
     for lang in Lang::ALL.into_iter().skip(1) {
         let same: Vec<String> = english

@@ -397,3 +397,29 @@ fn a_csv_with_title_at_de_and_title_at_fil_columns_issues_language_maps_that_ver
         "Batsilyer ng Agham sa Nars"
     );
 }
+
+#[test]
+fn a_command_that_cannot_run_says_so_in_the_readers_language() {
+    let d = Scratch::new();
+    let out = d.run(&[
+        "equivalence",
+        "show",
+        "PQF-12",
+        "--to",
+        "DE",
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).starts_with("skillpass: Fehler: "),
+        "{}",
+        stderr(&out)
+    );
+    let out = d.run(&["equivalence", "show", "PQF-12", "--to", "DE"]);
+    assert!(
+        stderr(&out).starts_with("skillpass: error: "),
+        "{}",
+        stderr(&out)
+    );
+}
