@@ -349,16 +349,50 @@ pub fn pick(map: &LanguageMap, lang: Lang) -> Option<Picked<'_>> {
     })
 }
 
-/// The sentence `id` in `lang`, with no arguments.
+/// The sentence `id` in `lang`, with no arguments. Such sentences (marks, check names,
+/// verdicts, headings) are formatted once per language and then read from a cache, so a
+/// report costs the same in every language.
 pub fn text(lang: Lang, id: &str) -> String {
-    format(lang, id, &FluentArgs::new())
+    let cache = cache(lang);
+    if let Some(hit) = cache.read().ok().and_then(|c| c.get(id).cloned()) {
+        return hit;
+    }
+    let text = format(lang, id, &FluentArgs::new());
+    if let Ok(mut c) = cache.write() {
+        // Bounded by the catalog: only ids it has are kept.
+        if bundle(Lang::En).has_message(id) {
+            c.insert(id.to_owned(), text.clone());
+        }
+    }
+    text
+}
+
+type Cache = std::sync::RwLock<std::collections::HashMap<String, String>>;
+
+/// The formatted argument-less sentences of `lang`.
+fn cache(lang: Lang) -> &'static Cache {
+    static EN: OnceLock<Cache> = OnceLock::new();
+    static DE: OnceLock<Cache> = OnceLock::new();
+    static FIL: OnceLock<Cache> = OnceLock::new();
+    static AR: OnceLock<Cache> = OnceLock::new();
+    static ES: OnceLock<Cache> = OnceLock::new();
+    static FR: OnceLock<Cache> = OnceLock::new();
+    static PSEUDO: OnceLock<Cache> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::De => &DE,
+        Lang::Fil => &FIL,
+        Lang::Ar => &AR,
+        Lang::Es => &ES,
+        Lang::Fr => &FR,
+        Lang::Pseudo => &PSEUDO,
+    };
+    cell.get_or_init(Cache::default)
 }
 
 /// The sentence `id` in `lang`, or `None` when no catalog has it.
 pub fn lookup(lang: Lang, id: &str) -> Option<String> {
-    bundle(Lang::En)
-        .has_message(id)
-        .then(|| format(lang, id, &FluentArgs::new()))
+    bundle(Lang::En).has_message(id).then(|| text(lang, id))
 }
 
 fn format(lang: Lang, id: &str, args: &FluentArgs<'_>) -> String {
