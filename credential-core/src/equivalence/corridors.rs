@@ -140,6 +140,14 @@ const CORRIDORS: &[Corridor] = &[
         Gap("per-level table of that referencing is not in the data"),
         "mqa-myaqrf",
     ),
+    // The Philippine report (22 May 2019) was found, but only its table of contents is readable:
+    // the referencing is official, its level table (criterion 4) is not in the data.
+    c(
+        "PQF-PH-6",
+        "AQRF",
+        Gap("per-level table of that referencing is not in the data"),
+        "pqf-aqrf-report-2019",
+    ),
     // The UK's referencings are kept but no longer maintained under the EQF.
     c(
         "RQF-GB-ENG-3",
@@ -498,7 +506,8 @@ fn the_catalog_has_four_times_the_first_data_with_aqrf_and_origin_frameworks() {
         .map(|r| r.from.as_str())
         .collect();
     // The AQRF Committee endorsed the Philippines and Malaysia (May 2019) and Viet Nam (October
-    // 2025); Indonesia's endorsed report (June 2020) and Thailand's report are shipped too.
+    // 2025); Indonesia's endorsed report (June 2020) and Thailand's report (completion reported
+    // by Viet Nam's education ministry, no endorsement date found) are shipped too.
     for referenced in ["PQF-PH", "MQF-MY", "KKNI-ID", "NQF-TH", "VQF-VN"] {
         assert!(
             aqrf.contains(&referenced),
