@@ -18,8 +18,9 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 
-use crate::fonts::FaceId;
+use crate::fonts::{FaceId, Faces};
 use crate::layout::{Block, Card, DOT};
+use crate::text::Glyph;
 use crate::CardError;
 
 /// A moment in UTC, for the document's and the attachment's dates.
@@ -135,6 +136,7 @@ impl Card {
     }
 
     fn draw(&self, surface: &mut Surface<'_>) -> Result<(), CardError> {
+        let faces = Faces::get()?;
         let mut fonts: HashMap<FaceId, Font> = HashMap::new();
         for placed in &self.lines {
             for run in &placed.line.runs {
@@ -147,21 +149,13 @@ impl Card {
                         f
                     }
                 };
-                let glyphs: Vec<KrillaGlyph> = run
-                    .glyphs
-                    .iter()
-                    .map(|g| {
-                        KrillaGlyph::new(
-                            GlyphId::new(u32::from(g.id)),
-                            g.x_advance,
-                            g.x_offset,
-                            g.y_offset,
-                            0.0,
-                            g.text.clone(),
-                            None,
-                        )
-                    })
-                    .collect();
+                let face = faces
+                    .face(run.face)
+                    .ok_or(CardError::DamagedFont(crate::DamagedFont::of(run.face)))?;
+                let mut glyphs = extractable(&run.glyphs, face);
+                if run.rtl {
+                    glyphs = marks_after_bases(glyphs);
+                }
                 surface.set_fill(Some(fill(run.gray)));
                 surface.draw_glyphs(
                     Point::from_xy(placed.x + run.x, placed.baseline),
@@ -181,6 +175,108 @@ impl Card {
         }
         Ok(())
     }
+}
+
+/// The glyphs as krilla draws them, each cluster of several glyphs (a conjunct's parts, a
+/// vowel sign drawn before its consonant) drawn in an order that lets a reader find its
+/// text where it is.
+///
+/// krilla writes such a cluster as one `/ActualText` span, and a reader (poppler's
+/// `pdftotext`) spreads the span's characters from where the first glyph drawn starts to
+/// where the last one ends by its advance in the font. Drawn in shaping order, a span can
+/// start or end inside its cluster (a mark set back over its letter ends it short) and the
+/// reader sees a gap and writes a space inside the word. So the glyphs keep their places on
+/// the page but are drawn leftmost first and furthest-reaching last: every glyph but the
+/// last with no advance and its place as an offset, the last carrying the cluster's whole
+/// advance.
+fn extractable(glyphs: &[Glyph], face: &rustybuzz::Face<'_>) -> Vec<KrillaGlyph> {
+    let em = face.units_per_em().max(1) as f32;
+    let font_advance = |id: u16| {
+        face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
+            .map_or(0.0, |a| f32::from(a) / em)
+    };
+    let glyph = |g: &Glyph, advance: f32, offset: f32| {
+        KrillaGlyph::new(
+            GlyphId::new(u32::from(g.id)),
+            advance,
+            offset,
+            g.y_offset,
+            0.0,
+            g.text.clone(),
+            None,
+        )
+    };
+    let mut out = Vec::with_capacity(glyphs.len());
+    for cluster in glyphs.chunk_by(|a, b| a.text == b.text) {
+        if let [g] = cluster {
+            out.push(glyph(g, g.x_advance, g.x_offset));
+            continue;
+        }
+        let mut pen = 0.0;
+        let mut placed: Vec<(&Glyph, f32)> = cluster
+            .iter()
+            .map(|g| {
+                let place = pen + g.x_offset;
+                pen += g.x_advance;
+                (g, place)
+            })
+            .collect();
+        // Leftmost first (stable: equal places keep their order), then the glyph that
+        // reaches furthest moved to the end unless it is that first one.
+        placed.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let reach = |(g, place): &(&Glyph, f32)| place + font_advance(g.id);
+        if let Some(furthest) = (1..placed.len()).max_by(|&a, &b| {
+            let (ra, rb) = (
+                placed.get(a).map_or(0.0, reach),
+                placed.get(b).map_or(0.0, reach),
+            );
+            ra.total_cmp(&rb)
+        }) {
+            let g = placed.remove(furthest);
+            placed.push(g);
+        }
+        let last = placed.len().saturating_sub(1);
+        for (i, (g, place)) in placed.into_iter().enumerate() {
+            out.push(glyph(g, if i == last { pen } else { 0.0 }, place));
+        }
+    }
+    out
+}
+
+/// Right-to-left glyphs with each letter drawn before the marks set on it.
+///
+/// Listed left to right, a right-to-left letter's marks (Arabic harakat) come before the
+/// letter, since they follow it in reading order; a reader that meets a mark and then a
+/// letter starting left of it ends the word there, and `pdftotext` writes `ُم َح` for
+/// `مُحَ`. Drawn letter first, with the same places on the page, the word stays whole.
+/// (poppler still reads each mark of vocalised Arabic just before its letter; unvocalised
+/// names, as documents print them, come out exactly.)
+fn marks_after_bases(glyphs: Vec<KrillaGlyph>) -> Vec<KrillaGlyph> {
+    let mut out = Vec::with_capacity(glyphs.len());
+    let mut marks: Vec<(KrillaGlyph, f32)> = Vec::new();
+    let mut pen = 0.0;
+    for g in glyphs {
+        if g.x_advance == 0.0 {
+            // Where it goes, from the pen before the letter it waits for.
+            let place = pen + g.x_offset;
+            marks.push((g, place));
+            continue;
+        }
+        let advance = g.x_advance;
+        out.push(g);
+        for (mut mark, place) in marks.drain(..) {
+            // After the letter the pen has moved on by its advance.
+            mark.x_offset = place - (pen + advance);
+            out.push(mark);
+        }
+        pen += advance;
+    }
+    // Marks with no letter after them on the line stay where they are.
+    out.extend(marks.into_iter().map(|(mut mark, place)| {
+        mark.x_offset = place - pen;
+        mark
+    }));
+    out
 }
 
 fn fill(gray: u8) -> Fill {

@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+use rustybuzz::ttf_parser::gdef::GlyphClass;
+use rustybuzz::ttf_parser::GlyphId;
 use rustybuzz::{Direction, UnicodeBuffer};
 use unicode_bidi::ParagraphBidiInfo;
 
@@ -52,6 +54,8 @@ pub(crate) struct GlyphRun {
     /// Where `text` starts in its paragraph, in bytes.
     pub(crate) start: usize,
     pub(crate) glyphs: Vec<Glyph>,
+    /// Shaped right to left (glyphs still listed left to right).
+    pub(crate) rtl: bool,
 }
 
 impl GlyphRun {
@@ -202,12 +206,21 @@ impl<'f> Paragraph<'f> {
             .find(' ')
             .map_or(self.text.len(), |i| start + i);
         let word = self.shape(bidi, start..word_end)?;
-        // Cluster starts are the places a word can be cut without splitting a letter from
-        // its marks or a conjunct from its parts.
+        // Cluster starts, except before a mark, are the places a word can be cut without
+        // splitting a letter from its marks or a conjunct from its parts.
         let mut cuts: Vec<usize> = word
             .runs
             .iter()
-            .flat_map(|r| r.glyphs.iter().map(move |g| r.start + g.text.start))
+            .flat_map(|r| {
+                let face = self.faces.face(r.face);
+                r.glyphs
+                    .iter()
+                    .filter(move |g| {
+                        face.and_then(|f| f.tables().gdef?.glyph_class(GlyphId(g.id)))
+                            != Some(GlyphClass::Mark)
+                    })
+                    .map(move |g| r.start + g.text.start)
+            })
             .filter(|&c| c > start)
             .collect();
         cuts.sort_unstable();
@@ -308,6 +321,10 @@ impl<'f> Paragraph<'f> {
             Direction::LeftToRight
         });
         buffer.guess_segment_properties();
+        // A mark stays a cluster of its own (only ligatures and reordered vowel signs merge
+        // characters), so a PDF maps most glyphs to their own characters and needs a span
+        // of actual text only where the glyphs cannot be matched to characters one by one.
+        buffer.set_cluster_level(rustybuzz::BufferClusterLevel::MonotoneCharacters);
         let shaped = rustybuzz::shape(face, &[], buffer);
         let em = face.units_per_em().max(1) as f32;
         let mut starts: Vec<usize> = shaped
@@ -347,6 +364,7 @@ impl<'f> Paragraph<'f> {
             text: text.to_owned(),
             start,
             glyphs,
+            rtl,
         };
         let ascent = f32::from(face.ascender()) / em * self.size;
         let descent = -f32::from(face.descender()) / em * self.size;
