@@ -201,14 +201,20 @@ fn style(tone: Tone) -> Style {
 /// Lays out `spans` in `role` within `width`: the largest size from the role's down to its
 /// minimum, in half points, at which the text takes no more than the role's lines and no
 /// word has to be cut; at the minimum, whatever it takes.
-fn fit(faces: &Faces, spans: &[Span], role: &Role, width: f32) -> Result<Vec<Line>, CardError> {
+fn fit(
+    faces: &Faces,
+    spans: &[Span],
+    role: &Role,
+    width: f32,
+    rtl: bool,
+) -> Result<Vec<Line>, CardError> {
     let spans: Vec<(&str, Style)> = spans
         .iter()
         .map(|s| (s.text.as_str(), style(s.tone)))
         .collect();
     let mut size = role.size;
     loop {
-        let paragraph = Paragraph::new(faces, &spans, size)?;
+        let paragraph = Paragraph::new(faces, &spans, size, rtl)?;
         if paragraph.is_empty() {
             return Ok(Vec::new());
         }
@@ -235,26 +241,28 @@ pub fn layout(content: &CardContent, paper: Paper) -> Result<Card, CardError> {
     let width = right - left;
     let rtl = content.right_to_left;
 
-    let heading = fit(faces, &content.heading, &HEADING, width)?;
+    let heading = fit(faces, &content.heading, &HEADING, width, rtl)?;
     let name = fit(
         faces,
         &[Span::new(&content.name, Tone::Strong)],
         &NAME,
         width,
+        rtl,
     )?;
     let title = fit(
         faces,
         &[Span::new(&content.title, Tone::Normal)],
         &TITLE,
         width,
+        rtl,
     )?;
     let details = content
         .details
         .iter()
-        .map(|d| fit(faces, d, &DETAIL, width))
+        .map(|d| fit(faces, d, &DETAIL, width, rtl))
         .collect::<Result<Vec<_>, _>>()?;
-    let notice = fit(faces, &content.notice, &NOTICE, width)?;
-    let footer = fit(faces, &content.footer, &FOOTER, width)?;
+    let notice = fit(faces, &content.notice, &NOTICE, width, rtl)?;
+    let footer = fit(faces, &content.footer, &FOOTER, width, rtl)?;
 
     let mut lines = Vec::new();
     let mut blocks = Vec::new();

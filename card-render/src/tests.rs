@@ -14,7 +14,7 @@ const PLAIN: Style = Style {
 };
 
 fn lines(text: &str, size: f32, width: f32) -> (Vec<crate::text::Line>, bool) {
-    Paragraph::new(Faces::get().unwrap(), &[(text, PLAIN)], size)
+    Paragraph::new(Faces::get().unwrap(), &[(text, PLAIN)], size, false)
         .unwrap()
         .lines(width)
         .unwrap()
@@ -308,4 +308,38 @@ fn the_pdf_is_small_with_its_fonts_subset_and_carries_the_attachment() {
     assert_eq!(pdf.windows(10).filter(|w| *w == b"/FontFile2").count(), 3);
     // The same card twice is the same file: nothing random goes in.
     assert_eq!(pdf, card.pdf(Some(&attachment), &info()).unwrap());
+}
+
+#[test]
+fn on_a_right_to_left_card_each_span_keeps_its_own_direction() {
+    let faces = Faces::get().unwrap();
+    let quiet = Style {
+        weight: Weight::Regular,
+        gray: 0x55,
+    };
+    let spans = [("يحتوي هذا الرمز", PLAIN), (" This code holds it.", quiet)];
+    let (set, _) = Paragraph::new(faces, &spans, 8.0, true)
+        .unwrap()
+        .lines(10_000.0)
+        .unwrap();
+    let texts: Vec<&str> = set[0].runs.iter().map(|r| r.text.as_str()).collect();
+    // Left to right on the page: the English sentence whole, full stop at its end, then the
+    // Arabic that starts the line at the right. Without isolation the full stop would stand
+    // alone at the far left.
+    assert_eq!(texts.first(), Some(&"This code holds it."), "{texts:?}");
+    assert!(
+        texts.last().unwrap().contains("يحتوي هذا الرمز"),
+        "{texts:?}"
+    );
+    // The isolates are the card's own: never drawn, never in the line's text.
+    assert_eq!(set[0].text, "يحتوي هذا الرمز This code holds it.");
+    for run in &set[0].runs {
+        for g in &run.glyphs {
+            assert!(
+                !run.text[g.text.clone()].contains('\u{2068}'),
+                "{:?}",
+                run.text
+            );
+        }
+    }
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 use rustybuzz::ttf_parser::gdef::GlyphClass;
 use rustybuzz::ttf_parser::GlyphId;
 use rustybuzz::{Direction, UnicodeBuffer};
-use unicode_bidi::ParagraphBidiInfo;
+use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use crate::fonts::{FaceId, Faces, Weight};
 use crate::CardError;
@@ -82,6 +82,8 @@ pub(crate) struct Paragraph<'f> {
     faces: &'f Faces,
     text: String,
     size: f32,
+    /// The paragraph's base direction: the card's.
+    rtl: bool,
     /// Style runs, in order, covering the text.
     styles: Vec<(Range<usize>, Style)>,
     /// Family runs, in order, covering the text.
@@ -96,12 +98,63 @@ fn dropped(c: char) -> bool {
 }
 
 /// Characters with no glyph of their own that stay with the face around them: zero-width
-/// joiners and spaces, direction marks, variation selectors, the soft hyphen.
+/// joiners and spaces, direction marks, the isolates the card adds, variation selectors, the
+/// soft hyphen.
 fn invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FE00}'..='\u{FE0F}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | FSI
+            | PDI
+            | '\u{FE00}'..='\u{FE0F}'
     )
+}
+
+/// First strong isolate and pop directional isolate (Unicode bidi algorithm, X5c and X6a).
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Each span of a paragraph of several set apart as an isolate, taking its direction from its
+/// own first letter: on an Arabic card an English sentence keeps its full stop at its end
+/// and a label its parentheses, whatever surrounds them. The isolates are the card's own
+/// (any in the input were dropped) and are never drawn or extracted.
+fn isolate(
+    text: String,
+    styles: Vec<(Range<usize>, Style)>,
+) -> (String, Vec<(Range<usize>, Style)>) {
+    if styles.len() < 2 {
+        return (text, styles);
+    }
+    let mut out = String::with_capacity(text.len() + styles.len() * 6);
+    let mut ranges = Vec::with_capacity(styles.len());
+    for (range, style) in styles {
+        let start = out.len();
+        let span = text.get(range).unwrap_or_default();
+        let core = span.trim_matches(' ');
+        // Spaces at a span's edges separate it from its neighbours: they stay outside, in
+        // the paragraph's direction.
+        if span.starts_with(' ') {
+            out.push(' ');
+        }
+        if !core.is_empty() {
+            out.push(FSI);
+            out.push_str(core);
+            out.push(PDI);
+        }
+        if span.ends_with(' ') && !core.is_empty() {
+            out.push(' ');
+        }
+        ranges.push((start..out.len(), style));
+    }
+    (out, ranges)
+}
+
+/// Whether `text` is only the card's isolates (a glyph standing for them is not drawn).
+fn only_isolates(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c == FSI || c == PDI)
 }
 
 impl<'f> Paragraph<'f> {
@@ -111,6 +164,7 @@ impl<'f> Paragraph<'f> {
         faces: &'f Faces,
         spans: &[(&str, Style)],
         size: f32,
+        rtl: bool,
     ) -> Result<Self, CardError> {
         let mut text = String::new();
         let mut styles: Vec<(Range<usize>, Style)> = Vec::new();
@@ -139,11 +193,13 @@ impl<'f> Paragraph<'f> {
         if text.chars().count() > MAX_PARAGRAPH_CHARS {
             return Err(CardError::TooMuchText);
         }
+        let (text, styles) = isolate(text, styles);
         let families = itemize(faces, &text)?;
         Ok(Self {
             faces,
             text,
             size,
+            rtl,
             styles,
             families,
         })
@@ -156,7 +212,10 @@ impl<'f> Paragraph<'f> {
     /// Breaks the paragraph into lines no wider than `width`; answers the lines and whether
     /// a word had to be broken inside because it alone was too wide.
     pub(crate) fn lines(&self, width: f32) -> Result<(Vec<Line>, bool), CardError> {
-        let bidi = ParagraphBidiInfo::new(&self.text, None);
+        // The card's direction, not the first letter's, orders a line: on an Arabic card a
+        // line reads from the right even when it starts with "SKILLPASS".
+        let base = if self.rtl { Level::rtl() } else { Level::ltr() };
+        let bidi = ParagraphBidiInfo::new(&self.text, Some(base));
         let len = self.text.len();
         let spaces: Vec<usize> = self.text.match_indices(' ').map(|(i, _)| i).collect();
         let mut lines = Vec::new();
@@ -245,7 +304,13 @@ impl<'f> Paragraph<'f> {
             width: 0.0,
             ascent: 0.0,
             descent: 0.0,
-            text: self.text.get(line.clone()).unwrap_or_default().to_owned(),
+            text: self
+                .text
+                .get(line.clone())
+                .unwrap_or_default()
+                .chars()
+                .filter(|&c| c != FSI && c != PDI)
+                .collect(),
         };
         for run in runs {
             let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
@@ -258,7 +323,10 @@ impl<'f> Paragraph<'f> {
                 out.width += shaped.0.width();
                 out.ascent = out.ascent.max(shaped.1);
                 out.descent = out.descent.max(shaped.2);
-                out.runs.push(shaped.0);
+                // Pieces that were only the card's isolates draw nothing.
+                if !shaped.0.glyphs.is_empty() {
+                    out.runs.push(shaped.0);
+                }
             }
         }
         Ok(out)
@@ -345,6 +413,10 @@ impl<'f> Paragraph<'f> {
             .glyph_infos()
             .iter()
             .zip(shaped.glyph_positions())
+            .filter(|(info, _)| {
+                let start = info.cluster as usize;
+                !only_isolates(text.get(start..end_of(start)).unwrap_or_default())
+            })
             .map(|(info, pos)| {
                 let start = info.cluster as usize;
                 Glyph {

@@ -169,10 +169,15 @@ impl CardText {
     pub(super) fn content(&self, langs: &[Labels], qr: QrModules) -> CardContent {
         let first = langs.first().copied().unwrap_or(Labels::ENGLISH);
         let second = langs.get(1).copied().filter(|l| *l != first);
-        // A label in both languages: "Issued by / Ausgestellt von".
-        let label = |id: &'static str| match second {
-            Some(s) => format!("{} / {}", first.text(id), s.text(id)),
-            None => first.text(id).to_owned(),
+        // A label in both languages, "Issued by / Ausgestellt von": each language a span of
+        // its own, so that each keeps its own direction on the card.
+        let label = |id: &'static str| {
+            let mut spans = vec![Span::new(first.text(id), Tone::Quiet)];
+            if let Some(s) = second {
+                spans.push(Span::new(" / ", Tone::Quiet));
+                spans.push(Span::new(s.text(id), Tone::Quiet));
+            }
+            spans
         };
         let heading_id = match self.kind {
             CredentialKind::Qualification => "card-heading-qualification",
@@ -180,17 +185,18 @@ impl CardText {
         };
         let mut heading = vec![
             Span::new("SKILLPASS", Tone::Strong),
-            Span::new(format!(" · {}", first.text(heading_id)), Tone::Normal),
+            Span::new(" · ", Tone::Normal),
+            Span::new(first.text(heading_id), Tone::Normal),
         ];
         if let Some(s) = second {
-            heading.push(Span::new(format!(" / {}", s.text(heading_id)), Tone::Quiet));
+            heading.push(Span::new(" / ", Tone::Quiet));
+            heading.push(Span::new(s.text(heading_id), Tone::Quiet));
         }
 
         let field = |id: &'static str, value: String| {
-            vec![
-                Span::new(format!("{}  ", label(id)), Tone::Quiet),
-                Span::new(value, Tone::Normal),
-            ]
+            let mut spans = label(id);
+            spans.push(Span::new(format!(" {value}"), Tone::Normal));
+            spans
         };
         let mut details = Vec::new();
         match &self.issuer {
@@ -218,9 +224,9 @@ impl CardText {
             level = field("card-level", self.levels.join(", "));
         }
         if let Some(awarded) = &self.awarded {
-            let mut spans = field("card-awarded", awarded.clone());
-            if let Some(first) = spans.first_mut().filter(|_| !level.is_empty()) {
-                first.text = format!(" · {}", first.text);
+            let spans = field("card-awarded", awarded.clone());
+            if !level.is_empty() {
+                level.push(Span::new(" · ", Tone::Quiet));
             }
             level.extend(spans);
         }
@@ -235,11 +241,10 @@ impl CardText {
                 Tone::Quiet,
             ));
         }
-        let footer = vec![
-            Span::new(format!("{}: ", label("card-verify-offline")), Tone::Quiet),
-            Span::new("skillpass verify --qr-image", Tone::Normal),
-            Span::new(format!(" · {}", self.id), Tone::Quiet),
-        ];
+        let mut footer = label("card-verify-offline");
+        footer.push(Span::new(":", Tone::Quiet));
+        footer.push(Span::new(" skillpass verify --qr-image", Tone::Normal));
+        footer.push(Span::new(format!(" · {}", self.id), Tone::Quiet));
         CardContent {
             heading,
             name: self.name.clone(),
