@@ -150,36 +150,18 @@ struct Role {
     lines: usize,
 }
 
-const HEADING: Role = Role {
-    size: 6.5,
-    min: 5.0,
-    lines: 2,
-};
-const NAME: Role = Role {
-    size: 15.0,
-    min: 8.0,
-    lines: 2,
-};
-const TITLE: Role = Role {
-    size: 10.0,
-    min: 6.5,
-    lines: 3,
-};
-const DETAIL: Role = Role {
-    size: 7.0,
-    min: 5.5,
-    lines: 3,
-};
-const NOTICE: Role = Role {
-    size: 6.0,
-    min: 5.0,
-    lines: 3,
-};
-const FOOTER: Role = Role {
-    size: 5.5,
-    min: 4.5,
-    lines: 3,
-};
+impl Role {
+    const fn new(size: f32, min: f32, lines: usize) -> Self {
+        Self { size, min, lines }
+    }
+}
+
+const HEADING: Role = Role::new(6.5, 5.0, 2);
+const NAME: Role = Role::new(15.0, 8.0, 2);
+const TITLE: Role = Role::new(10.0, 6.5, 3);
+const DETAIL: Role = Role::new(7.0, 5.5, 3);
+const NOTICE: Role = Role::new(6.0, 5.0, 3);
+const FOOTER: Role = Role::new(5.5, 4.5, 3);
 
 fn style(tone: Tone) -> Style {
     match tone {
