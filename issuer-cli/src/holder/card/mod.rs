@@ -20,7 +20,7 @@ use anyhow::{bail, Context as _, Result};
 use card_render::{Attachment, DocumentInfo, Paper, PdfDate};
 use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
 use clap::{Args, ValueEnum};
-use credential_core::jws::MAX_JWS_LEN;
+use credential_core::signed::{CredentialJwt, Kind as _};
 use credential_core::{CheckId, CredentialFormat, Outcome, Verdict};
 use image::GrayImage;
 
@@ -183,7 +183,7 @@ fn pdf_date(t: DateTime<Utc>) -> PdfDate {
 pub(crate) fn run(a: CardArgs) -> Result<u8> {
     let format = Format::of(&a.out)?;
     let langs = labels(&a.langs)?;
-    let jws = files::read_input(&a.credential, MAX_JWS_LEN)?;
+    let jws = files::read_input(&a.credential, CredentialJwt::MAX_LEN)?;
     let code = PaperCode::new(&jws)?;
     let bundle = a.trust.open_if_given().map_err(TrustError::stops_command)?;
     let registered = match (bundle, a.trust.bundle_path()) {

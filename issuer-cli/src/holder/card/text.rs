@@ -5,8 +5,8 @@
 use anyhow::{Context as _, Result};
 use card_render::{CardContent, QrModules, Span, Tone};
 use chrono::{DateTime, Utc};
-use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
 use credential_core::sdjwt::PERSONAL_CLAIMS;
+use credential_core::signed::{peek_json, CredentialJwt};
 use credential_core::{CheckedCredential, CredentialKind};
 use serde_json::Value;
 
@@ -66,9 +66,8 @@ impl CardText {
     /// when the credential was verified against a bundle, else the credential's own words,
     /// marked unverified.
     pub(super) fn new(jws: &str, registered: Option<&Registered>) -> Result<Self> {
-        let parsed = UnverifiedJws::parse(jws, MAX_JWS_LEN)?;
-        let doc: Value =
-            serde_json::from_slice(parsed.payload()).context("the credential is not JSON")?;
+        let doc: Value = peek_json::<CredentialJwt>(jws)
+            .context("the credential is not a signed JSON document")?;
         let checked = CheckedCredential::from_value(&doc)?;
         let text = |ptr: &str| doc.pointer(ptr).and_then(Value::as_str).map(str::to_owned);
         let stated = text("/credentialSubject/qualification/awardingBody/name")
