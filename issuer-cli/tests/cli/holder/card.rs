@@ -404,3 +404,46 @@ fn the_pdf_text_is_real_text_in_embedded_subset_fonts() {
     let size = std::fs::metadata(w.path("card.pdf")).unwrap().len();
     assert!(size < 250 * 1024, "{size} bytes");
 }
+
+#[test]
+fn a_card_pdf_stays_under_250_kb_with_its_fonts_subset_in_every_script_and_on_a4() {
+    // The largest faces (Sinhala, Devanagari: 300 KB and 230 KB whole), Arabic labels beside
+    // German ones, an A4 sheet: each card carries only the glyphs it uses.
+    let w = World::new();
+    let cases = [
+        (
+            "sinhala",
+            "සුනේත්\u{200D}රා පෙරේරා",
+            ["--lang", "ar", "--lang", "de"],
+            "a6",
+        ),
+        (
+            "devanagari",
+            "प्रियंका क्षत्रिय",
+            ["--lang", "fil", "--lang", "de"],
+            "a4",
+        ),
+        (
+            "arabic",
+            "فاطمة الزهراء",
+            ["--lang", "ar", "--lang", "fr"],
+            "a4",
+        ),
+    ];
+    for (script, name, langs, paper) in cases {
+        let jwt = format!("{script}.jwt");
+        issue_named(&w, name, &jwt, |_| {});
+        let mut args = vec!["--out", "card.pdf", "--paper", paper];
+        args.extend(langs);
+        let (code, said) = card(&w, &jwt, &args);
+        assert_eq!(code, Some(0), "{script}: {said}");
+        let size = std::fs::metadata(w.path("card.pdf")).unwrap().len();
+        println!("{script} {langs:?} {paper}: {size} bytes");
+        assert!(size < 250 * 1024, "{script}: {size} bytes");
+        // What the terminal says is the file's size.
+        assert!(
+            said.contains(&format!("{} KB, fonts subset", size.div_ceil(1024))),
+            "{script}: {said}"
+        );
+    }
+}
