@@ -40,7 +40,7 @@ enum Command {
     Present(holder::present::PresentArgs),
     /// Render a credential as a QR code (PNG or SVG) for paper.
     Qr(holder::qr::QrArgs),
-    /// Render a printable A6 card: holder, title, issuer and the credential's QR code.
+    /// Render a printable card (PDF or PNG, A6 or on A4): holder, title, issuer, QR code.
     Card(holder::card::CardArgs),
     /// The holder's encrypted wallet: init, add, list, show, export, import.
     #[command(subcommand)]

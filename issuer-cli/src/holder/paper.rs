@@ -18,11 +18,28 @@ pub(super) struct PaperCode {
 }
 
 impl PaperCode {
+    /// The code of `credential`'s paper encoding.
     pub(super) fn new(credential: &str) -> Result<Self> {
-        let text = paper::encode(credential)?;
+        Self::of_text(paper::encode(credential)?)
+    }
+
+    /// The code of `text` exactly as given: the one place a QR code is made, for `qr` and
+    /// `card` alike (a verifier URL in front of the `SP1:` text goes through here too).
+    pub(super) fn of_text(text: String) -> Result<Self> {
         let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
             .context("the credential does not fit in one QR code")?;
         Ok(Self { text, code })
+    }
+
+    /// The code's modules, for the card's layout to draw.
+    pub(super) fn modules(&self) -> Option<card_render::QrModules> {
+        let dark = self
+            .code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect();
+        card_render::QrModules::new(self.code.width(), dark)
     }
 
     /// The QR version (1-40).

@@ -193,6 +193,39 @@ fn the_readme_paper_figures_are_what_qr_and_card_print() {
 }
 
 #[test]
+fn the_readme_card_block_makes_every_card_it_shows_and_gives_back_the_credential() {
+    let s = NewUser::new(&KEYS);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    // Every line but the one whose code text a user copies from their own card.
+    s.run_block(&block_after("**Paper.**"), &["--qr-text"]);
+    for (file, magic) in [
+        ("card.pdf", &b"%PDF-"[..]),
+        ("sheet.pdf", b"%PDF-"),
+        ("card.png", b"\x89PNG"),
+    ] {
+        let bytes = std::fs::read(s.s.path(file)).unwrap();
+        assert!(bytes.starts_with(magic), "{file}");
+    }
+    let attached = std::fs::read_to_string(s.s.path("credential.jwt")).unwrap();
+    let issued = std::fs::read_to_string(s.s.path("nurse.jwt")).unwrap();
+    assert_eq!(attached, issued.trim());
+    for image in ["card-arabic.png", "card-latin.png"] {
+        let linked = format!("<img src=\"card-render/samples/{image}\"");
+        assert!(
+            readme().contains(&linked),
+            "README.md no longer shows {image}"
+        );
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../card-render/samples")
+            .join(image);
+        assert!(
+            std::fs::read(&path).unwrap().starts_with(b"\x89PNG"),
+            "{image}"
+        );
+    }
+}
+
+#[test]
 fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_something_else() {
     let s = NewUser::new(&[("authority.key", "<authority did:key>")]);
     let decision = examples().join("decision-ph-de-nursing.json");
