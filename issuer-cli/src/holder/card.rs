@@ -19,7 +19,7 @@ use image::{GrayImage, Luma};
 use serde_json::Value;
 
 use super::check::Checker;
-use super::paper::{png, PaperCode};
+use super::paper::{png, LinkArgs, PaperCode};
 use crate::common::args::arg_help;
 use crate::common::files;
 use crate::common::trust::{TrustArgs, TrustError};
@@ -50,6 +50,8 @@ pub(crate) struct CardArgs {
     out: PathBuf,
     #[command(flatten)]
     trust: TrustArgs,
+    #[command(flatten)]
+    link: LinkArgs,
 }
 
 /// The issuer as a verified trust bundle registers it.
@@ -191,7 +193,7 @@ fn registered_issuer(jws: &str, checker: &Checker, bundle: &Path) -> Result<Regi
 
 pub(crate) fn run(a: CardArgs) -> Result<u8> {
     let jws = files::read_input(&a.credential, MAX_JWS_LEN)?;
-    let code = PaperCode::new(&jws)?;
+    let code = PaperCode::new(&jws, a.link.verify_url.as_deref())?;
     let bundle = a.trust.open_if_given().map_err(TrustError::stops_command)?;
     let registered = match (bundle, a.trust.bundle_path()) {
         (Some(bundle), Some(path)) => {
@@ -259,12 +261,12 @@ fn render_card(t: &CardText, code: &PaperCode) -> Result<Card> {
         }
     }
     let y = y + qr.height() + 12;
-    let y = draw_wrapped(
-        &mut img,
-        "Verify offline: skillpass verify --qr-image",
-        2,
-        y,
-    );
+    let how = if code.content == code.text {
+        "Verify offline: skillpass verify --qr-image"
+    } else {
+        "Scan with a phone camera to verify, or offline: skillpass verify --qr-image"
+    };
+    let y = draw_wrapped(&mut img, how, 2, y);
     draw_wrapped(&mut img, &t.id, 2, y);
     // 300 dots per inch, 25.4 mm per inch; the quiet zone is not part of the code.
     let code_px = qr.width().saturating_sub(8 * module);
