@@ -248,7 +248,10 @@ mod tests {
         assert!(fragment
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "$%*+-./:".contains(c)));
-        assert_eq!(link_fragment(&link).unwrap().as_deref(), Some(text.as_str()));
+        assert_eq!(
+            link_fragment(&link).unwrap().as_deref(),
+            Some(text.as_str())
+        );
     }
 
     #[test]
@@ -287,7 +290,11 @@ mod tests {
         assert_eq!(link_fragment("SP1:ABC").unwrap(), None);
         assert_eq!(link_fragment("https://r.example/v").unwrap(), None);
         assert_eq!(link_fragment("eyJ.eyJ.sig#x").unwrap(), None);
-        for damaged in ["https://r.example/v#SP1:%2", "https://r.example/v#SP1:%zz", "https://r.example/v#%ff"] {
+        for damaged in [
+            "https://r.example/v#SP1:%2",
+            "https://r.example/v#SP1:%zz",
+            "https://r.example/v#%ff",
+        ] {
             assert_eq!(link_fragment(damaged), Err(LinkError::Escape), "{damaged}");
         }
     }

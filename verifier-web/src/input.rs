@@ -64,15 +64,27 @@ pub fn read(bytes: &[u8], arrival: Arrival) -> Result<Given, Problem> {
     // Read the way `skillpass verify FILE` reads a file: presentation first, then SD-JWT,
     // then a credential, each within its own limit.
     let bytes = text.as_bytes();
-    let as_presentation = if from_link { text.clone() } else { lossy(bytes, MAX_PRESENTATION_LEN) };
+    let as_presentation = if from_link {
+        text.clone()
+    } else {
+        lossy(bytes, MAX_PRESENTATION_LEN)
+    };
     if looks_like_presentation(&as_presentation) {
         return Ok(Given::Presentation(as_presentation));
     }
-    let as_sd_jwt = if from_link { text.clone() } else { lossy(bytes, MAX_SD_JWT_LEN) };
+    let as_sd_jwt = if from_link {
+        text.clone()
+    } else {
+        lossy(bytes, MAX_SD_JWT_LEN)
+    };
     if looks_like_sd_jwt(&as_sd_jwt) {
         return Ok(Given::SdJwt(as_sd_jwt));
     }
-    let jws = if from_link { text } else { lossy(bytes, MAX_JWS_LEN) };
+    let jws = if from_link {
+        text
+    } else {
+        lossy(bytes, MAX_JWS_LEN)
+    };
     Ok(Given::Credential { jws, paper: false })
 }
 

@@ -113,16 +113,20 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// (`SP1:…`, percent-decoded after a `#`) found in `bytes`.
 fn candidates(bytes: &[u8], jws: &mut Vec<String>, paper: &mut Vec<String>) {
     let is_b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~');
-    let is_alnum = |b: u8| {
-        b.is_ascii_digit() || b.is_ascii_uppercase() || b" $%*+-./:".contains(&b)
-    };
+    let is_alnum =
+        |b: u8| b.is_ascii_digit() || b.is_ascii_uppercase() || b" $%*+-./:".contains(&b);
     let mut i = 0;
     while i < bytes.len() && jws.len() + paper.len() < MAX_FOUND * 2 {
         let rest = bytes.get(i..).unwrap_or_default();
         if rest.starts_with(b"eyJ") && (i == 0 || !bytes.get(i - 1).is_some_and(|&b| is_b64(b))) {
             let len = rest.iter().take_while(|&&b| is_b64(b)).count();
             let text = String::from_utf8_lossy(rest.get(..len).unwrap_or_default()).into_owned();
-            if len >= MIN_CANDIDATE && text.split('~').next().is_some_and(|j| j.matches('.').count() == 2) {
+            if len >= MIN_CANDIDATE
+                && text
+                    .split('~')
+                    .next()
+                    .is_some_and(|j| j.matches('.').count() == 2)
+            {
                 jws.push(text);
             }
             i += len.max(1);
@@ -171,7 +175,8 @@ mod tests {
         out
     }
 
-    const JWS: &str = "eyJhbGciOiJFZERTQSJ9.eyJpc3N1ZXIiOiJkaWQ6a2V5OnoifQ.c2lnbmF0dXJlc2lnbmF0dXJl";
+    const JWS: &str =
+        "eyJhbGciOiJFZERTQSJ9.eyJpc3N1ZXIiOiJkaWQ6a2V5OnoifQ.c2lnbmF0dXJlc2lnbmF0dXJl";
 
     #[test]
     fn an_attached_credential_in_a_compressed_stream_is_found() {

@@ -75,13 +75,11 @@ impl Options {
     fn destination(&self) -> Result<Option<Destination>, Problem> {
         match self.country.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
-            Some(c) => c
-                .to_ascii_uppercase()
-                .parse()
-                .map(Some)
-                .map_err(|e: credential_core::equivalence::EquivalenceError| {
+            Some(c) => c.to_ascii_uppercase().parse().map(Some).map_err(
+                |e: credential_core::equivalence::EquivalenceError| {
                     Problem::Destination(e.to_string())
-                }),
+                },
+            ),
         }
     }
 
@@ -182,7 +180,12 @@ impl Session {
         }
     }
 
-    fn try_verify(&self, bytes: &[u8], arrival: Arrival, options: &Options) -> Result<Value, Problem> {
+    fn try_verify(
+        &self,
+        bytes: &[u8],
+        arrival: Arrival,
+        options: &Options,
+    ) -> Result<Value, Problem> {
         let now = options.now()?;
         let destination = options.destination()?;
         let given = input::read(bytes, arrival)?;
@@ -230,5 +233,164 @@ impl Session {
             ),
             (_, None) => return Err(Problem::Options("no audience or nonce".into())),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::SubsecRound as _;
+    use credential_core::{
+        build_document, did_key_issuer, sign_document, BundleBuilder, IssueOptions, SecretKey,
+    };
+
+    use super::*;
+
+    struct Scene {
+        operator: SecretKey,
+        bundle: String,
+        jws: String,
+        now: DateTime<Utc>,
+    }
+
+    fn scene() -> Scene {
+        let operator = SecretKey::from_bytes(&[1; 32]);
+        let college = SecretKey::from_bytes(&[2; 32]);
+        let now = Utc::now().trunc_subsecs(0);
+        let issuer = did_key_issuer(
+            &college.public().did(),
+            "Manila College of Nursing",
+            "PH",
+            vec!["QualificationCredential:PQF-6".parse().unwrap()],
+            now - Duration::days(1),
+        )
+        .unwrap();
+        let bundle = BundleBuilder::new(&operator.public(), 3, now, now + Duration::days(7))
+            .issuer(issuer)
+            .sign(&operator)
+            .unwrap();
+        let claims =
+            serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap();
+        let doc =
+            build_document(&claims, &college.public().did(), &IssueOptions::new(now)).unwrap();
+        let jws = sign_document(&college, &college.public().did_url(), &doc).unwrap();
+        Scene {
+            operator,
+            bundle,
+            jws,
+            now,
+        }
+    }
+
+    fn options(now: DateTime<Utc>, extra: Value) -> Options {
+        let mut o = json!({ "nowMs": now.timestamp_millis() as f64 });
+        o.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        Options::from_json(&o.to_string()).unwrap()
+    }
+
+    fn verify(session: &Session, text: &str, options: &Options) -> Value {
+        session.verify(text.as_bytes(), Arrival::Text, options)
+    }
+
+    #[test]
+    fn a_valid_credential_shows_its_holder_and_what_it_means_in_the_country_chosen() {
+        let s = scene();
+        let session = Session::open(&s.operator.public().did(), &s.bundle, "").unwrap();
+        assert!(session.seen_changed());
+        let answer = verify(
+            &session,
+            &s.jws,
+            &options(s.now, json!({ "country": "de" })),
+        );
+        assert_eq!(answer["verdict"], "valid", "{answer}");
+        let c = &answer["view"]["credentials"][0];
+        assert_eq!(
+            c["holder"],
+            json!({ "name": "Maria Clara Santos", "verified": true })
+        );
+        assert_eq!(c["checks"].as_array().unwrap().len(), 10);
+        assert!(c["equivalence"]
+            .as_str()
+            .unwrap()
+            .contains("What this qualification means in DE"));
+        assert_eq!(session.info(s.now)["sequence"], 3);
+    }
+
+    #[test]
+    fn a_refused_bundle_is_the_verdict_of_every_report_and_is_not_remembered() {
+        let s = scene();
+        let stranger = SecretKey::from_bytes(&[7; 32]).public().did();
+        let session = Session::open(&stranger, &s.bundle, "").unwrap();
+        assert!(!session.seen_changed());
+        assert_eq!(session.info(s.now)["accepted"], false);
+        let answer = verify(&session, &s.jws, &options(s.now, json!({})));
+        assert_eq!(answer["verdict"], "invalid");
+        assert_eq!(answer["report"]["checks"][0]["name"], "trust-bundle");
+        assert_eq!(answer["report"]["checks"][0]["outcome"], "fail");
+    }
+
+    #[test]
+    fn what_keeps_the_page_from_verifying_is_a_problem_with_its_code() {
+        let s = scene();
+        let anchor = s.operator.public().did();
+        let code = |r: Result<Session, Problem>| r.err().map(|p| p.code());
+        assert_eq!(
+            code(Session::open("did:web:example.org", &s.bundle, "")),
+            Some("anchor-not-did-key")
+        );
+        assert_eq!(
+            code(Session::open(&anchor, &s.bundle, "{not json")),
+            Some("memory-damaged")
+        );
+        let huge = "a".repeat(MAX_BUNDLE_LEN + 1);
+        assert_eq!(
+            code(Session::open(&anchor, &huge, "")),
+            Some("bundle-too-large")
+        );
+
+        let session = Session::open(&anchor, &s.bundle, "").unwrap();
+        let problem =
+            |text: &str, o: &Options| verify(&session, text, o)["problem"]["code"].clone();
+        let plain = options(s.now, json!({}));
+        assert_eq!(problem("a.b.c~d~", &plain), "needs-audience-and-nonce");
+        assert_eq!(
+            problem(&s.jws, &options(s.now, json!({ "country": "x" }))),
+            "unknown-destination"
+        );
+        assert_eq!(problem("   ", &plain), "nothing-given");
+        assert_eq!(problem("SP1:%%%", &plain), "not-a-paper-code");
+    }
+
+    #[test]
+    fn options_the_page_cannot_mean_are_refused() {
+        for bad in [
+            r#"{"nowMs": 1, "maxAge": 0}"#,
+            r#"{"nowMs": 1, "maxAge": 86401}"#,
+            r#"{"nowMs": 1e300}"#,
+            r#"{"nowMs": 1, "colour": "red"}"#,
+            r#"{}"#,
+        ] {
+            assert_eq!(
+                Options::from_json(bad).unwrap_err().code(),
+                "bad-options",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_memory_refuses_an_older_bundle_as_the_command_line_does() {
+        let s = scene();
+        let anchor = s.operator.public().did();
+        let seen = Session::open(&anchor, &s.bundle, "").unwrap().seen_json();
+        let older = BundleBuilder::new(&s.operator.public(), 2, s.now, s.now + Duration::days(7))
+            .sign(&s.operator)
+            .unwrap();
+        let session = Session::open(&anchor, &older, &seen).unwrap();
+        let refusal = session.info(s.now)["refusal"].as_str().unwrap().to_owned();
+        assert!(refusal.contains("older"), "{refusal}");
+        // The memory is unchanged by a refused bundle.
+        assert_eq!(session.seen_json(), seen);
     }
 }

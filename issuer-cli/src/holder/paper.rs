@@ -117,7 +117,10 @@ fn link_code(link: &str) -> Result<QrCode> {
             return QrCode::with_bits(bits, EcLevel::M).context("cannot draw the QR code");
         }
     }
-    anyhow::bail!("{} characters do not fit in a QR code at level M", link.len())
+    anyhow::bail!(
+        "{} characters do not fit in a QR code at level M",
+        link.len()
+    )
 }
 
 /// The bytes behind a paper code: base45 carries 2 bytes in 3 characters (a last odd byte
@@ -137,7 +140,7 @@ pub(super) fn png(image: &GrayImage) -> Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     #[test]

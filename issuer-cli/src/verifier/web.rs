@@ -54,8 +54,9 @@ fn build(a: &BuildArgs) -> Result<u8> {
         None => None,
     };
     if let Some(anchor) = &a.anchor {
-        TrustAnchor::from_did(anchor.trim())
-            .context("--anchor must be the operator's did:key (skillpass-registry prints it as anchor:)")?;
+        TrustAnchor::from_did(anchor.trim()).context(
+            "--anchor must be the operator's did:key (skillpass-registry prints it as anchor:)",
+        )?;
     }
     let mut written = 0usize;
     for file in verifier_site::FILES {
@@ -72,7 +73,10 @@ fn build(a: &BuildArgs) -> Result<u8> {
         "// The verifier's WebAssembly as base64, for the page opened from disk (skillpass web build).\nself.SKILLPASS_WASM_BASE64 = \"{}\";\n",
         STANDARD.encode(verifier_site::wasm())
     );
-    write(&a.out.join("web/verifier_web_bg.wasm.js"), script.as_bytes())?;
+    write(
+        &a.out.join("web/verifier_web_bg.wasm.js"),
+        script.as_bytes(),
+    )?;
     written += script.len();
     let config = a.out.join("verifier-config.json");
     match &a.anchor {
@@ -101,9 +105,13 @@ fn build(a: &BuildArgs) -> Result<u8> {
     match &a.anchor {
         Some(anchor) => println!(
             "it pins {anchor} and downloads the bundle from {}",
-            a.bundle_url.as_deref().unwrap_or("bundle (beside the page)")
+            a.bundle_url
+                .as_deref()
+                .unwrap_or("bundle (beside the page)")
         ),
-        None => println!("it asks for a bundle file and the operator's did:key (no --anchor given)"),
+        None => {
+            println!("it asks for a bundle file and the operator's did:key (no --anchor given)")
+        }
     }
     println!(
         "host the folder on any static web server (HTTPS), or open {} in a browser",
@@ -116,7 +124,12 @@ fn build(a: &BuildArgs) -> Result<u8> {
 /// refuses what a page cannot fetch a bundle from.
 fn bundle_origin(url: &str) -> Result<Option<String>> {
     let url = url.trim();
-    if url.is_empty() || url.len() > 2000 || url.chars().any(|c| c.is_whitespace() || c == '"' || c == ';') {
+    if url.is_empty()
+        || url.len() > 2000
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == ';')
+    {
         bail!("--bundle-url must be a URL without spaces, quotes or semicolons, e.g. https://registry.example.org/bundle");
     }
     let Some((scheme, rest)) = url.split_once("://") else {
@@ -142,7 +155,9 @@ fn with_policy(html: &[u8], origin: Option<&str>) -> Result<Vec<u8>> {
     if !text.contains(&own) {
         bail!("the embedded page has no Content-Security-Policy to extend (a build error)");
     }
-    Ok(text.replace(&own, &verifier_site::csp(Some(origin))).into_bytes())
+    Ok(text
+        .replace(&own, &verifier_site::csp(Some(origin)))
+        .into_bytes())
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -157,12 +172,20 @@ mod tests {
     #[test]
     fn the_bundle_origin_is_taken_from_an_absolute_url_only() {
         assert_eq!(
-            bundle_origin("https://registry.example.org:8443/bundle").unwrap().as_deref(),
+            bundle_origin("https://registry.example.org:8443/bundle")
+                .unwrap()
+                .as_deref(),
             Some("https://registry.example.org:8443")
         );
         assert_eq!(bundle_origin("bundle").unwrap(), None);
         assert_eq!(bundle_origin("../bundle").unwrap(), None);
-        for bad in ["ftp://x/bundle", "https:///bundle", "https://a b/x", "", "https://x/\";"] {
+        for bad in [
+            "ftp://x/bundle",
+            "https:///bundle",
+            "https://a b/x",
+            "",
+            "https://x/\";",
+        ] {
             assert!(bundle_origin(bad).is_err(), "{bad}");
         }
     }
@@ -170,7 +193,8 @@ mod tests {
     #[test]
     fn the_policy_is_extended_by_the_bundle_origin_only() {
         let page = verifier_site::get("index.html").unwrap().bytes;
-        let html = String::from_utf8(with_policy(page, Some("https://r.example")).unwrap()).unwrap();
+        let html =
+            String::from_utf8(with_policy(page, Some("https://r.example")).unwrap()).unwrap();
         assert!(html.contains("connect-src 'self' https://r.example;"));
         assert_eq!(with_policy(page, None).unwrap(), page);
     }

@@ -107,8 +107,14 @@ mod tests {
     #[test]
     fn the_pages_own_policy_is_the_one_the_registry_sends() {
         let html = std::str::from_utf8(get("index.html").unwrap().bytes).unwrap();
-        let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", csp(None));
-        assert!(html.contains(&meta), "index.html's CSP <meta> differs from verifier_site::csp");
+        let meta = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            csp(None)
+        );
+        assert!(
+            html.contains(&meta),
+            "index.html's CSP <meta> differs from verifier_site::csp"
+        );
         assert!(csp_header().ends_with("frame-ancestors 'none'"));
         assert!(!csp(None).contains("unsafe-inline"));
     }
