@@ -163,6 +163,86 @@ test("a card PNG chosen as a file verifies", async () => {
   await context.close();
 });
 
+/** The card as a phone photographs it: scaled to `width` px, turned, blurred, JPEG. */
+async function photograph(context, png, { width, degrees, blur, quality }) {
+  const page = await context.newPage();
+  const [jpeg, png_] = await page.evaluate(
+    async ({ png, width, degrees, blur, quality }) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const card = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const height = Math.round((card.height * width) / card.width);
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext("2d");
+      ctx.fillStyle = "#d8d4cc"; // a desk
+      ctx.fillRect(0, 0, width, height);
+      ctx.translate(width / 2, height / 2);
+      ctx.rotate((degrees * Math.PI) / 180);
+      ctx.scale(0.92, 0.92);
+      ctx.filter = `blur(${blur}px)`;
+      ctx.drawImage(card, -width / 2, -height / 2, width, height);
+      const jpegBlob = await canvas.convertToBlob({ type: "image/jpeg", quality });
+      // The same pixels as PNG, for the command line (which reads PNG only).
+      const decoded = await createImageBitmap(jpegBlob);
+      const again = new OffscreenCanvas(width, height);
+      again.getContext("2d").drawImage(decoded, 0, 0);
+      const pngBlob = await again.convertToBlob({ type: "image/png" });
+      const b64 = async (blob) => {
+        let s = "";
+        for (const b of new Uint8Array(await blob.arrayBuffer())) s += String.fromCharCode(b);
+        return btoa(s);
+      };
+      return [await b64(jpegBlob), await b64(pngBlob)];
+    },
+    { png: readFileSync(png).toString("base64"), width, degrees, blur, quality },
+  );
+  await page.close();
+  return { jpeg: Buffer.from(jpeg, "base64"), png: Buffer.from(png_, "base64") };
+}
+
+// The decoder the page uses (jsQR) on the card as phones photograph it, at phone-photo
+// resolutions; the command line's decoder (rqrr) on the same photos for comparison
+// (BENCHMARKS.md, section 8, quotes this test's table).
+test("a photographed card (small, turned, blurred, JPEG) verifies in the page", async (t) => {
+  const shots = [];
+  for (const width of [434, 540, 640, 800, 1080, 3024]) {
+    shots.push({ width, degrees: 0, blur: 0, quality: 0.8 });
+    shots.push({ width, degrees: 3, blur: width / 1000, quality: 0.7 });
+    shots.push({ width, degrees: -6, blur: width / 600, quality: 0.6 });
+  }
+  const { context, page, requests } = await freshPage({ width: 390, height: 844 });
+  await page.goto(`${reg.url}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  const rows = [];
+  for (const shot of shots) {
+    const { jpeg, png } = await photograph(context, scene.card, shot);
+    const file = path.join(dir, `photo-${shot.width}-${shot.degrees}.jpg`);
+    writeFileSync(file, jpeg);
+    writeFileSync(`${file}.png`, png);
+    await page.evaluate(() => document.getElementById("result-body").textContent = "");
+    await page.setInputFiles("#file", file);
+    const page_ = await verdictOf(page);
+    let cli;
+    try {
+      cli = JSON.parse(run(["verify", "--qr-image", `${file}.png`, "--bundle", "current.jws", "--anchor", reg.anchor, "--state", "seen-photo.json", "--json"], { allowFail: true })).verdict;
+    } catch {
+      cli = "unread";
+    }
+    rows.push({ shot, page: page_, cli, line: `${shot.width} px, ${shot.degrees}°, blur ${shot.blur.toFixed(1)} px, JPEG ${shot.quality * 100}% (${jpeg.length} bytes): page (jsQR) ${page_}, command line (rqrr) ${cli}` });
+    // From 1080 px wide (a phone camera's video frame; its photos are wider still) every
+    // shot reads; below, some do (the table).
+    if (shot.width >= 1080) assert.equal(page_, "valid", rows.at(-1).line);
+    // Whatever the page reads, it reads right.
+    assert.ok(["valid", "unreadable"].includes(page_), rows.at(-1).line);
+  }
+  for (const r of rows) t.diagnostic(r.line);
+  const read = (who) => rows.filter((r) => r[who] === "valid").length;
+  t.diagnostic(`read: page (jsQR) ${read("page")} of ${rows.length}, command line (rqrr) ${read("cli")} of ${rows.length}`);
+  // Why the page uses jsQR and not rqrr compiled in: it reads more of these.
+  assert.ok(read("page") > read("cli"), `jsQR ${read("page")}, rqrr ${read("cli")}`);
+  assertNothingSent(requests, needles(scene.nurse));
+  await context.close();
+});
+
 test("after the first load, with the network cut, a new credential verifies from the stored bundle", async () => {
   const { context, page, requests } = await freshPage();
   await page.goto(`${reg.url}/v`);
