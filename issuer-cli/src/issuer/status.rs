@@ -12,6 +12,7 @@ use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use credential_core::jws::{self, Header};
+use credential_core::signed::{peek_json, CredentialJwt};
 use credential_core::status::{
     status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
 };
@@ -20,7 +21,7 @@ use credential_core::{CheckedCredential, SecretKey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::common::{files, signed};
+use crate::common::files;
 
 /// Largest status list file read: two lists of up to 2^25 entries with their allocations.
 const MAX_STATUS_FILE: u64 = 64 * 1024 * 1024;
@@ -151,7 +152,7 @@ impl StatusFile {
     /// the issuer is acting on its own credential).
     pub(crate) fn index_of(&self, path: &Path) -> Result<usize> {
         let text = files::read_text(path, jws::MAX_JWS_LEN as u64)?;
-        let doc = signed::payload_unverified(text.trim(), jws::MAX_JWS_LEN)?;
+        let doc = peek_json::<CredentialJwt>(text.trim())?;
         let credential = CheckedCredential::from_value(&doc)?;
         if credential.issuer != self.issuer {
             bail!(
