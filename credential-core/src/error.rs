@@ -7,7 +7,7 @@ use crate::equivalence::EquivalenceError;
 use crate::json::JsonError;
 use crate::jws::JwsError;
 use crate::keys::KeyError;
-use crate::paper::PaperError;
+use crate::paper::{LinkError, PaperError};
 use crate::presentation::PresentationError;
 use crate::request::{KeyProofError, RequestError};
 use crate::sdjwt::SdJwtError;
@@ -15,6 +15,7 @@ use crate::seen::SeenError;
 use crate::status::{ListPolicyError, StatusError};
 use crate::trust::{BundleError, DecisionError, ScopeError};
 use crate::verify::PublishRefusal;
+#[cfg(feature = "wallet")]
 use crate::wallet::WalletError;
 
 /// Any error of this crate. The message is the stage's own, unchanged.
@@ -70,11 +71,15 @@ pub enum Error {
     #[error(transparent)]
     Seen(#[from] SeenError),
     /// A wallet that cannot be opened, sealed or added to.
+    #[cfg(feature = "wallet")]
     #[error(transparent)]
     Wallet(#[from] WalletError),
     /// A paper code that cannot be made or read.
     #[error(transparent)]
     Paper(#[from] PaperError),
+    /// A link to the verifier page that cannot be made or read.
+    #[error(transparent)]
+    Link(#[from] LinkError),
 }
 
 #[cfg(test)]

@@ -79,6 +79,10 @@ enum Command {
     /// import decisions.
     #[command(subcommand)]
     Authority(authority::AuthorityCommand),
+    /// The employer's verifier page (the registry serves it at /): write it as a static
+    /// folder to host anywhere or open from disk.
+    #[command(subcommand)]
+    Web(verifier::web::WebCommand),
 }
 
 fn main() -> ExitCode {
@@ -111,6 +115,7 @@ fn main() -> ExitCode {
         Command::Log(c) => operator::log::run(c),
         Command::Equivalence(c) => verifier::equivalence::run(c),
         Command::Authority(c) => authority::run(c),
+        Command::Web(c) => verifier::web::run(c),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -18,3 +18,4 @@ mod hostile;
 mod readme;
 mod trust;
 mod verify_inputs;
+mod web;

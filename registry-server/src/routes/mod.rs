@@ -16,6 +16,7 @@ pub mod health;
 pub mod issuers;
 pub mod log;
 pub mod status;
+pub mod web;
 
 use utoipa::openapi::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -50,6 +51,11 @@ pub(crate) fn router(doc: OpenApi) -> OpenApiRouter<AppState> {
         .routes(routes!(decisions::list, decisions::publish))
         .routes(routes!(decisions::get_one))
         .routes(routes!(decisions::withdraw))
+        .routes(routes!(web::page))
+        .routes(routes!(web::page_v))
+        .routes(routes!(web::service_worker))
+        .routes(routes!(web::asset))
+        .routes(routes!(web::config))
 }
 
 /// The routes that set their own deadline (a backup may take longer to prepare than a
@@ -105,4 +111,9 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/decisions/{id}",                  "get_decision",             PATH_READ),
     ("post",   "/decisions/{id}/withdraw",         "withdraw_decision",        SIGNED_JSON),
     ("get",    "/admin/backup",                    "get_backup",               SIGNED_EMPTY),
+    ("get",    "/",                                "get_verifier_page",        &[]),
+    ("get",    "/v",                               "get_verifier_page_v",      &[]),
+    ("get",    "/sw.js",                           "get_verifier_worker",      &[]),
+    ("get",    "/web/{file}",                      "get_verifier_asset",       &[]),
+    ("get",    "/verifier-config.json",            "get_verifier_config",      &[]),
 ];

@@ -42,6 +42,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/decisions/{id}"),
     ("post", "/decisions/{id}/withdraw"),
     ("get", "/admin/backup"),
+    ("get", "/"),
+    ("get", "/v"),
+    ("get", "/sw.js"),
+    ("get", "/web/{file}"),
+    ("get", "/verifier-config.json"),
 ];
 
 #[tokio::test]
@@ -73,7 +78,8 @@ async fn openapi_lists_every_served_route() {
             )
             .replace("{id}", "urn:uuid:x")
             .replace("{grant}", "g")
-            .replace("{purpose}", "revocation");
+            .replace("{purpose}", "revocation")
+            .replace("{file}", "app.js");
         let r = h.call(&method.to_uppercase(), &concrete, b"", None).await;
         assert!(
             !["not_found", "method_not_allowed"].contains(&r.code().as_str()),

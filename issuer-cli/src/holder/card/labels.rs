@@ -133,6 +133,17 @@ const TABLE: &[(&str, [&str; 6])] = &[
         ["grade", "Note", "marka", "التقدير", "calificación", "note"],
     ),
     (
+        "card-scan-to-verify",
+        [
+            "Scan with a phone camera to verify, or offline",
+            "Mit der Handykamera scannen und prüfen, oder offline",
+            "I-scan gamit ang camera ng telepono para i-verify, o offline",
+            "امسح الرمز بكاميرا الهاتف للتحقق، أو دون اتصال",
+            "Escanee con la cámara del teléfono para verificar, o sin conexión",
+            "Scannez avec l'appareil photo du téléphone pour vérifier, ou hors ligne",
+        ],
+    ),
+    (
         "card-verify-offline",
         [
             "Verify offline",

@@ -27,7 +27,7 @@ use image::GrayImage;
 use self::labels::Labels;
 use self::text::{CardText, Registered};
 use super::check::Checker;
-use super::paper::{png, PaperCode};
+use super::paper::{png, LinkArgs, PaperCode};
 use crate::common::args::arg_help;
 use crate::common::files;
 use crate::common::trust::{TrustArgs, TrustError};
@@ -68,6 +68,8 @@ pub(crate) struct CardArgs {
     langs: Vec<String>,
     #[command(flatten)]
     trust: TrustArgs,
+    #[command(flatten)]
+    link: LinkArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -184,7 +186,7 @@ pub(crate) fn run(a: CardArgs) -> Result<u8> {
     let format = Format::of(&a.out)?;
     let langs = labels(&a.langs)?;
     let jws = files::read_input(&a.credential, CredentialJwt::MAX_LEN)?;
-    let code = PaperCode::new(&jws)?;
+    let code = PaperCode::new(&jws, a.link.verify_url.as_deref())?;
     let bundle = a.trust.open_if_given().map_err(TrustError::stops_command)?;
     let registered = match (bundle, a.trust.bundle_path()) {
         (Some(bundle), Some(path)) => {
@@ -206,7 +208,10 @@ pub(crate) fn run(a: CardArgs) -> Result<u8> {
         PaperArg::A6 => Paper::A6,
         PaperArg::A4 => Paper::A4,
     };
-    let card = card_render::layout(&text.content(&langs, modules), paper)?;
+    let card = card_render::layout(
+        &text.content(&langs, modules, code.content != code.text),
+        paper,
+    )?;
     let bytes = match format {
         Format::Pdf => {
             let first = langs.first().copied().unwrap_or(Labels::ENGLISH);

@@ -165,7 +165,7 @@ impl CardText {
 
     /// The card's paragraphs, labelled in `langs` (one or two languages: the holder's, then
     /// the destination's), around the QR code `qr`.
-    pub(super) fn content(&self, langs: &[Labels], qr: QrModules) -> CardContent {
+    pub(super) fn content(&self, langs: &[Labels], qr: QrModules, linked: bool) -> CardContent {
         let first = langs.first().copied().unwrap_or(Labels::ENGLISH);
         let second = langs.get(1).copied().filter(|l| *l != first);
         // A label in both languages, "Issued by / Ausgestellt von": each language a span of
@@ -240,7 +240,13 @@ impl CardText {
                 Tone::Quiet,
             ));
         }
-        let mut footer = label("card-verify-offline");
+        // A code holding the verifier page's link opens in a phone camera; a bare `SP1:` code
+        // needs the command line.
+        let mut footer = label(if linked {
+            "card-scan-to-verify"
+        } else {
+            "card-verify-offline"
+        });
         footer.push(Span::new(":", Tone::Quiet));
         footer.push(Span::new(" skillpass verify --qr-image", Tone::Normal));
         footer.push(Span::new(format!(" · {}", self.id), Tone::Quiet));
