@@ -2,6 +2,13 @@
 //! (`testdata/di-eddsa/`, see its README): the canonical document and proof
 //! configuration, their hashes, the signature Skillpass makes with the vector key, and
 //! the verification of the published signed credential.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::path::Path;
 

@@ -2,6 +2,13 @@
 //! `testdata/rdfc10/` (see its README): every evaluation test gives the expected
 //! canonical N-Quads, every map test the expected blank node labels, and the negative
 //! test (a poison graph) must be refused within the call limit rather than hang.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -58,7 +58,8 @@ fn another_key_does_not_verify() {
 #[test]
 fn a_proof_of_another_suite_type_or_purpose_is_refused_by_name() {
     let f = Fixture::new();
-    let cases: [(&str, Value, fn(&IntegrityError) -> bool); 3] = [
+    type Expect = fn(&IntegrityError) -> bool;
+    let cases: [(&str, Value, Expect); 3] = [
         (
             "cryptosuite",
             json!("ecdsa-rdfc-2019"),
