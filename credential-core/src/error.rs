@@ -4,6 +4,7 @@
 
 use crate::credential::CredentialError;
 use crate::equivalence::EquivalenceError;
+use crate::integrity::IntegrityError;
 use crate::json::JsonError;
 use crate::jws::JwsError;
 use crate::keys::KeyError;
@@ -75,6 +76,9 @@ pub enum Error {
     /// A paper code that cannot be made or read.
     #[error(transparent)]
     Paper(#[from] PaperError),
+    /// A Data Integrity proof could not be made or does not hold.
+    #[error(transparent)]
+    Integrity(#[from] IntegrityError),
 }
 
 #[cfg(test)]

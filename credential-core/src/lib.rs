@@ -57,6 +57,7 @@ mod binding;
 pub mod credential;
 pub mod equivalence;
 mod error;
+pub mod export;
 pub mod integrity;
 pub mod json;
 pub mod jsonld;

@@ -23,6 +23,6 @@ mod proof;
 mod tests;
 
 pub use proof::{
-    sign, verify, IntegrityError, Proof, ProofForm, SecuredDocument, CRYPTOSUITE,
+    sign, sign_credential, verify, IntegrityError, Proof, ProofForm, SecuredDocument, CRYPTOSUITE,
     MAX_DI_CREDENTIAL_LEN, PROOF_PURPOSE, PROOF_TYPE,
 };

@@ -251,6 +251,37 @@ pub fn sign(
     Ok(Value::Object(unsecured))
 }
 
+/// Checks `document` as [`crate::sign_document`] does (its envelope, its schema, known
+/// framework levels) and secures it with an `eddsa-rdfc-2022` proof by `key` (whose DID
+/// URL is `verification_method`) created at `created`: a Data Integrity credential,
+/// which the verifier checks with the same ten checks as a `vc+jwt` one.
+pub fn sign_credential(
+    key: &SecretKey,
+    verification_method: &str,
+    document: &Value,
+    created: DateTime<Utc>,
+) -> Result<Value, crate::Error> {
+    let checked = crate::credential::CheckedCredential::from_value(document)?;
+    checked.check_content(document)?;
+    let secured = sign(
+        document,
+        key,
+        verification_method,
+        created,
+        ProofForm::Object,
+    )?;
+    let len = serde_json::to_vec(&secured)
+        .map(|b| b.len())
+        .unwrap_or(usize::MAX);
+    if len > MAX_DI_CREDENTIAL_LEN {
+        return Err(crate::credential::CredentialError::from(
+            crate::credential::Structure::TooLarge(len),
+        )
+        .into());
+    }
+    Ok(secured)
+}
+
 /// Checks the one proof of `document` against `key`: its suite, then its signature.
 pub fn verify(document: &Value, key: &PublicKey) -> Result<SecuredDocument, IntegrityError> {
     let secured = SecuredDocument::read(document)?;

@@ -42,7 +42,7 @@ pub use crate::report::{Outcome, Verdict};
 pub use check::{Check, CheckId};
 pub use policy::{PublishPolicy, PublishRefusal};
 pub use report::{bundle_rejected, CredentialSummary, Report, VerifiedCredential};
-pub use verifier::Verifier;
+pub use verifier::{is_data_integrity, Verifier};
 
 #[cfg(test)]
 mod tests;

@@ -208,7 +208,7 @@ impl<'b> Verifier<'b> {
 
 /// Whether `credential` is a JSON document (a Data Integrity credential) rather than a
 /// compact JWS, which never starts with `{`.
-pub(crate) fn is_data_integrity(credential: &str) -> bool {
+pub fn is_data_integrity(credential: &str) -> bool {
     credential.trim_start().starts_with('{')
 }
 
