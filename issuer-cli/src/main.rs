@@ -79,6 +79,12 @@ enum Command {
     /// import decisions.
     #[command(subcommand)]
     Authority(authority::AuthorityCommand),
+    /// Export a credential as an Open Badges 3.0 badge (signed) or in the European
+    /// Learning Model (Europass).
+    #[command(subcommand)]
+    Export(issuer::export::ExportCommand),
+    /// The JSON-LD contexts Skillpass credentials use: list them, or write one out.
+    Context(verifier::context::ContextArgs),
 }
 
 fn main() -> ExitCode {
@@ -111,6 +117,8 @@ fn main() -> ExitCode {
         Command::Log(c) => operator::log::run(c),
         Command::Equivalence(c) => verifier::equivalence::run(c),
         Command::Authority(c) => authority::run(c),
+        Command::Export(c) => issuer::export::run(c),
+        Command::Context(a) => verifier::context::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
