@@ -223,7 +223,15 @@ impl Checker {
             Tree::CredentialidCredential => {
                 let r: CredentialRecord = parse(value, "a stored credential")?;
                 expect_key(key, r.id.as_bytes(), "credential")?;
-                jws(&r.jws, MAX_CREDENTIAL_JWS, "credential")?;
+                if credential_core::verify::is_data_integrity(&r.jws) {
+                    if r.jws.len() > MAX_CREDENTIAL_JWS
+                        || credential_core::json::parse_strict(r.jws.trim().as_bytes()).is_err()
+                    {
+                        return Err(Flaw::Not("a credential (Data Integrity JSON)"));
+                    }
+                } else {
+                    jws(&r.jws, MAX_CREDENTIAL_JWS, "credential")?;
+                }
                 self.credentials.insert(key.to_vec());
             }
             Tree::GrantidGrant => {

@@ -1,10 +1,11 @@
-//! Credentials an issuer publishes: read (`envelope`) and verified as an offline verifier
-//! would, against a bundle of just that issuer and its status lists (`PublishCheck`), with
+//! Credentials an issuer publishes — compact JWS or Data Integrity JSON — read (`envelope`)
+//! and verified as an offline verifier would, against a bundle of just that issuer and its status lists (`PublishCheck`), with
 //! the registry's publish policy: which of the verifier's checks must pass.
 
 use chrono::{DateTime, Duration, Utc};
 use credential_core::json::{parse_strict, JsonError};
 use credential_core::jws::{JwsError, UnverifiedJws};
+use credential_core::verify::is_data_integrity;
 use credential_core::{
     BundleBuilder, CheckId, CheckedCredential, CredentialError, Outcome, Report, SecretKey,
     TrustAnchor, VerifiedBundle, Verifier,
@@ -44,9 +45,20 @@ impl From<Refusal> for AppError {
 }
 
 /// Reads a credential's envelope (no cryptography): 422 `invalid_credential` if it has none.
-pub(crate) fn envelope(jws: &str) -> Result<CheckedCredential, AppError> {
-    let parsed = UnverifiedJws::parse(jws.trim(), MAX_CREDENTIAL_JWS).map_err(Refusal::from)?;
-    let doc = parse_strict(parsed.payload()).map_err(Refusal::from)?;
+/// The credential is a compact JWS, or JSON with an embedded Data Integrity proof (the
+/// envelope is then read from the document without its proof).
+pub(crate) fn envelope(credential: &str) -> Result<CheckedCredential, AppError> {
+    let text = credential.trim();
+    let doc = if is_data_integrity(text) {
+        let mut doc = parse_strict(text.as_bytes()).map_err(Refusal::from)?;
+        if let Some(object) = doc.as_object_mut() {
+            object.remove("proof");
+        }
+        doc
+    } else {
+        let parsed = UnverifiedJws::parse(text, MAX_CREDENTIAL_JWS).map_err(Refusal::from)?;
+        parse_strict(parsed.payload()).map_err(Refusal::from)?
+    };
     Ok(CheckedCredential::from_value(&doc).map_err(Refusal::from)?)
 }
 

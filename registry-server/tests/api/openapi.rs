@@ -16,6 +16,7 @@ use crate::harness::Harness;
 const ROUTES: &[(&str, &str)] = &[
     ("get", "/healthz"),
     ("get", "/openapi.json"),
+    ("get", "/contexts/{file}"),
     ("get", "/issuers"),
     ("post", "/issuers"),
     ("get", "/issuers/{did}"),
@@ -73,7 +74,8 @@ async fn openapi_lists_every_served_route() {
             )
             .replace("{id}", "urn:uuid:x")
             .replace("{grant}", "g")
-            .replace("{purpose}", "revocation");
+            .replace("{purpose}", "revocation")
+            .replace("{file}", "skillpass-v1.jsonld");
         let r = h.call(&method.to_uppercase(), &concrete, b"", None).await;
         assert!(
             !["not_found", "method_not_allowed"].contains(&r.code().as_str()),
@@ -89,6 +91,7 @@ fn fill(template: &str, segment: &str) -> String {
         .replace("{did}", segment)
         .replace("{id}", segment)
         .replace("{grant}", segment)
+        .replace("{file}", segment)
         .replace("{purpose}", "revocation")
 }
 
