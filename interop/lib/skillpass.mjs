@@ -78,7 +78,8 @@ export function sdJwtDocuments(sdJwt) {
   const [jws, ...rest] = sdJwt.trim().split('~');
   const signed = jwsPayload(jws);
   const byDigest = new Map();
-  for(const d of rest.filter(Boolean)) {
+  // The last part of a presentation is its key-binding JWT, not a disclosure.
+  for(const d of rest.filter(part => part && !part.includes('.'))) {
     const digest = createHash('sha256').update(d, 'ascii').digest('base64url');
     byDigest.set(digest, JSON.parse(b64url(d).toString('utf8')));
   }
