@@ -233,3 +233,36 @@ fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_somet
         "my notes\n"
     );
 }
+
+#[test]
+fn the_readme_formats_block_verifies_a_data_integrity_credential_and_exports_both_views() {
+    let s = NewUser::new(&KEYS);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    let outputs = s.run_block(
+        &block_after("## Other formats: JSON-LD, Data Integrity"),
+        &[],
+    );
+    assert!(outputs[1].starts_with("VALID"), "{}", outputs[1]);
+    let read = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(s.s.path(f)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        read("nurse.json")["proof"]["cryptosuite"],
+        "eddsa-rdfc-2022"
+    );
+    assert_eq!(read("badge.json")["type"][1], "OpenBadgeCredential");
+    let welder = read("welder-edc.json");
+    let spec = &welder["credentialSubject"]["hasClaim"][0]["specifiedBy"];
+    assert_eq!(spec["eqfLevel"]["id"], "http://data.europa.eu/snb/eqf/4");
+    assert_eq!(
+        spec["ISCEDFCode"][0]["id"],
+        "http://data.europa.eu/snb/isced-f/0715"
+    );
+    let nurse = read("nurse-edc.json");
+    assert_eq!(
+        nurse["credentialSubject"]["hasClaim"][0]["specifiedBy"]["ISCEDFCode"][0]["id"],
+        "http://data.europa.eu/snb/isced-f/0913"
+    );
+    assert!(outputs[6].contains("https://skillpass.dev/contexts/skillpass-v1.jsonld"));
+    assert!(s.s.path("skillpass-v1.jsonld").exists());
+}
