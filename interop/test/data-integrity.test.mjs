@@ -42,17 +42,27 @@ function verifyHere(dir, operator, file) {
 
 test('a Data Integrity credential Skillpass issues verifies in the vc library', async () => {
   await inScratch(async dir => {
-    ok(dir, ['key', 'new', '--out', 'college.key']);
+    const college = ok(dir, ['key', 'new', '--out', 'college.key']).trim();
+    const operator = trust(dir, college);
+    // After the accreditation started (the bundle's clock has whole seconds).
+    await new Promise(r => setTimeout(r, 1100));
     ok(dir, ['issue', '--key', 'college.key', '--claims',
       join(EXAMPLES, 'nurse-qualification.json'), '--securing', 'data-integrity',
       '--out', 'nurse.json']);
     const credential = JSON.parse(readFileSync(join(dir, 'nurse.json'), 'utf8'));
     const result = await verifyThere(credential);
     assert.equal(result.verified, true, JSON.stringify(result.error ?? result, null, 2));
+    assert.equal(verifyHere(dir, operator, 'nurse.json').report.verdict, 'valid');
 
+    // One claim flipped (another award date): invalid on both sides.
     const flipped = structuredClone(credential);
-    flipped.credentialSubject.qualification.frameworkLevels = ['PQF-7'];
+    flipped.credentialSubject.qualification.awarded = '2020-01-01';
     assert.equal((await verifyThere(flipped)).verified, false);
+    writeFileSync(join(dir, 'flipped.json'), JSON.stringify(flipped));
+    const bad = verifyHere(dir, operator, 'flipped.json');
+    assert.equal(bad.report.verdict, 'invalid');
+    assert.deepEqual(
+      bad.report.checks.filter(c => c.outcome === 'fail').map(c => c.name), ['signature']);
   });
 });
 

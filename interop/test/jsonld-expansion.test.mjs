@@ -47,11 +47,20 @@ function documents(dir) {
   docs['qualification credential (vc+jwt payload)'] = jwsPayload(read(dir, 'nurse.jwt'));
   ok(dir, ['issue', '--key', 'college.key', '--claims', skills, '--out', 'skills.jwt']);
   docs['skill credential (vc+jwt payload)'] = jwsPayload(read(dir, 'skills.jwt'));
-  for(const [claims, name] of [[nurse, 'qualification'], [skills, 'skill']]) {
-    ok(dir, ['issue', '--key', 'college.key', '--claims', claims, '--holder', holder,
-      '--securing', 'data-integrity', '--out', `${name}.json`]);
-    docs[`${name} credential (Data Integrity, with its proof)`] =
-      JSON.parse(read(dir, `${name}.json`));
+  // Every example claims file, in both securings.
+  const examples = readdirSync(EXAMPLES).filter(f => f.endsWith('.json')).filter(f =>
+    ['QualificationCredential', 'SkillCredential'].includes(
+      JSON.parse(read(EXAMPLES, f)).type));
+  assert.ok(examples.length >= 3, examples.join(', '));
+  for(const file of examples) {
+    const name = file.replace(/\.json$/, '');
+    ok(dir, ['issue', '--key', 'college.key', '--claims', join(EXAMPLES, file),
+      '--holder', holder, '--out', `${name}.jwt`]);
+    docs[`examples/${file} (vc+jwt payload)`] = jwsPayload(read(dir, `${name}.jwt`));
+    ok(dir, ['issue', '--key', 'college.key', '--claims', join(EXAMPLES, file),
+      '--holder', holder, '--securing', 'data-integrity', '--out', `${name}.di.json`]);
+    docs[`examples/${file} (Data Integrity, with its proof)`] =
+      JSON.parse(read(dir, `${name}.di.json`));
   }
 
   // The first rows of the example batch (every column used somewhere in them).
