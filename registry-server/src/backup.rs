@@ -20,7 +20,8 @@ use std::path::Path;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
-use credential_core::jws::{self, Header, UnverifiedJws};
+use credential_core::jws::{self, Header};
+use credential_core::signed::{open, KeyRule, Kind, OpenError};
 use credential_core::{format_time, PublicKey, SecretKey, TrustAnchor};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
@@ -38,8 +39,21 @@ pub const FORMAT: &str = "skillpass-registry-backup";
 pub const TYP_BACKUP: &str = "skillpass-backup+jwt";
 /// Longest line read (a trust bundle record of many issuers is the largest).
 const MAX_LINE: u64 = 512 * 1024 * 1024;
-/// Longest signature line's JWS: its payload is the header, the counts and one digest.
-const MAX_SIGNATURE_JWS: usize = 64 * 1024;
+/// The signature line's JWS: the operator's signature over the header, the record counts
+/// and the SHA-256 of every record line, opened like every other signed document.
+struct BackupSignatureJwt;
+
+impl Kind for BackupSignatureJwt {
+    const TYP: &'static str = TYP_BACKUP;
+    /// Its payload is the header, the counts and one digest.
+    const MAX_LEN: usize = 64 * 1024;
+    const KEY: KeyRule = KeyRule::Anchor;
+    type Payload = Signed;
+    type DecodeError = serde_json::Error;
+    fn decode(value: serde_json::Value) -> Result<Signed, serde_json::Error> {
+        serde_json::from_value(value)
+    }
+}
 /// Records written per batch when restoring.
 const RESTORE_BATCH: usize = 5000;
 
@@ -252,14 +266,18 @@ pub fn read(
         return Err(damaged("there is more after its signature line"));
     }
     let key = PublicKey::from_did(&header.anchor).map_err(damaged)?;
-    let parsed = UnverifiedJws::parse(signature.trim(), MAX_SIGNATURE_JWS).map_err(damaged)?;
-    if parsed.header().typ.as_deref() != Some(TYP_BACKUP) || !parsed.verify_with(&key) {
-        return Err(damaged(format!(
-            "its signature is not the operator's ({})",
-            header.anchor
-        )));
-    }
-    let signed: Signed = serde_json::from_slice(parsed.payload()).map_err(damaged)?;
+    let signed = match open::<BackupSignatureJwt>(signature.trim(), &key) {
+        Ok(opened) => opened.payload,
+        Err(OpenError::Jws(e)) => return Err(damaged(e)),
+        Err(OpenError::Json(e)) => return Err(damaged(e)),
+        Err(OpenError::Decode(e)) => return Err(damaged(e)),
+        Err(_) => {
+            return Err(damaged(format!(
+                "its signature is not the operator's ({})",
+                header.anchor
+            )))
+        }
+    };
     if signed.header != header {
         return Err(damaged("its header differs from what the operator signed"));
     }

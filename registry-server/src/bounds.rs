@@ -9,6 +9,7 @@
 //! that make a name display as something other than what it is (U+202E, right-to-left
 //! override, shows the rest of a name backwards). A refusal is 422 `invalid_field` naming the field.
 
+use credential_core::signed::Kind as _;
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::error::{AppError, ErrorCode};
@@ -25,18 +26,18 @@ pub const MAX_SCOPE_ITEM: usize = 100;
 pub const MAX_DID: usize = 200;
 /// Longest country code, in bytes (the handlers check it is ISO 3166-1 alpha-2).
 pub const MAX_COUNTRY: usize = 8;
-/// Longest key-possession proof, in bytes.
-pub const MAX_PROOF: usize = 4096;
+/// Longest key-possession proof, in bytes: core's bound for the kind.
+pub const MAX_PROOF: usize = credential_core::signed::KeyProofJwt::MAX_LEN;
 /// Most status lists in one publish (one per purpose).
 pub const MAX_STATUS_LISTS: usize = 2;
 /// Most credentials in one publish request.
 pub const MAX_BATCH: usize = 1000;
 /// Longest signed decision, in bytes: the bound the bundle verifier applies to each.
-pub const MAX_DECISION_JWS: usize = credential_core::trust::MAX_DECISION_JWS_LEN;
+pub const MAX_DECISION_JWS: usize = credential_core::signed::DecisionJwt::MAX_LEN;
 /// Longest signed credential, in bytes: the bound offline verifiers apply.
-pub const MAX_CREDENTIAL_JWS: usize = credential_core::jws::MAX_JWS_LEN;
+pub const MAX_CREDENTIAL_JWS: usize = credential_core::signed::CredentialJwt::MAX_LEN;
 /// Longest signed status list, in bytes: the bound offline verifiers apply.
-pub const MAX_STATUS_LIST_JWS: usize = credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
+pub const MAX_STATUS_LIST_JWS: usize = credential_core::signed::UploadedStatusListJwt::MAX_LEN;
 
 /// A request body whose fields are bounded (and names normalised) before use.
 pub trait Bounded {

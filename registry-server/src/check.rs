@@ -11,9 +11,9 @@ use std::collections::HashSet;
 
 use credential_core::audit::{ChainError, ChainVerifier, LogEntry};
 use credential_core::jws::{JwsError, UnverifiedJws};
+use credential_core::signed::{self, BundleJwt, CredentialJwt, Kind, UploadedStatusListJwt};
 use serde::de::DeserializeOwned;
 
-use crate::bounds::{MAX_CREDENTIAL_JWS, MAX_STATUS_LIST_JWS};
 use crate::ledger::watermark::{self, Watermark, WATERMARK_FILE};
 use crate::records::keys::{
     self, is_bookkeeping, BUNDLE_KEY, COMMITS_KEY, DIGEST_KEY, SEQUENCE_FLOOR_KEY,
@@ -23,9 +23,6 @@ use crate::records::{
     StatusListRecord,
 };
 use crate::store::{ContentDigest, Store, Tree};
-
-/// Longest trust bundle JWS accepted as a stored record.
-const MAX_BUNDLE_JWS: usize = 256 * 1024 * 1024;
 
 /// What a check found in an intact store.
 #[derive(Debug, Clone, Default)]
@@ -139,8 +136,10 @@ fn expect_key(key: &[u8], expected: &[u8], what: &'static str) -> Result<(), Fla
     Ok(())
 }
 
-fn jws<'a>(compact: &'a str, max: usize, what: &'static str) -> Result<UnverifiedJws<'a>, Flaw> {
-    UnverifiedJws::parse(compact, max).map_err(|error| Flaw::NotJws { what, error })
+/// Parses a stored document of kind `K` within its size limit (its signature was checked
+/// when it was stored).
+fn jws<'a, K: Kind>(compact: &'a str, what: &'static str) -> Result<UnverifiedJws<'a>, Flaw> {
+    signed::parse::<K>(compact).map_err(|error| Flaw::NotJws { what, error })
 }
 
 fn number(bytes: &[u8], what: &'static str) -> Result<u64, Flaw> {
@@ -224,13 +223,11 @@ impl Checker {
                 let r: CredentialRecord = parse(value, "a stored credential")?;
                 expect_key(key, r.id.as_bytes(), "credential")?;
                 if credential_core::verify::is_data_integrity(&r.jws) {
-                    if r.jws.len() > MAX_CREDENTIAL_JWS
-                        || credential_core::json::parse_strict(r.jws.trim().as_bytes()).is_err()
-                    {
+                    if credential_core::integrity::peek_credential_json(&r.jws).is_err() {
                         return Err(Flaw::Not("a credential (Data Integrity JSON)"));
                     }
                 } else {
-                    jws(&r.jws, MAX_CREDENTIAL_JWS, "credential")?;
+                    jws::<CredentialJwt>(&r.jws, "credential")?;
                 }
                 self.credentials.insert(key.to_vec());
             }
@@ -258,7 +255,7 @@ impl Checker {
                     &keys::status_list(&r.issuer, &r.purpose),
                     "status list",
                 )?;
-                jws(&r.jws, MAX_STATUS_LIST_JWS, "status list")?;
+                jws::<UploadedStatusListJwt>(&r.jws, "status list")?;
             }
             Tree::AuthoritydidAuthority => {
                 let r: AuthorityRecord = parse(value, "an authority record")?;
@@ -287,7 +284,7 @@ impl Checker {
             Tree::NameValue => match key {
                 BUNDLE_KEY => {
                     let r: BundleRecord = parse(value, "a trust bundle record")?;
-                    let jws = jws(&r.jws, MAX_BUNDLE_JWS, "bundle")?;
+                    let jws = jws::<BundleJwt>(&r.jws, "bundle")?;
                     let kid = jws.header().kid.clone().unwrap_or_default();
                     let anchor = kid.split('#').next().unwrap_or_default().to_owned();
                     self.bundle_sequence = Some(r.sequence);

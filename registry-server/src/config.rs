@@ -88,13 +88,16 @@ pub struct MigrateArgs {
     pub to: DatabaseUrl,
 }
 
+/// A `migrate --from` that is not `sled:DIR`.
+#[derive(Debug, thiserror::Error)]
+#[error("give the source as sled:DIR, the data directory of a stopped registry (for example sled:./skillpass-data), not {0:?}")]
+pub struct SledSourceError(String);
+
 /// `sled:DIR` → DIR.
-fn sled_source(s: &str) -> Result<PathBuf, String> {
+fn sled_source(s: &str) -> Result<PathBuf, SledSourceError> {
     match s.strip_prefix("sled:") {
         Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => Err(format!(
-            "give the source as sled:DIR, the data directory of a stopped registry (for example sled:./skillpass-data), not {s:?}"
-        )),
+        _ => Err(SledSourceError(s.to_owned())),
     }
 }
 

@@ -23,27 +23,34 @@
 //! # Ok::<(), credential_core::equivalence::EquivalenceError>(())
 //! ```
 
+mod answer;
 mod catalog;
 mod decision;
 mod error;
+mod framework;
+mod gaps;
 mod practice;
 mod table;
 
+pub use answer::{
+    ComparableLevel, DecisionMatch, DecisionState, Destination, Direction, EquivalenceAnswer,
+    EquivalenceQuery, Step,
+};
 pub use catalog::{
-    is_country_code, FieldClassification, FieldCode, Framework, FrameworkCatalog,
-    FrameworkReferencing, Level, LevelNumber, LevelRef, Link, SourceEntry, FRAMEWORKS_JSON,
-    ISCO08_JSON, RECOGNITION_OUTCOMES_JSON, SOURCES_MD,
+    is_country_code, FrameworkCatalog, LevelRef, FRAMEWORKS_JSON, ISCO08_JSON,
+    RECOGNITION_OUTCOMES_JSON, SOURCES_MD,
 };
 pub use decision::{
     CefrLevel, CompensationMeasure, DecisionDestination, DecisionOrigin, Outcome,
     RecognitionDecision,
 };
 pub use error::EquivalenceError;
-pub use practice::RecognitionPractice;
-pub use table::{
-    ComparableLevel, DecisionMatch, DecisionState, Destination, Direction, EquivalenceAnswer,
-    EquivalenceQuery, EquivalenceTable, Step,
+pub use framework::{
+    FieldClassification, FieldCode, Framework, FrameworkReferencing, Level, LevelNumber, Link,
+    SourceEntry,
 };
+pub use practice::RecognitionPractice;
+pub use table::EquivalenceTable;
 
 #[cfg(test)]
 mod corridors;

@@ -1,5 +1,6 @@
 //! Acceptance tests of the equivalence table: shipped data, the PH -> DE nursing fixture,
-//! decision life cycle, rejections, and the JSON Schema.
+//! decision life cycle, rejections, and the JSON Schema. Over 600 lines because every
+//! rejection of a decision has its own test on the one shared fixture.
 
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::Value;

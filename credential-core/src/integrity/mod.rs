@@ -15,13 +15,16 @@
 //! the same way for both. Checked against the W3C test vectors in
 //! `credential-core/tests/di_eddsa_vectors.rs`.
 //!
-//! Layout: `proof` reads, makes and checks a proof.
+//! Layout: `proof` reads, makes and checks a proof; `peek` reads a credential in either
+//! securing without verifying it.
 
+mod peek;
 mod proof;
 
 #[cfg(test)]
 mod tests;
 
+pub use peek::{peek_credential, peek_credential_json};
 pub use proof::{
     sign, sign_credential, verify, IntegrityError, Proof, ProofForm, SecuredDocument, CRYPTOSUITE,
     MAX_DI_CREDENTIAL_LEN, PROOF_PURPOSE, PROOF_TYPE,

@@ -155,3 +155,37 @@ fn a_document_already_secured_is_not_signed_twice() {
         IntegrityError::ManyProofs
     );
 }
+
+#[test]
+fn a_credential_is_peeked_in_either_securing_and_refused_when_not_one() {
+    let f = Fixture::new();
+    let doc = f.document_for(&f.holder.public().did());
+    let jws = crate::sign_document(&f.college, &f.college.public().did_url(), &doc).unwrap();
+    let di = serde_json::to_string_pretty(&secured(&f, ProofForm::Object)).unwrap();
+    for text in [jws.as_str(), di.as_str()] {
+        let peeked = peek_credential_json(&format!("\n{text}\n")).unwrap();
+        assert!(peeked.get("proof").is_none());
+        assert_eq!(peeked["credentialSubject"], doc["credentialSubject"]);
+        assert_eq!(
+            peek_credential(text).unwrap().issuer,
+            f.college.public().did()
+        );
+    }
+
+    let huge = format!("{{\"x\": \"{}\"}}", "a".repeat(MAX_DI_CREDENTIAL_LEN));
+    assert!(matches!(
+        peek_credential_json(&huge),
+        Err(crate::signed::PeekError::Jws(
+            crate::jws::JwsError::TooLarge { .. }
+        ))
+    ));
+    let duplicate = di.replacen("{", "{\"id\": \"urn:uuid:x\",", 1);
+    assert!(matches!(
+        peek_credential_json(&duplicate),
+        Err(crate::signed::PeekError::Json(_))
+    ));
+    assert!(matches!(
+        peek_credential("{\"type\": [\"VerifiableCredential\"]}"),
+        Err(crate::signed::PeekError::Decode(_))
+    ));
+}

@@ -6,6 +6,7 @@
 //! | [`CredentialJwt`] | `vc+jwt` | 64 KiB | the issuer's, from the bundle |
 //! | [`SdJwtIssuerJwt`] | `vc+sd-jwt` | 64 KiB | the issuer's, from the bundle |
 //! | [`StatusListJwt`] | `vc+jwt` (not required) | 8 MiB | the issuer's, from the bundle |
+//! | [`UploadedStatusListJwt`] | `vc+jwt` (not required) | 8 MiB | the issuer's current key, given |
 //! | [`DecisionJwt`] | `skillpass-decision+jwt` | 64 KiB | the authority's did:key |
 //! | [`BundleJwt`] | `skillpass-bundle+jwt` | 64 MiB | the pinned anchor |
 //! | [`PresentationJwt`] | `vp+jwt` | ~1.4 MiB | the holder's did:key |
@@ -81,6 +82,27 @@ impl Kind for StatusListJwt {
     /// have always accepted them whatever their header `typ`, and still do.
     fn typ_ok(_typ: Option<&str>) -> bool {
         true
+    }
+}
+
+/// An issuer-signed status list as an issuer uploads it to a registry: checked with the
+/// issuer's current key, its payload kept as JSON for the registry's publish rules
+/// ([`check_published_list`](crate::status::check_published_list) and
+/// [`check_list_update`](crate::status::check_list_update)), which read every member.
+#[derive(Debug, Clone, Copy)]
+pub struct UploadedStatusListJwt;
+
+impl Kind for UploadedStatusListJwt {
+    const TYP: &'static str = TYP_STATUS_LIST;
+    const MAX_LEN: usize = MAX_STATUS_LIST_JWS_LEN;
+    const KEY: KeyRule = KeyRule::Given;
+    type Payload = Value;
+    type DecodeError = Infallible;
+    fn decode(value: Value) -> Result<Value, Infallible> {
+        Ok(value)
+    }
+    fn typ_ok(typ: Option<&str>) -> bool {
+        StatusListJwt::typ_ok(typ)
     }
 }
 

@@ -2,7 +2,7 @@
 //! scope was refused. Every refusal has its own variant; the messages are what verifiers
 //! and operators read, so they stay word for word.
 
-use super::model::{ScopeError, BUNDLE_TYPE, TYP_BUNDLE, TYP_DECISION};
+use super::model::{BUNDLE_TYPE, TYP_BUNDLE, TYP_DECISION};
 use crate::equivalence::EquivalenceError;
 use crate::json::JsonError;
 use crate::jws::JwsError;
@@ -189,21 +189,4 @@ pub enum DecisionError {
         /// The decision's destination country.
         destination: String,
     },
-}
-
-// phase B: remove once the registry maps these typed errors to its ErrorCode; until then
-// its handlers take `impl Into<String>` messages and must keep compiling unchanged.
-#[doc(hidden)]
-impl From<ScopeError> for String {
-    fn from(e: ScopeError) -> Self {
-        e.to_string()
-    }
-}
-
-// phase B: remove (see above).
-#[doc(hidden)]
-impl From<DecisionError> for String {
-    fn from(e: DecisionError) -> Self {
-        e.to_string()
-    }
 }

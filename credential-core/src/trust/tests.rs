@@ -192,7 +192,4 @@ fn a_scope_with_an_unknown_level_or_type_is_refused_in_words() {
     assert!(err
         .to_string()
         .contains("unknown credential type \"Diploma\""));
-    // The registry still takes the message as a string until phase B.
-    let text: String = err.into();
-    assert!(text.starts_with("unknown credential type"));
 }

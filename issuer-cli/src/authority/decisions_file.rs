@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use credential_core::equivalence::RecognitionDecision;
-use credential_core::trust::MAX_DECISION_JWS_LEN;
+use credential_core::signed::{peek_json, DecisionJwt};
 use serde_json::Value;
 
-use crate::common::{files, signed};
+use crate::common::files;
 
 /// One compact JWS per line. `authority sign` and `import --out` add to the file rather
 /// than overwrite it, so the README's sign-then-import fills one file: a decision with an
@@ -33,7 +33,7 @@ impl DecisionsFile {
                 if line.is_empty() {
                     continue;
                 }
-                let id = signed::payload_unverified(line, MAX_DECISION_JWS_LEN)
+                let id = peek_json::<DecisionJwt>(line)
                     .ok()
                     .and_then(|v| v.get("id").and_then(Value::as_str).map(str::to_owned))
                     .with_context(|| {
@@ -61,7 +61,7 @@ impl DecisionsFile {
     pub(super) fn decisions(&self) -> Vec<RecognitionDecision> {
         self.lines
             .iter()
-            .filter_map(|(_, jws)| signed::payload_unverified(jws, MAX_DECISION_JWS_LEN).ok())
+            .filter_map(|(_, jws)| peek_json::<DecisionJwt>(jws).ok())
             .filter_map(|v| serde_json::from_value(v).ok())
             .collect()
     }

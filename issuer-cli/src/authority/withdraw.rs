@@ -6,8 +6,8 @@ use anyhow::{bail, Context as _, Result};
 use chrono::{SubsecRound as _, Utc};
 use clap::Args;
 use credential_core::equivalence::RecognitionDecision;
-use credential_core::jws::UnverifiedJws;
-use credential_core::trust::{sign_decision, MAX_DECISION_JWS_LEN};
+use credential_core::signed::{open, DecisionJwt, OpenError};
+use credential_core::trust::sign_decision;
 use serde_json::json;
 
 use crate::common::args::arg_help;
@@ -29,18 +29,18 @@ pub(super) fn run(a: &WithdrawArgs) -> Result<u8> {
     let stored = client.get(&path, None)?.json()?;
     // Re-sign what this authority signed, read from its own signature, not from the
     // registry's rendering of it.
-    let parsed = UnverifiedJws::parse(text(&stored, "jws"), MAX_DECISION_JWS_LEN)
-        .context("the registry's copy of the decision is not a compact JWS")?;
-    if !parsed.verify_with(&key.public()) {
-        bail!(
+    let opened = match open::<DecisionJwt>(text(&stored, "jws"), &key.public()) {
+        Ok(opened) => opened,
+        Err(OpenError::Signature) => bail!(
             "decision {} was not signed by this key ({}); only its authority can withdraw it",
             a.decision_id,
             key.public().did()
-        );
-    }
-    let mut decision: RecognitionDecision =
-        serde_json::from_value(credential_core::json::parse_strict(parsed.payload())?)
-            .context("the registry's copy of the decision is not a recognition decision")?;
+        ),
+        Err(e) => {
+            return Err(e).context("the registry's copy of the decision is not a signed decision")
+        }
+    };
+    let mut decision: RecognitionDecision = opened.payload;
     if decision.withdrawn.is_some() {
         bail!("decision {} is already withdrawn", a.decision_id);
     }

@@ -7,5 +7,4 @@ pub(crate) mod args;
 pub(crate) mod client;
 pub(crate) mod files;
 pub(crate) mod seen_file;
-pub(crate) mod signed;
 pub(crate) mod trust;

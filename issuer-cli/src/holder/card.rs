@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::Args;
-use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
+use credential_core::signed::{peek_json, CredentialJwt, Kind as _};
 use credential_core::{
     CheckId, CheckedCredential, CredentialFormat, CredentialKind, Outcome, Verdict,
 };
@@ -74,9 +74,8 @@ impl CardText {
     /// when the credential was verified against a bundle, else the credential's own words,
     /// marked unverified.
     fn new(jws: &str, registered: Option<&Registered>) -> Result<Self> {
-        let parsed = UnverifiedJws::parse(jws, MAX_JWS_LEN)?;
-        let doc: Value =
-            serde_json::from_slice(parsed.payload()).context("the credential is not JSON")?;
+        let doc: Value = peek_json::<CredentialJwt>(jws)
+            .context("the credential is not a signed JSON document")?;
         let checked = CheckedCredential::from_value(&doc)?;
         let text = |ptr: &str| doc.pointer(ptr).and_then(Value::as_str).map(str::to_owned);
         let stated = text("/credentialSubject/qualification/awardingBody/name")
@@ -190,7 +189,7 @@ fn registered_issuer(jws: &str, checker: &Checker, bundle: &Path) -> Result<Regi
 }
 
 pub(crate) fn run(a: CardArgs) -> Result<u8> {
-    let jws = files::read_input(&a.credential, MAX_JWS_LEN)?;
+    let jws = files::read_input(&a.credential, CredentialJwt::MAX_LEN)?;
     let code = PaperCode::new(&jws)?;
     let bundle = a.trust.open_if_given().map_err(TrustError::stops_command)?;
     let registered = match (bundle, a.trust.bundle_path()) {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use credential_core::jws::{UnverifiedJws, MAX_JWS_LEN};
+use credential_core::signed::{peek_json, CredentialJwt, Kind as _};
 use credential_core::wallet::MAX_WALLET_LEN;
 use credential_core::{CredentialFormat, SecretKey, Verdict, Wallet, WalletEntry};
 use serde_json::{json, Value};
@@ -239,7 +239,7 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
                     .map(|l| (file.display().to_string(), l.to_owned())),
             );
         } else {
-            let text = files::read_input(file, MAX_JWS_LEN * 2)?;
+            let text = files::read_input(file, CredentialJwt::MAX_LEN * 2)?;
             texts.push((file.display().to_string(), text));
         }
     }
@@ -409,8 +409,7 @@ fn select<'w>(wallet: &'w Wallet, selector: &str) -> Result<&'w WalletEntry> {
 fn content(credential: &str) -> Result<Value> {
     match CredentialFormat::detect(credential) {
         CredentialFormat::VcJwt => {
-            let parsed = UnverifiedJws::parse(credential, MAX_JWS_LEN)?;
-            serde_json::from_slice(parsed.payload()).context("the credential payload is not JSON")
+            peek_json::<CredentialJwt>(credential).context("the credential payload is not JSON")
         }
         CredentialFormat::SdJwt => Ok(credential_core::sdjwt::reveal_all_unchecked(credential)?),
     }

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 use credential_core::jws::MAX_JWS_LEN;
+use credential_core::signed::{peek_json, StatusListJwt};
 use credential_core::status::parse_status_list_credential;
-use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 use serde_json::{json, Value};
 
 use crate::common::args::arg_help;
 use crate::common::client::{segment, SignerArgs};
-use crate::common::{files, signed};
+use crate::common::files;
 
 /// Credentials sent per request; the registry takes up to 1,000.
 const BATCH: usize = 200;
@@ -89,7 +89,7 @@ pub(crate) fn run(a: PublishArgs) -> Result<u8> {
 
 /// The purpose (`revocation`, `suspension`) of one of the issuer's own signed lists.
 fn purpose_of(jws: &str) -> Result<String> {
-    let value = signed::payload_unverified(jws, MAX_STATUS_LIST_JWS_LEN)?;
+    let value = peek_json::<StatusListJwt>(jws)?;
     Ok(parse_status_list_credential(&value)?
         .purpose
         .as_str()

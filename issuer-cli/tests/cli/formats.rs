@@ -164,6 +164,20 @@ fn a_csv_batch_issues_data_integrity_credentials_with_esco_occupations() {
         (0, Some("valid")),
         "{report:#}"
     );
+    // The directory: its one credential, not the batch's summary.json beside it.
+    assert!(d.path("creds/summary.json").exists());
+    let out = d.run(&[
+        "verify",
+        "creds",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    // One input, so the one full report (two would be listed line by line).
+    assert!(stdout(&out).starts_with("VALID"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("summary.json"), "{}", stdout(&out));
 }
 
 #[test]
@@ -295,4 +309,59 @@ fn the_context_command_writes_the_shipped_context_and_lists_all_with_digests() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_data_integrity_credential_keeps_a_bitstring_status_list_and_is_revoked_like_a_jws() {
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.ok(&[
+        "status",
+        "init",
+        "--key",
+        "college.key",
+        "--out",
+        "college.status.json",
+    ]);
+    // Accredited (and the lists carried) before the credential is issued.
+    d.bundle(&college, &["--status-list", "college.status.json"]);
+    d.issue_nurse(
+        &[
+            "--securing",
+            "data-integrity",
+            "--status",
+            "college.status.json",
+        ],
+        "nurse.json",
+    );
+    let credential = read_json(&d, "nurse.json");
+    let entries = credential["credentialStatus"].as_array().unwrap();
+    assert!(entries
+        .iter()
+        .all(|e| e["type"] == "BitstringStatusListEntry"));
+    assert!(entries.iter().any(|e| e["statusPurpose"] == "revocation"));
+    let (exit, report) = verify_json(&d, &operator, "nurse.json");
+    assert_eq!(
+        (exit, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+
+    d.ok(&[
+        "revoke",
+        "nurse.json",
+        "--key",
+        "college.key",
+        "--status",
+        "college.status.json",
+    ]);
+    d.bundle(&college, &["--status-list", "college.status.json"]);
+    let (exit, report) = verify_json(&d, &operator, "nurse.json");
+    assert_eq!(exit, 1, "{report:#}");
+    assert_eq!(failed_checks(&report), ["status"]);
+    assert!(check(&report, "status")["detail"]
+        .as_str()
+        .unwrap()
+        .contains("revoked"));
 }

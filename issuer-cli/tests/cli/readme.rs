@@ -138,8 +138,8 @@ fn the_readme_authorities_block_keeps_the_signed_decision_beside_the_imported_on
 fn the_readme_paper_figures_are_what_qr_and_card_print() {
     let text = readme().replace('\n', " ");
     for said in [
-        "is 2,488 bytes as a JWS",
-        "a code of 1,600 to 1,670 characters, QR version 27 or 28 at error correction M, 85 or 87 mm wide on the card",
+        "is 2,559 bytes as a JWS",
+        "a code of 1,640 to 1,720 characters, QR version 28 at error correction M, 87 mm wide on the card",
     ] {
         assert!(text.contains(said), "README.md no longer says {said:?}");
     }
@@ -183,13 +183,13 @@ fn the_readme_paper_figures_are_what_qr_and_card_print() {
             .parse()
             .unwrap()
     };
-    assert_eq!(number_before("-byte credential"), 2488, "{said}");
+    assert_eq!(number_before("-byte credential"), 2559, "{said}");
     let characters = number_before(" characters");
-    assert!((1600..=1670).contains(&characters), "{said}");
+    assert!((1640..=1720).contains(&characters), "{said}");
     let version = number_after("QR version ");
-    assert!([27, 28].contains(&version), "{said}");
+    assert_eq!(version, 28, "{said}");
     let mm = number_after("QR code ");
-    assert_eq!(mm, if version == 27 { 85 } else { 87 }, "{said}");
+    assert_eq!(mm, 87, "{said}");
 }
 
 #[test]

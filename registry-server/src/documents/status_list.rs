@@ -3,17 +3,31 @@
 //! replacement, differing from the stored list at one credential's bit alone.
 
 use chrono::{DateTime, Utc};
-use credential_core::json::{parse_strict, JsonError};
-use credential_core::jws::{JwsError, UnverifiedJws};
-use credential_core::status::{
-    check_list_update, check_published_list, parse_status_list_credential, ListPolicyError,
+use std::convert::Infallible;
+
+use credential_core::json::JsonError;
+use credential_core::jws::JwsError;
+use credential_core::signed::{
+    peek_json, peek_unverified, OpenError, StatusListJwt, Unopened, UploadedStatusListJwt,
 };
+use credential_core::status::{check_list_update, check_published_list, ListPolicyError};
 use credential_core::PublicKey;
 use serde_json::Value;
 
-use crate::bounds::MAX_STATUS_LIST_JWS;
 use crate::error::{AppError, ErrorCode};
 use crate::records::{IssuerRecord, StatusListRecord};
+
+impl From<OpenError<Infallible>> for Refusal {
+    fn from(e: OpenError<Infallible>) -> Self {
+        match e {
+            OpenError::Jws(e) => Self::Jws(e),
+            OpenError::Json(e) => Self::Json(e),
+            OpenError::Key(_) => Self::NotCurrentKey,
+            // The kind accepts any `typ`, so what is left is the signature.
+            _ => Self::Signature,
+        }
+    }
+}
 
 /// Why a status list was refused.
 #[derive(Debug, thiserror::Error)]
@@ -57,18 +71,15 @@ pub(crate) fn open_status_list(
     jws: &str,
     now: DateTime<Utc>,
 ) -> Result<(StatusListRecord, Value), AppError> {
-    let parsed = UnverifiedJws::parse(jws, MAX_STATUS_LIST_JWS).map_err(Refusal::from)?;
+    let unopened = Unopened::<UploadedStatusListJwt>::parse(jws).map_err(Refusal::from)?;
     let key = issuer
         .current_key()
         .ok_or_else(|| AppError::internal("issuer without a current key"))?;
-    if parsed.header().kid.as_deref() != Some(key.id.as_str()) {
+    if unopened.jws().header().kid.as_deref() != Some(key.id.as_str()) {
         return Err(Refusal::NotCurrentKey.into());
     }
     let public = PublicKey::from_did(&key.id).map_err(AppError::internal)?;
-    if !parsed.verify_with(&public) {
-        return Err(Refusal::Signature.into());
-    }
-    let value = parse_strict(parsed.payload()).map_err(Refusal::from)?;
+    let value = unopened.open(&public).map_err(Refusal::from)?.payload;
     let list = check_published_list(&value, now).map_err(Refusal::from)?;
     if list.issuer != issuer.id {
         return Err(Refusal::OtherIssuer.into());
@@ -88,9 +99,7 @@ pub(crate) fn open_status_list(
 /// The payload of a list the registry stored (it was checked then: a failure now is the
 /// registry's).
 fn stored_payload(record: &StatusListRecord) -> Result<Value, AppError> {
-    let parsed =
-        UnverifiedJws::parse(&record.jws, MAX_STATUS_LIST_JWS).map_err(AppError::internal)?;
-    parse_strict(parsed.payload()).map_err(AppError::internal)
+    peek_json::<UploadedStatusListJwt>(&record.jws).map_err(AppError::internal)
 }
 
 /// Checks that `new` is the stored list `old` with the bit at `index` set to `value` (or
@@ -111,9 +120,7 @@ pub(crate) fn check_update(
 /// with only a fresh `validFrom` is no conflict).
 pub(crate) fn same_bits(a: &StatusListRecord, b: &StatusListRecord) -> bool {
     let bits = |r: &StatusListRecord| -> Option<Vec<u8>> {
-        let parsed = UnverifiedJws::parse(&r.jws, MAX_STATUS_LIST_JWS).ok()?;
-        let value = parse_strict(parsed.payload()).ok()?;
-        let list = parse_status_list_credential(&value).ok()?;
+        let list = peek_unverified::<StatusListJwt>(&r.jws).ok()?;
         Some(list.bits.as_bytes().to_vec())
     };
     let a = bits(a);

@@ -5,6 +5,7 @@
 
 use credential_core::equivalence::EquivalenceError;
 use credential_core::request::RequestError;
+use credential_core::trust::ScopeError;
 use credential_core::BundleError;
 
 use super::{AppError, ErrorCode};
@@ -13,6 +14,13 @@ use crate::store::StoreError;
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         Self::internal(e)
+    }
+}
+
+/// A `TYPE[:MAX-LEVEL]` scope item that names no credential type or no known level.
+impl From<ScopeError> for AppError {
+    fn from(e: ScopeError) -> Self {
+        Self::new(ErrorCode::InvalidScope, e.to_string())
     }
 }
 

@@ -170,7 +170,7 @@ pub async fn publish(
     }
 
     // Verify the credentials as a verifier would, against this issuer and its lists.
-    let check = PublishCheck::new(state.operator(), &issuer, lists.values(), now)?;
+    let check = PublishCheck::new(&state.operator().public(), &issuer, lists.values(), now)?;
     let texts: Vec<&str> = body.credentials.iter().map(|c| c.trim()).collect();
     let reports = check.verify_many(&texts);
     let mut seen = HashSet::new();

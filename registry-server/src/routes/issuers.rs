@@ -112,10 +112,7 @@ pub struct Jwks {
 fn parse_scope(items: &[String]) -> Result<Vec<ScopeItem>, AppError> {
     items
         .iter()
-        .map(|s| {
-            s.parse::<ScopeItem>()
-                .map_err(|e| AppError::new(ErrorCode::InvalidScope, e))
-        })
+        .map(|s| s.parse::<ScopeItem>().map_err(AppError::from))
         .collect()
 }
 

@@ -9,15 +9,16 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
 use chrono::{SubsecRound as _, Utc};
+use credential_core::integrity::peek_credential;
 use credential_core::jws::MAX_JWS_LEN;
+use credential_core::signed::{peek_json, StatusListJwt};
 use credential_core::status::{parse_status_list_credential, StatusPurpose};
-use credential_core::trust::MAX_STATUS_LIST_JWS_LEN;
 use credential_core::{format_time, CheckedCredential, SecretKey};
 use rand::Rng as _;
 use serde_json::{json, Value};
 
 use crate::common::client::{segment, Client, RegistryError};
-use crate::common::{files, signed};
+use crate::common::files;
 use crate::issuer::status::sign_status_list;
 
 /// Attempts when the list keeps changing under us (other revocations of the same issuer).
@@ -50,8 +51,7 @@ pub(super) fn flip(
             .context("the registry's answer has no jws")?
             .to_owned()
     };
-    let doc = signed::payload_unverified(&jws_text, MAX_JWS_LEN)?;
-    let credential = CheckedCredential::from_value(&doc)?;
+    let credential = peek_credential(&jws_text)?;
     let entry = credential
         .status
         .iter()
@@ -126,7 +126,7 @@ fn next_list(
         &format!("/status/{}/{purpose}", segment(&credential.issuer)),
         None,
     )?;
-    let mut document = signed::payload_unverified(reply.body.trim(), MAX_STATUS_LIST_JWS_LEN)?;
+    let mut document = peek_json::<StatusListJwt>(reply.body.trim())?;
     let list = parse_status_list_credential(&document)?;
     if list.issuer != credential.issuer || list.id != list_id {
         bail!("the registry's {purpose} list is not the one this credential names");

@@ -9,10 +9,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Duration, SubsecRound as _, Utc};
 use clap::Args;
-use credential_core::jws::UnverifiedJws;
-use credential_core::trust::{
-    AuthorityEntry, MAX_BUNDLE_LEN, MAX_DECISION_JWS_LEN, MAX_STATUS_LIST_JWS_LEN,
-};
+use credential_core::signed::{peek_json, DecisionJwt, Kind, StatusListJwt};
+use credential_core::trust::{AuthorityEntry, MAX_BUNDLE_LEN};
 use credential_core::{
     did_key_issuer, BundleBuilder, IssuerEntry, ScopeItem, TrustAnchor, TrustBundle,
 };
@@ -289,9 +287,9 @@ fn decisions(
     kept.decisions = carried_count;
     for path in paths {
         for jws in signed_lines(path)? {
-            let id = signed_member(&jws, MAX_DECISION_JWS_LEN, "id");
+            let id = signed_member::<DecisionJwt>(&jws, "id");
             let same = decisions.iter().position(|d| {
-                *d == jws || (id.is_some() && signed_member(d, MAX_DECISION_JWS_LEN, "id") == id)
+                *d == jws || (id.is_some() && signed_member::<DecisionJwt>(d, "id") == id)
             });
             match same {
                 Some(i) => {
@@ -398,18 +396,17 @@ impl Kept {
 
 /// The `id` of a signed status list credential.
 fn status_list_id(jws: &str) -> Option<String> {
-    signed_member(jws, MAX_STATUS_LIST_JWS_LEN, "id")
+    signed_member::<StatusListJwt>(jws, "id")
 }
 
 fn status_list_issuer(jws: &str) -> Option<String> {
-    signed_member(jws, MAX_STATUS_LIST_JWS_LEN, "issuer")
+    signed_member::<StatusListJwt>(jws, "issuer")
 }
 
 /// A string member of a signed document's payload, read without verifying: only to match
 /// documents up; signing the bundle verifies every one of them.
-fn signed_member(jws: &str, max: usize, member: &str) -> Option<String> {
-    let parsed = UnverifiedJws::parse(jws, max).ok()?;
-    let value: serde_json::Value = serde_json::from_slice(parsed.payload()).ok()?;
+fn signed_member<K: Kind>(jws: &str, member: &str) -> Option<String> {
+    let value = peek_json::<K>(jws).ok()?;
     value.get(member)?.as_str().map(str::to_owned)
 }
 

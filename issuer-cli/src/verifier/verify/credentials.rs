@@ -178,8 +178,13 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
     Ok(())
 }
 
+/// The file a CSV batch writes beside its credentials (`skillpass issue --csv`): not a
+/// credential, so a directory's listing leaves it out.
+const BATCH_SUMMARY: &str = "summary.json";
+
 /// Every input in order: `-` as one input per non-blank line of standard input, a
-/// directory as its `*.jwt`, `*.jws` and `*.json` files by name, a file as itself.
+/// directory as its `*.jwt`, `*.jws` and `*.json` files by name (but a batch's
+/// `summary.json`), a file as itself.
 fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
@@ -191,6 +196,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.is_file()
+                        && p.file_name().is_some_and(|n| n != BATCH_SUMMARY)
                         && matches!(
                             p.extension().and_then(|e| e.to_str()),
                             Some("jwt" | "jws" | "json")

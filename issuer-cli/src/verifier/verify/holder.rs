@@ -8,9 +8,9 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use chrono::Duration;
-use credential_core::jws::UnverifiedJws;
 use credential_core::presentation::{self, MAX_PRESENTATION_LEN};
 use credential_core::sdjwt::{self, MAX_SD_JWT_LEN};
+use credential_core::signed::{PresentationJwt, Unopened};
 use credential_core::{bundle_rejected, verify_presentation, Verdict};
 use serde::Serialize;
 
@@ -24,8 +24,7 @@ pub(super) fn looks_like_presentation(inputs: &[PathBuf]) -> bool {
     let Some(text) = one_file(inputs, MAX_PRESENTATION_LEN) else {
         return false;
     };
-    UnverifiedJws::parse(&text, MAX_PRESENTATION_LEN)
-        .is_ok_and(|jws| jws.header().typ.as_deref() == Some(presentation::TYP_VP))
+    Unopened::<PresentationJwt>::parse(&text).is_ok()
 }
 
 /// Whether the inputs are one SD-JWT: `<JWS>~<disclosure>~…~[<KB-JWT>]`, every piece

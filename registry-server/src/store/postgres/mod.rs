@@ -28,11 +28,20 @@
 //! nothing.
 
 use std::collections::BTreeMap;
-use std::future::Future;
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
+
+mod bridge;
+mod retry;
+mod scratch;
+mod url;
+
+use bridge::Bridge;
+use retry::{apply_once, connection_lost, forget_idle, limit, prefix_end, read, Attempt, Rows};
+pub use scratch::ScratchDatabase;
+pub use url::{DatabaseUrl, DatabaseUrlError};
 
 use super::{Batch, Entry, Op, Store, StoreError, Tree};
 
@@ -64,9 +73,9 @@ pub struct Migration {
 /// `skpmigra`). Other locks of the registry use other keys.
 const MIGRATION_LOCK: i64 = 0x736b_706d_6967_7261;
 /// The longest one store call may take, connection included.
-const CALL_TIMEOUT: Duration = Duration::from_secs(30);
+pub(super) const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 /// The longest a call waits for a connection, or for a new one to be opened.
-const POOL_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const POOL_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections open at most.
 const POOL_SIZE: usize = 16;
 /// Rows per statement when importing a whole store.
@@ -120,205 +129,7 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// A checked PostgreSQL connection URL (`postgres://` or `postgresql://`). Its `Debug` and
-/// [`DatabaseUrl::redacted`] never show the password.
-#[derive(Clone)]
-pub struct DatabaseUrl {
-    url: String,
-    config: tokio_postgres::Config,
-}
-
-impl std::fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("DatabaseUrl")
-            .field(&self.redacted())
-            .finish()
-    }
-}
-
-impl std::str::FromStr for DatabaseUrl {
-    type Err = String;
-
-    fn from_str(url: &str) -> Result<Self, String> {
-        let url = url.trim();
-        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-            return Err(
-                "a database URL starts with postgres:// (for example postgres://skillpass@127.0.0.1:5432/skillpass)"
-                    .into(),
-            );
-        }
-        if url.len() > 4096 {
-            return Err("the database URL is longer than 4096 bytes".into());
-        }
-        // The parser's messages name the option at fault, never a value, so the password
-        // cannot leak through them.
-        let config = tokio_postgres::Config::from_str(url)
-            .map_err(|e| format!("the database URL is not valid: {e}"))?;
-        if config.get_ssl_mode() == tokio_postgres::config::SslMode::Require {
-            return Err(
-                "sslmode=require: this registry connects to PostgreSQL without TLS; reach the \
-                 database over a local socket, a private network or a tunnel, and leave sslmode out"
-                    .into(),
-            );
-        }
-        Ok(Self {
-            url: url.to_owned(),
-            config,
-        })
-    }
-}
-
-impl DatabaseUrl {
-    /// The URL as given (with its password, if any): for handing to another process only.
-    pub fn as_secret_str(&self) -> &str {
-        &self.url
-    }
-
-    /// `postgres://user@host:port/dbname`, without password or options: for messages.
-    pub fn redacted(&self) -> String {
-        let c = &self.config;
-        let user = c.get_user().map(|u| format!("{u}@")).unwrap_or_default();
-        let hosts: Vec<String> = c
-            .get_hosts()
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let host = match h {
-                    tokio_postgres::config::Host::Tcp(name) => name.clone(),
-                    #[cfg(unix)]
-                    tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
-                };
-                match c.get_ports().get(i).or(c.get_ports().first()) {
-                    Some(port) => format!("{host}:{port}"),
-                    None => host,
-                }
-            })
-            .collect();
-        let db = c.get_dbname().unwrap_or_default();
-        format!("postgres://{user}{}/{db}", hosts.join(","))
-    }
-
-    /// The connection settings the store uses: the URL's, plus durable commits, a name in
-    /// `pg_stat_activity`, a connection deadline, and libpq's defaults for a missing host
-    /// (the local socket), user (the login name) and password (`PGPASSWORD`).
-    fn store_config(&self) -> Result<tokio_postgres::Config, OpenError> {
-        let mut config = self.config.clone();
-        if config.get_password().is_none() {
-            if let Some(password) = std::env::var_os("PGPASSWORD") {
-                config.password(password.as_encoded_bytes());
-            }
-        }
-        // An acknowledged write survives a crash: whatever the server's default, commits
-        // wait for the WAL flush.
-        let options = match config.get_options() {
-            Some(o) if !o.trim().is_empty() => format!("{o} -c synchronous_commit=on"),
-            _ => "-c synchronous_commit=on".to_owned(),
-        };
-        config.options(&options);
-        if config.get_application_name().is_none() {
-            config.application_name("skillpass-registry");
-        }
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(POOL_TIMEOUT);
-        }
-        if config.get_hosts().is_empty() {
-            #[cfg(unix)]
-            config.host_path("/var/run/postgresql");
-            #[cfg(not(unix))]
-            config.host("localhost");
-        }
-        if config.get_user().is_none() {
-            match std::env::var("USER").or_else(|_| std::env::var("LOGNAME")) {
-                Ok(user) => {
-                    config.user(&user);
-                }
-                Err(_) => {
-                    return Err(OpenError::Url(
-                        "the database URL names no user (postgres://USER@HOST/DB)".into(),
-                    ))
-                }
-            }
-        }
-        Ok(config)
-    }
-
-    /// The same server and credentials, another database.
-    pub fn with_dbname(&self, dbname: &str) -> DatabaseUrl {
-        let (head, query) = match self.url.split_once('?') {
-            Some((h, q)) => (h, Some(q)),
-            None => (self.url.as_str(), None),
-        };
-        let scheme_end = head.find("://").map_or(0, |i| i + 3);
-        let authority_end = head
-            .get(scheme_end..)
-            .and_then(|rest| rest.find('/'))
-            .map_or(head.len(), |i| scheme_end + i);
-        let mut url = format!("{}/{dbname}", head.get(..authority_end).unwrap_or(head));
-        if let Some(q) = query {
-            url.push('?');
-            url.push_str(q);
-        }
-        let mut config = self.config.clone();
-        config.dbname(dbname);
-        DatabaseUrl { url, config }
-    }
-}
-
-/// A small runtime of the store's own that runs the connections; calls from any thread
-/// hand it a future and wait on a channel.
-struct Bridge {
-    /// `Some` until dropped; dropped with `shutdown_background`, which (unlike a plain drop)
-    /// is allowed on an async thread.
-    runtime: Option<tokio::runtime::Runtime>,
-    handle: tokio::runtime::Handle,
-}
-
-impl Bridge {
-    fn new(threads: usize) -> Result<Self, String> {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(threads)
-            .thread_name("skillpass-postgres")
-            .enable_all()
-            .build()
-            .map_err(|e| format!("cannot start the PostgreSQL client's threads: {e}"))?;
-        let handle = runtime.handle().clone();
-        Ok(Self {
-            runtime: Some(runtime),
-            handle,
-        })
-    }
-
-    /// Runs `fut` on the bridge's runtime, bounded by [`CALL_TIMEOUT`], and waits for it.
-    fn run<T, F>(&self, fut: F) -> Result<T, StoreError>
-    where
-        T: Send + 'static,
-        F: Future<Output = Result<T, StoreError>> + Send + 'static,
-    {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        self.handle.spawn(async move {
-            let result = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
-                Ok(r) => r,
-                Err(_) => Err(StoreError(format!(
-                    "PostgreSQL did not answer within {} s",
-                    CALL_TIMEOUT.as_secs()
-                ))),
-            };
-            let _ = tx.send(result);
-        });
-        rx.recv()
-            .map_err(|_| StoreError("the PostgreSQL client stopped".into()))?
-    }
-}
-
-impl Drop for Bridge {
-    fn drop(&mut self) {
-        if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_background();
-        }
-    }
-}
-
-fn pg(e: tokio_postgres::Error) -> StoreError {
+pub(super) fn pg(e: tokio_postgres::Error) -> StoreError {
     match e.as_db_error() {
         Some(db) => StoreError(format!(
             "PostgreSQL: {} ({})",
@@ -329,7 +140,7 @@ fn pg(e: tokio_postgres::Error) -> StoreError {
     }
 }
 
-fn pool_error(e: deadpool_postgres::PoolError) -> StoreError {
+pub(super) fn pool_error(e: deadpool_postgres::PoolError) -> StoreError {
     match e {
         deadpool_postgres::PoolError::Backend(e) => pg(e),
         other => StoreError(format!("PostgreSQL connection pool: {other}")),
@@ -567,160 +378,6 @@ impl PostgresStore {
     }
 }
 
-impl Bridge {
-    /// As [`Bridge::run`] with no deadline (an import takes as long as the data needs).
-    fn run_unbounded<T, F>(&self, fut: F) -> Result<T, StoreError>
-    where
-        T: Send + 'static,
-        F: Future<Output = Result<T, StoreError>> + Send + 'static,
-    {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        self.handle.spawn(async move {
-            let _ = tx.send(fut.await);
-        });
-        rx.recv()
-            .map_err(|_| StoreError("the PostgreSQL client stopped".into()))?
-    }
-}
-
-/// The first key after every key starting with `prefix`, or `None` when there is none
-/// (an empty prefix, or one of 0xFF bytes only).
-fn prefix_end(prefix: &[u8]) -> Option<Vec<u8>> {
-    let mut end = prefix.to_vec();
-    while let Some(last) = end.pop() {
-        if last < 0xFF {
-            end.push(last + 1);
-            return Some(end);
-        }
-    }
-    None
-}
-
-fn limit(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
-/// Whether `e` means the connection is gone (closed, reset, or ended by the server): the
-/// statement did not take effect and a fresh connection may succeed.
-fn connection_lost(e: &tokio_postgres::Error) -> bool {
-    if e.is_closed() {
-        return true;
-    }
-    match e.code() {
-        // 08: connection exception; 57P01–57P03: the server shut down or is starting.
-        Some(code) => {
-            let c = code.code();
-            c.starts_with("08") || c.starts_with("57P")
-        }
-        // No SQLSTATE: an I/O failure underneath.
-        None => e.as_db_error().is_none(),
-    }
-}
-
-/// Whether the transaction lost to a concurrent one (deadlock, serialization failure): it
-/// was rolled back whole, so running it again is safe.
-fn lost_a_race(e: &tokio_postgres::Error) -> bool {
-    e.code()
-        .is_some_and(|c| c.code() == "40P01" || c.code() == "40001")
-}
-
-type Reply<'c, T> =
-    std::pin::Pin<Box<dyn Future<Output = Result<T, tokio_postgres::Error>> + Send + 'c>>;
-
-/// Drops every idle connection: one connection found cut usually means the server
-/// restarted or failed over, and then all the others were cut too, though the client may
-/// not have read their end yet.
-fn forget_idle(pool: &Pool) {
-    drop(pool.retain(|_, _| false));
-}
-
-/// Runs a read on a pooled connection; when the connection turns out to be gone (the
-/// database restarted since it was opened), drops it with every idle one and runs the read
-/// again on a new connection, so the first request after a database restart is answered.
-async fn read<T, F>(pool: Pool, f: F) -> Result<T, StoreError>
-where
-    F: for<'c> Fn(&'c deadpool_postgres::Client) -> Reply<'c, T>,
-{
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let client = pool.get().await.map_err(pool_error)?;
-        match f(&client).await {
-            Ok(v) => return Ok(v),
-            Err(e) if attempt < 3 && connection_lost(&e) => {
-                drop(deadpool_postgres::Object::take(client));
-                forget_idle(&pool);
-            }
-            Err(e) => return Err(pg(e)),
-        }
-    }
-}
-
-/// How one attempt at a batch ended.
-enum Attempt {
-    Done,
-    /// Rolled back, safe to try again (a lost connection before COMMIT, a lost race).
-    Retry(tokio_postgres::Error),
-    Failed(StoreError),
-}
-
-type Rows = (Vec<&'static str>, Vec<Vec<u8>>, Vec<Vec<u8>>);
-
-async fn apply_once(
-    client: &mut deadpool_postgres::Client,
-    puts: &Rows,
-    deletes: &Rows,
-) -> Attempt {
-    let retry_or_fail = |e: tokio_postgres::Error| {
-        if connection_lost(&e) || lost_a_race(&e) {
-            Attempt::Retry(e)
-        } else {
-            Attempt::Failed(pg(e))
-        }
-    };
-    let tx = match client.transaction().await {
-        Ok(tx) => tx,
-        Err(e) => return retry_or_fail(e),
-    };
-    if !puts.0.is_empty() {
-        let done = async {
-            let stmt = tx
-                .prepare_cached(
-                    "INSERT INTO records (tree, key, value) \
-                     SELECT t, k, v FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS u(t, k, v) \
-                     ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value",
-                )
-                .await?;
-            tx.execute(&stmt, &[&puts.0, &puts.1, &puts.2]).await
-        };
-        if let Err(e) = done.await {
-            return retry_or_fail(e);
-        }
-    }
-    if !deletes.0.is_empty() {
-        let done = async {
-            let stmt = tx
-                .prepare_cached(
-                    "DELETE FROM records r USING unnest($1::text[], $2::bytea[]) AS d(t, k) \
-                     WHERE r.tree = d.t AND r.key = d.k",
-                )
-                .await?;
-            tx.execute(&stmt, &[&deletes.0, &deletes.1]).await
-        };
-        if let Err(e) = done.await {
-            return retry_or_fail(e);
-        }
-    }
-    // With synchronous_commit on (set for every connection), COMMIT returns once the WAL
-    // is flushed: the batch is durable when this does. A connection lost during COMMIT
-    // leaves the outcome unknown, so that one is never retried: the caller hears of it.
-    match tx.commit().await {
-        Ok(()) => Attempt::Done,
-        Err(e) if lost_a_race(&e) => Attempt::Retry(e),
-        Err(e) => Attempt::Failed(pg(e)),
-    }
-}
-
 impl Store for PostgresStore {
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
         let key = key.to_vec();
@@ -879,129 +536,5 @@ impl Store for PostgresStore {
     }
 }
 
-/// A new, empty database on a PostgreSQL server, dropped (with its connections) when this
-/// value is: for tests and benchmarks, which each need a database of their own.
-pub struct ScratchDatabase {
-    admin: tokio_postgres::Config,
-    name: String,
-    url: DatabaseUrl,
-    bridge: Bridge,
-}
-
-impl ScratchDatabase {
-    /// Creates `skillpass_scratch_<random>` on the server of `server` (whose database must
-    /// exist, and whose user may create databases).
-    pub fn create(server: &DatabaseUrl) -> Result<Self, StoreError> {
-        Self::create_with(server, "")
-    }
-
-    /// As [`ScratchDatabase::create`], with more of `CREATE DATABASE` after the name (for
-    /// example another collation: `TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`).
-    pub fn create_with(server: &DatabaseUrl, options: &str) -> Result<Self, StoreError> {
-        let admin = server
-            .store_config()
-            .map_err(|e| StoreError(e.to_string()))?;
-        let name = format!("skillpass_scratch_{}", uuid::Uuid::new_v4().simple());
-        let bridge = Bridge::new(1).map_err(StoreError)?;
-        let config = admin.clone();
-        let statement = format!("CREATE DATABASE \"{name}\" {options}");
-        bridge.run(async move { execute_once(&config, &statement).await })?;
-        Ok(Self {
-            url: server.with_dbname(&name),
-            admin,
-            name,
-            bridge,
-        })
-    }
-
-    /// Its URL.
-    pub fn url(&self) -> &DatabaseUrl {
-        &self.url
-    }
-}
-
-impl Drop for ScratchDatabase {
-    fn drop(&mut self) {
-        let config = self.admin.clone();
-        let statement = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name);
-        if let Err(e) = self
-            .bridge
-            .run(async move { execute_once(&config, &statement).await })
-        {
-            eprintln!("could not drop the scratch database {}: {e}", self.name);
-        }
-    }
-}
-
-/// Runs one statement on a connection of its own.
-async fn execute_once(config: &tokio_postgres::Config, statement: &str) -> Result<(), StoreError> {
-    let (client, connection) = config.connect(NoTls).await.map_err(pg)?;
-    let driver = tokio::spawn(connection);
-    let result = client.batch_execute(statement).await.map_err(pg);
-    drop(client);
-    let _ = driver.await;
-    result
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_prefix_ends_at_its_last_byte_below_0xff_plus_one() {
-        assert_eq!(prefix_end(b"ab"), Some(b"ac".to_vec()));
-        assert_eq!(prefix_end(b"a\xff"), Some(b"b".to_vec()));
-        assert_eq!(prefix_end(b"a\xff\xff"), Some(b"b".to_vec()));
-        assert_eq!(prefix_end(b"\x00"), Some(b"\x01".to_vec()));
-        assert_eq!(prefix_end(b"\xff\xff"), None);
-        assert_eq!(prefix_end(b""), None);
-    }
-
-    #[test]
-    fn another_database_on_the_same_server_keeps_user_password_and_options() {
-        let url: DatabaseUrl = "postgres://u:p%40ss@127.0.0.1:5433/main?application_name=x"
-            .parse()
-            .unwrap();
-        let other = url.with_dbname("scratch");
-        assert_eq!(
-            other.as_secret_str(),
-            "postgres://u:p%40ss@127.0.0.1:5433/scratch?application_name=x"
-        );
-        assert_eq!(other.redacted(), "postgres://u@127.0.0.1:5433/scratch");
-        let bare: DatabaseUrl = "postgresql://u@h".parse().unwrap();
-        assert_eq!(bare.with_dbname("d").as_secret_str(), "postgresql://u@h/d");
-    }
-
-    #[test]
-    fn a_redacted_url_never_holds_the_password() {
-        let url: DatabaseUrl = "postgres://registry:s3cr3t@db1:5432,db2:5433/skillpass"
-            .parse()
-            .unwrap();
-        assert_eq!(
-            url.redacted(),
-            "postgres://registry@db1:5432,db2:5433/skillpass"
-        );
-        assert!(!format!("{url:?}").contains("s3cr3t"));
-    }
-
-    #[test]
-    fn every_connection_asks_for_durable_commits_whatever_the_url_says() {
-        let url: DatabaseUrl = "postgres://u@h/d?options=-c%20search_path%3Dregistry"
-            .parse()
-            .unwrap();
-        let config = url.store_config().unwrap();
-        assert_eq!(
-            config.get_options(),
-            Some("-c search_path=registry -c synchronous_commit=on")
-        );
-        assert_eq!(config.get_application_name(), Some("skillpass-registry"));
-        assert_eq!(config.get_connect_timeout(), Some(&POOL_TIMEOUT));
-    }
-
-    #[test]
-    fn migrations_are_numbered_one_by_one_from_one() {
-        for (i, m) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(m.version, i as i32 + 1);
-        }
-    }
-}
+mod tests;
