@@ -4,6 +4,7 @@
 
 use crate::credential::CredentialError;
 use crate::equivalence::EquivalenceError;
+use crate::integrity::IntegrityError;
 use crate::json::JsonError;
 use crate::jws::JwsError;
 use crate::keys::KeyError;
@@ -80,6 +81,9 @@ pub enum Error {
     /// A link to the verifier page that cannot be made or read.
     #[error(transparent)]
     Link(#[from] LinkError),
+    /// A Data Integrity proof could not be made or does not hold.
+    #[error(transparent)]
+    Integrity(#[from] IntegrityError),
 }
 
 #[cfg(test)]

@@ -83,6 +83,12 @@ enum Command {
     /// folder to host anywhere or open from disk.
     #[command(subcommand)]
     Web(verifier::web::WebCommand),
+    /// Export a credential as an Open Badges 3.0 badge (signed) or in the European
+    /// Learning Model (Europass).
+    #[command(subcommand)]
+    Export(issuer::export::ExportCommand),
+    /// The JSON-LD contexts Skillpass credentials use: list them, or write one out.
+    Context(verifier::context::ContextArgs),
 }
 
 fn main() -> ExitCode {
@@ -116,6 +122,8 @@ fn main() -> ExitCode {
         Command::Equivalence(c) => verifier::equivalence::run(c),
         Command::Authority(c) => authority::run(c),
         Command::Web(c) => verifier::web::run(c),
+        Command::Export(c) => issuer::export::run(c),
+        Command::Context(a) => verifier::context::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod authorities;
 pub mod bundle;
+pub mod contexts;
 pub mod credentials;
 pub mod decisions;
 pub mod equivalence;
@@ -29,6 +30,7 @@ pub(crate) fn router(doc: OpenApi) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(doc)
         .routes(routes!(health::healthz))
         .routes(routes!(health::openapi_json))
+        .routes(routes!(contexts::get_context))
         .routes(routes!(issuers::list, issuers::register))
         .routes(routes!(issuers::get_one))
         .routes(routes!(issuers::jwks))
@@ -85,6 +87,7 @@ const READ: &[u16] = &[500];
 pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/healthz",                         "get_health",               &[503]),
     ("get",    "/openapi.json",                    "get_openapi",              &[]),
+    ("get",    "/contexts/{file}",                 "get_context",              &[400]),
     ("get",    "/issuers",                         "list_issuers",             &[400, 500]),
     ("post",   "/issuers",                         "register_issuer",          SIGNED_JSON),
     ("get",    "/issuers/{did}",                   "get_issuer",               PATH_READ),
