@@ -25,9 +25,11 @@ use crate::issuer::revoke::Flip;
 struct Cli {
     /// The language of what is printed (BCP 47: en, de, fil, ar, es, fr); else
     /// SKILLPASS_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG). JSON keeps its codes in
-    /// every language and adds the words beside them.
-    #[arg(long, global = true, value_name = "TAG")]
-    lang: Option<String>,
+    /// every language and adds the words beside them. `card` takes it twice, the holder's
+    /// language then the destination's (`--lang fil --lang de`); other commands use the
+    /// first.
+    #[arg(long, global = true, value_name = "TAG", action = clap::ArgAction::Append)]
+    lang: Vec<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,7 +47,7 @@ enum Command {
     Present(holder::present::PresentArgs),
     /// Render a credential as a QR code (PNG or SVG) for paper.
     Qr(holder::qr::QrArgs),
-    /// Render a printable A6 card: holder, title, issuer and the credential's QR code.
+    /// Render a printable card (PDF or PNG, A6 or on A4): holder, title, issuer, QR code.
     Card(holder::card::CardArgs),
     /// The holder's encrypted wallet: init, add, list, show, export, import.
     #[command(subcommand)]
@@ -84,6 +86,16 @@ enum Command {
     /// import decisions.
     #[command(subcommand)]
     Authority(authority::AuthorityCommand),
+    /// The employer's verifier page (the registry serves it at /): write it as a static
+    /// folder to host anywhere or open from disk.
+    #[command(subcommand)]
+    Web(verifier::web::WebCommand),
+    /// Export a credential as an Open Badges 3.0 badge (signed) or in the European
+    /// Learning Model (Europass).
+    #[command(subcommand)]
+    Export(issuer::export::ExportCommand),
+    /// The JSON-LD contexts Skillpass credentials use: list them, or write one out.
+    Context(verifier::context::ContextArgs),
 }
 
 fn main() -> ExitCode {
@@ -95,7 +107,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    common::lang::init(cli.lang.as_deref());
+    common::lang::init(cli.lang.first().map(String::as_str));
     let result = match cli.command {
         Command::Key(c) => issuer::key::run(c),
         Command::Issue(a) => issuer::issue::run(a),
@@ -103,7 +115,7 @@ fn main() -> ExitCode {
         Command::Present(a) => holder::present::run(a),
         Command::Wallet(c) => holder::wallet::run(c),
         Command::Qr(a) => holder::qr::run(a),
-        Command::Card(a) => holder::card::run(a),
+        Command::Card(a) => holder::card::run(a, &cli.lang),
         Command::Bundle(c) => operator::bundle::run(c),
         Command::Status(c) => issuer::status::run(c),
         Command::Revoke(a) => issuer::revoke::run(a, Flip::Revoke),
@@ -117,6 +129,9 @@ fn main() -> ExitCode {
         Command::Log(c) => operator::log::run(c),
         Command::Equivalence(c) => verifier::equivalence::run(c),
         Command::Authority(c) => authority::run(c),
+        Command::Web(c) => verifier::web::run(c),
+        Command::Export(c) => issuer::export::run(c),
+        Command::Context(a) => verifier::context::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

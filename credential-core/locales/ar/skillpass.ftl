@@ -101,6 +101,12 @@ key-valid = { $kid }، صالح عند الإصدار
 signature-ok = توقيع Ed25519 سليم
 signature-bad = التوقيع غير سليم: عُدّلت الوثيقة أو لم تُوقَّع بهذا المفتاح
 signature-no-key = لا يوجد مفتاح موثوق للتحقق منه
+signature-ok-di = إثبات Data Integrity سليم: توقيع Ed25519 على الوثيقة وخيارات الإثبات بصيغتها القانونية RDFC-1.0
+signature-bad-di = إثبات Data Integrity غير سليم: عُدّلت الوثيقة أو خيارات إثباتها، أو لم تُوقَّع بهذا المفتاح
+di-too-large = { $bytes } بايت، أكثر من الحد الأقصى للوثيقة وهو { $limit } بايت
+di-not-json = ليس JSON صارمًا: { $reason }
+di-well-formed-proof = { $bytes } بايت، { $kind } وفق VC 2.0 مع إثبات
+di-well-formed-ok = { $bytes } بايت، { $kind } وفق VC 2.0 مع إثبات Data Integrity، وكل مصطلح فيها معرَّف في سياقاتها
 schema-ok = مطابقة لمخطط { $kind ->
     [SkillCredential] وثائق المهارات
    *[other] وثائق المؤهلات
@@ -352,18 +358,25 @@ registry-500 = تعذر على السجل معالجة الطلب؛ يجد ال�
 registry-503 = لا يستطيع السجل خدمة الطلبات الآن؛ حاول لاحقًا.
 registry-error = رُفض الطلب.
 
-## تسميات البطاقة (يرسمها الجزء B؛ وهي تسميات البطاقة الحالية)
-
-card-heading-qualification = SKILLPASS  مؤهل قابل للتحقق
-card-heading-skills = SKILLPASS  مهارات قابلة للتحقق
-card-issued-by = صادرة عن: { $issuer } (مسجّلة، { $country })
-card-awarding-body = الجهة المانحة كما تذكرها الوثيقة: { $body }
-card-issuer-stated = الجهة المُصدِرة (كما تذكرها الوثيقة، غير متحقق منها): { $issuer }
-card-issuer-stated-country = الجهة المُصدِرة (كما تذكرها الوثيقة، غير متحقق منها): { $issuer }، { $country }
-card-issuer-unverified = الجهة المُصدِرة (غير متحقق منها): { $issuer }
-card-awarded = مُنحت في { $date }
-card-verify-offline = تحقق دون اتصال: skillpass verify --qr-image
-
 ## أخطاء سطر الأوامر (السبب نفسه بالإنجليزية حاليًا)
 
 cli-error = skillpass: خطأ: { $reason }
+
+## The typeset card (`skillpass card`): its labels, in at most two languages.
+card-heading-qualification = مؤهل قابل للتحقق
+card-heading-skills = مهارات قابلة للتحقق
+card-issued-by = صادر عن (جهة مسجلة)
+card-awarding-body = الجهة المانحة كما وردت في الوثيقة
+card-issuer-unverified = الجهة المصدرة كما وردت في الوثيقة (لم يتم التحقق منها)
+card-level = المستوى
+card-awarded = تاريخ المنح
+card-contains = يحتوي هذا الرمز على الوثيقة كاملة.
+card-contains-personal = يحتوي هذا الرمز على الوثيقة كاملة، بما في ذلك { $fields }.
+card-birth-date = تاريخ الميلاد
+card-nationality = الجنسية
+card-grade = التقدير
+card-scan-to-verify = امسح الرمز بكاميرا الهاتف للتحقق، أو دون اتصال
+card-verify-offline = تحقق دون اتصال
+# A list on the card: items joined by a comma, the last two by "and".
+card-list-comma = { $first }، { $second }
+card-list-and = { $first } و{ $second }

@@ -96,6 +96,12 @@ key-valid = { $kid }, gültig bei Ausstellung
 signature-ok = Ed25519-Signatur ist gültig
 signature-bad = die Signatur ist ungültig: der Nachweis wurde verändert oder nicht mit diesem Schlüssel signiert
 signature-no-key = kein vertrauenswürdiger Schlüssel zur Prüfung vorhanden
+signature-ok-di = Data-Integrity-Nachweis ist gültig: Ed25519 über den RDFC-1.0-kanonisierten Nachweis und die Proof-Optionen
+signature-bad-di = der Data-Integrity-Nachweis ist ungültig: der Nachweis oder seine Proof-Optionen wurden verändert oder nicht mit diesem Schlüssel signiert
+di-too-large = { $bytes } Bytes, über der Grenze von { $limit } Bytes für einen Nachweis
+di-not-json = kein striktes JSON: { $reason }
+di-well-formed-proof = { $bytes } Bytes, VC 2.0 { $kind } mit einem Proof
+di-well-formed-ok = { $bytes } Bytes, VC 2.0 { $kind } mit einem Data-Integrity-Nachweis, jeder Begriff durch seine Kontexte definiert
 schema-ok = entspricht dem Schema für { $kind ->
     [SkillCredential] Kompetenznachweise
    *[other] Qualifikationsnachweise
@@ -331,18 +337,25 @@ registry-500 = Das Register konnte die Anfrage nicht bearbeiten; Einzelheiten st
 registry-503 = Das Register kann gerade keine Anfragen bearbeiten; versuchen Sie es später erneut.
 registry-error = Die Anfrage wurde abgelehnt.
 
-## Beschriftungen der Karte (Teil B stellt sie dar; die Beschriftungen der jetzigen Karte)
-
-card-heading-qualification = SKILLPASS  ÜBERPRÜFBARE QUALIFIKATION
-card-heading-skills = SKILLPASS  ÜBERPRÜFBARE KOMPETENZEN
-card-issued-by = Ausgestellt von: { $issuer } (registriert, { $country })
-card-awarding-body = Im Nachweis genannte verleihende Stelle: { $body }
-card-issuer-stated = Ausstellende Stelle (laut Nachweis, nicht überprüft): { $issuer }
-card-issuer-stated-country = Ausstellende Stelle (laut Nachweis, nicht überprüft): { $issuer }, { $country }
-card-issuer-unverified = Ausstellende Stelle (nicht überprüft): { $issuer }
-card-awarded = verliehen am { $date }
-card-verify-offline = Offline prüfen: skillpass verify --qr-image
-
 ## Fehler der Befehlszeile (der Grund selbst ist vorerst englisch)
 
 cli-error = skillpass: Fehler: { $reason }
+
+## The typeset card (`skillpass card`): its labels, in at most two languages.
+card-heading-qualification = Überprüfbare Qualifikation
+card-heading-skills = Überprüfbare Kompetenzen
+card-issued-by = Ausgestellt von (registrierte Stelle)
+card-awarding-body = Verleihende Stelle laut Nachweis
+card-issuer-unverified = Aussteller laut Nachweis (nicht geprüft)
+card-level = Niveau
+card-awarded = Verliehen am
+card-contains = Dieser Code enthält den vollständigen Nachweis.
+card-contains-personal = Dieser Code enthält den vollständigen Nachweis, einschließlich { $fields }.
+card-birth-date = Geburtsdatum
+card-nationality = Staatsangehörigkeit
+card-grade = Note
+card-scan-to-verify = Mit der Handykamera scannen und prüfen, oder offline
+card-verify-offline = Offline prüfen
+# A list on the card: items joined by a comma, the last two by "and".
+card-list-comma = { $first }, { $second }
+card-list-and = { $first } und { $second }

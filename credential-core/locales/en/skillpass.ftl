@@ -73,6 +73,12 @@ key-valid = { $kid }, valid at issuance
 signature-ok = Ed25519 signature verifies
 signature-bad = the signature does not verify: the credential was altered or not signed by this key
 signature-no-key = no trusted key to check it with
+signature-ok-di = Data Integrity proof verifies: Ed25519 over the RDFC-1.0 canonical credential and proof options
+signature-bad-di = the Data Integrity proof does not verify: the credential or its proof options were altered, or not signed by this key
+di-too-large = { $bytes } bytes, over the { $limit }-byte credential limit
+di-not-json = not strict JSON: { $reason }
+di-well-formed-proof = { $bytes } bytes, VC 2.0 { $kind } with a proof
+di-well-formed-ok = { $bytes } bytes, VC 2.0 { $kind } with a Data Integrity proof, every term defined by its contexts
 schema-ok = conforms to the { $kind } schema
 validity-not-yet = not yet valid: valid from { $from }
 validity-expired = expired on { $until }
@@ -274,18 +280,25 @@ registry-500 = The registry failed to handle the request; the operator can find 
 registry-503 = The registry cannot serve requests right now; try again later.
 registry-error = The request was refused.
 
-## The card's labels (part B renders them; these are the labels of the current card)
-
-card-heading-qualification = SKILLPASS  VERIFIABLE QUALIFICATION
-card-heading-skills = SKILLPASS  VERIFIABLE SKILLS
-card-issued-by = Issued by: { $issuer } (registered, { $country })
-card-awarding-body = Awarding body stated in the credential: { $body }
-card-issuer-stated = Issuer (as the credential states it, not verified): { $issuer }
-card-issuer-stated-country = Issuer (as the credential states it, not verified): { $issuer }, { $country }
-card-issuer-unverified = Issuer (not verified): { $issuer }
-card-awarded = awarded { $date }
-card-verify-offline = Verify offline: skillpass verify --qr-image
-
 ## Errors of the command line (the reason itself is English for now)
 
 cli-error = skillpass: error: { $reason }
+
+## The typeset card (`skillpass card`): its labels, in at most two languages.
+card-heading-qualification = Verifiable qualification
+card-heading-skills = Verifiable skills
+card-issued-by = Issued by (registered issuer)
+card-awarding-body = Awarding body named in the credential
+card-issuer-unverified = Issuer as the credential names it (not verified)
+card-level = Level
+card-awarded = Awarded
+card-contains = This code holds the whole credential.
+card-contains-personal = This code holds the whole credential, including { $fields }.
+card-birth-date = date of birth
+card-nationality = nationality
+card-grade = grade
+card-scan-to-verify = Scan with a phone camera to verify, or offline
+card-verify-offline = Verify offline
+# A list on the card: items joined by a comma, the last two by "and".
+card-list-comma = { $first }, { $second }
+card-list-and = { $first } and { $second }

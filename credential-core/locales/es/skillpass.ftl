@@ -96,6 +96,12 @@ key-valid = { $kid }, válida en la emisión
 signature-ok = la firma Ed25519 es válida
 signature-bad = la firma no es válida: la credencial fue alterada o no se firmó con esta clave
 signature-no-key = no hay una clave de confianza con la que comprobarla
+signature-ok-di = la prueba Data Integrity es válida: Ed25519 sobre la credencial y las opciones de prueba canonicalizadas con RDFC-1.0
+signature-bad-di = la prueba Data Integrity no es válida: la credencial o sus opciones de prueba fueron alteradas, o no se firmó con esta clave
+di-too-large = { $bytes } bytes, por encima del límite de { $limit } bytes por credencial
+di-not-json = no es JSON estricto: { $reason }
+di-well-formed-proof = { $bytes } bytes, { $kind } VC 2.0 con una prueba
+di-well-formed-ok = { $bytes } bytes, { $kind } VC 2.0 con una prueba Data Integrity, cada término definido por sus contextos
 schema-ok = se ajusta al esquema de { $kind ->
     [SkillCredential] credenciales de competencias
    *[other] credenciales de cualificación
@@ -331,18 +337,25 @@ registry-500 = El registro no pudo procesar la solicitud; el operador encontrar�
 registry-503 = El registro no puede atender solicitudes en este momento; inténtelo más tarde.
 registry-error = La solicitud fue rechazada.
 
-## Etiquetas de la tarjeta (la parte B las dibuja; son las etiquetas de la tarjeta actual)
-
-card-heading-qualification = SKILLPASS  CUALIFICACIÓN VERIFICABLE
-card-heading-skills = SKILLPASS  COMPETENCIAS VERIFICABLES
-card-issued-by = Emitida por: { $issuer } (registrada, { $country })
-card-awarding-body = Entidad otorgante indicada en la credencial: { $body }
-card-issuer-stated = Emisor (según la credencial, sin verificar): { $issuer }
-card-issuer-stated-country = Emisor (según la credencial, sin verificar): { $issuer }, { $country }
-card-issuer-unverified = Emisor (sin verificar): { $issuer }
-card-awarded = otorgada el { $date }
-card-verify-offline = Verificar sin conexión: skillpass verify --qr-image
-
 ## Errores de la línea de comandos (el motivo sigue en inglés por ahora)
 
 cli-error = skillpass: error: { $reason }
+
+## The typeset card (`skillpass card`): its labels, in at most two languages.
+card-heading-qualification = Cualificación verificable
+card-heading-skills = Competencias verificables
+card-issued-by = Expedido por (entidad registrada)
+card-awarding-body = Entidad otorgante según la credencial
+card-issuer-unverified = Emisor según la credencial (no verificado)
+card-level = Nivel
+card-awarded = Otorgado el
+card-contains = Este código contiene la credencial completa.
+card-contains-personal = Este código contiene la credencial completa, incluidos { $fields }.
+card-birth-date = fecha de nacimiento
+card-nationality = nacionalidad
+card-grade = calificación
+card-scan-to-verify = Escanee con la cámara del teléfono para verificar, o sin conexión
+card-verify-offline = Verificar sin conexión
+# A list on the card: items joined by a comma, the last two by "and".
+card-list-comma = { $first }, { $second }
+card-list-and = { $first } y { $second }

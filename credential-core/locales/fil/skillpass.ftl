@@ -94,6 +94,12 @@ key-valid = { $kid }, balido noong pag-isyu
 signature-ok = tama ang Ed25519 na lagda
 signature-bad = hindi tugma ang lagda: binago ang credential o hindi ito nilagdaan ng susing ito
 signature-no-key = walang pinagkakatiwalaang susi para suriin ito
+signature-ok-di = tama ang Data Integrity proof: Ed25519 sa RDFC-1.0 na kanonikong credential at mga opsyon ng proof
+signature-bad-di = hindi tugma ang Data Integrity proof: binago ang credential o ang mga opsyon ng proof nito, o hindi ito nilagdaan ng susing ito
+di-too-large = { $bytes } byte, lampas sa hangganang { $limit } byte ng isang credential
+di-not-json = hindi mahigpit na JSON: { $reason }
+di-well-formed-proof = { $bytes } byte, VC 2.0 { $kind } na may proof
+di-well-formed-ok = { $bytes } byte, VC 2.0 { $kind } na may Data Integrity proof, bawat termino ay tinukoy ng mga context nito
 schema-ok = sumusunod sa schema ng { $kind ->
     [SkillCredential] skill credential
    *[other] qualification credential
@@ -323,18 +329,25 @@ registry-500 = Hindi naproseso ng registry ang request; makikita ng operator ang
 registry-503 = Hindi makatanggap ng request ang registry ngayon; subukang muli mamaya.
 registry-error = Tinanggihan ang request.
 
-## Mga label ng card (ang part B ang gumuguhit; ito ang mga label ng kasalukuyang card)
-
-card-heading-qualification = SKILLPASS  KWALIPIKASYONG MABEBERIPIKA
-card-heading-skills = SKILLPASS  MGA KASANAYANG MABEBERIPIKA
-card-issued-by = Inisyu ng: { $issuer } (rehistrado, { $country })
-card-awarding-body = Institusyong nagkaloob ayon sa credential: { $body }
-card-issuer-stated = Issuer (ayon sa credential, hindi beripikado): { $issuer }
-card-issuer-stated-country = Issuer (ayon sa credential, hindi beripikado): { $issuer }, { $country }
-card-issuer-unverified = Issuer (hindi beripikado): { $issuer }
-card-awarded = iginawad noong { $date }
-card-verify-offline = I-verify offline: skillpass verify --qr-image
-
 ## Mga error ng command line (nasa English pa ang mismong dahilan sa ngayon)
 
 cli-error = skillpass: may error: { $reason }
+
+## The typeset card (`skillpass card`): its labels, in at most two languages.
+card-heading-qualification = Napapatunayang kwalipikasyon
+card-heading-skills = Napapatunayang kasanayan
+card-issued-by = Inisyu ng (rehistradong institusyon)
+card-awarding-body = Nagkaloob ayon sa kredensyal
+card-issuer-unverified = Nag-isyu ayon sa kredensyal (hindi napatunayan)
+card-level = Antas
+card-awarded = Iginawad noong
+card-contains = Nasa code na ito ang buong kredensyal.
+card-contains-personal = Nasa code na ito ang buong kredensyal, kasama ang { $fields }.
+card-birth-date = petsa ng kapanganakan
+card-nationality = nasyonalidad
+card-grade = marka
+card-scan-to-verify = I-scan gamit ang camera ng telepono para i-verify, o offline
+card-verify-offline = I-verify offline
+# A list on the card: items joined by a comma, the last two by "and".
+card-list-comma = { $first }, { $second }
+card-list-and = { $first } at { $second }

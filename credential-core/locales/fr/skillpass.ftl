@@ -96,6 +96,12 @@ key-valid = { $kid }, valide à l'émission
 signature-ok = la signature Ed25519 est valide
 signature-bad = la signature n'est pas valide : l'attestation a été modifiée ou n'a pas été signée avec cette clé
 signature-no-key = aucune clé de confiance pour la vérifier
+signature-ok-di = la preuve Data Integrity est valide : Ed25519 sur l'attestation et les options de preuve canonisées en RDFC-1.0
+signature-bad-di = la preuve Data Integrity n'est pas valide : l'attestation ou ses options de preuve ont été modifiées, ou n'ont pas été signées avec cette clé
+di-too-large = { $bytes } octets, au-delà de la limite de { $limit } octets par attestation
+di-not-json = pas du JSON strict : { $reason }
+di-well-formed-proof = { $bytes } octets, { $kind } VC 2.0 avec une preuve
+di-well-formed-ok = { $bytes } octets, { $kind } VC 2.0 avec une preuve Data Integrity, chaque terme défini par ses contextes
 schema-ok = conforme au schéma des { $kind ->
     [SkillCredential] attestations de compétences
    *[other] attestations de qualification
@@ -328,18 +334,25 @@ registry-500 = Le registre n'a pas pu traiter la requête ; l'opérateur en trou
 registry-503 = Le registre ne peut pas traiter de requêtes pour le moment ; réessayez plus tard.
 registry-error = La requête a été refusée.
 
-## Libellés de la carte (la partie B les affiche ; ce sont les libellés de la carte actuelle)
-
-card-heading-qualification = SKILLPASS  QUALIFICATION VÉRIFIABLE
-card-heading-skills = SKILLPASS  COMPÉTENCES VÉRIFIABLES
-card-issued-by = Délivrée par : { $issuer } (enregistré, { $country })
-card-awarding-body = Organisme certificateur indiqué dans l'attestation : { $body }
-card-issuer-stated = Émetteur (selon l'attestation, non vérifié) : { $issuer }
-card-issuer-stated-country = Émetteur (selon l'attestation, non vérifié) : { $issuer }, { $country }
-card-issuer-unverified = Émetteur (non vérifié) : { $issuer }
-card-awarded = délivrée le { $date }
-card-verify-offline = Vérifier hors ligne : skillpass verify --qr-image
-
 ## Erreurs de la ligne de commande (le motif reste en anglais pour l'instant)
 
 cli-error = skillpass : erreur : { $reason }
+
+## The typeset card (`skillpass card`): its labels, in at most two languages.
+card-heading-qualification = Qualification vérifiable
+card-heading-skills = Compétences vérifiables
+card-issued-by = Délivré par (organisme enregistré)
+card-awarding-body = Organisme certificateur indiqué dans l’attestation
+card-issuer-unverified = Émetteur indiqué dans l’attestation (non vérifié)
+card-level = Niveau
+card-awarded = Délivré le
+card-contains = Ce code contient l’attestation complète.
+card-contains-personal = Ce code contient l’attestation complète, y compris { $fields }.
+card-birth-date = date de naissance
+card-nationality = nationalité
+card-grade = note
+card-scan-to-verify = Scannez avec l'appareil photo du téléphone pour vérifier, ou hors ligne
+card-verify-offline = Vérifier hors ligne
+# A list on the card: items joined by a comma, the last two by "and".
+card-list-comma = { $first }, { $second }
+card-list-and = { $first } et { $second }

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::check::CheckId;
-use super::pending::{Pending, Read, Reading};
+use super::pending::{Pending, Read, Reading, Securing};
 use super::rules::{accreditation, damaged, status, validity};
 use super::verifier::Verifier;
 use crate::credential::{format_time, CheckedCredential};
@@ -45,7 +45,7 @@ fn read_payload<K: Kind>(compact: &str) -> Result<(UnverifiedJws<'_>, Value), Un
 
 /// Step 4 (`key-valid`): the `kid` names a key of the credential's own issuer in the
 /// bundle, valid at the issuance date; returns that key when it does.
-fn key_valid(
+pub(super) fn key_valid(
     bundle: &VerifiedBundle,
     kid: Option<&str>,
     credential: &CheckedCredential,
@@ -162,6 +162,8 @@ impl Verifier<'_> {
             checks,
             credential: Some((document, credential)),
             signature: key.map(|key| (jws, key)),
+            checked_signature: None,
+            securing: Securing::Jose,
             valid_from,
         }
     }
@@ -173,22 +175,19 @@ impl Verifier<'_> {
         &self,
         checks: &mut Checks<CheckId>,
         credential: Option<&(Value, CheckedCredential)>,
-        signature_ok: Option<bool>,
+        signature: (Option<bool>, Securing),
         hidden: &[String],
         valid_from: &str,
     ) {
         // 5. signature.
-        match signature_ok {
-            Some(true) => checks.push(CheckId::Signature, Outcome::Pass, Msg::new("signature-ok")),
-            Some(false) => {
-                checks.push(CheckId::Signature, Outcome::Fail, Msg::new("signature-bad"))
-            }
-            None => checks.push(
-                CheckId::Signature,
-                Outcome::Skipped,
-                Msg::new("signature-no-key"),
-            ),
-        }
+        let (id, outcome) = match signature {
+            (Some(true), Securing::Jose) => ("signature-ok", Outcome::Pass),
+            (Some(true), Securing::DataIntegrity) => ("signature-ok-di", Outcome::Pass),
+            (Some(false), Securing::Jose) => ("signature-bad", Outcome::Fail),
+            (Some(false), Securing::DataIntegrity) => ("signature-bad-di", Outcome::Fail),
+            (None, _) => ("signature-no-key", Outcome::Skipped),
+        };
+        checks.push(CheckId::Signature, outcome, Msg::new(id));
         if let Some((document, checked)) = credential {
             // 6. schema, and framework levels that exist.
             match checked.check_content_disclosed(document, hidden) {

@@ -36,8 +36,10 @@ macro_rules! q {
 /// of the title's language map: the languages Skillpass speaks.
 pub(super) const TITLE_LANGUAGES: [&str; 5] = ["de", "fil", "ar", "es", "fr"];
 
-/// The columns, in the order of `examples/batch.csv`, then the title's other languages.
-pub(super) static COLUMNS: [Column; 19] = [
+/// The columns, in the order of `examples/batch.csv` (`esco_occupation`, optional, is
+/// listed before `isco08` so that a problem inside the occupation's `esco` is named by
+/// its own column, and any other by `isco08`), then the title's other languages.
+pub(super) static COLUMNS: [Column; 20] = [
     col("name", true, "/credentialSubject/name", false),
     col("birth_date", false, "/credentialSubject/birthDate", false),
     col("holder_did", false, "/credentialSubject/id", false),
@@ -48,6 +50,7 @@ pub(super) static COLUMNS: [Column; 19] = [
     col("country", true, q!("country"), true),
     col("level", true, q!("frameworkLevels"), true),
     col("field", true, q!("field"), true),
+    col("esco_occupation", false, q!("occupation/esco"), true),
     col("isco08", false, q!("occupation"), true),
     col("learning_outcomes", false, q!("learningOutcomes"), false),
     col("awarded", true, q!("awarded"), true),
