@@ -52,6 +52,7 @@
     )
 )]
 
+pub mod alg;
 pub mod audit;
 mod binding;
 pub mod credential;
@@ -77,6 +78,7 @@ mod testutil;
 
 pub use credential::schema;
 
+pub use alg::Algorithm;
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,

@@ -105,8 +105,15 @@ pub fn present(
         "nonce": nonce,
         "sd_hash": digest(&out),
     });
-    let header = br#"{"alg":"EdDSA","typ":"kb+jwt"}"#;
-    out.push_str(&jws::sign_raw(holder, header, kb.to_string().as_bytes()));
+    let header = format!(
+        r#"{{"alg":"{}","typ":"kb+jwt"}}"#,
+        holder.algorithm().name()
+    );
+    out.push_str(&jws::sign_raw(
+        holder,
+        header.as_bytes(),
+        kb.to_string().as_bytes(),
+    ));
     Ok(out)
 }
 
