@@ -66,6 +66,7 @@ pub mod presentation;
 pub mod report;
 pub mod request;
 pub mod sdjwt;
+pub mod sdjwt_vc;
 pub mod seen;
 pub mod signed;
 pub mod status;

@@ -29,8 +29,8 @@ mod tests;
 
 pub use kind::{KeyRule, Kind};
 pub use kinds::{
-    BundleJwt, CredentialJwt, DecisionJwt, KeyBindingJwt, KeyProofJwt, PresentationJwt, RequestJwt,
-    SdJwtIssuerJwt, StatusListJwt, UploadedStatusListJwt,
+    BundleJwt, CredentialJwt, DcSdJwtIssuerJwt, DecisionJwt, KeyBindingJwt, KeyProofJwt,
+    PresentationJwt, RequestJwt, SdJwtIssuerJwt, StatusListJwt, UploadedStatusListJwt,
 };
 pub use open::{
     open, parse, peek_json, peek_unverified, KeyRefusal, KeySource, KidDidKey, OpenError, Opened,

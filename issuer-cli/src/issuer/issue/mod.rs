@@ -17,6 +17,7 @@ use crate::issuer::status::StatusFile;
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("input").required(true).args(["claims", "csv"])))]
+#[command(group(clap::ArgGroup::new("selective").args(["sd_jwt", "dc_sd_jwt"])))]
 pub(crate) struct IssueArgs {
     /// The issuer's private key file.
     #[arg(long)]
@@ -58,9 +59,19 @@ pub(crate) struct IssueArgs {
     /// grade) the holder discloses selectively; needs --holder.
     #[arg(long, requires = "holder", conflicts_with = "csv")]
     sd_jwt: bool,
+    /// Issue as an IETF SD-JWT VC (dc+sd-jwt), the format OpenID4VC wallets such as the
+    /// EU Digital Identity Wallet accept: personal claims selectively disclosable as with
+    /// --sd-jwt, the type named by a `vct` URL under --vct-base; needs --holder. With
+    /// --status, the credential carries the revocation entry only.
+    #[arg(long, requires_all = ["holder", "vct_base"], conflicts_with = "csv")]
+    dc_sd_jwt: bool,
+    /// The registry URL under which the credential type's Type Metadata is served
+    /// (`vct` = URL/types/QualificationCredential; see `skillpass type-metadata`).
+    #[arg(long, requires = "dc_sd_jwt", value_name = "URL")]
+    vct_base: Option<String>,
     /// Also make this claim selectively disclosable (e.g. name, title, awardingBody,
     /// learningOutcomes, qualification.awarded); repeatable.
-    #[arg(long = "sd", requires = "sd_jwt", value_name = "CLAIM")]
+    #[arg(long = "sd", requires = "selective", value_name = "CLAIM")]
     sd: Vec<String>,
 }
 
@@ -78,8 +89,15 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
     if let (Some(claims), Some(out)) = (&a.claims, &a.out) {
         let claims = files::read_json(claims)?;
         options.holder = a.holder.clone();
-        let sd = a.sd_jwt.then_some(a.sd.as_slice());
-        let (jws, id) = sign::issue_one(&key, &claims, &mut options, lists.as_mut(), sd)?;
+        let format = match (&a.vct_base, a.sd_jwt) {
+            (Some(base), _) if a.dc_sd_jwt => sign::Format::IetfSd {
+                sd: &a.sd,
+                vct_base: base,
+            },
+            (_, true) => sign::Format::W3cSd(&a.sd),
+            _ => sign::Format::Vc,
+        };
+        let (jws, id) = sign::issue_one(&key, &claims, &mut options, lists.as_mut(), format)?;
         files::write_atomic(out, format!("{jws}\n").as_bytes(), false)?;
         if let (Some(lists), Some(path)) = (&lists, &a.status) {
             lists.save(path)?;

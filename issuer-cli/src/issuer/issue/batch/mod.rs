@@ -213,7 +213,7 @@ pub(super) fn issue_csv(
         options.holder = holder;
         options.valid_until = until.or(default_until);
         let lists = status.as_mut().map(|(lists, _)| &mut **lists);
-        match issue_one(key, &claims, options, lists, None) {
+        match issue_one(key, &claims, options, lists, super::sign::Format::Vc) {
             Ok((jws, id)) => {
                 issued_lines.push(line);
                 let entry = IssuedRow {
