@@ -77,10 +77,10 @@ pub(crate) fn run(command: KeyCommand) -> Result<u8> {
             } else if a.did_jwk {
                 println!("{}", public.did_jwk());
             } else {
-                println!("alg:        {}", public.algorithm().describe());
                 println!("did:        {}", public.did());
                 println!("kid:        {}", public.did_url());
                 println!("thumbprint: {}", public.thumbprint());
+                println!("alg:        {}", public.algorithm().describe());
             }
         }
     }
