@@ -362,3 +362,28 @@ fn the_holders_copy_of_a_dc_credential_reads_as_its_vc_document() {
     assert_eq!(shown["credentialSubject"]["id"], w.holder.public().did());
     assert_eq!(shown["issuer"], w.college.public().did());
 }
+
+#[test]
+fn a_wallet_tells_the_three_formats_apart() {
+    use crate::wallet::CredentialFormat;
+    let w = World::new(Algorithm::EdDSA);
+    assert_eq!(
+        CredentialFormat::detect(&w.issued()),
+        CredentialFormat::DcSdJwt
+    );
+    let w3c = crate::sdjwt::issue(
+        &w.college,
+        &w.college.public().did_url(),
+        &w.document(),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(CredentialFormat::detect(&w3c), CredentialFormat::SdJwt);
+    assert_eq!(
+        CredentialFormat::detect(w3c.split('~').next().unwrap()),
+        CredentialFormat::VcJwt
+    );
+    assert!(CredentialFormat::DcSdJwt.is_sd_jwt() && !CredentialFormat::VcJwt.is_sd_jwt());
+    // Garbage with a `~` stays an SD-JWT to be refused by the SD-JWT checks.
+    assert_eq!(CredentialFormat::detect("a~b"), CredentialFormat::SdJwt);
+}

@@ -211,9 +211,11 @@ fn garbage_containing_a_tilde_is_checked_as_a_credential_not_as_an_sd_jwt() {
 fn an_ietf_sd_jwt_vc_is_issued_kept_presented_and_verified_valid() {
     let w = World::new();
     let did = w
-        .ok(&["wallet", "init", "--wallet", "w.jwe"])
+        .ok(&["wallet", "init", "--wallet", "w.jwe", "--alg", "ES256"])
         .trim()
         .to_owned();
+    // A P-256 holder key, as HAIP wallets hold.
+    assert!(did.starts_with("did:key:zDn"), "{did}");
     w.ok(&[
         "issue",
         "--key",
@@ -248,6 +250,7 @@ fn an_ietf_sd_jwt_vc_is_issued_kept_presented_and_verified_valid() {
         "https://registry.example/types/QualificationCredential"
     );
     assert_eq!(payload["sub"], did.as_str());
+    assert_eq!(payload["cnf"]["jwk"]["crv"], "P-256");
     // `type-metadata --integrity` prints what the credential carries.
     let integrity = w.ok(&[
         "type-metadata",
@@ -263,6 +266,14 @@ fn an_ietf_sd_jwt_vc_is_issued_kept_presented_and_verified_valid() {
     let mut add = vec!["wallet", "add", "--wallet", "w.jwe", "nurse.sd-jwt"];
     add.extend(trust.iter().map(String::as_str));
     w.ok(&add);
+    let listed: Value =
+        serde_json::from_str(&w.ok(&["wallet", "list", "--wallet", "w.jwe", "--json"])).unwrap();
+    assert_eq!(listed["credentials"][0]["format"], "dc+sd-jwt");
+    assert_eq!(listed["credentials"][0]["lastKnown"]["status"], "valid");
+    assert_eq!(
+        listed["credentials"][0]["lastKnown"]["title"],
+        "Bachelor of Science in Nursing"
+    );
     present(&w, "title,level", "dc.txt");
     let (code, report) = w.verify_json(&["--audience", EMPLOYER, "--nonce", "77aa", "dc.txt"]);
     assert_eq!(
