@@ -167,7 +167,10 @@ pub fn to_vc(payload: &Value) -> Result<Value, LayoutError> {
         None => seconds("iat")?.ok_or_else(|| member("neither nbf nor iat"))?,
     };
     let mut vc = Map::new();
-    vc.insert("@context".into(), json!([VC_CONTEXT_V2]));
+    vc.insert(
+        "@context".into(),
+        json!([VC_CONTEXT_V2, crate::jsonld::SKILLPASS_CONTEXT.url]),
+    );
     if let Some(jti) = dc.get("jti") {
         vc.insert("id".into(), jti.clone());
     }

@@ -11,14 +11,15 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::{Args, Subcommand};
+use credential_core::integrity::{peek_credential, MAX_DI_CREDENTIAL_LEN};
 use credential_core::jws::{self, Header};
 use credential_core::sdjwt::{reveal_all_unchecked, MAX_SD_JWT_LEN};
 use credential_core::sdjwt_vc::TokenStatusList;
-use credential_core::signed::{peek_json, CredentialJwt};
 use credential_core::status::{
     status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
 };
 use credential_core::trust::TYP_STATUS_LIST;
+use credential_core::verify::is_data_integrity;
 use credential_core::{CheckedCredential, SecretKey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -172,15 +173,16 @@ impl StatusFile {
     /// The status index of `path`, one of this issuer's credentials (read, not verified:
     /// the issuer is acting on its own credential).
     pub(crate) fn index_of(&self, path: &Path) -> Result<usize> {
-        let text = files::read_text(path, MAX_SD_JWT_LEN as u64)?;
+        let limit = MAX_SD_JWT_LEN.max(MAX_DI_CREDENTIAL_LEN);
+        let text = files::read_text(path, limit as u64)?;
         let text = text.trim();
-        // An SD-JWT (either layout) is read as the holder's copy shows it.
-        let doc = if text.contains('~') {
-            reveal_all_unchecked(text)?
+        // An SD-JWT (either layout) is read as the holder's copy shows it; a compact JWS or
+        // a Data Integrity credential by its envelope.
+        let credential = if !is_data_integrity(text) && text.contains('~') {
+            CheckedCredential::from_value(&reveal_all_unchecked(text)?)?
         } else {
-            peek_json::<CredentialJwt>(text)?
+            peek_credential(text)?
         };
-        let credential = CheckedCredential::from_value(&doc)?;
         if credential.issuer != self.issuer {
             bail!(
                 "{} was issued by {}, not by the owner of this status list file",

@@ -24,3 +24,4 @@ mod openapi;
 mod requests;
 mod status;
 mod store_check;
+mod web;

@@ -1,39 +1,55 @@
 //! Signing one credential, for `issue --claims` and for each row of a batch: the document
 //! built from the claims and checked against its schema, status entries taken from the
-//! issuer's status list file, then signed as `vc+jwt` or as an SD-JWT.
+//! issuer's status list file, then signed as `vc+jwt`, as an SD-JWT, or with an embedded
+//! Data Integrity proof.
 
 use anyhow::{Context as _, Result};
 use credential_core::sdjwt_vc::vct_for;
 use credential_core::status::StatusPurpose;
-use credential_core::{build_document, sign_document, CheckedCredential, IssueOptions, SecretKey};
+use credential_core::{
+    build_document, integrity, sign_document, CheckedCredential, IssueOptions, SecretKey,
+};
 use serde_json::Value;
 
 use crate::issuer::status::StatusFile;
 
-/// The format a credential is issued in.
+/// How one credential is secured.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Format<'a> {
-    /// `vc+jwt`.
-    Vc,
-    /// W3C `vc+sd-jwt`, with these claims also selectively disclosable.
-    W3cSd(&'a [String]),
-    /// IETF SD-JWT VC `dc+sd-jwt`, its type's `vct` under `vct_base`.
+pub(crate) enum Securing<'a> {
+    /// A compact JWS, `vc+jwt`.
+    Jose,
+    /// A W3C `vc+sd-jwt` with these claims also selectively disclosable.
+    SdJwt(&'a [String]),
+    /// An IETF SD-JWT VC `dc+sd-jwt`, its type's `vct` under `vct_base`.
     IetfSd {
         /// Claims also selectively disclosable.
         sd: &'a [String],
         /// The registry URL the `vct` is under.
         vct_base: &'a str,
     },
+    /// JSON with an `eddsa-rdfc-2022` Data Integrity proof.
+    DataIntegrity,
 }
 
-/// Signs one credential from `claims` in `format`, taking its status entries from
-/// `lists`; answers the compact credential and its id.
-pub(crate) fn issue_one(
+impl Securing<'_> {
+    /// The file name extension of a credential secured this way.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Self::Jose | Self::SdJwt(_) | Self::IetfSd { .. } => "jwt",
+            Self::DataIntegrity => "json",
+        }
+    }
+}
+
+/// Signs one credential from `claims` as `securing` says, taking its status entries from
+/// `lists`; answers the credential as text (a compact JWS or SD-JWT, or pretty JSON) and
+/// its id.
+pub(super) fn issue_one(
     key: &SecretKey,
     claims: &Value,
     options: &mut IssueOptions,
     lists: Option<&mut StatusFile>,
-    format: Format<'_>,
+    securing: Securing<'_>,
 ) -> Result<(String, String)> {
     let public = key.public();
     options.status = match lists {
@@ -41,21 +57,26 @@ pub(crate) fn issue_one(
         Some(lists) => lists.allocate(options.issuer.as_deref().unwrap_or(&public.did()))?,
         None => Vec::new(),
     };
-    if matches!(format, Format::IetfSd { .. }) {
+    if matches!(securing, Securing::IetfSd { .. }) {
         // A 1-bit Token Status List says revoked or not: the suspension entry stays unused.
         options
             .status
             .retain(|e| e.status_purpose == StatusPurpose::Revocation);
     }
     let doc = build_document(claims, &public.did(), options)?;
-    let jws = match format {
-        Format::Vc => sign_document(key, &public.did_url(), &doc)?,
-        Format::W3cSd(sd) => credential_core::sdjwt::issue(key, &public.did_url(), &doc, sd)?,
-        Format::IetfSd { sd, vct_base } => {
+    let credential = match securing {
+        Securing::Jose => sign_document(key, &public.did_url(), &doc)?,
+        Securing::SdJwt(sd) => credential_core::sdjwt::issue(key, &public.did_url(), &doc, sd)?,
+        Securing::IetfSd { sd, vct_base } => {
             let kind = CheckedCredential::from_value(&doc)?.kind;
             let vct = vct_for(vct_base, kind);
             credential_core::sdjwt::issue_dc(key, &public.did_url(), &doc, sd, &vct)
                 .context("cannot issue the SD-JWT VC")?
+        }
+        Securing::DataIntegrity => {
+            let secured =
+                integrity::sign_credential(key, &public.did_url(), &doc, options.issued_at)?;
+            serde_json::to_string_pretty(&secured)?
         }
     };
     let id = doc
@@ -63,5 +84,5 @@ pub(crate) fn issue_one(
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    Ok((jws, id))
+    Ok((credential, id))
 }

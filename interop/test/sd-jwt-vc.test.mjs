@@ -20,8 +20,8 @@ import { ES256, digest } from '@sd-jwt/crypto-nodejs';
 import { getListFromStatusListJWT, getStatusListFromJWT } from '@sd-jwt/jwt-status-list';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BIN = process.env.SKILLPASS_BIN ?? resolve(HERE, '../target/debug/skillpass');
-const CLAIMS = resolve(HERE, '../examples/nurse-qualification.json');
+const BIN = process.env.SKILLPASS_BIN ?? resolve(HERE, '../../target/debug/skillpass');
+const CLAIMS = resolve(HERE, '../../examples/nurse-qualification.json');
 const AUDIENCE = 'did:web:employer.example';
 const NONCE = 'n-0S6_WzA2Mj-interop';
 
