@@ -58,6 +58,7 @@
     )
 )]
 
+pub mod alg;
 pub mod audit;
 mod binding;
 pub mod credential;
@@ -74,6 +75,7 @@ pub mod presentation;
 pub mod report;
 pub mod request;
 pub mod sdjwt;
+pub mod sdjwt_vc;
 pub mod seen;
 pub mod signed;
 pub mod status;
@@ -87,6 +89,7 @@ mod testutil;
 
 pub use credential::schema;
 
+pub use alg::Algorithm;
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,

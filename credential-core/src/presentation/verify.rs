@@ -60,7 +60,7 @@ pub fn verify_presentation(
     PresentationReport::new(checks, Some(vp.holder), reports)
 }
 
-/// Steps 1 and 2: the compact JWS within the size limit and with EdDSA, a strict JSON
+/// Steps 1 and 2: the compact JWS within the size limit and with an allowed algorithm, a strict JSON
 /// payload, `typ` `vp+jwt`, and the presentation envelope.
 fn read<'a>(
     compact: &'a str,
@@ -112,7 +112,7 @@ fn read<'a>(
                     vp.credentials.len()
                 ),
             );
-            checks.push(Id::Algorithm, Outcome::Pass, "EdDSA (Ed25519)");
+            checks.push(Id::Algorithm, Outcome::Pass, parsed.algorithm().describe());
             Some((parsed, vp))
         }
         Err(e) => {

@@ -142,8 +142,12 @@ impl Verifier<'_> {
             Outcome::Pass,
             format!("{len} bytes, VC 2.0 {}", credential.kind),
         );
-        // 2. algorithm: parsing refused every algorithm but EdDSA.
-        checks.push(CheckId::Algorithm, Outcome::Pass, "EdDSA (Ed25519)");
+        // 2. algorithm: parsing refused every algorithm not on the allow-list.
+        checks.push(
+            CheckId::Algorithm,
+            Outcome::Pass,
+            jws.algorithm().describe(),
+        );
         // 3. issuer-accredited, at the issuance date.
         let valid_from = format_time(credential.valid_from);
         let (outcome, detail) = match self.bundle.issuer(&credential.issuer) {
