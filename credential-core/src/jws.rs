@@ -1,17 +1,20 @@
-//! Compact JWS with EdDSA (RFC 7515, RFC 8037), and nothing else.
+//! Compact JWS (RFC 7515) with the algorithms of [the allow-list](crate::alg): EdDSA
+//! (RFC 8037) and ES256 (RFC 7518), nothing else.
 //!
-//! The algorithm is fixed: `alg` must be `EdDSA`. `none`, HMAC and every other algorithm are
-//! refused before any key is looked at, and the key always comes from the caller's trust
-//! data, never from the message (`jwk`, `jku`, `x5c` headers are ignored). `crit` is refused
+//! `none`, HMAC, RSA and every other algorithm are refused before any key is looked at; a
+//! signature verifies only under a key of the algorithm its header names (an ES256 header
+//! never meets an Ed25519 key), and the key always comes from the caller's trust data,
+//! never from the message (`jwk`, `jku`, `x5c` headers are ignored). `crit` is refused
 //! because no extension is understood.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
+use crate::alg::Algorithm;
 use crate::keys::{PublicKey, SecretKey};
 
-/// The one signature algorithm Skillpass accepts.
+/// The native signature algorithm.
 pub const ALG_EDDSA: &str = "EdDSA";
 /// Largest compact JWS accepted for a credential or presentation (64 KiB).
 pub const MAX_JWS_LEN: usize = 64 * 1024;
@@ -39,21 +42,21 @@ pub enum JwsError {
     /// The protected header is not a JSON object we can read.
     #[error("the protected header is not valid JSON: {0}")]
     Header(String),
-    /// `alg` is anything but `EdDSA`.
-    #[error("algorithm {0:?} is not allowed (only EdDSA)")]
+    /// `alg` is not on the allow-list (EdDSA, ES256).
+    #[error("algorithm {0:?} is not allowed (only EdDSA and ES256)")]
     Algorithm(String),
     /// A `crit` header asks for an extension we do not implement.
     #[error("critical header extensions are not supported")]
     Crit,
     /// The signature is not 64 bytes.
-    #[error("an Ed25519 signature is 64 bytes, this one is {0}")]
+    #[error("an Ed25519 or ES256 signature is 64 bytes, this one is {0}")]
     SignatureLength(usize),
 }
 
 /// The protected header members Skillpass reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
-    /// Always `EdDSA` once parsed.
+    /// An allowed algorithm once parsed (`EdDSA` or `ES256`).
     pub alg: String,
     /// Media type, e.g. `vc+jwt`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,7 +73,7 @@ pub struct Header {
 }
 
 impl Header {
-    /// An EdDSA header with the given `typ` and `kid`.
+    /// A header with the given `typ` and `kid` (`alg` is set by [`sign`] from the key).
     pub fn new(typ: &str, kid: &str) -> Self {
         Self {
             alg: ALG_EDDSA.into(),
@@ -87,13 +90,14 @@ impl Header {
 pub struct UnverifiedJws<'a> {
     signing_input: &'a str,
     header: Header,
+    alg: Algorithm,
     payload: Vec<u8>,
     signature: [u8; 64],
 }
 
 impl<'a> UnverifiedJws<'a> {
     /// Splits and decodes `compact`, refusing anything over `max_len` bytes and any `alg`
-    /// but EdDSA.
+    /// not on the allow-list.
     pub fn parse(compact: &'a str, max_len: usize) -> Result<Self, JwsError> {
         if compact.len() > max_len {
             return Err(JwsError::TooLarge {
@@ -120,9 +124,9 @@ impl<'a> UnverifiedJws<'a> {
         // the duplicate checking a header needs: unknown members are never read.
         let header: Header =
             serde_json::from_slice(&header_bytes).map_err(|e| JwsError::Header(e.to_string()))?;
-        if header.alg != ALG_EDDSA {
+        let Some(alg) = Algorithm::from_name(&header.alg) else {
             return Err(JwsError::Algorithm(header.alg));
-        }
+        };
         if header.crit.is_some() {
             return Err(JwsError::Crit);
         }
@@ -139,14 +143,20 @@ impl<'a> UnverifiedJws<'a> {
         Ok(Self {
             signing_input,
             header,
+            alg,
             payload,
             signature,
         })
     }
 
-    /// The protected header, as parsed (`alg` already known to be EdDSA).
+    /// The protected header, as parsed (`alg` already known to be allowed).
     pub fn header(&self) -> &Header {
         &self.header
+    }
+
+    /// The header's algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        self.alg
     }
 
     /// The decoded payload bytes (not yet authenticated).
@@ -164,16 +174,17 @@ impl<'a> UnverifiedJws<'a> {
         &self.signature
     }
 
-    /// Whether `key` signed this JWS (strict Ed25519).
+    /// Whether `key` signed this JWS: the key must be of the header's algorithm (no
+    /// algorithm confusion), then strict Ed25519 or ES256.
     pub fn verify_with(&self, key: &PublicKey) -> bool {
-        key.verify(self.signing_input.as_bytes(), &self.signature)
+        key.algorithm() == self.alg && key.verify(self.signing_input.as_bytes(), &self.signature)
     }
 }
 
-/// Signs `payload` as a compact JWS with `header` (whose `alg` is forced to EdDSA).
+/// Signs `payload` as a compact JWS with `header`, whose `alg` is set to the key's.
 pub fn sign(key: &SecretKey, header: &Header, payload: &[u8]) -> String {
     let mut header = header.clone();
-    header.alg = ALG_EDDSA.into();
+    header.alg = key.algorithm().name().into();
     // Serializing a struct of strings cannot fail; fall back to the minimal header anyway.
     let header_json =
         serde_json::to_vec(&header).unwrap_or_else(|_| br#"{"alg":"EdDSA"}"#.to_vec());
@@ -194,6 +205,7 @@ pub fn sign_raw(key: &SecretKey, header_json: &[u8], payload: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::alg::Algorithm;
 
     const RFC8037_D_HEX: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
     const RFC8037_JWS: &str = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
@@ -233,12 +245,15 @@ mod tests {
     }
 
     #[test]
-    fn alg_none_hmac_and_the_draft_ed25519_name_are_refused() {
+    fn alg_none_hmac_rsa_other_curves_and_the_draft_ed25519_name_are_refused() {
         for header in [
             r#"{"alg":"none"}"#,
             r#"{"alg":"HS256"}"#,
             r#"{"alg":"Ed25519"}"#,
-            r#"{"alg":"ES256"}"#,
+            r#"{"alg":"ES384"}"#,
+            r#"{"alg":"RS256"}"#,
+            r#"{"alg":"PS256"}"#,
+            r#"{"alg":"es256"}"#,
         ] {
             let jws = sign_raw(&rfc8037_key(), header.as_bytes(), b"x");
             assert!(
@@ -302,6 +317,35 @@ mod tests {
             UnverifiedJws::parse(&jws, MAX_JWS_LEN),
             Err(JwsError::Header(_))
         ));
+    }
+
+    #[test]
+    fn rfc7515_a3_es256_jws_verifies_under_its_key_and_our_es256_signature_round_trips() {
+        let key = SecretKey::from_private_jwk(
+            r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","d":"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}"#,
+        )
+        .unwrap();
+        let a3 = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+        let parsed = UnverifiedJws::parse(a3, MAX_JWS_LEN).unwrap();
+        assert_eq!(parsed.algorithm(), Algorithm::Es256);
+        assert!(parsed.verify_with(&key.public()));
+        let ours = sign(&key, &Header::new("JWT", "k"), b"{}");
+        let parsed = UnverifiedJws::parse(&ours, MAX_JWS_LEN).unwrap();
+        assert_eq!(parsed.header().alg, "ES256");
+        assert!(parsed.verify_with(&key.public()));
+    }
+
+    #[test]
+    fn a_signature_never_verifies_under_a_key_of_another_algorithm_than_its_header() {
+        let ed = rfc8037_key();
+        let ec = SecretKey::generate_for(Algorithm::Es256);
+        // An ES256 signature labelled EdDSA, and an EdDSA one labelled ES256.
+        let relabelled_ec = sign_raw(&ec, br#"{"alg":"EdDSA"}"#, b"x");
+        let parsed = UnverifiedJws::parse(&relabelled_ec, MAX_JWS_LEN).unwrap();
+        assert!(!parsed.verify_with(&ec.public()));
+        let relabelled_ed = sign_raw(&ed, br#"{"alg":"ES256"}"#, b"x");
+        let parsed = UnverifiedJws::parse(&relabelled_ed, MAX_JWS_LEN).unwrap();
+        assert!(!parsed.verify_with(&ed.public()));
     }
 }
 

@@ -1,78 +1,154 @@
-//! Ed25519 keys, `did:key` identifiers and JWKs (RFC 8037 `OKP` / `Ed25519`).
+//! Signing keys, `did:key` / `did:jwk` identifiers and JWKs, for the two key types the
+//! [algorithm allow-list](crate::alg) accepts: Ed25519 (RFC 8037 `OKP`) and P-256
+//! (RFC 7518 `EC`, for ES256).
 //!
 //! Secret keys are zeroized on drop and never printed: their `Debug` is redacted and the
 //! only way to get the secret bytes out is [`SecretKey::to_private_jwk`], which returns a
 //! zeroizing string meant for a key file.
+//!
+//! Identifiers: an Ed25519 key is `did:key:z6Mk…` (multicodec `ed25519-pub`, 0xed), a P-256
+//! key `did:key:zDn…` (multicodec `p256-pub`, 0x1200, over the 33-byte compressed point).
+//! Both also read as `did:jwk` (the JWK itself, base64url, in the DID), which many wallets
+//! use for holder keys.
 
 use std::fmt;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
+use p256::ecdsa::signature::Verifier as _;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 use zeroize::Zeroizing;
 
+use crate::alg::Algorithm;
+
 /// The multicodec prefix of an Ed25519 public key (`ed25519-pub`, varint 0xed 0x01).
 const ED25519_MULTICODEC: [u8; 2] = [0xed, 0x01];
-/// Longest `did:key` string we look at; an Ed25519 did:key is 56 characters.
-const MAX_DID_LEN: usize = 128;
-/// Longest JWK document we parse (a private Ed25519 JWK is about 150 bytes).
+/// The multicodec prefix of a P-256 public key (`p256-pub`, 0x1200 as varint 0x80 0x24).
+const P256_MULTICODEC: [u8; 2] = [0x80, 0x24];
+/// Longest `did:key` or `did:jwk` string we look at; a P-256 did:jwk is about 190
+/// characters, an Ed25519 did:key 56.
+const MAX_DID_LEN: usize = 512;
+/// Longest JWK document we parse (a private P-256 JWK is about 200 bytes).
 pub const MAX_JWK_LEN: usize = 4096;
 
 /// What can go wrong reading or decoding a key or identifier.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum KeyError {
-    /// The DID is not a `did:key` of an Ed25519 key.
-    #[error("not an Ed25519 did:key: {0}")]
+    /// The DID is not a `did:key` or `did:jwk` of a supported key.
+    #[error("not a did:key or did:jwk of an Ed25519 or P-256 key: {0}")]
     BadDid(String),
-    /// The JWK is not an Ed25519 OKP key, or a member is malformed.
-    #[error("not an Ed25519 JWK: {0}")]
+    /// The JWK is not an Ed25519 OKP key or a P-256 EC key, or a member is malformed.
+    #[error("not an Ed25519 or P-256 JWK: {0}")]
     BadJwk(String),
-    /// The public key is not a valid Ed25519 point, or is a weak (small-order) key.
-    #[error("invalid Ed25519 public key")]
+    /// The public key is not a valid point, or is a weak (small-order) Ed25519 key.
+    #[error("invalid public key: not a valid point of its curve")]
     BadPublicKey,
-    /// A private JWK whose `x` does not belong to its `d`.
-    #[error("the JWK's public key `x` does not match its private key `d`")]
+    /// A private JWK whose public members do not belong to its `d`.
+    #[error("the JWK's public key does not match its private key `d`")]
     MismatchedJwk,
 }
 
-/// An Ed25519 signing key. Zeroized on drop; `Debug` shows only the public `did:key`.
-pub struct SecretKey(SigningKey);
+/// The two kinds of signing key.
+enum Secret {
+    Ed25519(SigningKey),
+    P256(p256::ecdsa::SigningKey),
+}
+
+/// A signing key (Ed25519 or P-256). Zeroized on drop; `Debug` shows only the public DID.
+pub struct SecretKey(Secret);
 
 impl SecretKey {
-    /// A fresh key from the operating system's random source.
+    /// A fresh Ed25519 key from the operating system's random source.
     pub fn generate() -> Self {
-        Self(SigningKey::generate(&mut rand::rngs::OsRng))
+        Self::generate_for(Algorithm::EdDSA)
     }
 
-    /// The key whose RFC 8032 secret (seed) is `bytes`.
+    /// A fresh key for `alg` from the operating system's random source.
+    pub fn generate_for(alg: Algorithm) -> Self {
+        match alg {
+            Algorithm::EdDSA => Self(Secret::Ed25519(SigningKey::generate(
+                &mut rand::rngs::OsRng,
+            ))),
+            Algorithm::Es256 => Self(Secret::P256(p256::ecdsa::SigningKey::random(
+                &mut rand::rngs::OsRng,
+            ))),
+        }
+    }
+
+    /// The Ed25519 key whose RFC 8032 secret (seed) is `bytes`.
     pub fn from_bytes(bytes: &[u8; 32]) -> Self {
-        Self(SigningKey::from_bytes(bytes))
+        Self(Secret::Ed25519(SigningKey::from_bytes(bytes)))
+    }
+
+    /// The P-256 key whose secret scalar is `bytes` (big-endian); zero and values not
+    /// below the group order are refused.
+    pub fn from_p256_bytes(bytes: &[u8; 32]) -> Result<Self, KeyError> {
+        p256::ecdsa::SigningKey::from_slice(bytes)
+            .map(|k| Self(Secret::P256(k)))
+            .map_err(|_| KeyError::BadJwk("`d` is not a P-256 private key".into()))
+    }
+
+    /// The algorithm this key signs with.
+    pub fn algorithm(&self) -> Algorithm {
+        match &self.0 {
+            Secret::Ed25519(_) => Algorithm::EdDSA,
+            Secret::P256(_) => Algorithm::Es256,
+        }
     }
 
     /// The matching public key.
     pub fn public(&self) -> PublicKey {
-        PublicKey(self.0.verifying_key())
+        match &self.0 {
+            Secret::Ed25519(k) => PublicKey(Public::Ed25519(k.verifying_key())),
+            Secret::P256(k) => PublicKey::from_p256(k.verifying_key()),
+        }
     }
 
-    /// Signs `message` (Ed25519 is deterministic: same key and message, same signature).
+    /// Signs `message`: an Ed25519 signature, or an ES256 signature as JOSE encodes it
+    /// (`r || s`, 32 bytes each, RFC 7518 §3.4). Both are deterministic (RFC 8032,
+    /// RFC 6979).
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
-        self.0.sign(message).to_bytes()
+        match &self.0 {
+            Secret::Ed25519(k) => k.sign(message).to_bytes(),
+            Secret::P256(k) => {
+                let signature: p256::ecdsa::Signature = k.sign(message);
+                let mut out = [0u8; 64];
+                out.copy_from_slice(&signature.to_bytes());
+                out
+            }
+        }
     }
 
-    /// The private JWK (`kty` OKP, `crv` Ed25519, `x`, `d`) as JSON, for a key file.
+    /// The private JWK (`OKP`/`Ed25519` with `x`, `d`; or `EC`/`P-256` with `x`, `y`, `d`)
+    /// as JSON, for a key file.
     pub fn to_private_jwk(&self) -> Zeroizing<String> {
-        let d = Zeroizing::new(URL_SAFE_NO_PAD.encode(self.0.to_bytes()));
-        let x = URL_SAFE_NO_PAD.encode(self.0.verifying_key().to_bytes());
-        Zeroizing::new(format!(
-            "{{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"{x}\",\"d\":\"{}\"}}",
-            d.as_str()
-        ))
+        match &self.0 {
+            Secret::Ed25519(k) => {
+                let d = Zeroizing::new(URL_SAFE_NO_PAD.encode(k.to_bytes()));
+                let x = URL_SAFE_NO_PAD.encode(k.verifying_key().to_bytes());
+                Zeroizing::new(format!(
+                    "{{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"{x}\",\"d\":\"{}\"}}",
+                    d.as_str()
+                ))
+            }
+            Secret::P256(k) => {
+                let bytes = Zeroizing::new(k.to_bytes());
+                let d = Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_slice()));
+                let jwk = self.public().to_jwk();
+                Zeroizing::new(format!(
+                    "{{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"{}\",\"y\":\"{}\",\"d\":\"{}\"}}",
+                    jwk.x,
+                    jwk.y.unwrap_or_default(),
+                    d.as_str()
+                ))
+            }
+        }
     }
 
-    /// Reads a private JWK. `x`, when present, must match `d`.
+    /// Reads a private JWK. Its public members, when present, must match `d`.
     pub fn from_private_jwk(json: &str) -> Result<Self, KeyError> {
         if json.len() > MAX_JWK_LEN {
             return Err(KeyError::BadJwk("document too large".into()));
@@ -80,16 +156,23 @@ impl SecretKey {
         let jwk: Zeroizing<JwkFields> = Zeroizing::new(
             serde_json::from_str(json).map_err(|e| KeyError::BadJwk(e.to_string()))?,
         );
-        jwk.check_type()?;
+        let alg = jwk.algorithm()?;
         let d = jwk.d.as_deref().ok_or_else(|| {
             KeyError::BadJwk("no private member `d`: this is a public key".into())
         })?;
         let d = Zeroizing::new(decode_32(d, "d")?);
-        let key = Self::from_bytes(&d);
+        let key = match alg {
+            Algorithm::EdDSA => Self::from_bytes(&d),
+            Algorithm::Es256 => Self::from_p256_bytes(&d)?,
+        };
         if let Some(x) = &jwk.x {
-            if decode_32(x, "x")? != key.public().to_bytes() {
-                return Err(KeyError::MismatchedJwk);
-            }
+            decode_32(x, "x")?;
+        }
+        let public = key.public().to_jwk();
+        let x_ok = jwk.x.as_ref().is_none_or(|x| *x == public.x);
+        let y_ok = jwk.y.as_ref().is_none_or(|y| Some(y) == public.y.as_ref());
+        if !(x_ok && y_ok) {
+            return Err(KeyError::MismatchedJwk);
         }
         Ok(key)
     }
@@ -103,36 +186,100 @@ impl fmt::Debug for SecretKey {
     }
 }
 
-/// An Ed25519 public key, checked to be a valid point and not of small order.
+/// The two kinds of public key. A P-256 key is kept as its checked uncompressed SEC1
+/// encoding so that [`PublicKey`] stays `Copy`.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct PublicKey(VerifyingKey);
+enum Public {
+    Ed25519(VerifyingKey),
+    P256([u8; 65]),
+}
+
+/// A public key: Ed25519 (a valid point, not of small order) or P-256 (a point on the
+/// curve, not the identity).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct PublicKey(Public);
 
 impl PublicKey {
-    /// From the 32 raw bytes; rejects invalid points and weak keys.
+    /// An Ed25519 key from its 32 raw bytes; rejects invalid points and weak keys.
     pub fn from_bytes(bytes: &[u8; 32]) -> Result<Self, KeyError> {
         let key = VerifyingKey::from_bytes(bytes).map_err(|_| KeyError::BadPublicKey)?;
         if key.is_weak() {
             return Err(KeyError::BadPublicKey);
         }
-        Ok(Self(key))
+        Ok(Self(Public::Ed25519(key)))
     }
 
-    /// The 32 raw bytes.
-    pub fn to_bytes(&self) -> [u8; 32] {
-        self.0.to_bytes()
+    /// A P-256 key from its SEC1 encoding (compressed or uncompressed); rejects points
+    /// not on the curve and the identity.
+    pub fn from_p256_sec1(bytes: &[u8]) -> Result<Self, KeyError> {
+        let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+            .map_err(|_| KeyError::BadPublicKey)?;
+        Ok(Self::from_p256(&key))
     }
 
-    /// The dalek key, for the signature hot path.
-    pub fn as_dalek(&self) -> &VerifyingKey {
-        &self.0
+    fn from_p256(key: &p256::ecdsa::VerifyingKey) -> Self {
+        let point = key.to_encoded_point(false);
+        let mut bytes = [0u8; 65];
+        bytes.copy_from_slice(point.as_bytes());
+        Self(Public::P256(bytes))
     }
 
-    /// `did:key:z6Mk…`: multibase base58btc of the multicodec `ed25519-pub` key.
+    /// The algorithm this key verifies.
+    pub fn algorithm(&self) -> Algorithm {
+        match self.0 {
+            Public::Ed25519(_) => Algorithm::EdDSA,
+            Public::P256(_) => Algorithm::Es256,
+        }
+    }
+
+    /// The raw public key: 32 bytes for Ed25519, the 33-byte compressed SEC1 point for
+    /// P-256.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match &self.0 {
+            Public::Ed25519(k) => k.to_bytes().to_vec(),
+            Public::P256(_) => self
+                .p256()
+                .map(|k| k.to_encoded_point(true).as_bytes().to_vec())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The dalek key of an Ed25519 key, for batch verification; `None` for P-256.
+    pub fn as_dalek(&self) -> Option<&VerifyingKey> {
+        match &self.0 {
+            Public::Ed25519(k) => Some(k),
+            Public::P256(_) => None,
+        }
+    }
+
+    fn p256(&self) -> Option<p256::ecdsa::VerifyingKey> {
+        match &self.0 {
+            // Checked when the key was made; decoding the uncompressed form again is cheap.
+            Public::P256(bytes) => p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).ok(),
+            Public::Ed25519(_) => None,
+        }
+    }
+
+    /// The multicodec-prefixed key a `did:key` encodes.
+    fn multicodec(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(35);
+        match &self.0 {
+            Public::Ed25519(k) => {
+                bytes.extend_from_slice(&ED25519_MULTICODEC);
+                bytes.extend_from_slice(k.as_bytes());
+            }
+            Public::P256(_) => {
+                bytes.extend_from_slice(&P256_MULTICODEC);
+                bytes.extend_from_slice(&self.to_bytes());
+            }
+        }
+        bytes
+    }
+
+    /// `did:key:z…`: multibase base58btc of the multicodec key (`z6Mk…` for Ed25519,
+    /// `zDn…` for P-256).
     pub fn did(&self) -> String {
-        let mut bytes = Vec::with_capacity(34);
-        bytes.extend_from_slice(&ED25519_MULTICODEC);
-        bytes.extend_from_slice(self.0.as_bytes());
-        format!("did:key:z{}", bs58::encode(bytes).into_string())
+        format!("did:key:z{}", bs58::encode(self.multicodec()).into_string())
     }
 
     /// The DID URL of the key's verification method: `did:key:z…#z…`.
@@ -142,7 +289,16 @@ impl PublicKey {
         format!("{did}#{fragment}")
     }
 
-    /// Decodes a `did:key` (with or without a `#fragment`, which must then repeat the key).
+    /// `did:jwk:…`: the public JWK (required members only, RFC 7638 order) in base64url.
+    pub fn did_jwk(&self) -> String {
+        format!(
+            "did:jwk:{}",
+            URL_SAFE_NO_PAD.encode(self.canonical_jwk().as_bytes())
+        )
+    }
+
+    /// Decodes a `did:key` (with or without a `#fragment`, which must then repeat the key)
+    /// or a `did:jwk` (with or without the fragment `#0`).
     pub fn from_did(did: &str) -> Result<Self, KeyError> {
         let bad = || KeyError::BadDid(truncate(did));
         if did.len() > MAX_DID_LEN {
@@ -152,6 +308,19 @@ impl PublicKey {
             Some((d, f)) => (d, Some(f)),
             None => (did, None),
         };
+        if let Some(encoded) = did.strip_prefix("did:jwk:") {
+            if fragment.is_some_and(|f| f != "0") {
+                return Err(bad());
+            }
+            let json = URL_SAFE_NO_PAD.decode(encoded).map_err(|_| bad())?;
+            let jwk: JwkFields = serde_json::from_slice(&json).map_err(|_| bad())?;
+            if jwk.d.is_some() {
+                return Err(KeyError::BadDid(
+                    "a did:jwk holding a private key `d`".into(),
+                ));
+            }
+            return jwk.public_key();
+        }
         let multibase = did.strip_prefix("did:key:").ok_or_else(bad)?;
         if let Some(fragment) = fragment {
             if fragment != multibase {
@@ -160,50 +329,85 @@ impl PublicKey {
         }
         let b58 = multibase.strip_prefix('z').ok_or_else(bad)?;
         let bytes = bs58::decode(b58).into_vec().map_err(|_| bad())?;
-        let key: [u8; 32] = match bytes.split_first_chunk::<2>() {
+        match bytes.split_first_chunk::<2>() {
             Some((prefix, rest)) if *prefix == ED25519_MULTICODEC => {
-                rest.try_into().map_err(|_| bad())?
+                Self::from_bytes(&rest.try_into().map_err(|_| bad())?)
             }
-            _ => return Err(bad()),
-        };
-        Self::from_bytes(&key)
+            Some((prefix, rest)) if *prefix == P256_MULTICODEC && rest.len() == 33 => {
+                Self::from_p256_sec1(rest)
+            }
+            _ => Err(bad()),
+        }
     }
 
     /// The public JWK.
     pub fn to_jwk(&self) -> PublicJwk {
-        PublicJwk {
-            kty: "OKP".into(),
-            crv: "Ed25519".into(),
-            x: URL_SAFE_NO_PAD.encode(self.0.as_bytes()),
-            kid: None,
+        match &self.0 {
+            Public::Ed25519(k) => PublicJwk {
+                kty: "OKP".into(),
+                crv: "Ed25519".into(),
+                x: URL_SAFE_NO_PAD.encode(k.as_bytes()),
+                y: None,
+                kid: None,
+            },
+            Public::P256(bytes) => PublicJwk {
+                kty: "EC".into(),
+                crv: "P-256".into(),
+                x: URL_SAFE_NO_PAD.encode(bytes.get(1..33).unwrap_or_default()),
+                y: Some(URL_SAFE_NO_PAD.encode(bytes.get(33..65).unwrap_or_default())),
+                kid: None,
+            },
         }
     }
 
-    /// Reads a public JWK (members other than `kty`, `crv`, `x` are ignored, except that a
-    /// private `d` is refused so that secrets are never accepted where a public key belongs).
+    /// Reads a public JWK (`kid` is ignored; a private `d` cannot appear, the type has no
+    /// such member, so secrets are never accepted where a public key belongs).
     pub fn from_jwk(jwk: &PublicJwk) -> Result<Self, KeyError> {
-        if jwk.kty != "OKP" || jwk.crv != "Ed25519" {
-            return Err(KeyError::BadJwk(format!("kty {} crv {}", jwk.kty, jwk.crv)));
+        JwkFields {
+            kty: jwk.kty.clone(),
+            crv: Some(jwk.crv.clone()),
+            x: Some(jwk.x.clone()),
+            y: jwk.y.clone(),
+            d: None,
         }
-        Self::from_bytes(&decode_32(&jwk.x, "x")?)
+        .public_key()
+    }
+
+    /// The RFC 7638 members of the public JWK, in lexicographic order, no whitespace.
+    fn canonical_jwk(&self) -> String {
+        let jwk = self.to_jwk();
+        match &jwk.y {
+            None => format!(
+                "{{\"crv\":\"{}\",\"kty\":\"{}\",\"x\":\"{}\"}}",
+                jwk.crv, jwk.kty, jwk.x
+            ),
+            Some(y) => format!(
+                "{{\"crv\":\"{}\",\"kty\":\"{}\",\"x\":\"{}\",\"y\":\"{y}\"}}",
+                jwk.crv, jwk.kty, jwk.x
+            ),
+        }
     }
 
     /// The RFC 7638 JWK thumbprint (SHA-256, base64url), in full.
     pub fn thumbprint(&self) -> String {
-        let jwk = self.to_jwk();
-        // RFC 7638: the required members in lexicographic order, no whitespace.
-        let canonical = format!(
-            "{{\"crv\":\"{}\",\"kty\":\"{}\",\"x\":\"{}\"}}",
-            jwk.crv, jwk.kty, jwk.x
-        );
-        URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()))
+        URL_SAFE_NO_PAD.encode(Sha256::digest(self.canonical_jwk().as_bytes()))
     }
 
-    /// Strict Ed25519 verification (rejects non-canonical and small-order signatures).
+    /// Verifies a signature made by [`SecretKey::sign`]: strict Ed25519 (no non-canonical
+    /// or small-order signatures), or ES256 over SHA-256 of `message`.
     pub fn verify(&self, message: &[u8], signature: &[u8; 64]) -> bool {
-        self.0
-            .verify_strict(message, &Signature::from_bytes(signature))
-            .is_ok()
+        match &self.0 {
+            Public::Ed25519(k) => k
+                .verify_strict(message, &Signature::from_bytes(signature))
+                .is_ok(),
+            Public::P256(_) => {
+                let Ok(signature) = p256::ecdsa::Signature::from_slice(signature) else {
+                    return false;
+                };
+                self.p256()
+                    .is_some_and(|k| k.verify(message, &signature).is_ok())
+            }
+        }
     }
 }
 
@@ -213,40 +417,72 @@ impl fmt::Debug for PublicKey {
     }
 }
 
-/// A public Ed25519 JWK as published in trust bundles and JWKS documents.
+/// A public JWK as published in trust bundles and JWKS documents: `OKP`/`Ed25519` with
+/// `x`, or `EC`/`P-256` with `x` and `y`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicJwk {
-    /// Always `OKP`.
+    /// `OKP` (Ed25519) or `EC` (P-256).
     pub kty: String,
-    /// Always `Ed25519`.
+    /// `Ed25519` or `P-256`.
     pub crv: String,
-    /// The public key, base64url.
+    /// The public key (Ed25519), or the point's x coordinate (P-256), base64url.
     pub x: String,
+    /// The point's y coordinate, base64url (P-256 only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<String>,
     /// Optional key id (a DID URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kid: Option<String>,
 }
 
-/// The members of an OKP JWK we read from key files; zeroized because `d` is secret.
+/// The members of a JWK we read from key files and did:jwk; zeroized because `d` is
+/// secret. Other members (`alg`, `use`, `kid`, …) are ignored.
 #[derive(Deserialize, zeroize::Zeroize)]
 struct JwkFields {
     kty: String,
     crv: Option<String>,
     x: Option<String>,
+    y: Option<String>,
     d: Option<String>,
 }
 
 impl JwkFields {
-    fn check_type(&self) -> Result<(), KeyError> {
-        if self.kty != "OKP" || self.crv.as_deref() != Some("Ed25519") {
-            return Err(KeyError::BadJwk(format!(
-                "kty {} crv {}: only OKP/Ed25519 keys are supported",
-                self.kty,
-                self.crv.as_deref().unwrap_or("(none)")
-            )));
+    fn algorithm(&self) -> Result<Algorithm, KeyError> {
+        match (self.kty.as_str(), self.crv.as_deref()) {
+            ("OKP", Some("Ed25519")) => Ok(Algorithm::EdDSA),
+            ("EC", Some("P-256")) => Ok(Algorithm::Es256),
+            (kty, crv) => Err(KeyError::BadJwk(format!(
+                "kty {kty} crv {}: only OKP/Ed25519 and EC/P-256 keys are supported",
+                crv.unwrap_or("(none)")
+            ))),
         }
-        Ok(())
+    }
+
+    fn public_key(&self) -> Result<PublicKey, KeyError> {
+        let x = self
+            .x
+            .as_deref()
+            .ok_or_else(|| KeyError::BadJwk("no `x`".into()))?;
+        match self.algorithm()? {
+            Algorithm::EdDSA => {
+                if self.y.is_some() {
+                    return Err(KeyError::BadJwk("an Ed25519 key has no `y`".into()));
+                }
+                PublicKey::from_bytes(&decode_32(x, "x")?)
+            }
+            Algorithm::Es256 => {
+                let y = self
+                    .y
+                    .as_deref()
+                    .ok_or_else(|| KeyError::BadJwk("a P-256 key needs `y`".into()))?;
+                let mut sec1 = Vec::with_capacity(65);
+                sec1.push(0x04); // uncompressed point
+                sec1.extend_from_slice(&decode_32(x, "x")?);
+                sec1.extend_from_slice(&decode_32(y, "y")?);
+                PublicKey::from_p256_sec1(&sec1)
+            }
+        }
     }
 }
 
@@ -295,6 +531,7 @@ mod tests {
             kty: "OKP".into(),
             crv: "Ed25519".into(),
             x: RFC8037_X.into(),
+            y: None,
             kid: None,
         };
         let key = PublicKey::from_jwk(&jwk).unwrap();
@@ -408,5 +645,164 @@ mod tests {
         assert!(!shown.contains(RFC8037_D));
         assert!(!shown.contains("9d61b19d"));
         assert!(shown.contains("redacted"));
+    }
+
+    // RFC 7515 Appendix A.3: the ES256 example key and its published JWS.
+    const A3_X: &str = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU";
+    const A3_Y: &str = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+    const A3_D: &str = "jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI";
+    const A3_SIGNING_INPUT: &str = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
+    const A3_SIGNATURE: &str =
+        "DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+
+    fn a3_key() -> SecretKey {
+        SecretKey::from_private_jwk(&format!(
+            r#"{{"kty":"EC","crv":"P-256","x":"{A3_X}","y":"{A3_Y}","d":"{A3_D}"}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn rfc7515_a3_private_jwk_yields_its_public_key_and_verifies_the_published_signature() {
+        let key = a3_key();
+        assert_eq!(key.algorithm(), Algorithm::Es256);
+        let jwk = key.public().to_jwk();
+        assert_eq!((jwk.kty.as_str(), jwk.crv.as_str()), ("EC", "P-256"));
+        assert_eq!(jwk.x, A3_X);
+        assert_eq!(jwk.y.as_deref(), Some(A3_Y));
+        let signature: [u8; 64] = URL_SAFE_NO_PAD
+            .decode(A3_SIGNATURE)
+            .unwrap()
+            .try_into()
+            .unwrap();
+        assert!(key.public().verify(A3_SIGNING_INPUT.as_bytes(), &signature));
+        assert!(!key.public().verify(b"another message", &signature));
+        // Our own ES256 signature over the same input verifies too (ECDSA signatures differ).
+        let ours = key.sign(A3_SIGNING_INPUT.as_bytes());
+        assert!(key.public().verify(A3_SIGNING_INPUT.as_bytes(), &ours));
+    }
+
+    #[test]
+    fn an_ed25519_signature_does_not_verify_under_a_p256_key_or_the_other_way() {
+        let ed = SecretKey::generate();
+        let ec = SecretKey::generate_for(Algorithm::Es256);
+        assert!(!ec.public().verify(b"m", &ed.sign(b"m")));
+        assert!(!ed.public().verify(b"m", &ec.sign(b"m")));
+    }
+
+    #[test]
+    fn p256_did_key_uses_the_p256_multicodec_and_round_trips() {
+        // The did:key method's P-256 test vector (compressed point, multicodec 0x1200).
+        let did = "did:key:zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169";
+        let key = PublicKey::from_did(did).unwrap();
+        assert_eq!(key.algorithm(), Algorithm::Es256);
+        assert_eq!(key.did(), did);
+        assert_eq!(PublicKey::from_did(&key.did_url()).unwrap(), key);
+        // …and the one whose JWK the did:key test suite publishes.
+        let vector =
+            PublicKey::from_did("did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv")
+                .unwrap()
+                .to_jwk();
+        assert_eq!(vector.x, "igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns");
+        assert_eq!(
+            vector.y.as_deref(),
+            Some("efsX5b10x8yjyrj4ny3pGfLcY7Xby1KzgqOdqnsrJIM")
+        );
+        let fresh = SecretKey::generate_for(Algorithm::Es256).public();
+        assert!(fresh.did().starts_with("did:key:zDn"));
+        assert_eq!(PublicKey::from_did(&fresh.did()).unwrap(), fresh);
+        // The same bytes with a wrong length after the prefix are refused.
+        let mut bytes = P256_MULTICODEC.to_vec();
+        bytes.extend_from_slice(&[2u8; 32]);
+        let short = format!("did:key:z{}", bs58::encode(bytes).into_string());
+        assert!(PublicKey::from_did(&short).is_err());
+    }
+
+    #[test]
+    fn did_jwk_round_trips_for_both_key_types_and_a_private_did_jwk_is_refused() {
+        for key in [
+            SecretKey::generate(),
+            SecretKey::generate_for(Algorithm::Es256),
+        ] {
+            let public = key.public();
+            let did = public.did_jwk();
+            assert!(did.starts_with("did:jwk:ey"));
+            assert_eq!(PublicKey::from_did(&did).unwrap(), public);
+            assert_eq!(PublicKey::from_did(&format!("{did}#0")).unwrap(), public);
+            assert!(PublicKey::from_did(&format!("{did}#1")).is_err());
+            let private = format!(
+                "did:jwk:{}",
+                URL_SAFE_NO_PAD.encode(key.to_private_jwk().as_bytes())
+            );
+            assert!(matches!(
+                PublicKey::from_did(&private),
+                Err(KeyError::BadDid(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn p256_thumbprint_follows_rfc7638_member_order() {
+        let key = a3_key().public();
+        let expected = URL_SAFE_NO_PAD.encode(Sha256::digest(
+            format!(r#"{{"crv":"P-256","kty":"EC","x":"{A3_X}","y":"{A3_Y}"}}"#).as_bytes(),
+        ));
+        assert_eq!(key.thumbprint(), expected);
+    }
+
+    #[test]
+    fn p256_jwks_off_the_curve_without_y_or_with_a_mismatched_d_are_refused() {
+        let off_curve = PublicJwk {
+            kty: "EC".into(),
+            crv: "P-256".into(),
+            x: A3_X.into(),
+            y: Some(A3_X.into()),
+            kid: None,
+        };
+        assert_eq!(PublicKey::from_jwk(&off_curve), Err(KeyError::BadPublicKey));
+        let no_y = PublicJwk {
+            y: None,
+            ..off_curve.clone()
+        };
+        assert!(matches!(
+            PublicKey::from_jwk(&no_y),
+            Err(KeyError::BadJwk(_))
+        ));
+        let other = SecretKey::generate_for(Algorithm::Es256).public().to_jwk();
+        let mismatched = format!(
+            r#"{{"kty":"EC","crv":"P-256","x":"{}","y":"{}","d":"{A3_D}"}}"#,
+            other.x,
+            other.y.unwrap()
+        );
+        assert_eq!(
+            SecretKey::from_private_jwk(&mismatched).unwrap_err(),
+            KeyError::MismatchedJwk
+        );
+        for refused in [
+            r#"{"kty":"EC","crv":"P-384","x":"AA","y":"AA","d":"AA"}"#,
+            r#"{"kty":"EC","crv":"secp256k1","x":"AA","y":"AA","d":"AA"}"#,
+            r#"{"kty":"RSA","n":"AA","e":"AQAB","d":"AA"}"#,
+            r#"{"kty":"oct","k":"AAAA"}"#,
+        ] {
+            assert!(
+                matches!(
+                    SecretKey::from_private_jwk(refused),
+                    Err(KeyError::BadJwk(_))
+                ),
+                "{refused}"
+            );
+        }
+        // Zero is no P-256 private key.
+        assert!(SecretKey::from_p256_bytes(&[0u8; 32]).is_err());
+    }
+
+    #[test]
+    fn p256_private_jwk_round_trips_and_debug_hides_the_secret() {
+        let key = SecretKey::generate_for(Algorithm::Es256);
+        let jwk = key.to_private_jwk();
+        let again = SecretKey::from_private_jwk(&jwk).unwrap();
+        assert_eq!(again.public(), key.public());
+        let d: serde_json::Value = serde_json::from_str(&jwk).unwrap();
+        assert!(!format!("{key:?}").contains(d["d"].as_str().unwrap()));
     }
 }

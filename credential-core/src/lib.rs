@@ -58,6 +58,7 @@
     )
 )]
 
+pub mod alg;
 pub mod audit;
 mod binding;
 pub mod credential;
@@ -75,6 +76,7 @@ pub mod presentation;
 pub mod report;
 pub mod request;
 pub mod sdjwt;
+pub mod sdjwt_vc;
 pub mod seen;
 pub mod signed;
 pub mod status;
@@ -88,6 +90,7 @@ mod testutil;
 
 pub use credential::schema;
 
+pub use alg::Algorithm;
 pub use credential::{
     build_document, format_time, parse_time, sign_document, CheckedCredential, CredentialError,
     CredentialKind, IssueOptions,

@@ -91,17 +91,29 @@ pub enum CredentialFormat {
     /// An SD-JWT (`<issuer-signed JWT>~<disclosure>~…~`), `typ` `vc+sd-jwt`.
     #[serde(rename = "vc+sd-jwt")]
     SdJwt,
+    /// An IETF SD-JWT VC, `typ` `dc+sd-jwt` (see [`crate::sdjwt_vc`]).
+    #[serde(rename = "dc+sd-jwt")]
+    DcSdJwt,
 }
 
 impl CredentialFormat {
     /// The format of a credential text: SD-JWTs carry `~` separators, which base64url
-    /// never contains.
+    /// never contains; an IETF SD-JWT VC says `dc+sd-jwt` in its issuer JWS header.
     pub fn detect(credential: &str) -> Self {
-        if credential.contains('~') {
-            Self::SdJwt
-        } else {
-            Self::VcJwt
+        let Some((jws, _)) = credential.trim().split_once('~') else {
+            return Self::VcJwt;
+        };
+        match crate::jws::UnverifiedJws::parse(jws, crate::jws::MAX_JWS_LEN) {
+            Ok(j) if j.header().typ.as_deref() == Some(crate::sdjwt_vc::TYP_DC_SD_JWT) => {
+                Self::DcSdJwt
+            }
+            _ => Self::SdJwt,
         }
+    }
+
+    /// Whether the credential is an SD-JWT of either layout.
+    pub fn is_sd_jwt(self) -> bool {
+        matches!(self, Self::SdJwt | Self::DcSdJwt)
     }
 }
 
@@ -110,6 +122,7 @@ impl fmt::Display for CredentialFormat {
         f.write_str(match self {
             Self::VcJwt => "vc+jwt",
             Self::SdJwt => "vc+sd-jwt",
+            Self::DcSdJwt => "dc+sd-jwt",
         })
     }
 }
@@ -206,7 +219,7 @@ pub fn read_unchecked(
         CredentialFormat::VcJwt => peek_unverified::<CredentialJwt>(credential)
             .map_err(|e| WalletError::BadCredential(e.to_string()))?,
         // The holder's copy carries every disclosure: file it by its full content.
-        CredentialFormat::SdJwt => {
+        CredentialFormat::SdJwt | CredentialFormat::DcSdJwt => {
             let document = crate::sdjwt::reveal_all_unchecked(credential)
                 .map_err(|e| WalletError::BadCredential(e.to_string()))?;
             CheckedCredential::from_value(&document)

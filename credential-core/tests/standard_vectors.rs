@@ -9,7 +9,7 @@
 )]
 
 use credential_core::jws::{self, JwsError, UnverifiedJws, MAX_JWS_LEN};
-use credential_core::{PublicJwk, PublicKey, SecretKey};
+use credential_core::{Algorithm, PublicJwk, PublicKey, SecretKey};
 use serde_json::Value;
 
 fn vector(id: &str) -> Value {
@@ -130,4 +130,65 @@ fn did_key_vectors_encode_and_decode() {
     }
     let v = vector("did-key-of-rfc8037-key");
     assert_eq!(rfc8037_key().public().did(), v["did"].as_str().unwrap());
+}
+
+#[test]
+fn rfc7515_a3_es256_jws_verifies_and_fails_after_tampering() {
+    let v = vector("rfc7515-A.3-jws-es256");
+    let key = SecretKey::from_private_jwk(&v["jwk"].to_string()).unwrap();
+    assert_eq!(key.algorithm(), Algorithm::Es256);
+    let compact = v["compact"].as_str().unwrap();
+    let parsed = UnverifiedJws::parse(compact, MAX_JWS_LEN).unwrap();
+    assert_eq!(parsed.algorithm(), Algorithm::Es256);
+    assert!(parsed.verify_with(&key.public()));
+    // One character inside the signature changed: still 64 bytes, no longer valid.
+    let at = compact.len() - 10;
+    let swapped = if &compact[at..=at] == "A" { "B" } else { "A" };
+    let bad = format!("{}{swapped}{}", &compact[..at], &compact[at + 1..]);
+    let parsed = UnverifiedJws::parse(&bad, MAX_JWS_LEN).unwrap();
+    assert!(!parsed.verify_with(&key.public()));
+    // The same signature under any other P-256 key fails.
+    let other = SecretKey::generate_for(Algorithm::Es256).public();
+    let parsed = UnverifiedJws::parse(compact, MAX_JWS_LEN).unwrap();
+    assert!(!parsed.verify_with(&other));
+}
+
+#[test]
+fn rfc6979_a25_p256_sha256_deterministic_signatures_are_reproduced_byte_for_byte() {
+    let v = vector("rfc6979-A.2.5-p256-sha256");
+    let d: [u8; 32] = hex(v["private_key_hex"].as_str().unwrap())
+        .try_into()
+        .unwrap();
+    let key = SecretKey::from_p256_bytes(&d).unwrap();
+    let mut sec1 = vec![0x04];
+    sec1.extend(hex(v["ux_hex"].as_str().unwrap()));
+    sec1.extend(hex(v["uy_hex"].as_str().unwrap()));
+    assert_eq!(key.public(), PublicKey::from_p256_sec1(&sec1).unwrap());
+    for s in v["signatures"].as_array().unwrap() {
+        let message = s["message"].as_str().unwrap().as_bytes();
+        let mut expected = hex(s["r_hex"].as_str().unwrap());
+        expected.extend(hex(s["s_hex"].as_str().unwrap()));
+        assert_eq!(key.sign(message).to_vec(), expected, "{}", s["message"]);
+        assert!(key
+            .public()
+            .verify(message, &expected.clone().try_into().unwrap()));
+    }
+}
+
+#[test]
+fn did_key_p256_vectors_encode_and_decode() {
+    for entry in vector("did-key-p256-nist-curves")["keys"]
+        .as_array()
+        .unwrap()
+    {
+        let did = entry["did"].as_str().unwrap();
+        let key = SecretKey::from_private_jwk(&entry["jwk"].to_string()).unwrap();
+        assert_eq!(key.public().did(), did);
+        let decoded = PublicKey::from_did(did).unwrap();
+        assert_eq!(decoded, key.public());
+        let jwk = decoded.to_jwk();
+        assert_eq!(jwk.x, entry["jwk"]["x"].as_str().unwrap());
+        assert_eq!(jwk.y.as_deref(), entry["jwk"]["y"].as_str());
+        assert_eq!(PublicKey::from_did(&decoded.did_jwk()).unwrap(), decoded);
+    }
 }

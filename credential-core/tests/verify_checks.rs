@@ -61,6 +61,15 @@ impl World {
         }
     }
 
+    /// The same world with a P-256 (ES256) college key: the RFC 6979 A.2.5 key, so runs
+    /// are reproducible.
+    fn es256() -> Self {
+        Self {
+            college: rfc6979_p256_key(),
+            ..Self::new()
+        }
+    }
+
     fn claims() -> Value {
         serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap()
     }
@@ -175,6 +184,15 @@ impl World {
         let bundle = self.verified(&self.bundle());
         Verifier::new(&bundle, self.now).verify(credential)
     }
+}
+
+fn rfc6979_p256_key() -> SecretKey {
+    let d = "C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721";
+    let bytes: Vec<u8> = (0..64)
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&d[i..i + 2], 16).unwrap())
+        .collect();
+    SecretKey::from_p256_bytes(&bytes.try_into().unwrap()).unwrap()
 }
 
 fn assert_fails(report: &Report, check: CheckId) {
@@ -1080,5 +1098,161 @@ fn a_status_list_outside_its_validity_period_makes_status_indeterminate() {
         let status = report.check(CheckId::Status).unwrap();
         assert_eq!(status.outcome, Outcome::Indeterminate);
         assert!(status.detail.contains(words), "{}", status.detail);
+    }
+}
+
+#[test]
+fn a_credential_from_an_es256_issuer_verifies_valid_with_every_check_passed() {
+    let w = World::es256();
+    assert!(w.college.public().did().starts_with("did:key:zDn"));
+    let credential = w.credential();
+    let header: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(credential.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(header["alg"], "ES256");
+    let report = w.verify(&credential);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    assert_eq!(report.checks.len(), 10);
+    assert!(report.checks.iter().all(|c| c.outcome == Outcome::Pass));
+    assert_eq!(
+        report.check(CheckId::Algorithm).unwrap().detail,
+        "ES256 (P-256)"
+    );
+    // Its status lists were signed with ES256 too, and revocation still reads.
+    let mut w = w;
+    w.revocation.allocate_specific(4242).unwrap();
+    w.revocation.set_status(4242, true).unwrap();
+    assert_fails(&w.verify(&credential), CheckId::Status);
+}
+
+#[test]
+fn an_es256_credential_relabelled_eddsa_or_tampered_fails_the_signature_check() {
+    let w = World::es256();
+    let jws = w.credential();
+    let relabelled = reencode(
+        &jws,
+        Some(&format!(
+            r#"{{"alg":"EdDSA","typ":"vc+jwt","kid":"{}"}}"#,
+            w.college.public().did_url()
+        )),
+        None,
+    );
+    assert_fails(&w.verify(&relabelled), CheckId::Signature);
+    let payload = URL_SAFE_NO_PAD
+        .decode(jws.split('.').nth(1).unwrap())
+        .unwrap();
+    let text = String::from_utf8(payload)
+        .unwrap()
+        .replace("Bachelor", "Bachelar");
+    assert_fails(
+        &w.verify(&reencode(&jws, None, Some(text.as_bytes()))),
+        CheckId::Signature,
+    );
+    for alg in ["ES384", "ES512", "RS256", "PS256", "HS256", "ES256K"] {
+        let other = reencode(
+            &jws,
+            Some(&format!(r#"{{"alg":"{alg}","typ":"vc+jwt"}}"#)),
+            None,
+        );
+        assert_fails(&w.verify(&other), CheckId::Algorithm);
+    }
+}
+
+#[test]
+fn an_es256_credential_verifies_in_josekit_and_a_josekit_es256_credential_verifies_valid() {
+    use josekit::jwk::Jwk;
+    use josekit::jws::{JwsHeader, ES256};
+    let w = World::es256();
+    // Ours, checked by josekit given only the public JWK.
+    let jws = w.credential();
+    let public = serde_json::to_vec(&w.college.public().to_jwk()).unwrap();
+    let verifier = ES256
+        .verifier_from_jwk(&Jwk::from_bytes(&public).unwrap())
+        .unwrap();
+    let (payload, header) = josekit::jws::deserialize_compact(&jws, &verifier).unwrap();
+    assert_eq!(header.token_type(), Some("vc+jwt"));
+    let doc: Value = serde_json::from_slice(&payload).unwrap();
+    assert_eq!(doc["type"][1], "QualificationCredential");
+    let stranger = serde_json::to_vec(
+        &SecretKey::generate_for(credential_core::Algorithm::Es256)
+            .public()
+            .to_jwk(),
+    )
+    .unwrap();
+    let wrong = ES256
+        .verifier_from_jwk(&Jwk::from_bytes(&stranger).unwrap())
+        .unwrap();
+    assert!(josekit::jws::deserialize_compact(&jws, &wrong).is_err());
+    // josekit's, checked by ours.
+    let private = Jwk::from_bytes(w.college.to_private_jwk().as_bytes()).unwrap();
+    let signer = ES256.signer_from_jwk(&private).unwrap();
+    let mut header = JwsHeader::new();
+    header.set_token_type("vc+jwt");
+    header.set_key_id(w.college.public().did_url());
+    let theirs = josekit::jws::serialize_compact(
+        &serde_json::to_vec(&w.document(|_| {})).unwrap(),
+        &header,
+        &signer,
+    )
+    .unwrap();
+    let report = w.verify(&theirs);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+}
+
+#[test]
+fn batch_verification_of_mixed_eddsa_and_es256_credentials_gives_each_its_own_answer() {
+    let w = World::new();
+    let p256 = rfc6979_p256_key();
+    let lagos = did_key_issuer(
+        &p256.public().did(),
+        "Lagos School of Nursing",
+        "NG",
+        World::scope("QualificationCredential:PQF-6"),
+        t("2026-01-01T00:00:00Z"),
+    )
+    .unwrap();
+    let bundle = w.verified(&w.bundle_with(|b| b.issuer(lagos)));
+    let verifier = Verifier::new(&bundle, w.now);
+    let es256_doc = w.document(|d| {
+        d["issuer"] = json!(p256.public().did());
+        d.as_object_mut().unwrap().remove("credentialStatus");
+    });
+    let es256 = w.sign_raw(&p256, &es256_doc);
+    assert_eq!(verifier.verify(&es256).verdict, Verdict::Valid);
+    let tampered = w.sign_raw(&p256, &es256_doc);
+    let payload = URL_SAFE_NO_PAD
+        .decode(es256.split('.').nth(1).unwrap())
+        .unwrap();
+    let forged = reencode(
+        &tampered,
+        None,
+        Some(
+            String::from_utf8(payload)
+                .unwrap()
+                .replace("Nursing", "Medicine")
+                .as_bytes(),
+        ),
+    );
+    let mut inputs: Vec<String> = (0..40)
+        .map(|i| {
+            if i % 2 == 0 {
+                w.credential()
+            } else {
+                es256.clone()
+            }
+        })
+        .collect();
+    inputs[7] = forged;
+    let reports = verifier.verify_many(&inputs);
+    assert_eq!(reports.len(), 40);
+    for (i, r) in reports.iter().enumerate() {
+        if i == 7 {
+            assert_fails(r, CheckId::Signature);
+        } else {
+            assert_eq!(r.verdict, Verdict::Valid, "#{i}: {}", r.to_words());
+        }
     }
 }

@@ -36,7 +36,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Generate and inspect Ed25519 keys (private JWK files, did:key).
+    /// Generate and inspect Ed25519 or P-256 (ES256) keys (private JWK files, did:key).
     #[command(subcommand)]
     Key(issuer::key::KeyCommand),
     /// Issue a credential from a claims file, or many from a CSV file.
@@ -55,9 +55,11 @@ enum Command {
     /// Build or inspect a signed trust bundle (operator).
     #[command(subcommand)]
     Bundle(operator::bundle::BundleCommand),
-    /// Manage an issuer's status lists offline (create, show).
+    /// Manage an issuer's status lists offline (create, show, Token Status List).
     #[command(subcommand)]
     Status(issuer::status::StatusCommand),
+    /// The SD-JWT VC Type Metadata of a credential type, to serve at its `vct` URL.
+    TypeMetadata(issuer::type_metadata::TypeMetadataArgs),
     /// Revoke a credential (in the status list file, or in the registry with --registry).
     Revoke(issuer::revoke::FlipArgs),
     /// Suspend a credential (in the status list file, or in the registry with --registry).
@@ -111,6 +113,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Key(c) => issuer::key::run(c),
         Command::Issue(a) => issuer::issue::run(a),
+        Command::TypeMetadata(a) => issuer::type_metadata::run(a),
         Command::Verify(a) => verifier::verify::run(*a),
         Command::Present(a) => holder::present::run(a),
         Command::Wallet(c) => holder::wallet::run(c),

@@ -10,7 +10,7 @@ use serde::Serialize;
 pub enum PresentationCheckId {
     /// `well-formed`: size, segments, encoding, strict JSON, `typ` `vp+jwt`, the envelope.
     WellFormed,
-    /// `algorithm`: EdDSA only.
+    /// `algorithm`: EdDSA or ES256 only.
     Algorithm,
     /// `holder-signature`: signed by the key of the holder's own `did:key`.
     HolderSignature,

@@ -12,7 +12,7 @@
 //! [`Verifier::verify`](crate::Verifier::verify) on every enclosed credential:
 //!
 //! 1. `well-formed` — size limit, compact JWS, strict JSON, `typ` `vp+jwt`, the VP envelope;
-//! 2. `algorithm` — `EdDSA` only;
+//! 2. `algorithm` — `EdDSA` or `ES256` only (the allow-list in [`crate::alg`]);
 //! 3. `holder-signature` — the `kid` is the `did:key` DID URL of the `holder`, and the
 //!    signature verifies with that key (the key comes from the DID, never from the message);
 //! 4. `audience` — `aud` is the verifier's own identifier;

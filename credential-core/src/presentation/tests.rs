@@ -287,3 +287,34 @@ fn several_credentials_are_each_verified_in_order() {
     assert_eq!(report.credentials.len(), 2);
     assert_eq!(peek_credentials_unchecked(&vp).unwrap().len(), 2);
 }
+
+#[test]
+fn an_es256_holder_presents_valid_and_the_algorithm_check_names_es256() {
+    let mut f = Fixture::new();
+    f.holder = SecretKey::generate_for(crate::alg::Algorithm::Es256);
+    let vp = presented_at(&f, f.now);
+    let parsed = UnverifiedJws::parse(&vp, MAX_PRESENTATION_LEN).unwrap();
+    assert_eq!(parsed.header().alg, "ES256");
+    let report = check(&f, &vp, EMPLOYER, NONCE);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    assert!(report
+        .checks
+        .iter()
+        .any(|c| c.detail == "ES256 (P-256)" && c.outcome == Outcome::Pass));
+    // The holder's header and payload signed by another P-256 key fail.
+    let thief = SecretKey::generate_for(crate::alg::Algorithm::Es256);
+    let segments: Vec<&str> = vp.split('.').collect();
+    let forged = jws::sign_raw(
+        &thief,
+        &URL_SAFE_NO_PAD.decode(segments[0]).unwrap(),
+        &URL_SAFE_NO_PAD.decode(segments[1]).unwrap(),
+    );
+    assert_eq!(
+        forged.rsplit_once('.').unwrap().0,
+        vp.rsplit_once('.').unwrap().0
+    );
+    assert_eq!(
+        check(&f, &forged, EMPLOYER, NONCE).verdict,
+        Verdict::Invalid
+    );
+}

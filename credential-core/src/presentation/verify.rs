@@ -61,7 +61,7 @@ pub fn verify_presentation(
     PresentationReport::new(checks, Some(vp.holder), reports)
 }
 
-/// Steps 1 and 2: the compact JWS within the size limit and with EdDSA, a strict JSON
+/// Steps 1 and 2: the compact JWS within the size limit and with an allowed algorithm, a strict JSON
 /// payload, `typ` `vp+jwt`, and the presentation envelope.
 fn read<'a>(
     compact: &'a str,
@@ -111,7 +111,11 @@ fn read<'a>(
                     .arg("bytes", compact.len())
                     .arg("count", vp.credentials.len()),
             );
-            checks.push(Id::Algorithm, Outcome::Pass, Msg::new("algorithm-ok"));
+            checks.push(
+                Id::Algorithm,
+                Outcome::Pass,
+                Msg::raw(parsed.algorithm().describe()),
+            );
             Some((parsed, vp))
         }
         Err(e) => {

@@ -2,7 +2,7 @@
 //! call to the registry.
 //!
 //! The client sends `Authorization: Skillpass <compact JWS>`. The JWS header is `alg`
-//! `EdDSA`, `typ` `skillpass-request+jwt`, `kid` a `did:key` DID URL; the payload binds the
+//! `EdDSA` or `ES256` (the key's algorithm), `typ` `skillpass-request+jwt`, `kid` a `did:key` DID URL; the payload binds the
 //! request: `{"method","path","bodySha256","iat","nonce"}`, where `path` is the path and
 //! query exactly as sent and `bodySha256` the base64url SHA-256 of the exact body bytes.
 //! The server checks the signature against the key the `kid` names (a `did:key` resolves

@@ -11,7 +11,7 @@ use crate::signed::{open, KeyProofJwt, KeyRefusal, KidDidKey, OpenError, Request
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RequestError {
-    /// No `Authorization: Skillpass …` header, or not a usable EdDSA JWS.
+    /// No `Authorization: Skillpass …` header, or not a usable EdDSA/ES256 JWS.
     #[error("the request is not signed: {0}")]
     Unsigned(String),
     /// The signature does not verify with the key `kid` names.
@@ -43,7 +43,7 @@ pub struct AuthenticatedRequest {
     pub claims: super::claims::RequestClaims,
 }
 
-/// Checks an `Authorization` header value against the request it came with: EdDSA only,
+/// Checks an `Authorization` header value against the request it came with: EdDSA or ES256 only,
 /// `typ`, signature by the `kid`'s key, method, path, body digest, and `iat` within
 /// `window_secs` of `now` (unix seconds). Replay (nonce) and role checks are the caller's.
 pub fn verify_request(
@@ -108,7 +108,7 @@ pub fn verify_request(
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum KeyProofError {
-    /// Not a compact EdDSA JWS within 4 KiB.
+    /// Not a compact EdDSA/ES256 JWS within 4 KiB.
     #[error("{0}")]
     Jws(JwsError),
     /// The header's `typ` is not a key proof's.

@@ -14,6 +14,8 @@ use crate::credential::{CheckedCredential, CredentialError};
 use crate::json::JsonError;
 use crate::jws::{self, Header, JwsError, MAX_JWS_LEN};
 use crate::keys::{KeyError, PublicKey, SecretKey};
+use crate::sdjwt_vc::layout::{to_dc, LayoutError, TYP_DC_SD_JWT};
+use crate::sdjwt_vc::type_metadata::{integrity, kind_of_vct, type_metadata_bytes};
 use crate::signed::{Kind as _, PeekError, SdJwtIssuerJwt};
 
 /// The JWS `typ` of an SD-JWT-secured credential (VC-JOSE-COSE).
@@ -47,6 +49,9 @@ pub enum SdJwtError {
     /// The SD-JWT text is malformed.
     #[error("not a readable SD-JWT: {0}")]
     Malformed(Malformed),
+    /// The credential does not fit the IETF SD-JWT VC layout.
+    #[error("SD-JWT VC: {0}")]
+    Layout(LayoutError),
     /// The presenting key is not the one the credential is bound to.
     #[error("this key is not the holder key the credential is bound to (cnf)")]
     WrongHolderKey,
@@ -110,6 +115,60 @@ pub fn issue(
     document: &Value,
     selectively_disclosable: &[String],
 ) -> Result<String, SdJwtError> {
+    let (payload, disclosures) = disclosable(document, selectively_disclosable)?;
+    finish(key, &Header::new(TYP_SD_JWT, kid), &payload, &disclosures)
+}
+
+/// Issues `document` as an IETF SD-JWT VC (`dc+sd-jwt`, see [`crate::sdjwt_vc`]) of type
+/// `vct`, whose Type Metadata integrity goes in `vct#integrity`; disclosable claims as for
+/// [`issue`]. Returns `<JWS>~<disclosure>~…~`.
+pub fn issue_dc(
+    key: &SecretKey,
+    kid: &str,
+    document: &Value,
+    selectively_disclosable: &[String],
+    vct: &str,
+) -> Result<String, SdJwtError> {
+    let kind = kind_of_vct(vct).ok_or_else(|| SdJwtError::Layout(LayoutError::Vct(vct.into())))?;
+    let integrity = integrity(&type_metadata_bytes(vct, kind));
+    let (payload, disclosures) = disclosable(document, selectively_disclosable)?;
+    let payload = to_dc(payload, vct, &integrity).map_err(SdJwtError::Layout)?;
+    finish(
+        key,
+        &Header::new(TYP_DC_SD_JWT, kid),
+        &payload,
+        &disclosures,
+    )
+}
+
+/// The signed JWS of `payload` followed by the disclosures: `<JWS>~<disclosure>~…~`.
+fn finish(
+    key: &SecretKey,
+    header: &Header,
+    payload: &Value,
+    disclosures: &[Disclosure],
+) -> Result<String, SdJwtError> {
+    let bytes =
+        serde_json::to_vec(payload).map_err(|e| SdJwtError::Malformed(Malformed::Serialize(e)))?;
+    let jws = jws::sign(key, header, &bytes);
+    if jws.len() > MAX_JWS_LEN {
+        return Err(SdJwtError::TooLarge);
+    }
+    let mut out = jws;
+    out.push('~');
+    for d in disclosures {
+        out.push_str(&d.encoded);
+        out.push('~');
+    }
+    Ok(out)
+}
+
+/// The checked credential with its personal claims and those named replaced by digests,
+/// `_sd_alg` and the holder's `cnf` added; and the disclosures.
+fn disclosable(
+    document: &Value,
+    selectively_disclosable: &[String],
+) -> Result<(Value, Vec<Disclosure>), SdJwtError> {
     let checked = CheckedCredential::from_value(document)?;
     checked.check_content(document)?;
     let holder = checked.subject_id.as_deref().ok_or(SdJwtError::NoHolder)?;
@@ -175,17 +234,5 @@ pub fn issue(
         top.insert("_sd_alg".into(), json!(SD_ALG));
         top.insert("cnf".into(), json!({ "jwk": holder.to_jwk() }));
     }
-    let bytes =
-        serde_json::to_vec(&payload).map_err(|e| SdJwtError::Malformed(Malformed::Serialize(e)))?;
-    let jws = jws::sign(key, &Header::new(TYP_SD_JWT, kid), &bytes);
-    if jws.len() > MAX_JWS_LEN {
-        return Err(SdJwtError::TooLarge);
-    }
-    let mut out = jws;
-    out.push('~');
-    for d in &disclosures {
-        out.push_str(&d.encoded);
-        out.push('~');
-    }
-    Ok(out)
+    Ok((payload, disclosures))
 }

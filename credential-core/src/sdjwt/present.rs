@@ -11,7 +11,7 @@ use super::parts::{split, SdJwtParts};
 use super::process::process;
 use crate::jws;
 use crate::keys::{PublicKey, SecretKey};
-use crate::signed::{peek_json, SdJwtIssuerJwt};
+use crate::signed::{peek_json, DcSdJwtIssuerJwt, Kind as _, SdJwtIssuerJwt};
 
 /// The holder's copy as read without verification: its parts, the signed payload and the
 /// disclosures, decoded.
@@ -19,11 +19,18 @@ struct HolderCopy<'a> {
     parts: SdJwtParts<'a>,
     payload: Value,
     disclosures: Vec<Disclosure>,
+    /// An IETF SD-JWT VC (`dc+sd-jwt`), whose subject claims sit at the top level.
+    dc: bool,
 }
 
 fn read_holder_copy(issued: &str) -> Result<HolderCopy<'_>, SdJwtError> {
     let parts = split(issued.trim())?;
     let payload = peek_json::<SdJwtIssuerJwt>(parts.jws)?;
+    let dc = jws::UnverifiedJws::parse(parts.jws, jws::MAX_JWS_LEN)?
+        .header()
+        .typ
+        .as_deref()
+        == Some(DcSdJwtIssuerJwt::TYP);
     let disclosures = parts
         .disclosures
         .iter()
@@ -33,6 +40,7 @@ fn read_holder_copy(issued: &str) -> Result<HolderCopy<'_>, SdJwtError> {
         parts,
         payload,
         disclosures,
+        dc,
     })
 }
 
@@ -54,6 +62,7 @@ pub fn present(
         parts,
         payload,
         disclosures,
+        dc,
     } = read_holder_copy(issued)?;
     let cnf = payload
         .pointer("/cnf/jwk")
@@ -70,7 +79,16 @@ pub fn present(
     }
     let mut keep = vec![false; disclosures.len()];
     for name in disclose {
-        let wanted = candidates(name);
+        let mut wanted = candidates(name);
+        if dc {
+            for c in &mut wanted {
+                c.object = c
+                    .object
+                    .strip_prefix("/credentialSubject")
+                    .unwrap_or(&c.object)
+                    .to_owned();
+            }
+        }
         let hit = full.disclosed.iter().find(|(_, c)| wanted.contains(c));
         match hit {
             Some((i, _)) => {
@@ -105,13 +123,25 @@ pub fn present(
         "nonce": nonce,
         "sd_hash": digest(&out),
     });
-    let header = br#"{"alg":"EdDSA","typ":"kb+jwt"}"#;
-    out.push_str(&jws::sign_raw(holder, header, kb.to_string().as_bytes()));
+    let header = format!(
+        r#"{{"alg":"{}","typ":"kb+jwt"}}"#,
+        holder.algorithm().name()
+    );
+    out.push_str(&jws::sign_raw(
+        holder,
+        header.as_bytes(),
+        kb.to_string().as_bytes(),
+    ));
     Ok(out)
 }
 
-/// The holder's own copy with every disclosure put back, for display (not verified).
+/// The holder's own copy with every disclosure put back, for display (not verified); an
+/// IETF SD-JWT VC comes back as the VC 2.0 document it stands for.
 pub fn reveal_all_unchecked(issued: &str) -> Result<Value, SdJwtError> {
     let copy = read_holder_copy(issued)?;
-    Ok(process(copy.payload, &copy.disclosures).document)
+    let document = process(copy.payload, &copy.disclosures).document;
+    if copy.dc {
+        return crate::sdjwt_vc::layout::to_vc(&document).map_err(SdJwtError::Layout);
+    }
+    Ok(document)
 }

@@ -394,3 +394,32 @@ fn malformed_sd_jwts_fail_well_formed() {
         );
     }
 }
+
+#[test]
+fn an_es256_holder_key_binds_and_presents_and_a_relabelled_binding_fails() {
+    let mut f = Fixture::new();
+    f.holder = SecretKey::generate_for(crate::alg::Algorithm::Es256);
+    let text = issued(&f);
+    let parts = split(&text).unwrap();
+    let parsed = UnverifiedJws::parse(parts.jws, MAX_JWS_LEN).unwrap();
+    let payload: Value = serde_json::from_slice(parsed.payload()).unwrap();
+    assert_eq!(payload["cnf"]["jwk"]["kty"], "EC");
+    assert_eq!(
+        payload["cnf"]["jwk"]["y"],
+        json!(f.holder.public().to_jwk().y)
+    );
+    let presentation = presenting(&f, &["title"]);
+    let kb = presentation.rsplit('~').next().unwrap();
+    let kb_header = UnverifiedJws::parse(kb, MAX_JWS_LEN).unwrap();
+    assert_eq!(kb_header.header().alg, "ES256");
+    let report = check(&f, &presentation);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    // The holder's ES256 signature under a header claiming EdDSA is no binding.
+    let hashed = &presentation[..presentation.len() - kb.len()];
+    let report = bound_by_holder(&f, hashed);
+    assert_eq!(report.verdict, Verdict::Invalid, "{}", report.to_words());
+    assert_eq!(
+        report.check(SdCheckId::KeyBinding).map(|c| c.outcome),
+        Some(crate::verify::Outcome::Fail)
+    );
+}

@@ -13,7 +13,11 @@ use crate::binding;
 use crate::i18n::Msg;
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
-use crate::signed::{open, KeyBindingJwt, Kind as _, OpenError, SdJwtIssuerJwt};
+use crate::sdjwt_vc::layout::to_vc;
+use crate::sdjwt_vc::type_metadata::{integrity, kind_of_vct, type_metadata_bytes};
+use crate::signed::{
+    open, peek_json, DcSdJwtIssuerJwt, KeyBindingJwt, Kind as _, OpenError, SdJwtIssuerJwt,
+};
 use crate::verify::{Reading, Report, Verifier};
 
 /// The JWS `typ` of a key-binding JWT (RFC 9901).
@@ -27,7 +31,8 @@ struct Expect<'e> {
 }
 
 /// Verifies an SD-JWT presentation (with its key-binding JWT) for a verifier whose
-/// identifier is `expected_audience` and who supplied `expected_nonce`.
+/// identifier is `expected_audience` and who supplied `expected_nonce`. An IETF SD-JWT VC
+/// (signed header `typ` `dc+sd-jwt`) is verified as [`verify_dc`] does.
 pub fn verify(
     verifier: &Verifier<'_>,
     text: &str,
@@ -38,6 +43,7 @@ pub fn verify(
     run(
         verifier,
         text,
+        Format::of(text),
         Some(Expect {
             audience: expected_audience,
             nonce: expected_nonce,
@@ -46,22 +52,89 @@ pub fn verify(
     )
 }
 
+/// Verifies an IETF SD-JWT VC presentation (`dc+sd-jwt` with its key-binding JWT): the
+/// same checks as [`verify`] on the VC 2.0 document the payload stands for, and the
+/// `vct#integrity` of the Skillpass Type Metadata of its `vct` (in `well-formed`).
+pub fn verify_dc(
+    verifier: &Verifier<'_>,
+    text: &str,
+    expected_audience: &str,
+    expected_nonce: &str,
+    max_age: Duration,
+) -> SdJwtReport {
+    run(
+        verifier,
+        text,
+        Format::Ietf,
+        Some(Expect {
+            audience: expected_audience,
+            nonce: expected_nonce,
+            max_age,
+        }),
+    )
+}
+
+/// [`verify_issued`] for an IETF SD-JWT VC as issued (whatever its header says).
+pub fn verify_issued_dc(verifier: &Verifier<'_>, text: &str) -> SdJwtReport {
+    run(verifier, text, Format::Ietf, None)
+}
+
+/// Which SD-JWT layout is being verified.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// `vc+sd-jwt`: the VC 2.0 document itself.
+    W3c,
+    /// `dc+sd-jwt`: the IETF SD-JWT VC layout.
+    Ietf,
+}
+
+impl Format {
+    /// The layout the issuer JWS's header names (the header is signed: a relabelled one
+    /// fails the signature check).
+    fn of(text: &str) -> Self {
+        let jws = text.trim().split('~').next().unwrap_or_default();
+        match crate::jws::UnverifiedJws::parse(jws, crate::jws::MAX_JWS_LEN) {
+            Ok(j) if j.header().typ.as_deref() == Some(DcSdJwtIssuerJwt::TYP) => Self::Ietf,
+            _ => Self::W3c,
+        }
+    }
+
+    fn read<'a>(self, verifier: &Verifier<'_>, jws: &'a str) -> Reading<'a> {
+        match self {
+            Self::W3c => verifier.read::<SdJwtIssuerJwt>(jws),
+            Self::Ietf => verifier.read::<DcSdJwtIssuerJwt>(jws),
+        }
+    }
+}
+
 /// Verifies an SD-JWT as issued (the holder's own copy, every disclosure, no key binding),
 /// for a wallet: the key-binding checks are skipped, so the verdict is at best
 /// `indeterminate`; read [`SdJwtReport::credential`] for the issuer-side verdict.
 pub fn verify_issued(verifier: &Verifier<'_>, text: &str) -> SdJwtReport {
-    run(verifier, text, None)
+    run(verifier, text, Format::of(text), None)
 }
 
-fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwtReport {
+fn run(
+    verifier: &Verifier<'_>,
+    text: &str,
+    format: Format,
+    expect: Option<Expect<'_>>,
+) -> SdJwtReport {
     let text = text.trim();
     let mut checks = Checks::new();
-    // 1. well-formed: the `~` structure and every disclosure readable.
-    let (parts, disclosures) = match well_formed(text) {
+    // 1. well-formed: the `~` structure and every disclosure readable; for an SD-JWT VC,
+    //    the `vct#integrity` of the Skillpass Type Metadata of its `vct`.
+    let read = well_formed(text).and_then(|(parts, disclosures)| {
+        if format == Format::Ietf {
+            type_integrity(parts.jws)?;
+        }
+        Ok((parts, disclosures))
+    });
+    let (parts, disclosures) = match read {
         Ok(read) => read,
         Err(detail) => {
             checks.push(Id::WellFormed, Outcome::Fail, detail);
-            let report = issuer_side_only(verifier, text);
+            let report = issuer_side_only(verifier, text, format);
             return SdJwtReport::new(checks, report, Processed::default(), None);
         }
     };
@@ -79,7 +152,7 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
     );
     // 2. disclosures: put back into the issuer-signed payload, and the credential checks
     //    run on the document they reveal.
-    let (report, processed) = match verifier.read::<SdJwtIssuerJwt>(parts.jws) {
+    let (report, processed) = match format.read(verifier, parts.jws) {
         Reading::Stopped(unreadable) => {
             checks.push(
                 Id::Disclosures,
@@ -90,9 +163,28 @@ fn run(verifier: &Verifier<'_>, text: &str, expect: Option<Expect<'_>>) -> SdJwt
             return SdJwtReport::new(checks, report, Processed::default(), None);
         }
         Reading::Read(mut read) => {
-            let processed = process(std::mem::take(&mut read.document), &disclosures);
+            let mut processed = process(std::mem::take(&mut read.document), &disclosures);
+            let hidden = match format {
+                Format::W3c => processed.hidden.clone(),
+                Format::Ietf => {
+                    match to_vc(&processed.document) {
+                        Ok(vc) => processed.document = vc,
+                        Err(e) => {
+                            checks.push(Id::Disclosures, Outcome::Fail, format!("SD-JWT VC: {e}"));
+                            let report = issuer_side_only(verifier, text, format);
+                            return SdJwtReport::new(checks, report, Processed::default(), None);
+                        }
+                    }
+                    // The subject's claims sit at the top level of an SD-JWT VC.
+                    processed
+                        .hidden
+                        .iter()
+                        .map(|p| format!("/credentialSubject{p}"))
+                        .collect()
+                }
+            };
             read.document = processed.document.clone();
-            (verifier.verify_read(read, &processed.hidden), processed)
+            (verifier.verify_read(read, &hidden), processed)
         }
     };
     if processed.problems.is_empty() {
@@ -161,11 +253,32 @@ fn well_formed(text: &str) -> Result<(SdJwtParts<'_>, Vec<Disclosure>), Msg> {
 
 /// The issuer-side report of the JWS before the first `~`, when the SD-JWT around it is
 /// malformed.
-fn issuer_side_only(verifier: &Verifier<'_>, text: &str) -> Report {
+fn issuer_side_only(verifier: &Verifier<'_>, text: &str, format: Format) -> Report {
     let jws = text.split('~').next().unwrap_or_default();
-    match verifier.read::<SdJwtIssuerJwt>(jws) {
+    match format.read(verifier, jws) {
         Reading::Read(read) => verifier.verify_read(read, &[]),
         Reading::Stopped(unreadable) => verifier.unreadable(unreadable),
+    }
+}
+
+/// Step 1 for an SD-JWT VC: its `vct` is a Skillpass credential type and `vct#integrity`
+/// is the integrity of that type's Type Metadata (read before the signature is checked,
+/// which the credential checks then do).
+fn type_integrity(jws: &str) -> Result<(), String> {
+    let payload = peek_json::<DcSdJwtIssuerJwt>(jws).map_err(|e| format!("issuer JWS: {e}"))?;
+    let vct = payload
+        .get("vct")
+        .and_then(Value::as_str)
+        .ok_or("an SD-JWT VC needs a vct")?;
+    let kind =
+        kind_of_vct(vct).ok_or_else(|| format!("vct {vct} is not a Skillpass credential type"))?;
+    let expected = integrity(&type_metadata_bytes(vct, kind));
+    match payload.get("vct#integrity").and_then(Value::as_str) {
+        Some(i) if i == expected => Ok(()),
+        Some(_) => Err(format!(
+            "vct#integrity does not match the Type Metadata of {vct}"
+        )),
+        None => Err("no vct#integrity: the Type Metadata cannot be checked".into()),
     }
 }
 

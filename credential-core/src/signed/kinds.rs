@@ -5,6 +5,7 @@
 //! |---|---|---|---|
 //! | [`CredentialJwt`] | `vc+jwt` | 64 KiB | the issuer's, from the bundle |
 //! | [`SdJwtIssuerJwt`] | `vc+sd-jwt` | 64 KiB | the issuer's, from the bundle |
+//! | [`DcSdJwtIssuerJwt`] | `dc+sd-jwt` | 64 KiB | the issuer's, from the bundle |
 //! | [`StatusListJwt`] | `vc+jwt` (not required) | 8 MiB | the issuer's, from the bundle |
 //! | [`UploadedStatusListJwt`] | `vc+jwt` (not required) | 8 MiB | the issuer's current key, given |
 //! | [`DecisionJwt`] | `skillpass-decision+jwt` | 64 KiB | the authority's did:key |
@@ -56,6 +57,22 @@ pub struct SdJwtIssuerJwt;
 
 impl Kind for SdJwtIssuerJwt {
     const TYP: &'static str = "vc+sd-jwt";
+    const MAX_LEN: usize = MAX_JWS_LEN;
+    const KEY: KeyRule = KeyRule::Bundle;
+    type Payload = Value;
+    type DecodeError = Infallible;
+    fn decode(value: Value) -> Result<Value, Infallible> {
+        Ok(value)
+    }
+}
+
+/// The issuer-signed JWS of an IETF SD-JWT VC (`dc+sd-jwt`): JSON until disclosures are
+/// put back and the payload is mapped to the VC 2.0 document it stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct DcSdJwtIssuerJwt;
+
+impl Kind for DcSdJwtIssuerJwt {
+    const TYP: &'static str = "dc+sd-jwt";
     const MAX_LEN: usize = MAX_JWS_LEN;
     const KEY: KeyRule = KeyRule::Bundle;
     type Payload = Value;

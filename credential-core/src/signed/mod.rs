@@ -1,7 +1,7 @@
 //! One way to open a signed document of any kind Skillpass exchanges.
 //!
 //! Each kind (`kinds.rs`) declares its `typ`, size limit, key rule and payload decoder in
-//! one place. Opening runs the same steps for all: parse within the size limit (EdDSA only,
+//! one place. Opening runs the same steps for all: parse within the size limit (allowed algorithms only,
 //! no `crit`) → `typ` → the key for the `kid` from where the kind's rule says → signature →
 //! strict JSON → decode, and returns [`Opened`]: header, typed payload and the key that
 //! verified. Verifiers that report every check by name (credentials, presentations) use
@@ -29,8 +29,8 @@ mod tests;
 
 pub use kind::{KeyRule, Kind};
 pub use kinds::{
-    BundleJwt, CredentialJwt, DecisionJwt, KeyBindingJwt, KeyProofJwt, PresentationJwt, RequestJwt,
-    SdJwtIssuerJwt, StatusListJwt, UploadedStatusListJwt,
+    BundleJwt, CredentialJwt, DcSdJwtIssuerJwt, DecisionJwt, KeyBindingJwt, KeyProofJwt,
+    PresentationJwt, RequestJwt, SdJwtIssuerJwt, StatusListJwt, UploadedStatusListJwt,
 };
 pub use open::{
     open, parse, peek_json, peek_unverified, KeyRefusal, KeySource, KidDidKey, OpenError, Opened,

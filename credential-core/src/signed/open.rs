@@ -1,4 +1,4 @@
-//! Opening a signed document: parse (size-bounded, EdDSA only) → `typ` → key → signature
+//! Opening a signed document: parse (size-bounded, allowed algorithms only) → `typ` → key → signature
 //! → strict JSON → decode. Nothing of the payload is read before the signature verifies.
 
 use std::marker::PhantomData;

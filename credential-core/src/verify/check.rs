@@ -12,7 +12,7 @@ pub enum CheckId {
     TrustBundle,
     /// `well-formed`: size, segments, base64url, strict JSON, `typ`, the VC 2.0 envelope.
     WellFormed,
-    /// `algorithm`: EdDSA, never `none` or HMAC.
+    /// `algorithm`: EdDSA or ES256, never `none`, HMAC or RSA.
     Algorithm,
     /// `issuer-accredited`: known, active and in scope at the issuance date.
     IssuerAccredited,

@@ -5,7 +5,7 @@
 //!    already seen (checked once per bundle, reported on every credential);
 //! 1. `well-formed` — size limit, three base64url segments, strict JSON (no duplicate keys),
 //!    `typ` `vc+jwt`, the VC 2.0 envelope with only known, unaltered contexts;
-//! 2. `algorithm` — `EdDSA` only (never `none`, never HMAC);
+//! 2. `algorithm` — `EdDSA` or `ES256` only, the allow-list in [`crate::alg`] (never `none`, HMAC or RSA);
 //! 3. `issuer-accredited` — the issuer is in the bundle, active and accredited for this
 //!    type and level at the issuance date (`validFrom`);
 //! 4. `key-valid` — the `kid` is a key of that issuer, valid at the issuance date;

@@ -138,8 +138,13 @@ impl Verifier<'_> {
                 .arg("bytes", len)
                 .arg("kind", credential.kind.as_str()),
         );
-        // 2. algorithm: parsing refused every algorithm but EdDSA.
-        checks.push(CheckId::Algorithm, Outcome::Pass, Msg::new("algorithm-ok"));
+        // 2. algorithm: parsing refused every algorithm not on the allow-list; the name
+        // (EdDSA (Ed25519), ES256 (P-256)) is the same in every language.
+        checks.push(
+            CheckId::Algorithm,
+            Outcome::Pass,
+            Msg::raw(jws.algorithm().describe()),
+        );
         // 3. issuer-accredited, at the issuance date.
         let valid_from = format_time(credential.valid_from);
         let (outcome, detail) = match self.bundle.issuer(&credential.issuer) {

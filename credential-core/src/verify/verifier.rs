@@ -7,6 +7,7 @@ use super::check::CheckId;
 use super::pending::{Pending, Read, Reading};
 use super::report::{CredentialSummary, Report, VerifiedCredential};
 use super::rules::bundle_freshness;
+use crate::alg::Algorithm;
 use crate::credential::format_time;
 use crate::equivalence::{Destination, EquivalenceError, EquivalenceQuery, EquivalenceTable};
 use crate::i18n::{Lang, Msg};
@@ -211,7 +212,11 @@ pub fn is_data_integrity(credential: &str) -> bool {
     credential.trim_start().starts_with('{')
 }
 
-/// Batch-verifies the signatures that are ready; `None` where there was nothing to check.
+/// Verifies the signatures that are ready; `None` where there was nothing to check.
+///
+/// EdDSA signatures under Ed25519 keys are checked together in one batch (a failing batch
+/// falls back to one-by-one, to tell which failed); every other signature (ES256) is
+/// checked one by one, since ECDSA has no batch verification.
 fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
     let ready: Vec<(usize, &UnverifiedJws<'_>, &PublicKey)> = pendings
         .iter()
@@ -219,21 +224,30 @@ fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
         .filter_map(|(i, p)| p.signature.as_ref().map(|(jws, key)| (i, jws, key)))
         .collect();
     let mut results = vec![None; pendings.len()];
-    let messages: Vec<&[u8]> = ready
-        .iter()
-        .map(|(_, j, _)| j.signing_input().as_bytes())
-        .collect();
-    let signatures: Vec<ed25519_dalek::Signature> = ready
-        .iter()
-        .map(|(_, j, _)| ed25519_dalek::Signature::from_bytes(j.signature()))
-        .collect();
-    let keys: Vec<ed25519_dalek::VerifyingKey> =
-        ready.iter().map(|(_, _, k)| *k.as_dalek()).collect();
-    let all_ok =
-        !ready.is_empty() && ed25519_dalek::verify_batch(&messages, &signatures, &keys).is_ok();
-    for (i, jws, key) in ready {
+    let (batchable, single): (Vec<_>, Vec<_>) = ready
+        .into_iter()
+        .partition(|(_, jws, key)| jws.algorithm() == Algorithm::EdDSA && key.as_dalek().is_some());
+    let mut messages: Vec<&[u8]> = Vec::with_capacity(batchable.len());
+    let mut signatures: Vec<ed25519_dalek::Signature> = Vec::with_capacity(batchable.len());
+    let mut keys: Vec<ed25519_dalek::VerifyingKey> = Vec::with_capacity(batchable.len());
+    for (_, jws, key) in &batchable {
+        if let Some(dalek) = key.as_dalek() {
+            messages.push(jws.signing_input().as_bytes());
+            signatures.push(ed25519_dalek::Signature::from_bytes(jws.signature()));
+            keys.push(*dalek);
+        }
+    }
+    let all_ok = !batchable.is_empty()
+        && keys.len() == batchable.len()
+        && ed25519_dalek::verify_batch(&messages, &signatures, &keys).is_ok();
+    for (i, jws, key) in batchable {
         if let Some(slot) = results.get_mut(i) {
             *slot = Some(all_ok || jws.verify_with(key));
+        }
+    }
+    for (i, jws, key) in single {
+        if let Some(slot) = results.get_mut(i) {
+            *slot = Some(jws.verify_with(key));
         }
     }
     results

@@ -39,7 +39,7 @@ impl Checker {
         let verifier = Verifier::new(&self.bundle, now);
         match format {
             CredentialFormat::VcJwt => verifier.verify(credential),
-            CredentialFormat::SdJwt => {
+            CredentialFormat::SdJwt | CredentialFormat::DcSdJwt => {
                 credential_core::sdjwt::verify_issued(&verifier, credential).credential
             }
         }

@@ -65,7 +65,7 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
     }
     let sd: Vec<&String> = credentials
         .iter()
-        .filter(|c| CredentialFormat::detect(c) == CredentialFormat::SdJwt)
+        .filter(|c| CredentialFormat::detect(c).is_sd_jwt())
         .collect();
     let vp = match (sd.as_slice(), credentials.len()) {
         ([one], 1) => sdjwt::present(&key, one, &a.disclose, &a.audience, &a.nonce, Utc::now())

@@ -64,8 +64,12 @@ pub(crate) struct InitArgs {
     #[command(flatten)]
     file: WalletFile,
     /// Use this existing holder key file instead of generating a key.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "alg")]
     key: Option<PathBuf>,
+    /// The algorithm of the generated holder key: `EdDSA` (Ed25519, the default) or
+    /// `ES256` (P-256, which HAIP wallets and issuers support).
+    #[arg(long, value_name = "ALG")]
+    alg: Option<credential_core::Algorithm>,
     /// Replace an existing wallet (its key and credentials are lost).
     #[arg(long)]
     force: bool,
@@ -215,7 +219,7 @@ fn init(a: InitArgs) -> Result<u8> {
     }
     let key = match &a.key {
         Some(k) => files::read_key(k)?,
-        None => SecretKey::generate(),
+        None => SecretKey::generate_for(a.alg.unwrap_or(credential_core::Algorithm::EdDSA)),
     };
     let phrase = passphrase(true)?;
     let wallet = Wallet::new(key, Utc::now());
@@ -416,7 +420,9 @@ fn content(credential: &str) -> Result<Value> {
         CredentialFormat::VcJwt => {
             peek_json::<CredentialJwt>(credential).context("the credential payload is not JSON")
         }
-        CredentialFormat::SdJwt => Ok(credential_core::sdjwt::reveal_all_unchecked(credential)?),
+        CredentialFormat::SdJwt | CredentialFormat::DcSdJwt => {
+            Ok(credential_core::sdjwt::reveal_all_unchecked(credential)?)
+        }
     }
 }
 

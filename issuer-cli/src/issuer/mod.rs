@@ -13,6 +13,7 @@ mod register;
 pub(crate) mod revoke;
 mod rotate_key;
 pub(crate) mod status;
+pub(crate) mod type_metadata;
 
 use anyhow::Result;
 use clap::Subcommand;

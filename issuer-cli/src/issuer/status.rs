@@ -11,13 +11,16 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::{Args, Subcommand};
-use credential_core::integrity::peek_credential;
+use credential_core::integrity::{peek_credential, MAX_DI_CREDENTIAL_LEN};
 use credential_core::jws::{self, Header};
+use credential_core::sdjwt::{reveal_all_unchecked, MAX_SD_JWT_LEN};
+use credential_core::sdjwt_vc::TokenStatusList;
 use credential_core::status::{
     status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
 };
 use credential_core::trust::TYP_STATUS_LIST;
-use credential_core::SecretKey;
+use credential_core::verify::is_data_integrity;
+use credential_core::{CheckedCredential, SecretKey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -32,6 +35,25 @@ pub(crate) enum StatusCommand {
     Init(InitArgs),
     /// Show a status list file: list ids, allocated and set counts.
     Show(ShowArgs),
+    /// Write the revocation list as an IETF Token Status List (statuslist+jwt, signed),
+    /// the form SD-JWT VC verifiers fetch from the list's URL.
+    TokenList(TokenListArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TokenListArgs {
+    /// The issuer's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// The status list file.
+    #[arg(long)]
+    status: PathBuf,
+    /// Where to write the Status List Token.
+    #[arg(long)]
+    out: PathBuf,
+    /// Hours until the token expires (verifiers fetch a fresh one before).
+    #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=8784))]
+    valid_hours: u32,
 }
 
 #[derive(Debug, Args)]
@@ -151,8 +173,16 @@ impl StatusFile {
     /// The status index of `path`, one of this issuer's credentials (read, not verified:
     /// the issuer is acting on its own credential).
     pub(crate) fn index_of(&self, path: &Path) -> Result<usize> {
-        let text = files::read_text(path, jws::MAX_JWS_LEN as u64)?;
-        let credential = peek_credential(&text)?;
+        let limit = MAX_SD_JWT_LEN.max(MAX_DI_CREDENTIAL_LEN);
+        let text = files::read_text(path, limit as u64)?;
+        let text = text.trim();
+        // An SD-JWT (either layout) is read as the holder's copy shows it; a compact JWS or
+        // a Data Integrity credential by its envelope.
+        let credential = if !is_data_integrity(text) && text.contains('~') {
+            CheckedCredential::from_value(&reveal_all_unchecked(text)?)?
+        } else {
+            peek_credential(text)?
+        };
         if credential.issuer != self.issuer {
             bail!(
                 "{} was issued by {}, not by the owner of this status list file",
@@ -198,6 +228,33 @@ pub(crate) fn run(command: StatusCommand) -> Result<u8> {
             file.save(&a.out)?;
             println!("revocation list: {}", file.revocation.id);
             println!("suspension list: {}", file.suspension.id);
+        }
+        StatusCommand::TokenList(a) => {
+            let key = files::read_key(&a.key)?;
+            let file = StatusFile::load(&a.status)?;
+            if key.public().did() != file.issuer {
+                bail!(
+                    "the key {} is not the issuer of this status list file ({})",
+                    key.public().did(),
+                    file.issuer
+                );
+            }
+            let now = Utc::now().timestamp();
+            let token = TokenStatusList::from_bitstring(&file.revocation.bits).sign(
+                &key,
+                &key.public().did_url(),
+                &file.revocation.id,
+                now,
+                now + i64::from(a.valid_hours) * 3600,
+                3600,
+            );
+            files::write_atomic(&a.out, format!("{token}\n").as_bytes(), false)?;
+            println!(
+                "token status list for {} ({} revoked) -> {} (serve it at that URL as application/statuslist+jwt)",
+                file.revocation.id,
+                file.revocation.bits.count_set(),
+                a.out.display()
+            );
         }
         StatusCommand::Show(a) => {
             let file = StatusFile::load(&a.file)?;

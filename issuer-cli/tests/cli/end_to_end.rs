@@ -500,3 +500,53 @@ fn bulk_issue_with_a_status_file_gives_every_credential_its_own_saved_index() {
     }
     assert_eq!(indexes.len(), 1000);
 }
+
+#[test]
+fn es256_keys_sign_bundles_and_credentials_that_verify_valid_and_other_algs_are_refused() {
+    let d = Scratch::new();
+    let operator = d
+        .ok(&["key", "new", "--alg", "ES256", "--out", "operator.key"])
+        .trim()
+        .to_owned();
+    let college = d
+        .ok(&["key", "new", "--alg", "ES256", "--out", "college.key"])
+        .trim()
+        .to_owned();
+    assert!(operator.starts_with("did:key:zDn") && college.starts_with("did:key:zDn"));
+    let jwk: serde_json::Value =
+        serde_json::from_str(&d.ok(&["key", "show", "college.key", "--public-jwk"])).unwrap();
+    assert_eq!(
+        (jwk["kty"].as_str(), jwk["crv"].as_str()),
+        (Some("EC"), Some("P-256"))
+    );
+    assert!(jwk["y"].is_string() && jwk.get("d").is_none());
+    let shown = d.ok(&["key", "show", "college.key"]);
+    assert!(shown.contains("ES256 (P-256)"), "{shown}");
+    let did_jwk = d.ok(&["key", "show", "college.key", "--did-jwk"]);
+    assert!(did_jwk.starts_with("did:jwk:ey"), "{did_jwk}");
+    d.bundle(&college, &[]);
+    d.issue_nurse(&[], "nurse.jwt");
+    let json: serde_json::Value = serde_json::from_str(&d.ok(&[
+        "verify",
+        "nurse.jwt",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(json["verdict"], "valid", "{json}");
+    assert!(json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["detail"] == "ES256 (P-256)"));
+    for refused in ["RS256", "ES384", "HS256", "none"] {
+        let out = d.run(&["key", "new", "--alg", refused, "--out", "x.key"]);
+        assert_eq!(code(&out), 2, "{refused}");
+        let err = crate::harness::stderr(&out);
+        assert!(err.contains("EdDSA, ES256"), "{err}");
+        assert!(!d.path("x.key").exists());
+    }
+}

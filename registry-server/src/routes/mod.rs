@@ -117,6 +117,6 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/",                                "get_verifier_page",        &[]),
     ("get",    "/v",                               "get_verifier_page_v",      &[]),
     ("get",    "/sw.js",                           "get_verifier_worker",      &[]),
-    ("get",    "/web/{file}",                      "get_verifier_asset",       &[]),
+    ("get",    "/web/{file}",                      "get_verifier_asset",       &[400]),
     ("get",    "/verifier-config.json",            "get_verifier_config",      &[]),
 ];

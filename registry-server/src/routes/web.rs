@@ -63,7 +63,7 @@ pub async fn service_worker(headers: HeaderMap) -> Response {
 #[utoipa::path(get, path = "/web/{file}", tag = "verifier page",
     params(("file" = String, Path, description = "app.js, verifier_web_bg.wasm, …")),
     responses((status = 200, description = "The file"), (status = 304, description = "Not modified"),
-        (status = 404, body = ErrorBody)))]
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
     if file.contains('/') || verifier_site::get(&format!("web/{file}")).is_none() {
         return AppError::new(ErrorCode::NotFound, "the verifier page has no such file")

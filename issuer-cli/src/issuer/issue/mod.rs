@@ -19,6 +19,7 @@ use sign::Securing;
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("input").required(true).args(["claims", "csv"])))]
+#[command(group(clap::ArgGroup::new("selective").args(["sd_jwt", "dc_sd_jwt"])))]
 pub(crate) struct IssueArgs {
     /// The issuer's private key file.
     #[arg(long)]
@@ -60,16 +61,26 @@ pub(crate) struct IssueArgs {
     /// grade) the holder discloses selectively; needs --holder.
     #[arg(long, requires = "holder", conflicts_with = "csv")]
     sd_jwt: bool,
+    /// Issue as an IETF SD-JWT VC (dc+sd-jwt), the format OpenID4VC wallets such as the
+    /// EU Digital Identity Wallet accept: personal claims selectively disclosable as with
+    /// --sd-jwt, the type named by a `vct` URL under --vct-base; needs --holder. With
+    /// --status, the credential carries the revocation entry only.
+    #[arg(long, requires_all = ["holder", "vct_base"], conflicts_with = "csv")]
+    dc_sd_jwt: bool,
+    /// The registry URL under which the credential type's Type Metadata is served
+    /// (`vct` = URL/types/QualificationCredential; see `skillpass type-metadata`).
+    #[arg(long, requires = "dc_sd_jwt", value_name = "URL")]
+    vct_base: Option<String>,
     /// How the credential is secured: `jose` (the default) signs it as a compact JWS
     /// (`vc+jwt`, VC-JOSE-COSE); `data-integrity` embeds a W3C Data Integrity proof
     /// (`eddsa-rdfc-2022`) in the JSON credential, as the Digital Credentials Consortium's
     /// verifier and the Learner Credential Wallet expect. `skillpass verify` and the
     /// registry accept both.
-    #[arg(long, value_enum, default_value_t = SecuringArg::Jose, conflicts_with = "sd_jwt")]
+    #[arg(long, value_enum, default_value_t = SecuringArg::Jose, conflicts_with = "selective")]
     securing: SecuringArg,
     /// Also make this claim selectively disclosable (e.g. name, title, awardingBody,
     /// learningOutcomes, qualification.awarded); repeatable.
-    #[arg(long = "sd", requires = "sd_jwt", value_name = "CLAIM")]
+    #[arg(long = "sd", requires = "selective", value_name = "CLAIM")]
     sd: Vec<String>,
 }
 
@@ -96,10 +107,14 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
     if let (Some(claims), Some(out)) = (&a.claims, &a.out) {
         let claims = files::read_json(claims)?;
         options.holder = a.holder.clone();
-        let securing = match (a.sd_jwt, a.securing) {
-            (true, _) => Securing::SdJwt(&a.sd),
-            (false, SecuringArg::Jose) => Securing::Jose,
-            (false, SecuringArg::DataIntegrity) => Securing::DataIntegrity,
+        let securing = match (&a.vct_base, a.sd_jwt, a.securing) {
+            (Some(base), _, _) if a.dc_sd_jwt => Securing::IetfSd {
+                sd: &a.sd,
+                vct_base: base,
+            },
+            (_, true, _) => Securing::SdJwt(&a.sd),
+            (_, false, SecuringArg::Jose) => Securing::Jose,
+            (_, false, SecuringArg::DataIntegrity) => Securing::DataIntegrity,
         };
         let (credential, id) =
             sign::issue_one(&key, &claims, &mut options, lists.as_mut(), securing)?;

@@ -3,8 +3,12 @@
 //! issuer's status list file, then signed as `vc+jwt`, as an SD-JWT, or with an embedded
 //! Data Integrity proof.
 
-use anyhow::Result;
-use credential_core::{build_document, integrity, sign_document, IssueOptions, SecretKey};
+use anyhow::{Context as _, Result};
+use credential_core::sdjwt_vc::vct_for;
+use credential_core::status::StatusPurpose;
+use credential_core::{
+    build_document, integrity, sign_document, CheckedCredential, IssueOptions, SecretKey,
+};
 use serde_json::Value;
 
 use crate::issuer::status::StatusFile;
@@ -14,8 +18,15 @@ use crate::issuer::status::StatusFile;
 pub(crate) enum Securing<'a> {
     /// A compact JWS, `vc+jwt`.
     Jose,
-    /// An SD-JWT with these claims also selectively disclosable.
+    /// A W3C `vc+sd-jwt` with these claims also selectively disclosable.
     SdJwt(&'a [String]),
+    /// An IETF SD-JWT VC `dc+sd-jwt`, its type's `vct` under `vct_base`.
+    IetfSd {
+        /// Claims also selectively disclosable.
+        sd: &'a [String],
+        /// The registry URL the `vct` is under.
+        vct_base: &'a str,
+    },
     /// JSON with an `eddsa-rdfc-2022` Data Integrity proof.
     DataIntegrity,
 }
@@ -24,7 +35,7 @@ impl Securing<'_> {
     /// The file name extension of a credential secured this way.
     pub(crate) fn extension(self) -> &'static str {
         match self {
-            Self::Jose | Self::SdJwt(_) => "jwt",
+            Self::Jose | Self::SdJwt(_) | Self::IetfSd { .. } => "jwt",
             Self::DataIntegrity => "json",
         }
     }
@@ -46,10 +57,22 @@ pub(super) fn issue_one(
         Some(lists) => lists.allocate(options.issuer.as_deref().unwrap_or(&public.did()))?,
         None => Vec::new(),
     };
+    if matches!(securing, Securing::IetfSd { .. }) {
+        // A 1-bit Token Status List says revoked or not: the suspension entry stays unused.
+        options
+            .status
+            .retain(|e| e.status_purpose == StatusPurpose::Revocation);
+    }
     let doc = build_document(claims, &public.did(), options)?;
     let credential = match securing {
         Securing::Jose => sign_document(key, &public.did_url(), &doc)?,
         Securing::SdJwt(sd) => credential_core::sdjwt::issue(key, &public.did_url(), &doc, sd)?,
+        Securing::IetfSd { sd, vct_base } => {
+            let kind = CheckedCredential::from_value(&doc)?.kind;
+            let vct = vct_for(vct_base, kind);
+            credential_core::sdjwt::issue_dc(key, &public.did_url(), &doc, sd, &vct)
+                .context("cannot issue the SD-JWT VC")?
+        }
         Securing::DataIntegrity => {
             let secured =
                 integrity::sign_credential(key, &public.did_url(), &doc, options.issued_at)?;

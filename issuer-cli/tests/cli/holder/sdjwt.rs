@@ -206,3 +206,140 @@ fn garbage_containing_a_tilde_is_checked_as_a_credential_not_as_an_sd_jwt() {
     assert_eq!(code, 1);
     assert_eq!(report["verdict"], "invalid");
 }
+
+#[test]
+fn an_ietf_sd_jwt_vc_is_issued_kept_presented_and_verified_valid() {
+    let w = World::new();
+    let did = w
+        .ok(&["wallet", "init", "--wallet", "w.jwe", "--alg", "ES256"])
+        .trim()
+        .to_owned();
+    // A P-256 holder key, as HAIP wallets hold.
+    assert!(did.starts_with("did:key:zDn"), "{did}");
+    w.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        nurse_claims().to_str().unwrap(),
+        "--holder",
+        &did,
+        "--dc-sd-jwt",
+        "--vct-base",
+        "https://registry.example",
+        "--sd",
+        "name",
+        "--sd",
+        "title",
+        "--out",
+        "nurse.sd-jwt",
+    ]);
+    let text = std::fs::read_to_string(w.path("nurse.sd-jwt")).unwrap();
+    let jws = text.split('~').next().unwrap();
+    let segment = |i: usize| -> Value {
+        use base64::Engine as _;
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(jws.split('.').nth(i).unwrap())
+            .unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    };
+    assert_eq!(segment(0)["typ"], "dc+sd-jwt");
+    let payload = segment(1);
+    assert_eq!(
+        payload["vct"],
+        "https://registry.example/types/QualificationCredential"
+    );
+    assert_eq!(payload["sub"], did.as_str());
+    assert_eq!(payload["cnf"]["jwk"]["crv"], "P-256");
+    // `type-metadata --integrity` prints what the credential carries.
+    let integrity = w.ok(&[
+        "type-metadata",
+        "--vct-base",
+        "https://registry.example",
+        "--integrity",
+    ]);
+    assert!(
+        integrity.contains(payload["vct#integrity"].as_str().unwrap()),
+        "{integrity}"
+    );
+    let trust = w.trust_args();
+    let mut add = vec!["wallet", "add", "--wallet", "w.jwe", "nurse.sd-jwt"];
+    add.extend(trust.iter().map(String::as_str));
+    w.ok(&add);
+    let listed: Value =
+        serde_json::from_str(&w.ok(&["wallet", "list", "--wallet", "w.jwe", "--json"])).unwrap();
+    assert_eq!(listed["credentials"][0]["format"], "dc+sd-jwt");
+    assert_eq!(listed["credentials"][0]["lastKnown"]["status"], "valid");
+    assert_eq!(
+        listed["credentials"][0]["lastKnown"]["title"],
+        "Bachelor of Science in Nursing"
+    );
+    present(&w, "title,level", "dc.txt");
+    let (code, report) = w.verify_json(&["--audience", EMPLOYER, "--nonce", "77aa", "dc.txt"]);
+    assert_eq!(
+        (code, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+    assert_eq!(report["credential"]["verdict"], "valid");
+    assert_eq!(
+        report["disclosed"],
+        serde_json::json!(["qualification.title"])
+    );
+    assert!(report["subject"].get("birthDate").is_none());
+    // The same presentation for another verifier's nonce is refused.
+    let (code, report) = w.verify_json(&["--audience", EMPLOYER, "--nonce", "other", "dc.txt"]);
+    assert_eq!(code, 1, "{report:#}");
+    assert!(
+        sd_checks(&report).contains(&"nonce".to_owned()),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn dc_sd_jwt_needs_a_holder_and_a_vct_base_and_sd_needs_an_sd_format() {
+    let w = World::new();
+    let claims = nurse_claims();
+    let claims = claims.to_str().unwrap();
+    for args in [
+        vec![
+            "issue",
+            "--key",
+            "college.key",
+            "--claims",
+            claims,
+            "--dc-sd-jwt",
+            "--vct-base",
+            "https://r.example",
+            "--out",
+            "x",
+        ],
+        vec![
+            "issue",
+            "--key",
+            "college.key",
+            "--claims",
+            claims,
+            "--holder",
+            "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+            "--dc-sd-jwt",
+            "--out",
+            "x",
+        ],
+        vec![
+            "issue",
+            "--key",
+            "college.key",
+            "--claims",
+            claims,
+            "--sd",
+            "name",
+            "--out",
+            "x",
+        ],
+    ] {
+        let out = w.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!w.path("x").exists());
+    }
+}

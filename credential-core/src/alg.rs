@@ -1,0 +1,91 @@
+//! The signature algorithms Skillpass accepts: **the one allow-list**.
+//!
+//! `EdDSA` (Ed25519, RFC 8037) is the native algorithm; `ES256` (ECDSA with P-256 and
+//! SHA-256, RFC 7518 §3.4) is accepted beside it for issuer and holder keys because the
+//! OpenID high-assurance profile (HAIP 1.0) requires wallets and issuers to support it.
+//! Everything else — `none`, every HMAC, RSA, other curves, the draft name `Ed25519` — is
+//! refused by [`Algorithm::from_name`] before any key is looked at. Adding an algorithm
+//! means adding a variant here (and its key type in `keys.rs`); nothing else names one.
+
+use std::fmt;
+
+/// A JWS `alg` Skillpass signs and verifies with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Algorithm {
+    /// `EdDSA` with Ed25519 (RFC 8037).
+    EdDSA,
+    /// `ES256`: ECDSA over P-256 with SHA-256 (RFC 7518 §3.4).
+    Es256,
+}
+
+impl Algorithm {
+    /// Every accepted algorithm, the native one first.
+    pub const ALL: [Algorithm; 2] = [Algorithm::EdDSA, Algorithm::Es256];
+
+    /// The JOSE name (`alg` header value).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::EdDSA => "EdDSA",
+            Self::Es256 => "ES256",
+        }
+    }
+
+    /// The algorithm with this exact JOSE name, or `None` for anything not allowed.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// The curve of its keys, for people (`Ed25519`, `P-256`).
+    pub fn curve(self) -> &'static str {
+        match self {
+            Self::EdDSA => "Ed25519",
+            Self::Es256 => "P-256",
+        }
+    }
+
+    /// The algorithm and its curve, for check details: `EdDSA (Ed25519)`, `ES256 (P-256)`.
+    pub fn describe(self) -> String {
+        format!("{} ({})", self.name(), self.curve())
+    }
+
+    /// The names of every accepted algorithm, for messages and metadata.
+    pub fn names() -> Vec<&'static str> {
+        Self::ALL.iter().map(|a| a.name()).collect()
+    }
+}
+
+impl fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Algorithm {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::from_name(s).ok_or_else(|| {
+            format!(
+                "algorithm {s:?} is not supported; choose one of {}",
+                Self::names().join(", ")
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_eddsa_and_es256_are_allowed_by_their_exact_names() {
+        assert_eq!(Algorithm::from_name("EdDSA"), Some(Algorithm::EdDSA));
+        assert_eq!(Algorithm::from_name("ES256"), Some(Algorithm::Es256));
+        for refused in [
+            "none", "None", "HS256", "HS384", "HS512", "RS256", "PS256", "ES384", "ES512",
+            "ES256K", "Ed25519", "es256", "eddsa", "",
+        ] {
+            assert_eq!(Algorithm::from_name(refused), None, "{refused}");
+        }
+    }
+}
