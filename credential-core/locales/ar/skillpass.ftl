@@ -380,3 +380,7 @@ card-verify-offline = تحقق دون اتصال
 # A list on the card: items joined by a comma, the last two by "and".
 card-list-comma = { $first }، { $second }
 card-list-and = { $first } و{ $second }
+
+# IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
+sd-vc-type-metadata = البيانات الوصفية لنوع SD-JWT VC: { $reason }
+sd-vc-layout = تتعذر قراءة SD-JWT VC: { $reason }

@@ -359,3 +359,7 @@ card-verify-offline = Offline prüfen
 # A list on the card: items joined by a comma, the last two by "and".
 card-list-comma = { $first }, { $second }
 card-list-and = { $first } und { $second }
+
+# IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
+sd-vc-type-metadata = Typmetadaten des SD-JWT VC: { $reason }
+sd-vc-layout = SD-JWT VC nicht lesbar: { $reason }

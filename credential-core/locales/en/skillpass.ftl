@@ -302,3 +302,7 @@ card-verify-offline = Verify offline
 # A list on the card: items joined by a comma, the last two by "and".
 card-list-comma = { $first }, { $second }
 card-list-and = { $first } and { $second }
+
+# IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
+sd-vc-type-metadata = { $reason }
+sd-vc-layout = SD-JWT VC: { $reason }

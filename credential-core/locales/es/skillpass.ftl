@@ -359,3 +359,7 @@ card-verify-offline = Verificar sin conexión
 # A list on the card: items joined by a comma, the last two by "and".
 card-list-comma = { $first }, { $second }
 card-list-and = { $first } y { $second }
+
+# IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
+sd-vc-type-metadata = Metadatos de tipo del SD-JWT VC: { $reason }
+sd-vc-layout = SD-JWT VC ilegible: { $reason }

@@ -351,3 +351,7 @@ card-verify-offline = I-verify offline
 # A list on the card: items joined by a comma, the last two by "and".
 card-list-comma = { $first }, { $second }
 card-list-and = { $first } at { $second }
+
+# IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
+sd-vc-type-metadata = Type Metadata ng SD-JWT VC: { $reason }
+sd-vc-layout = Hindi mabasa ang SD-JWT VC: { $reason }

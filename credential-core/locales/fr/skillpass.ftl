@@ -356,3 +356,7 @@ card-verify-offline = Vérifier hors ligne
 # A list on the card: items joined by a comma, the last two by "and".
 card-list-comma = { $first }, { $second }
 card-list-and = { $first } et { $second }
+
+# IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
+sd-vc-type-metadata = Métadonnées de type du SD-JWT VC : { $reason }
+sd-vc-layout = SD-JWT VC illisible : { $reason }

@@ -126,7 +126,8 @@ fn run(
     //    the `vct#integrity` of the Skillpass Type Metadata of its `vct`.
     let read = well_formed(text).and_then(|(parts, disclosures)| {
         if format == Format::Ietf {
-            type_integrity(parts.jws)?;
+            type_integrity(parts.jws)
+                .map_err(|reason| Msg::new("sd-vc-type-metadata").arg("reason", reason))?;
         }
         Ok((parts, disclosures))
     });
@@ -170,7 +171,11 @@ fn run(
                     match to_vc(&processed.document) {
                         Ok(vc) => processed.document = vc,
                         Err(e) => {
-                            checks.push(Id::Disclosures, Outcome::Fail, format!("SD-JWT VC: {e}"));
+                            checks.push(
+                                Id::Disclosures,
+                                Outcome::Fail,
+                                Msg::new("sd-vc-layout").arg("reason", e.to_string()),
+                            );
                             let report = issuer_side_only(verifier, text, format);
                             return SdJwtReport::new(checks, report, Processed::default(), None);
                         }
