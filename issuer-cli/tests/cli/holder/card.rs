@@ -474,3 +474,47 @@ fn a_card_pdf_stays_under_250_kb_with_its_fonts_subset_in_every_script_and_on_a4
         );
     }
 }
+
+#[test]
+fn a_card_with_a_verify_url_says_to_scan_it_with_a_phone_and_a_bad_url_is_refused() {
+    let w = World::new();
+    w.issue_nurse(&[], "nurse.jwt");
+    let (code, said) = card(
+        &w,
+        "nurse.jwt",
+        &[
+            "--out",
+            "linked.pdf",
+            "--lang",
+            "en",
+            "--lang",
+            "de",
+            "--verify-url",
+            "https://registry.example.org/v",
+        ],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    let text = pdf_lines(&w, "linked.pdf").join(" ");
+    assert!(
+        text.contains(
+            "Scan with a phone camera to verify, or offline / \
+             Mit der Handykamera scannen und prüfen, oder offline"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Verify offline"), "{text}");
+    // Without the link, the card keeps the command-line wording.
+    let (code, said) = card(&w, "nurse.jwt", &["--out", "plain.pdf"]);
+    assert_eq!(code, Some(0), "{said}");
+    let text = pdf_lines(&w, "plain.pdf").join(" ");
+    assert!(text.contains("Verify offline"), "{text}");
+    assert!(!text.contains("Scan with a phone camera"), "{text}");
+    // A link that cannot carry the code is refused before a card is written.
+    let (code, said) = card(
+        &w,
+        "nurse.jwt",
+        &["--out", "bad.pdf", "--verify-url", "ftp://example.org/v"],
+    );
+    assert_eq!(code, Some(2), "{said}");
+    assert!(!w.path("bad.pdf").exists());
+}
