@@ -4,10 +4,11 @@
 
 use crate::credential::CredentialError;
 use crate::equivalence::EquivalenceError;
+use crate::integrity::IntegrityError;
 use crate::json::JsonError;
 use crate::jws::JwsError;
 use crate::keys::KeyError;
-use crate::paper::PaperError;
+use crate::paper::{LinkError, PaperError};
 use crate::presentation::PresentationError;
 use crate::request::{KeyProofError, RequestError};
 use crate::sdjwt::SdJwtError;
@@ -15,6 +16,7 @@ use crate::seen::SeenError;
 use crate::status::{ListPolicyError, StatusError};
 use crate::trust::{BundleError, DecisionError, ScopeError};
 use crate::verify::PublishRefusal;
+#[cfg(feature = "wallet")]
 use crate::wallet::WalletError;
 
 /// Any error of this crate. The message is the stage's own, unchanged.
@@ -70,11 +72,18 @@ pub enum Error {
     #[error(transparent)]
     Seen(#[from] SeenError),
     /// A wallet that cannot be opened, sealed or added to.
+    #[cfg(feature = "wallet")]
     #[error(transparent)]
     Wallet(#[from] WalletError),
     /// A paper code that cannot be made or read.
     #[error(transparent)]
     Paper(#[from] PaperError),
+    /// A link to the verifier page that cannot be made or read.
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    /// A Data Integrity proof could not be made or does not hold.
+    #[error(transparent)]
+    Integrity(#[from] IntegrityError),
 }
 
 #[cfg(test)]

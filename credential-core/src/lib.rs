@@ -14,6 +14,12 @@
 //! `request`, `wallet`, `paper`, `audit` (the registry's requests, the holder's wallet and
 //! card, the registry's log). [`Error`] joins every module's error.
 //!
+//! The default feature `wallet` brings the holder's wallet (a JWE made by josekit, which
+//! links OpenSSL). Without it (`default-features = false`) the crate is the verifier and
+//! the issuer's tools in pure Rust, which is how `verifier-web` builds it for
+//! WebAssembly. Nothing here reads the clock on the verifying path: every verifier takes
+//! `now` from its caller.
+//!
 //! ```
 //! use chrono::{Duration, Utc};
 //! use credential_core::{
@@ -57,7 +63,10 @@ mod binding;
 pub mod credential;
 pub mod equivalence;
 mod error;
+pub mod export;
+pub mod integrity;
 pub mod json;
+pub mod jsonld;
 pub mod jws;
 pub mod keys;
 pub mod paper;
@@ -70,6 +79,7 @@ pub mod signed;
 pub mod status;
 pub mod trust;
 pub mod verify;
+#[cfg(feature = "wallet")]
 pub mod wallet;
 
 #[cfg(test)]
@@ -95,4 +105,5 @@ pub use verify::{
     bundle_rejected, Check, CheckId, Outcome, PublishPolicy, PublishRefusal, Report, Verdict,
     VerifiedCredential, Verifier,
 };
+#[cfg(feature = "wallet")]
 pub use wallet::{CredentialFormat, LastKnown, Wallet, WalletEntry, WalletError};

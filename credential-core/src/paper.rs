@@ -20,6 +20,15 @@
 //!   SMART Health Cards. The EU Digital COVID Certificate made the same choice (`HC1:` +
 //!   base45 + zlib), so scanners and libraries for it exist everywhere.
 //! - `SP1:` names the scheme and its version; `:` is itself in the alphanumeric set.
+//!
+//! **The link form** ([`to_link`], [`link_fragment`]): `https://REGISTRY/v#SP1:…`, so that a
+//! phone camera opens the registry's verifier page, which reads the credential from the
+//! URL *fragment* (a browser never sends a fragment to a server). Two characters of the
+//! paper alphabet cannot stand as they are in a URL: a space ends a URL for QR scanners
+//! (ZXing-based ones refuse a URI with a space) and is sent as `%20` by browsers, and `%`
+//! starts an escape. So exactly those two are percent-encoded (`%20`, `%25`); every other
+//! character of the alphabet is allowed in a fragment, and the text stays in the QR
+//! alphanumeric set (the URL prefix goes in a byte-mode segment before it).
 
 use std::io::{Read as _, Write as _};
 
@@ -128,11 +137,167 @@ pub fn decode(text: &str) -> Result<String, PaperError> {
     Ok(jws)
 }
 
+/// Longest verifier page URL accepted in front of a link's fragment.
+pub const MAX_VERIFY_URL: usize = 200;
+
+/// Why a verifier page URL cannot carry a paper code.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LinkError {
+    /// Not an `http://` or `https://` URL of at most [`MAX_VERIFY_URL`] printable
+    /// characters without spaces.
+    #[error(
+        "the verifier page URL must start with https:// (or http://), hold no spaces and be \
+         at most {MAX_VERIFY_URL} characters, e.g. https://registry.example.org/v"
+    )]
+    Url,
+    /// The URL already has a fragment (`#…`): the credential goes there.
+    #[error("the verifier page URL must not contain '#': the credential is put after it")]
+    Fragment,
+    /// A `%` not followed by two hexadecimal digits, or an escape that is not UTF-8.
+    #[error("the link is damaged: a % in it is not followed by two hexadecimal digits")]
+    Escape,
+    /// The link is longer than any QR code holds.
+    #[error("{0} characters is more than a QR code holds")]
+    TooLong(usize),
+}
+
+/// The link that opens the verifier page at `verify_url` on the credential in paper text
+/// `text` (`SP1:…`): `verify_url#SP1:…` with spaces and `%` percent-encoded.
+pub fn to_link(verify_url: &str, text: &str) -> Result<String, LinkError> {
+    let url = verify_url.trim();
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    if !scheme_ok
+        || url.len() > MAX_VERIFY_URL
+        || url.len() <= "https://".len()
+        || !url.chars().all(|c| c.is_ascii_graphic())
+    {
+        return Err(LinkError::Url);
+    }
+    if url.contains('#') {
+        return Err(LinkError::Fragment);
+    }
+    let mut link = String::with_capacity(url.len() + 1 + text.len() * 11 / 10);
+    link.push_str(url);
+    link.push('#');
+    for c in text.chars() {
+        match c {
+            ' ' => link.push_str("%20"),
+            '%' => link.push_str("%25"),
+            c => link.push(c),
+        }
+    }
+    if link.len() > MAX_QR_TEXT {
+        return Err(LinkError::TooLong(link.len()));
+    }
+    Ok(link)
+}
+
+/// The decoded fragment of a link (`…#fragment`), or `None` when `text` is no `http(s)://`
+/// URL with a fragment. The fragment is what the page or the scanner verifies: `SP1:` paper
+/// text, a compact JWS or an SD-JWT.
+pub fn link_fragment(text: &str) -> Result<Option<String>, LinkError> {
+    let text = text.trim();
+    let is_url = text.starts_with("https://") || text.starts_with("http://");
+    let Some((_, fragment)) = text.split_once('#').filter(|_| is_url) else {
+        return Ok(None);
+    };
+    if fragment.len() > MAX_QR_TEXT * 3 {
+        return Err(LinkError::TooLong(fragment.len()));
+    }
+    percent_decode(fragment).map(Some)
+}
+
+/// `%XX` escapes back to bytes; the result must be UTF-8.
+fn percent_decode(s: &str) -> Result<String, LinkError> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = bytes.get(i + 1..i + 3).ok_or(LinkError::Escape)?;
+            let hex = std::str::from_utf8(hex).map_err(|_| LinkError::Escape)?;
+            if !hex.bytes().all(|h| h.is_ascii_hexdigit()) {
+                return Err(LinkError::Escape);
+            }
+            out.push(u8::from_str_radix(hex, 16).map_err(|_| LinkError::Escape)?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| LinkError::Escape)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::testutil::Fixture;
     use crate::Verdict;
+
+    #[test]
+    fn a_link_carries_the_paper_text_in_its_fragment_and_gives_it_back() {
+        let f = Fixture::new();
+        let text = encode(&f.issue_to(&f.holder.public().did())).unwrap();
+        let link = to_link("https://registry.example.org/v", &text).unwrap();
+        assert!(link.starts_with("https://registry.example.org/v#SP1:"));
+        let fragment = link.split_once('#').unwrap().1;
+        assert!(!fragment.contains(' '), "{fragment}");
+        // Every character left is in the QR alphanumeric set: the code stays compact.
+        assert!(fragment
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || "$%*+-./:".contains(c)));
+        assert_eq!(
+            link_fragment(&link).unwrap().as_deref(),
+            Some(text.as_str())
+        );
+    }
+
+    #[test]
+    fn only_space_and_percent_are_escaped_in_a_link() {
+        let link = to_link("http://127.0.0.1:8080/v", "SP1:A B%C$*+-./:").unwrap();
+        assert_eq!(link, "http://127.0.0.1:8080/v#SP1:A%20B%25C$*+-./:");
+        assert_eq!(
+            link_fragment(&link).unwrap().as_deref(),
+            Some("SP1:A B%C$*+-./:")
+        );
+    }
+
+    #[test]
+    fn a_verifier_url_that_cannot_carry_a_code_is_refused_with_what_to_give() {
+        for bad in [
+            "registry.example.org/v",
+            "ftp://registry.example.org/v",
+            "https://",
+            "https://registry example.org/v",
+            &format!("https://{}", "a".repeat(MAX_VERIFY_URL)),
+        ] {
+            assert_eq!(to_link(bad, "SP1:AB"), Err(LinkError::Url), "{bad}");
+        }
+        assert_eq!(
+            to_link("https://r.example/v#x", "SP1:AB"),
+            Err(LinkError::Fragment)
+        );
+        assert!(matches!(
+            to_link("https://r.example/v", &"A".repeat(MAX_QR_TEXT)),
+            Err(LinkError::TooLong(_))
+        ));
+    }
+
+    #[test]
+    fn text_that_is_no_link_has_no_fragment_and_a_damaged_escape_is_refused() {
+        assert_eq!(link_fragment("SP1:ABC").unwrap(), None);
+        assert_eq!(link_fragment("https://r.example/v").unwrap(), None);
+        assert_eq!(link_fragment("eyJ.eyJ.sig#x").unwrap(), None);
+        for damaged in [
+            "https://r.example/v#SP1:%2",
+            "https://r.example/v#SP1:%zz",
+            "https://r.example/v#%ff",
+        ] {
+            assert_eq!(link_fragment(damaged), Err(LinkError::Escape), "{damaged}");
+        }
+    }
 
     #[test]
     fn rfc9285_base45_examples_encode_and_decode() {

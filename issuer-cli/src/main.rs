@@ -40,7 +40,7 @@ enum Command {
     Present(holder::present::PresentArgs),
     /// Render a credential as a QR code (PNG or SVG) for paper.
     Qr(holder::qr::QrArgs),
-    /// Render a printable A6 card: holder, title, issuer and the credential's QR code.
+    /// Render a printable card (PDF or PNG, A6 or on A4): holder, title, issuer, QR code.
     Card(holder::card::CardArgs),
     /// The holder's encrypted wallet: init, add, list, show, export, import.
     #[command(subcommand)]
@@ -79,6 +79,16 @@ enum Command {
     /// import decisions.
     #[command(subcommand)]
     Authority(authority::AuthorityCommand),
+    /// The employer's verifier page (the registry serves it at /): write it as a static
+    /// folder to host anywhere or open from disk.
+    #[command(subcommand)]
+    Web(verifier::web::WebCommand),
+    /// Export a credential as an Open Badges 3.0 badge (signed) or in the European
+    /// Learning Model (Europass).
+    #[command(subcommand)]
+    Export(issuer::export::ExportCommand),
+    /// The JSON-LD contexts Skillpass credentials use: list them, or write one out.
+    Context(verifier::context::ContextArgs),
 }
 
 fn main() -> ExitCode {
@@ -111,6 +121,9 @@ fn main() -> ExitCode {
         Command::Log(c) => operator::log::run(c),
         Command::Equivalence(c) => verifier::equivalence::run(c),
         Command::Authority(c) => authority::run(c),
+        Command::Web(c) => verifier::web::run(c),
+        Command::Export(c) => issuer::export::run(c),
+        Command::Context(a) => verifier::context::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

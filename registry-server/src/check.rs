@@ -224,7 +224,13 @@ impl Checker {
             Tree::CredentialidCredential => {
                 let r: CredentialRecord = parse(value, "a stored credential")?;
                 expect_key(key, r.id.as_bytes(), "credential")?;
-                jws::<CredentialJwt>(&r.jws, "credential")?;
+                if credential_core::verify::is_data_integrity(&r.jws) {
+                    if credential_core::integrity::peek_credential_json(&r.jws).is_err() {
+                        return Err(Flaw::Not("a credential (Data Integrity JSON)"));
+                    }
+                } else {
+                    jws::<CredentialJwt>(&r.jws, "credential")?;
+                }
                 self.credentials.insert(key.to_vec());
             }
             Tree::GrantidGrant => {

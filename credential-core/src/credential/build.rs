@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::checked::CheckedCredential;
 use super::error::{CredentialError, Structure};
 use super::kind::{format_time, parse_time, CredentialKind};
-use super::vocab::{TYP_VC, VC_CONTEXT_V2};
+use super::vocab::{SKILLPASS_CONTEXT_V1, TYP_VC, VC_CONTEXT_V2};
 use crate::jws::{self, Header};
 use crate::keys::{PublicKey, SecretKey};
 use crate::status::StatusEntry;
@@ -71,7 +71,10 @@ pub fn build_document(
         subject.insert("id".into(), Value::String(holder.clone()));
     }
     let mut doc = Map::new();
-    doc.insert("@context".into(), json!([VC_CONTEXT_V2]));
+    doc.insert(
+        "@context".into(),
+        json!([VC_CONTEXT_V2, SKILLPASS_CONTEXT_V1]),
+    );
     doc.insert(
         "id".into(),
         Value::String(format!("urn:uuid:{}", uuid::Uuid::new_v4())),

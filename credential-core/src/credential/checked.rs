@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use super::error::{CredentialError, Structure};
 use super::kind::{parse_time, CredentialKind};
 use super::schema;
-use super::vocab::VC_CONTEXT_V2;
 use crate::equivalence::FrameworkCatalog;
+use crate::jsonld::{check_contexts, CREDENTIAL_CONTEXTS};
 use crate::status::StatusEntry;
 
 /// The envelope of a credential, read from untrusted JSON without any cryptography.
@@ -229,18 +229,16 @@ fn status_entry(v: &Value) -> Result<StatusEntry, CredentialError> {
     StatusEntry::deserialize(v).map_err(|e| Structure::StatusEntry(e).into())
 }
 
-/// What every VC 2.0 document secured as VC-JOSE-COSE has, credential or presentation:
-/// `@context` starting with the VC 2.0 context, and none of the JWT-VC 1.1 `vc`/`vp`
-/// claims.
+/// What every Skillpass VC 2.0 document has, credential or presentation: `@context`
+/// starting with the VC 2.0 context and naming only contexts Skillpass ships (unaltered:
+/// see [`check_contexts`]), and none of the JWT-VC 1.1 `vc`/`vp` claims.
+///
+/// Documents issued before the Skillpass context existed name the VC 2.0 context alone;
+/// they still pass, as their signed bytes say all there is to say. Only a Data Integrity
+/// proof, which signs the document's RDF, needs every term defined (and that is checked
+/// when its proof is).
 pub(crate) fn check_vc2_envelope(obj: &Map<String, Value>) -> Result<(), Structure> {
-    match obj
-        .get("@context")
-        .and_then(Value::as_array)
-        .and_then(|c| c.first())
-    {
-        Some(Value::String(c)) if c == VC_CONTEXT_V2 => {}
-        _ => return Err(Structure::Context),
-    }
+    check_contexts(obj, CREDENTIAL_CONTEXTS)?;
     if obj.contains_key("vc") || obj.contains_key("vp") {
         return Err(Structure::JwtClaims);
     }

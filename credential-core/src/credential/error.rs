@@ -1,8 +1,8 @@
 //! What can be wrong with a credential document or a request to issue one.
 
 use super::violation::SchemaError;
-use super::vocab::VC_CONTEXT_V2;
 use crate::equivalence::EquivalenceError;
+use crate::jsonld::ContextError;
 use crate::jws::MAX_JWS_LEN;
 
 /// What can be wrong with a credential document or an issuing request.
@@ -88,9 +88,10 @@ pub enum Structure {
     /// The payload is JSON but not an object.
     #[error("the payload is not a JSON object")]
     NotAnObject,
-    /// `@context` does not start with the VC 2.0 context.
-    #[error("`@context` must be an array starting with {VC_CONTEXT_V2}")]
-    Context,
+    /// `@context` does not start with the VC 2.0 context, or names a context this
+    /// verifier does not know, or one that was altered.
+    #[error(transparent)]
+    Context(#[from] ContextError),
     /// JWT-VC 1.1 style `vc`/`vp` claims, which VC-JOSE-COSE forbids.
     #[error("JWT claims `vc`/`vp` must not be present (VC-JOSE-COSE)")]
     JwtClaims,

@@ -26,4 +26,4 @@ pub use checked::{skill_headline, CheckedCredential};
 pub use error::{CredentialError, Structure};
 pub use kind::{format_time, parse_time, CredentialKind};
 pub use violation::{SchemaError, Violation};
-pub use vocab::{TYP_VC, VC_CONTEXT_V2};
+pub use vocab::{SKILLPASS_CONTEXT_V1, TYP_VC, VC_CONTEXT_V2};

@@ -140,6 +140,14 @@ const CORRIDORS: &[Corridor] = &[
         Gap("per-level table of that referencing is not in the data"),
         "mqa-myaqrf",
     ),
+    // The Philippine report (22 May 2019) was found, but only its table of contents is readable:
+    // the referencing is official, its level table (criterion 4) is not in the data.
+    c(
+        "PQF-PH-6",
+        "AQRF",
+        Gap("per-level table of that referencing is not in the data"),
+        "pqf-aqrf-report-2019",
+    ),
     // The UK's referencings are kept but no longer maintained under the EQF.
     c(
         "RQF-GB-ENG-3",
@@ -276,11 +284,25 @@ const CORRIDORS: &[Corridor] = &[
         Gap("no official referencing: VQF-VN is not referenced to EQF"),
         "vqf-decision-1982",
     ),
+    // Viet Nam's referencing report was adopted by the AQRF Committee on 24 October 2025, so
+    // the VQF is referenced to the AQRF; its level table was not read, so no level is given.
     c(
         "VQF-VN-6",
         "AQRF",
-        Gap("not confirmed: no endorsed AQRF referencing report of Viet Nam"),
-        "gdnn-vqf-2022",
+        Gap("VQF-VN is referenced to AQRF (official: Viet Nam's referencing report adopted"),
+        "vn-aqrf-2025",
+    ),
+    c(
+        "VQF-VN-6",
+        "AQRF",
+        Gap("per-level table of that referencing is not in the data"),
+        "laodong-vn-aqrf-2025",
+    ),
+    c(
+        "VQF-VN-6",
+        "DE",
+        Gap("no referencing between AQRF and EQF exists"),
+        "vn-aqrf-2025",
     ),
     c(
         "NCQF-BW-7",
@@ -317,6 +339,51 @@ const CORRIDORS: &[Corridor] = &[
         "FR",
         Gap("no official referencing: CNC-MA is not referenced to EQF"),
         "acqf-morocco",
+    ),
+    // Between two AQRF-referenced frameworks the bridge exists (both meet the AQRF), but no
+    // referencing report's level table was retrievable: the answer names both missing tables.
+    c(
+        "MQF-MY-6",
+        "PH",
+        Gap("PQF-PH is referenced to AQRF (official: Philippine referencing report endorsed"),
+        "aanzfta-aqrf-2019",
+    ),
+    c(
+        "PQF-PH-6",
+        "MY",
+        Gap("MQF-MY is referenced to AQRF (official: AQRF Referencing Report, Malaysia endorsed"),
+        "aanzfta-aqrf-2019",
+    ),
+    c(
+        "VQF-VN-6",
+        "PH",
+        Gap("VQF-VN is referenced to AQRF (official: Viet Nam's referencing report adopted"),
+        "vn-aqrf-2025",
+    ),
+    c(
+        "KKNI-ID-6",
+        "VN",
+        Gap("VQF-VN is referenced to AQRF"),
+        "laodong-vn-aqrf-2025",
+    ),
+    c(
+        "PQF-PH-6",
+        "TH",
+        Gap("NQF-TH is referenced to AQRF"),
+        "th-aqrf-report",
+    ),
+    // A referencing study is not an endorsed referencing.
+    c(
+        "PQF-PH-6",
+        "KH",
+        Gap("not confirmed: a study referencing Cambodia's NQF to the AQRF"),
+        "aseanrok-team-2021",
+    ),
+    c(
+        "MQF-MY-6",
+        "BN",
+        Gap("not confirmed: an endorsed AQRF referencing report of Brunei"),
+        "bn-aqrfc5-2018",
     ),
     // A comparison table is not a referencing.
     c(
@@ -438,9 +505,18 @@ fn the_catalog_has_four_times_the_first_data_with_aqrf_and_origin_frameworks() {
         .filter(|r| r.names_target("AQRF") && r.is_referenced())
         .map(|r| r.from.as_str())
         .collect();
-    assert!(aqrf.len() >= 4, "{aqrf:?}");
+    // The AQRF Committee endorsed the Philippines and Malaysia (May 2019) and Viet Nam (October
+    // 2025); Indonesia's endorsed report (June 2020) and Thailand's report (completion reported
+    // by Viet Nam's education ministry, no endorsement date found) are shipped too.
+    for referenced in ["PQF-PH", "MQF-MY", "KKNI-ID", "NQF-TH", "VQF-VN"] {
+        assert!(
+            aqrf.contains(&referenced),
+            "{referenced} not referenced to AQRF: {aqrf:?}"
+        );
+    }
+    assert!(aqrf.len() >= 5, "{aqrf:?}");
     for origin in [
-        "VN", "IN", "NP", "LK", "BD", "PK", "KE", "MA", "ZA", "AE", "OM", "BH", "QA",
+        "VN", "KH", "IN", "NP", "LK", "BD", "PK", "KE", "MA", "ZA", "AE", "OM", "BH", "QA",
     ] {
         assert!(
             !catalog.frameworks_of_country(origin).is_empty(),

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::shape::{ENVELOPED_VC_PREFIX, MAX_CREDENTIALS};
 use super::subject::subject_of;
-use crate::credential::VC_CONTEXT_V2;
+use crate::credential::{SKILLPASS_CONTEXT_V1, VC_CONTEXT_V2};
 use crate::jws::{self, Header};
 use crate::keys::SecretKey;
 use crate::signed::{Kind as _, PresentationJwt};
@@ -99,7 +99,7 @@ pub fn present(
     }
     let iat = now.timestamp();
     let payload = json!({
-        "@context": [VC_CONTEXT_V2],
+        "@context": [VC_CONTEXT_V2, SKILLPASS_CONTEXT_V1],
         "id": format!("urn:uuid:{}", uuid::Uuid::new_v4()),
         "type": ["VerifiablePresentation"],
         "holder": did,

@@ -4,7 +4,7 @@
 //! 0. `trust-bundle` — the bundle is signed by the pinned anchor and not older than one
 //!    already seen (checked once per bundle, reported on every credential);
 //! 1. `well-formed` — size limit, three base64url segments, strict JSON (no duplicate keys),
-//!    `typ` `vc+jwt`, the VC 2.0 envelope;
+//!    `typ` `vc+jwt`, the VC 2.0 envelope with only known, unaltered contexts;
 //! 2. `algorithm` — `EdDSA` only (never `none`, never HMAC);
 //! 3. `issuer-accredited` — the issuer is in the bundle, active and accredited for this
 //!    type and level at the issuance date (`validFrom`);
@@ -19,12 +19,17 @@
 //! bundle, a status list the bundle lacks) makes it `indeterminate`. Checks that cannot run
 //! because an earlier one failed are `skipped`.
 //!
+//! A credential secured with a Data Integrity proof instead (JSON text starting with `{`)
+//! runs the same checks: `integrity` reads it (steps 1–5, the proof's cryptosuite at
+//! step 2, safe-mode JSON-LD at step 1), then steps 6–9 are shared.
+//!
 //! Layout: `check` names the checks; `steps` runs them in order (`pending` carries a
 //! credential between steps, `rules` holds what steps 3, 7, 8 and 9 judge by); `verifier`
 //! is the public entry and the batch path; `report` is what comes back; `policy` is what a
 //! registry requires of a report before publishing.
 
 mod check;
+mod integrity;
 mod pending;
 pub(crate) use pending::Reading;
 mod policy;
@@ -37,7 +42,7 @@ pub use crate::report::{Outcome, Verdict};
 pub use check::{Check, CheckId};
 pub use policy::{PublishPolicy, PublishRefusal};
 pub use report::{bundle_rejected, CredentialSummary, Report, VerifiedCredential};
-pub use verifier::Verifier;
+pub use verifier::{is_data_integrity, Verifier};
 
 #[cfg(test)]
 mod tests;

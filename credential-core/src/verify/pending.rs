@@ -9,6 +9,16 @@ use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::Checks;
 
+/// How a credential is secured: the report words its `algorithm` and `signature` checks
+/// by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Securing {
+    /// A compact JWS (VC-JOSE-COSE, `vc+jwt`), or an SD-JWT's issuer-signed JWS.
+    Jose,
+    /// An embedded Data Integrity proof (`eddsa-rdfc-2022`).
+    DataIntegrity,
+}
+
 /// A credential taken as far as the signature check.
 pub(crate) struct Pending<'a> {
     pub(super) checks: Checks<CheckId>,
@@ -16,6 +26,11 @@ pub(crate) struct Pending<'a> {
     pub(super) credential: Option<(Value, CheckedCredential)>,
     /// The signature and the trusted key to check it with, once step 4 found the key.
     pub(super) signature: Option<(UnverifiedJws<'a>, PublicKey)>,
+    /// A signature already checked (a Data Integrity proof is checked as soon as its key
+    /// is known: its canonical form was computed at step 1, and it has no batch path).
+    pub(super) checked_signature: Option<bool>,
+    /// How the credential is secured.
+    pub(super) securing: Securing,
     /// `validFrom` formatted once: three details and the summary show it.
     pub(super) valid_from: String,
 }
@@ -26,6 +41,8 @@ impl Pending<'_> {
             checks,
             credential: None,
             signature: None,
+            checked_signature: None,
+            securing: Securing::Jose,
             valid_from: String::new(),
         }
     }

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::check::CheckId;
-use super::pending::{Pending, Read, Reading};
+use super::pending::{Pending, Read, Reading, Securing};
 use super::rules::{accreditation, damaged, status, validity};
 use super::verifier::Verifier;
 use crate::credential::{format_time, CheckedCredential};
@@ -44,7 +44,7 @@ fn read_payload<K: Kind>(compact: &str) -> Result<(UnverifiedJws<'_>, Value), Un
 
 /// Step 4 (`key-valid`): the `kid` names a key of the credential's own issuer in the
 /// bundle, valid at the issuance date; returns that key when it does.
-fn key_valid(
+pub(super) fn key_valid(
     bundle: &VerifiedBundle,
     kid: Option<&str>,
     credential: &CheckedCredential,
@@ -166,6 +166,8 @@ impl Verifier<'_> {
             checks,
             credential: Some((document, credential)),
             signature: key.map(|key| (jws, key)),
+            checked_signature: None,
+            securing: Securing::Jose,
             valid_from,
         }
     }
@@ -177,15 +179,17 @@ impl Verifier<'_> {
         &self,
         checks: &mut Checks<CheckId>,
         credential: Option<&(Value, CheckedCredential)>,
-        signature_ok: Option<bool>,
+        signature: (Option<bool>, Securing),
         hidden: &[String],
         valid_from: &str,
     ) {
         // 5. signature.
-        match signature_ok {
-            Some(true) => checks.push(CheckId::Signature, Outcome::Pass, "Ed25519 signature verifies"),
-            Some(false) => checks.push(CheckId::Signature, Outcome::Fail, "the signature does not verify: the credential was altered or not signed by this key"),
-            None => checks.push(CheckId::Signature, Outcome::Skipped, "no trusted key to check it with"),
+        match signature {
+            (Some(true), Securing::Jose) => checks.push(CheckId::Signature, Outcome::Pass, "Ed25519 signature verifies"),
+            (Some(true), Securing::DataIntegrity) => checks.push(CheckId::Signature, Outcome::Pass, "Data Integrity proof verifies: Ed25519 over the RDFC-1.0 canonical credential and proof options"),
+            (Some(false), Securing::Jose) => checks.push(CheckId::Signature, Outcome::Fail, "the signature does not verify: the credential was altered or not signed by this key"),
+            (Some(false), Securing::DataIntegrity) => checks.push(CheckId::Signature, Outcome::Fail, "the Data Integrity proof does not verify: the credential or its proof options were altered, or not signed by this key"),
+            (None, _) => checks.push(CheckId::Signature, Outcome::Skipped, "no trusted key to check it with"),
         }
         if let Some((document, checked)) = credential {
             // 6. schema, and framework levels that exist.

@@ -76,3 +76,179 @@ fn the_registry_policy_does_not_judge_the_validity_period() {
         "must pass: well-formed, algorithm, issuer-accredited, key-valid, signature, schema; status must be known"
     );
 }
+
+// Credentials secured with a Data Integrity proof run the same ten checks.
+
+mod data_integrity {
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::integrity::{sign, ProofForm};
+
+    fn di_credential(f: &Fixture) -> Value {
+        let doc = f.document_for(&f.holder.public().did());
+        sign(
+            &doc,
+            &f.college,
+            &f.college.public().did_url(),
+            f.now,
+            ProofForm::Object,
+        )
+        .unwrap()
+    }
+
+    fn report(f: &Fixture, credential: &Value) -> Report {
+        report_for(f, &serde_json::to_string_pretty(credential).unwrap(), f.now)
+    }
+
+    fn detail(report: &Report, id: CheckId) -> (Outcome, String) {
+        let c = report.check(id).unwrap();
+        (c.outcome, c.detail.clone())
+    }
+
+    #[test]
+    fn a_data_integrity_credential_passes_all_ten_checks() {
+        let f = Fixture::new();
+        let report = report(&f, &di_credential(&f));
+        assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+        assert_eq!(report.checks.len(), 10);
+        let (_, algorithm) = detail(&report, CheckId::Algorithm);
+        assert_eq!(algorithm, "DataIntegrityProof eddsa-rdfc-2022 (Ed25519)");
+        let (_, signature) = detail(&report, CheckId::Signature);
+        assert!(
+            signature.starts_with("Data Integrity proof verifies"),
+            "{signature}"
+        );
+        let verified = report.verified().unwrap();
+        assert_eq!(verified.document()["proof"]["type"], "DataIntegrityProof");
+        assert_eq!(PublishPolicy::registry().judge(&report), Ok(()));
+    }
+
+    #[test]
+    fn a_flipped_claim_fails_the_signature_and_only_it() {
+        let f = Fixture::new();
+        let mut credential = di_credential(&f);
+        credential["credentialSubject"]["qualification"]["awarded"] = json!("2023-06-16");
+        let report = report(&f, &credential);
+        assert_eq!(report.failed(), vec!["signature"], "{}", report.to_words());
+    }
+
+    #[test]
+    fn an_undefined_term_fails_well_formed_since_it_would_not_be_signed() {
+        let f = Fixture::new();
+        let mut credential = di_credential(&f);
+        credential["credentialSubject"]["qualification"]["honours"] = json!("cum laude");
+        let report = report(&f, &credential);
+        let (outcome, why) = detail(&report, CheckId::WellFormed);
+        assert_eq!(outcome, Outcome::Fail);
+        assert!(why.contains("honours"), "{why}");
+    }
+
+    #[test]
+    fn an_unknown_or_altered_context_fails_well_formed() {
+        let f = Fixture::new();
+        let mut unknown = di_credential(&f);
+        unknown["@context"][1] = json!("https://skillpass.example/contexts/v1");
+        let (outcome, why) = detail(&report(&f, &unknown), CheckId::WellFormed);
+        assert_eq!(outcome, Outcome::Fail);
+        assert!(why.starts_with("unknown context"), "{why}");
+
+        let mut altered = di_credential(&f);
+        altered["relatedResource"] = json!([{
+            "id": crate::jsonld::SKILLPASS_CONTEXT.url,
+            "digestSRI": "sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+        }]);
+        let (outcome, why) = detail(&report(&f, &altered), CheckId::WellFormed);
+        assert_eq!(outcome, Outcome::Fail);
+        assert!(why.contains("was altered"), "{why}");
+    }
+
+    #[test]
+    fn another_cryptosuite_fails_the_algorithm_check() {
+        let f = Fixture::new();
+        let mut credential = di_credential(&f);
+        credential["proof"]["cryptosuite"] = json!("eddsa-jcs-2022");
+        let report = report(&f, &credential);
+        assert_eq!(detail(&report, CheckId::WellFormed).0, Outcome::Pass);
+        let (outcome, why) = detail(&report, CheckId::Algorithm);
+        assert_eq!(outcome, Outcome::Fail);
+        assert!(why.contains("eddsa-jcs-2022"), "{why}");
+        assert_eq!(report.verdict, Verdict::Invalid);
+    }
+
+    #[test]
+    fn a_proof_by_a_key_outside_the_bundle_fails_key_valid() {
+        let f = Fixture::new();
+        let stranger = SecretKey::generate();
+        let doc = f.document_for(&f.holder.public().did());
+        let credential = sign(
+            &doc,
+            &stranger,
+            &stranger.public().did_url(),
+            f.now,
+            ProofForm::Object,
+        )
+        .unwrap();
+        let report = report(&f, &credential);
+        let (outcome, why) = detail(&report, CheckId::KeyValid);
+        assert_eq!(outcome, Outcome::Fail);
+        assert!(why.ends_with("is not in the trust bundle"), "{why}");
+        assert_eq!(detail(&report, CheckId::Signature).0, Outcome::Skipped);
+    }
+
+    #[test]
+    fn malformed_input_fails_well_formed_with_a_reason() {
+        let f = Fixture::new();
+        let bundle = f.bundle();
+        let verifier = f.verifier(&bundle);
+        for (input, reason) in [
+            ("{\"a\": 1, \"a\": 2}".to_owned(), "not strict JSON"),
+            (
+                format!("{{\"x\": \"{}\"}}", "a".repeat(70_000)),
+                "over the 65536-byte credential limit",
+            ),
+            ("{\"@context\": []}".to_owned(), "has no `proof`"),
+        ] {
+            let report = verifier.verify(&input);
+            let (outcome, why) = detail(&report, CheckId::WellFormed);
+            assert_eq!(outcome, Outcome::Fail, "{input:.40}");
+            assert!(why.contains(reason), "{why}");
+        }
+    }
+
+    #[test]
+    fn verify_many_handles_jws_and_data_integrity_side_by_side() {
+        let f = Fixture::new();
+        let bundle = f.bundle();
+        let jws = f.issue_to(&f.holder.public().did());
+        let di = serde_json::to_string(&di_credential(&f)).unwrap();
+        let mut broken = di_credential(&f);
+        broken["credentialSubject"]["name"] = json!("Someone Else");
+        let broken = serde_json::to_string(&broken).unwrap();
+        let reports =
+            f.verifier(&bundle)
+                .verify_many(&[jws.as_str(), di.as_str(), broken.as_str()]);
+        let verdicts: Vec<Verdict> = reports.iter().map(|r| r.verdict).collect();
+        assert_eq!(verdicts, [Verdict::Valid, Verdict::Valid, Verdict::Invalid]);
+        assert_eq!(reports[2].failed(), vec!["signature"]);
+    }
+
+    #[test]
+    fn a_jws_credential_naming_an_unknown_context_fails_well_formed_too() {
+        let f = Fixture::new();
+        let mut doc = f.document_for(&f.holder.public().did());
+        doc["@context"] = json!([crate::jsonld::VC_CONTEXT.url, "https://example.org/ctx"]);
+        let jws = crate::jws::sign(
+            &f.college,
+            &crate::jws::Header::new(crate::credential::TYP_VC, &f.college.public().did_url()),
+            doc.to_string().as_bytes(),
+        );
+        let report = report_for(&f, &jws, f.now);
+        let (outcome, why) = detail(&report, CheckId::WellFormed);
+        assert_eq!(outcome, Outcome::Fail);
+        assert!(
+            why.contains("unknown context \"https://example.org/ctx\""),
+            "{why}"
+        );
+    }
+}

@@ -79,13 +79,16 @@ impl<'b> Verifier<'b> {
         Ok(self)
     }
 
-    /// Verifies one compact JWS credential.
-    pub fn verify(&self, compact: &str) -> Report {
-        let mut pending = self.prepare(compact);
-        let ok = pending
-            .signature
-            .as_ref()
-            .map(|(jws, key)| jws.verify_with(key));
+    /// Verifies one credential: a compact JWS (`vc+jwt`), or a JSON credential with an
+    /// embedded Data Integrity proof (told apart by its first character, `{`).
+    pub fn verify(&self, credential: &str) -> Report {
+        let mut pending = self.prepare(credential);
+        let ok = pending.checked_signature.or_else(|| {
+            pending
+                .signature
+                .as_ref()
+                .map(|(jws, key)| jws.verify_with(key))
+        });
         self.finish(&mut pending, ok, &[])
     }
 
@@ -98,6 +101,7 @@ impl<'b> Verifier<'b> {
                 chunk.iter().map(|c| self.prepare(c.as_ref())).collect();
             let results = batch_signatures(&pendings);
             for (pending, ok) in pendings.iter_mut().zip(results) {
+                let ok = ok.or(pending.checked_signature);
                 reports.push(self.finish(pending, ok, &[]));
             }
         }
@@ -180,6 +184,9 @@ impl<'b> Verifier<'b> {
     }
 
     fn prepare<'a>(&self, compact: &'a str) -> Pending<'a> {
+        if is_data_integrity(compact) {
+            return self.examine_integrity(compact);
+        }
         match self.read::<CredentialJwt>(compact) {
             Reading::Read(read) => self.examine(read),
             Reading::Stopped(checks) => Pending::stopped(checks),
@@ -197,7 +204,7 @@ impl<'b> Verifier<'b> {
         self.after_signature(
             &mut checks,
             credential.as_ref(),
-            signature_ok,
+            (signature_ok, pending.securing),
             hidden,
             &pending.valid_from,
         );
@@ -256,6 +263,12 @@ impl<'b> Verifier<'b> {
             verified,
         }
     }
+}
+
+/// Whether `credential` is a JSON document (a Data Integrity credential) rather than a
+/// compact JWS, which never starts with `{`.
+pub fn is_data_integrity(credential: &str) -> bool {
+    credential.trim_start().starts_with('{')
 }
 
 /// Batch-verifies the signatures that are ready; `None` where there was nothing to check.

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 use credential_core::jws::MAX_JWS_LEN;
 
-use super::paper::{png, PaperCode};
+use super::paper::{png, LinkArgs, PaperCode};
 use crate::common::files;
 
 #[derive(Debug, Args)]
@@ -20,19 +20,21 @@ pub(crate) struct QrArgs {
     /// Write SVG instead of PNG.
     #[arg(long)]
     svg: bool,
-    /// Print the code's text (`SP1:…`) instead of drawing it.
+    /// Print the code's text (`SP1:…`, or the link with --verify-url) instead of drawing it.
     #[arg(long, conflicts_with_all = ["out", "svg"])]
     text: bool,
     /// Pixels per QR module in the PNG.
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=40))]
     module: u32,
+    #[command(flatten)]
+    link: LinkArgs,
 }
 
 pub(crate) fn run(a: QrArgs) -> Result<u8> {
     let credential = files::read_input(&a.credential, MAX_JWS_LEN)?;
-    let code = PaperCode::new(&credential)?;
+    let code = PaperCode::new(&credential, a.link.verify_url.as_deref())?;
     let Some(out) = &a.out else {
-        println!("{}", code.text);
+        println!("{}", code.content);
         eprintln!("{}", code.describe(&credential));
         return Ok(0);
     };

@@ -1,9 +1,11 @@
 //! The issuer's commands (a college, a TVET centre, a university, an assessment centre):
 //! `issue` one credential or a CSV batch, keep status lists and `revoke`, `suspend` or
-//! `unsuspend` (offline or through the registry), `publish` to the registry, and
+//! `unsuspend` (offline or through the registry), `publish` to the registry, `export` a
+//! credential as an Open Badge or in the European Learning Model, and
 //! `issuer register` / `issuer rotate-key`. `key` is here because the design gives key
 //! generation to issuers; holders, operators and authorities make their keys with it too.
 
+pub(crate) mod export;
 pub(crate) mod issue;
 pub(crate) mod key;
 pub(crate) mod publish;

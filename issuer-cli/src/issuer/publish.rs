@@ -26,7 +26,8 @@ pub(crate) struct PublishArgs {
     /// <registry>/status`): its signed lists are uploaded if the registry lacks them.
     #[arg(long)]
     status: Option<PathBuf>,
-    /// Credential files (compact JWS).
+    /// Credential files (compact JWS, or Data Integrity JSON from `issue --securing
+    /// data-integrity`).
     #[arg(required = true)]
     credentials: Vec<PathBuf>,
 }

@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::{Args, Subcommand};
+use credential_core::integrity::peek_credential;
 use credential_core::jws::{self, Header};
-use credential_core::signed::{peek_json, CredentialJwt};
 use credential_core::status::{
     status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
 };
 use credential_core::trust::TYP_STATUS_LIST;
-use credential_core::{CheckedCredential, SecretKey};
+use credential_core::SecretKey;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -152,8 +152,7 @@ impl StatusFile {
     /// the issuer is acting on its own credential).
     pub(crate) fn index_of(&self, path: &Path) -> Result<usize> {
         let text = files::read_text(path, jws::MAX_JWS_LEN as u64)?;
-        let doc = peek_json::<CredentialJwt>(text.trim())?;
-        let credential = CheckedCredential::from_value(&doc)?;
+        let credential = peek_credential(&text)?;
         if credential.issuer != self.issuer {
             bail!(
                 "{} was issued by {}, not by the owner of this status list file",

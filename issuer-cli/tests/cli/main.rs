@@ -11,6 +11,7 @@
 mod batch;
 mod end_to_end;
 mod equivalence;
+mod formats;
 mod harness;
 mod holder;
 mod hostile;
@@ -18,3 +19,4 @@ mod hostile;
 mod readme;
 mod trust;
 mod verify_inputs;
+mod web;

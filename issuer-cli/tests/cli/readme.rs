@@ -138,8 +138,8 @@ fn the_readme_authorities_block_keeps_the_signed_decision_beside_the_imported_on
 fn the_readme_paper_figures_are_what_qr_and_card_print() {
     let text = readme().replace('\n', " ");
     for said in [
-        "is 2,488 bytes as a JWS",
-        "a code of 1,600 to 1,670 characters, QR version 27 or 28 at error correction M, 85 or 87 mm wide on the card",
+        "is 2,559 bytes as a JWS",
+        "a code of 1,640 to 1,720 characters, QR version 28 at error correction M, 87 mm wide on the card",
     ] {
         assert!(text.contains(said), "README.md no longer says {said:?}");
     }
@@ -183,13 +183,46 @@ fn the_readme_paper_figures_are_what_qr_and_card_print() {
             .parse()
             .unwrap()
     };
-    assert_eq!(number_before("-byte credential"), 2488, "{said}");
+    assert_eq!(number_before("-byte credential"), 2559, "{said}");
     let characters = number_before(" characters");
-    assert!((1600..=1670).contains(&characters), "{said}");
+    assert!((1640..=1720).contains(&characters), "{said}");
     let version = number_after("QR version ");
-    assert!([27, 28].contains(&version), "{said}");
+    assert_eq!(version, 28, "{said}");
     let mm = number_after("QR code ");
-    assert_eq!(mm, if version == 27 { 85 } else { 87 }, "{said}");
+    assert_eq!(mm, 87, "{said}");
+}
+
+#[test]
+fn the_readme_card_block_makes_every_card_it_shows_and_gives_back_the_credential() {
+    let s = NewUser::new(&KEYS);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    // Every line but the one whose code text a user copies from their own card.
+    s.run_block(&block_after("**Paper.**"), &["--qr-text"]);
+    for (file, magic) in [
+        ("card.pdf", &b"%PDF-"[..]),
+        ("sheet.pdf", b"%PDF-"),
+        ("card.png", b"\x89PNG"),
+    ] {
+        let bytes = std::fs::read(s.s.path(file)).unwrap();
+        assert!(bytes.starts_with(magic), "{file}");
+    }
+    let attached = std::fs::read_to_string(s.s.path("credential.jwt")).unwrap();
+    let issued = std::fs::read_to_string(s.s.path("nurse.jwt")).unwrap();
+    assert_eq!(attached, issued.trim());
+    for image in ["card-arabic.png", "card-latin.png"] {
+        let linked = format!("<img src=\"card-render/samples/{image}\"");
+        assert!(
+            readme().contains(&linked),
+            "README.md no longer shows {image}"
+        );
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../card-render/samples")
+            .join(image);
+        assert!(
+            std::fs::read(&path).unwrap().starts_with(b"\x89PNG"),
+            "{image}"
+        );
+    }
 }
 
 #[test]
@@ -232,4 +265,37 @@ fn authority_sign_replaces_a_decision_of_the_same_id_and_refuses_a_file_of_somet
         std::fs::read_to_string(s.s.path("notes.txt")).unwrap(),
         "my notes\n"
     );
+}
+
+#[test]
+fn the_readme_formats_block_verifies_a_data_integrity_credential_and_exports_both_views() {
+    let s = NewUser::new(&KEYS);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    let outputs = s.run_block(
+        &block_after("## Other formats: JSON-LD, Data Integrity"),
+        &[],
+    );
+    assert!(outputs[1].starts_with("VALID"), "{}", outputs[1]);
+    let read = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(s.s.path(f)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        read("nurse.json")["proof"]["cryptosuite"],
+        "eddsa-rdfc-2022"
+    );
+    assert_eq!(read("badge.json")["type"][1], "OpenBadgeCredential");
+    let welder = read("welder-edc.json");
+    let spec = &welder["credentialSubject"]["hasClaim"][0]["specifiedBy"];
+    assert_eq!(spec["eqfLevel"]["id"], "http://data.europa.eu/snb/eqf/4");
+    assert_eq!(
+        spec["ISCEDFCode"][0]["id"],
+        "http://data.europa.eu/snb/isced-f/0715"
+    );
+    let nurse = read("nurse-edc.json");
+    assert_eq!(
+        nurse["credentialSubject"]["hasClaim"][0]["specifiedBy"]["ISCEDFCode"][0]["id"],
+        "http://data.europa.eu/snb/isced-f/0913"
+    );
+    assert!(outputs[6].contains("https://skillpass.dev/contexts/skillpass-v1.jsonld"));
+    assert!(s.s.path("skillpass-v1.jsonld").exists());
 }

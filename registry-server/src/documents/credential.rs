@@ -1,9 +1,10 @@
-//! Credentials an issuer publishes: read (`envelope`) and verified as an offline verifier
-//! would, against a bundle of just that issuer and its status lists (`PublishCheck`), under
-//! core's publish policy (`PublishPolicy::registry`): which of the verifier's checks must pass.
+//! Credentials an issuer publishes — compact JWS or Data Integrity JSON — read (`envelope`)
+//! and verified as an offline verifier would, against a bundle of just that issuer and its
+//! status lists (`PublishCheck`), under core's publish policy (`PublishPolicy::registry`):
+//! which of the verifier's checks must pass.
 
 use chrono::{DateTime, Duration, Utc};
-use credential_core::signed::{peek_unverified, CredentialJwt};
+use credential_core::integrity::peek_credential;
 use credential_core::{
     BundleBuilder, CheckedCredential, PublicKey, PublishPolicy, PublishRefusal, Report,
     VerifiedBundle, Verifier,
@@ -13,8 +14,10 @@ use crate::error::{AppError, ErrorCode};
 use crate::records::{IssuerRecord, StatusListRecord};
 
 /// Reads a credential's envelope (no cryptography): 422 `invalid_credential` if it has none.
-pub(crate) fn envelope(jws: &str) -> Result<CheckedCredential, AppError> {
-    peek_unverified::<CredentialJwt>(jws.trim())
+/// The credential is a compact JWS, or JSON with an embedded Data Integrity proof (the
+/// envelope is then read from the document without its proof).
+pub(crate) fn envelope(credential: &str) -> Result<CheckedCredential, AppError> {
+    peek_credential(credential)
         .map_err(|e| AppError::new(ErrorCode::InvalidCredential, e.to_string()))
 }
 

@@ -29,9 +29,12 @@ pub async fn get_bundle(
             let tag = tag.trim();
             tag == "*" || tag == bundle.etag
         });
+    // Public data: a verifier page hosted elsewhere (`skillpass web build --bundle-url`)
+    // may read it; it sends no credentials and no If-None-Match across origins.
     let common = [
         (header::ETAG, bundle.etag.clone()),
         (header::CACHE_CONTROL, "no-cache".to_owned()),
+        (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*".to_owned()),
     ];
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, common).into_response());

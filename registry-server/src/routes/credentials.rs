@@ -39,7 +39,8 @@ fn batch_too_large() -> AppError {
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Publish {
-    /// Compact JWS credentials (one or many).
+    /// Credentials (one or many): compact JWS (`vc+jwt`), or JSON credentials with an
+    /// embedded Data Integrity proof (`eddsa-rdfc-2022`), each as a string.
     #[serde(default)]
     pub credentials: Vec<String>,
     /// Issuer-signed status list credentials the credentials' entries name, uploaded the
@@ -81,7 +82,8 @@ pub struct StoredCredential {
     pub id: String,
     /// The DID of the issuer that published it.
     pub issuer: String,
-    /// The compact JWS as the issuer signed it.
+    /// The credential exactly as the issuer published it: a compact JWS, or the JSON text
+    /// of a Data Integrity credential (the member keeps its first name).
     pub jws: String,
     /// When it was published.
     pub published_at: DateTime<Utc>,

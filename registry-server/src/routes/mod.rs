@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod authorities;
 pub mod bundle;
+pub mod contexts;
 pub mod credentials;
 pub mod decisions;
 pub mod equivalence;
@@ -16,6 +17,7 @@ pub mod health;
 pub mod issuers;
 pub mod log;
 pub mod status;
+pub mod web;
 
 use utoipa::openapi::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +30,7 @@ pub(crate) fn router(doc: OpenApi) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(doc)
         .routes(routes!(health::healthz))
         .routes(routes!(health::openapi_json))
+        .routes(routes!(contexts::get_context))
         .routes(routes!(issuers::list, issuers::register))
         .routes(routes!(issuers::get_one))
         .routes(routes!(issuers::jwks))
@@ -50,6 +53,11 @@ pub(crate) fn router(doc: OpenApi) -> OpenApiRouter<AppState> {
         .routes(routes!(decisions::list, decisions::publish))
         .routes(routes!(decisions::get_one))
         .routes(routes!(decisions::withdraw))
+        .routes(routes!(web::page))
+        .routes(routes!(web::page_v))
+        .routes(routes!(web::service_worker))
+        .routes(routes!(web::asset))
+        .routes(routes!(web::config))
 }
 
 /// The routes that set their own deadline (a backup may take longer to prepare than a
@@ -79,6 +87,7 @@ const READ: &[u16] = &[500];
 pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/healthz",                         "get_health",               &[503]),
     ("get",    "/openapi.json",                    "get_openapi",              &[]),
+    ("get",    "/contexts/{file}",                 "get_context",              &[400]),
     ("get",    "/issuers",                         "list_issuers",             &[400, 500]),
     ("post",   "/issuers",                         "register_issuer",          SIGNED_JSON),
     ("get",    "/issuers/{did}",                   "get_issuer",               PATH_READ),
@@ -105,4 +114,9 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/decisions/{id}",                  "get_decision",             PATH_READ),
     ("post",   "/decisions/{id}/withdraw",         "withdraw_decision",        SIGNED_JSON),
     ("get",    "/admin/backup",                    "get_backup",               SIGNED_EMPTY),
+    ("get",    "/",                                "get_verifier_page",        &[]),
+    ("get",    "/v",                               "get_verifier_page_v",      &[]),
+    ("get",    "/sw.js",                           "get_verifier_worker",      &[]),
+    ("get",    "/web/{file}",                      "get_verifier_asset",       &[400]),
+    ("get",    "/verifier-config.json",            "get_verifier_config",      &[]),
 ];

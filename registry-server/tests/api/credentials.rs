@@ -242,3 +242,61 @@ async fn publishing_what_the_signer_may_not_publish_is_refused() {
         );
     }
 }
+
+/// The nurse's credential for `holder`, secured with a Data Integrity proof by `college`.
+fn issue_data_integrity(college: &SecretKey, holder: &str) -> (String, String) {
+    let (jws, id, _) = issue(college, holder, None, "PQF-6");
+    let doc =
+        credential_core::signed::peek_json::<credential_core::signed::CredentialJwt>(&jws).unwrap();
+    let secured = credential_core::integrity::sign_credential(
+        college,
+        &college.public().did_url(),
+        &doc,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    (serde_json::to_string_pretty(&secured).unwrap(), id)
+}
+
+#[tokio::test]
+async fn a_data_integrity_credential_is_published_verified_and_served_as_sent() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let holder = SecretKey::generate();
+    let (credential, id) = issue_data_integrity(&college, &holder.public().did());
+    let r = h.publish(&college, &[&credential], vec![]).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["published"], json!([id]));
+    let read = h
+        .call("GET", &format!("/credentials/{id}"), b"", Some(&holder))
+        .await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.text());
+    assert_eq!(read.json()["jws"], credential);
+    // Published twice identically is fine; the store's own check accepts it.
+    let again = h.publish(&college, &[&credential], vec![]).await;
+    assert_eq!(again.status, StatusCode::CREATED, "{}", again.text());
+}
+
+#[tokio::test]
+async fn a_data_integrity_credential_with_a_flipped_claim_is_refused() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let (credential, _) = issue_data_integrity(&college, &SecretKey::generate().public().did());
+    let mut doc: serde_json::Value = serde_json::from_str(&credential).unwrap();
+    doc["credentialSubject"]["qualification"]["awarded"] = json!("2020-01-01");
+    let r = h.publish(&college, &[&doc.to_string()], vec![]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    assert_eq!(r.code(), "invalid_credential");
+    assert!(r.text().contains("signature failed"), "{}", r.text());
+}
+
+#[tokio::test]
+async fn the_registry_serves_the_contexts_it_ships_and_nothing_else() {
+    let h = Harness::new();
+    let r = h.get("/contexts/skillpass-v1.jsonld").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text(), credential_core::jsonld::SKILLPASS_CONTEXT.text);
+    let r = h.get("/contexts/evil.jsonld").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.text().contains("skillpass-v1.jsonld"), "{}", r.text());
+}

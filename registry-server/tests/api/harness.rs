@@ -255,6 +255,11 @@ impl Harness {
         self.down.store(down, Ordering::SeqCst);
     }
 
+    /// The app's whole answer, headers included (the verifier page's tests read them).
+    pub async fn response(&self, req: Request<Body>) -> axum::response::Response {
+        self.app.clone().oneshot(req).await.unwrap()
+    }
+
     pub async fn raw(&self, req: Request<Body>) -> Reply {
         let res = self.app.clone().oneshot(req).await.unwrap();
         let status = res.status();

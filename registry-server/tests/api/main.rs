@@ -25,3 +25,4 @@ mod replicas;
 mod requests;
 mod status;
 mod store_check;
+mod web;

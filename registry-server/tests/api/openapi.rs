@@ -16,6 +16,7 @@ use crate::harness::Harness;
 const ROUTES: &[(&str, &str)] = &[
     ("get", "/healthz"),
     ("get", "/openapi.json"),
+    ("get", "/contexts/{file}"),
     ("get", "/issuers"),
     ("post", "/issuers"),
     ("get", "/issuers/{did}"),
@@ -42,6 +43,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/decisions/{id}"),
     ("post", "/decisions/{id}/withdraw"),
     ("get", "/admin/backup"),
+    ("get", "/"),
+    ("get", "/v"),
+    ("get", "/sw.js"),
+    ("get", "/web/{file}"),
+    ("get", "/verifier-config.json"),
 ];
 
 #[tokio::test]
@@ -73,7 +79,16 @@ async fn openapi_lists_every_served_route() {
             )
             .replace("{id}", "urn:uuid:x")
             .replace("{grant}", "g")
-            .replace("{purpose}", "revocation");
+            .replace("{purpose}", "revocation")
+            // A file each route has: a shipped context, or one of the page's assets.
+            .replace(
+                "{file}",
+                if path.starts_with("/contexts/") {
+                    "skillpass-v1.jsonld"
+                } else {
+                    "app.js"
+                },
+            );
         let r = h.call(&method.to_uppercase(), &concrete, b"", None).await;
         assert!(
             !["not_found", "method_not_allowed"].contains(&r.code().as_str()),
@@ -89,6 +104,7 @@ fn fill(template: &str, segment: &str) -> String {
         .replace("{did}", segment)
         .replace("{id}", segment)
         .replace("{grant}", segment)
+        .replace("{file}", segment)
         .replace("{purpose}", "revocation")
 }
 

@@ -14,6 +14,7 @@ use credential_core::IssueOptions;
 use crate::common::args::parse_time_arg;
 use crate::common::files;
 use crate::issuer::status::StatusFile;
+use sign::Securing;
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("input").required(true).args(["claims", "csv"])))]
@@ -24,17 +25,17 @@ pub(crate) struct IssueArgs {
     /// A claims file: {"type": "QualificationCredential", "credentialSubject": {...}}.
     #[arg(long, requires = "out")]
     claims: Option<PathBuf>,
-    /// Where to write the credential (compact JWS).
+    /// Where to write the credential (a compact JWS; JSON with --securing data-integrity).
     #[arg(long)]
     out: Option<PathBuf>,
     /// A CSV file, one migrant per row, as saved by a spreadsheet (comma, semicolon or tab
     /// separated; UTF-8). Columns: name, birth_date, holder_did, title_en, title_original,
-    /// title_lang, awarding_body, country, level, field, isco08, learning_outcomes,
-    /// awarded, valid_until (see examples/README.md).
+    /// title_lang, awarding_body, country, level, field, isco08, esco_occupation,
+    /// learning_outcomes, awarded, valid_until (see examples/README.md).
     #[arg(long, requires = "out_dir")]
     csv: Option<PathBuf>,
-    /// Directory for the credentials of a CSV batch (row-NNNNNN.jwt per row, plus
-    /// summary.json). Running again into the same directory issues only the rows not
+    /// Directory for the credentials of a CSV batch (row-NNNNNN.jwt per row, or
+    /// row-NNNNNN.json with --securing data-integrity, plus summary.json). Running again into the same directory issues only the rows not
     /// issued yet.
     #[arg(long)]
     out_dir: Option<PathBuf>,
@@ -58,10 +59,26 @@ pub(crate) struct IssueArgs {
     /// grade) the holder discloses selectively; needs --holder.
     #[arg(long, requires = "holder", conflicts_with = "csv")]
     sd_jwt: bool,
+    /// How the credential is secured: `jose` (the default) signs it as a compact JWS
+    /// (`vc+jwt`, VC-JOSE-COSE); `data-integrity` embeds a W3C Data Integrity proof
+    /// (`eddsa-rdfc-2022`) in the JSON credential, as the Digital Credentials Consortium's
+    /// verifier and the Learner Credential Wallet expect. `skillpass verify` and the
+    /// registry accept both.
+    #[arg(long, value_enum, default_value_t = SecuringArg::Jose, conflicts_with = "sd_jwt")]
+    securing: SecuringArg,
     /// Also make this claim selectively disclosable (e.g. name, title, awardingBody,
     /// learningOutcomes, qualification.awarded); repeatable.
     #[arg(long = "sd", requires = "sd_jwt", value_name = "CLAIM")]
     sd: Vec<String>,
+}
+
+/// How `issue` secures a credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SecuringArg {
+    /// A compact JWS (vc+jwt), the native form.
+    Jose,
+    /// JSON with an embedded Data Integrity proof (eddsa-rdfc-2022).
+    DataIntegrity,
 }
 
 pub(crate) fn run(a: IssueArgs) -> Result<u8> {
@@ -78,9 +95,14 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
     if let (Some(claims), Some(out)) = (&a.claims, &a.out) {
         let claims = files::read_json(claims)?;
         options.holder = a.holder.clone();
-        let sd = a.sd_jwt.then_some(a.sd.as_slice());
-        let (jws, id) = sign::issue_one(&key, &claims, &mut options, lists.as_mut(), sd)?;
-        files::write_atomic(out, format!("{jws}\n").as_bytes(), false)?;
+        let securing = match (a.sd_jwt, a.securing) {
+            (true, _) => Securing::SdJwt(&a.sd),
+            (false, SecuringArg::Jose) => Securing::Jose,
+            (false, SecuringArg::DataIntegrity) => Securing::DataIntegrity,
+        };
+        let (credential, id) =
+            sign::issue_one(&key, &claims, &mut options, lists.as_mut(), securing)?;
+        files::write_atomic(out, format!("{credential}\n").as_bytes(), false)?;
         if let (Some(lists), Some(path)) = (&lists, &a.status) {
             lists.save(path)?;
         }
@@ -89,7 +111,11 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
     }
     if let (Some(csv), Some(dir)) = (&a.csv, &a.out_dir) {
         let status = lists.as_mut().zip(a.status.as_deref());
-        return batch::issue_csv(&key, csv, dir, &mut options, status);
+        let securing = match a.securing {
+            SecuringArg::Jose => Securing::Jose,
+            SecuringArg::DataIntegrity => Securing::DataIntegrity,
+        };
+        return batch::issue_csv(&key, csv, dir, &mut options, status, securing);
     }
     bail!("give --claims FILE --out FILE, or --csv FILE --out-dir DIR")
 }

@@ -1,22 +1,44 @@
 //! Signing one credential, for `issue --claims` and for each row of a batch: the document
 //! built from the claims and checked against its schema, status entries taken from the
-//! issuer's status list file, then signed as `vc+jwt` or as an SD-JWT.
+//! issuer's status list file, then signed as `vc+jwt`, as an SD-JWT, or with an embedded
+//! Data Integrity proof.
 
 use anyhow::Result;
-use credential_core::{build_document, sign_document, IssueOptions, SecretKey};
+use credential_core::{build_document, integrity, sign_document, IssueOptions, SecretKey};
 use serde_json::Value;
 
 use crate::issuer::status::StatusFile;
 
-/// Signs one credential from `claims` (as `vc+jwt`, or as an SD-JWT with the claims of
-/// `sd_jwt` also selectively disclosable), taking its status entries from `lists`; answers
-/// the compact credential and its id.
+/// How one credential is secured.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Securing<'a> {
+    /// A compact JWS, `vc+jwt`.
+    Jose,
+    /// An SD-JWT with these claims also selectively disclosable.
+    SdJwt(&'a [String]),
+    /// JSON with an `eddsa-rdfc-2022` Data Integrity proof.
+    DataIntegrity,
+}
+
+impl Securing<'_> {
+    /// The file name extension of a credential secured this way.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Self::Jose | Self::SdJwt(_) => "jwt",
+            Self::DataIntegrity => "json",
+        }
+    }
+}
+
+/// Signs one credential from `claims` as `securing` says, taking its status entries from
+/// `lists`; answers the credential as text (a compact JWS or SD-JWT, or pretty JSON) and
+/// its id.
 pub(super) fn issue_one(
     key: &SecretKey,
     claims: &Value,
     options: &mut IssueOptions,
     lists: Option<&mut StatusFile>,
-    sd_jwt: Option<&[String]>,
+    securing: Securing<'_>,
 ) -> Result<(String, String)> {
     let public = key.public();
     options.status = match lists {
@@ -25,14 +47,19 @@ pub(super) fn issue_one(
         None => Vec::new(),
     };
     let doc = build_document(claims, &public.did(), options)?;
-    let jws = match sd_jwt {
-        None => sign_document(key, &public.did_url(), &doc)?,
-        Some(sd) => credential_core::sdjwt::issue(key, &public.did_url(), &doc, sd)?,
+    let credential = match securing {
+        Securing::Jose => sign_document(key, &public.did_url(), &doc)?,
+        Securing::SdJwt(sd) => credential_core::sdjwt::issue(key, &public.did_url(), &doc, sd)?,
+        Securing::DataIntegrity => {
+            let secured =
+                integrity::sign_credential(key, &public.did_url(), &doc, options.issued_at)?;
+            serde_json::to_string_pretty(&secured)?
+        }
     };
     let id = doc
         .get("id")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    Ok((jws, id))
+    Ok((credential, id))
 }

@@ -17,7 +17,8 @@ use crate::common::files;
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["credential", "index"])))]
 pub(crate) struct FlipArgs {
-    /// The credential file (compact JWS) whose status to change.
+    /// The credential file (compact JWS, or JSON with a Data Integrity proof) whose status
+    /// to change.
     credential: Option<PathBuf>,
     /// Or the status list index directly.
     #[arg(long)]

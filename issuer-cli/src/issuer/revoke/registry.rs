@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
 use chrono::{SubsecRound as _, Utc};
+use credential_core::integrity::peek_credential;
 use credential_core::jws::MAX_JWS_LEN;
-use credential_core::signed::{peek_json, CredentialJwt, StatusListJwt};
+use credential_core::signed::{peek_json, StatusListJwt};
 use credential_core::status::{parse_status_list_credential, StatusPurpose};
 use credential_core::{format_time, CheckedCredential, SecretKey};
 use rand::Rng as _;
@@ -50,8 +51,7 @@ pub(super) fn flip(
             .context("the registry's answer has no jws")?
             .to_owned()
     };
-    let doc = peek_json::<CredentialJwt>(&jws_text)?;
-    let credential = CheckedCredential::from_value(&doc)?;
+    let credential = peek_credential(&jws_text)?;
     let entry = credential
         .status
         .iter()

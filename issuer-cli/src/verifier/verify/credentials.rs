@@ -1,5 +1,5 @@
-//! `verify` of credentials: one file or thousands (files, directories of `*.jwt`/`*.jws`,
-//! lines on standard input), or the one credential of a scanned paper code. Each input is
+//! `verify` of credentials: one file or thousands (files, directories of `*.jwt`/`*.jws`
+//! and Data Integrity `*.json` credentials, lines on standard input), or the one credential of a scanned paper code. Each input is
 //! reported for itself; one that cannot be read among many does not stop the others.
 //!
 //! Exit code: 1 when any is `invalid`, else 2 when any could not be read, else 3 when any
@@ -179,8 +179,13 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
     Ok(())
 }
 
+/// The file a CSV batch writes beside its credentials (`skillpass issue --csv`): not a
+/// credential, so a directory's listing leaves it out.
+const BATCH_SUMMARY: &str = "summary.json";
+
 /// Every input in order: `-` as one input per non-blank line of standard input, a
-/// directory as its `*.jwt` and `*.jws` files by name, a file as itself.
+/// directory as its `*.jwt`, `*.jws` and `*.json` files by name (but a batch's
+/// `summary.json`), a file as itself.
 fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
@@ -192,7 +197,11 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.is_file()
-                        && matches!(p.extension().and_then(|e| e.to_str()), Some("jwt" | "jws"))
+                        && p.file_name().is_some_and(|n| n != BATCH_SUMMARY)
+                        && matches!(
+                            p.extension().and_then(|e| e.to_str()),
+                            Some("jwt" | "jws" | "json")
+                        )
                 })
                 .collect();
             files.sort();

@@ -1,6 +1,7 @@
 //! `verify --qr-text` and `--qr-image`: the credential back from a paper code (`SP1:` +
 //! base45 of zlib, `credential_core::paper`), as `skillpass qr` and `skillpass card` print
-//! it. Images are bounded in bytes and in pixels before they are decoded.
+//! it, bare or as a link to the verifier page (`--verify-url`). Images are bounded in bytes
+//! and in pixels before they are decoded.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -60,6 +61,17 @@ pub(super) fn scanned_input(
         (Some(t), _) => ("qr-text".to_owned(), t.to_owned()),
         (None, Some(p)) => (p.display().to_string(), scan_image(p)?),
         (None, None) => return Ok(None),
+    };
+    // A card made with --verify-url holds a link to the verifier page: its fragment is the
+    // paper text (or, in a link written by hand, the credential itself).
+    let scanned = match paper::link_fragment(&scanned)
+        .context("the scanned code is a damaged link to a verifier page")?
+    {
+        Some(fragment) if !fragment.trim().starts_with(paper::QR_PREFIX) => {
+            return Ok(Some((source, fragment.trim().to_owned())));
+        }
+        Some(fragment) => fragment,
+        None => scanned,
     };
     let jws = paper::decode(&scanned).context("the scanned code is not a Skillpass credential")?;
     Ok(Some((source, jws)))

@@ -1,6 +1,7 @@
 //! The holder's side of `skillpass`: presentations, the wallet, selective disclosure and
 //! paper, in a [`World`] of an operator, an accredited college and its bundle.
 
+mod card;
 mod paper;
 mod presentation;
 mod sdjwt;

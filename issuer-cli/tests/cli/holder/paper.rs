@@ -210,3 +210,88 @@ fn the_card_of_a_skill_credential_has_a_short_title() {
     );
     assert!(!said.contains("Medication support"), "{said}");
 }
+
+/// The QR version `skillpass qr` reports in its figures.
+fn version(said: &str) -> u32 {
+    let at = said.find("QR version ").unwrap() + "QR version ".len();
+    said[at..].split(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_card_with_a_verify_url_holds_a_link_to_the_page_and_still_verifies_offline() {
+    let w = world_with_credential();
+    let url = "https://registry.example.org/v";
+    let bare = w.run(&["qr", "nurse.jwt", "--text"]);
+    let linked = w.run(&["qr", "nurse.jwt", "--text", "--verify-url", url]);
+    let link = String::from_utf8(linked.stdout).unwrap().trim().to_owned();
+    let text = String::from_utf8(bare.stdout).unwrap().trim().to_owned();
+    assert!(link.starts_with(&format!("{url}#SP1:")), "{link}");
+    // A phone's scanner takes it for a URL: no spaces; the paper text's own are escaped.
+    assert!(!link.contains(' '));
+    assert_eq!(
+        link.split_once('#')
+            .unwrap()
+            .1
+            .replace("%20", " ")
+            .replace("%25", "%"),
+        text
+    );
+    // The code grows by the URL and the escapes only (README.md quotes the versions).
+    let (v_bare, v_link) = (
+        version(&String::from_utf8_lossy(&bare.stderr)),
+        version(&String::from_utf8_lossy(&linked.stderr)),
+    );
+    assert!(
+        v_link > v_bare && v_link <= v_bare + 3,
+        "{v_bare} -> {v_link}"
+    );
+    let out = w.run(&[
+        "card",
+        "nurse.jwt",
+        "--out",
+        "card.png",
+        "--verify-url",
+        url,
+    ]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("as a link of"),
+        "{said}"
+    );
+    let (code, report) = w.verify_json(&["--qr-image", "card.png"]);
+    assert_eq!(
+        (code, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+    let (code, report) = w.verify_json(&["--qr-text", &link]);
+    assert_eq!(
+        (code, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_verify_url_that_cannot_carry_a_code_and_a_damaged_link_are_refused_with_what_to_do() {
+    let w = world_with_credential();
+    for bad in [
+        "registry.example.org/v",
+        "https://r.example/v#x",
+        "https://r example/v",
+    ] {
+        let out = w.run(&["qr", "nurse.jwt", "--text", "--verify-url", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("https://") || said.contains("'#'"),
+            "{bad}: {said}"
+        );
+    }
+    let trust = w.trust_args();
+    let mut args = vec!["verify", "--qr-text", "https://r.example/v#SP1:%zz"];
+    args.extend(trust.iter().map(String::as_str));
+    let out = w.run(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged link"));
+}

@@ -32,8 +32,10 @@ macro_rules! q {
     };
 }
 
-/// The columns, in the order of `examples/batch.csv`.
-pub(super) static COLUMNS: [Column; 14] = [
+/// The columns, in the order of `examples/batch.csv` (`esco_occupation`, optional, is
+/// listed before `isco08` so that a problem inside the occupation's `esco` is named by
+/// its own column, and any other by `isco08`).
+pub(super) static COLUMNS: [Column; 15] = [
     col("name", true, "/credentialSubject/name", false),
     col("birth_date", false, "/credentialSubject/birthDate", false),
     col("holder_did", false, "/credentialSubject/id", false),
@@ -44,6 +46,7 @@ pub(super) static COLUMNS: [Column; 14] = [
     col("country", true, q!("country"), true),
     col("level", true, q!("frameworkLevels"), true),
     col("field", true, q!("field"), true),
+    col("esco_occupation", false, q!("occupation/esco"), true),
     col("isco08", false, q!("occupation"), true),
     col("learning_outcomes", false, q!("learningOutcomes"), false),
     col("awarded", true, q!("awarded"), true),

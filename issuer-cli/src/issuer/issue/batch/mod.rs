@@ -38,7 +38,7 @@ use self::rerun::{
 };
 use self::row::{claims, explain, RowError};
 use self::sheet::read_sheet;
-use super::sign::issue_one;
+use super::sign::{issue_one, Securing};
 use crate::common::files;
 use crate::issuer::status::StatusFile;
 
@@ -111,6 +111,7 @@ pub(super) fn issue_csv(
     dir: &Path,
     options: &mut IssueOptions,
     mut status: Option<(&mut StatusFile, &Path)>,
+    securing: Securing<'_>,
 ) -> Result<u8> {
     let rows = read_sheet(csv_path)?;
     let catalog = FrameworkCatalog::shipped()?;
@@ -192,7 +193,7 @@ pub(super) fn issue_csv(
                 continue;
             }
         };
-        let name = format!("row-{line:06}.jwt");
+        let name = format!("row-{line:06}.{}", securing.extension());
         let file = dir.join(&name);
         if file.exists() {
             let message = format!(
@@ -213,7 +214,7 @@ pub(super) fn issue_csv(
         options.holder = holder;
         options.valid_until = until.or(default_until);
         let lists = status.as_mut().map(|(lists, _)| &mut **lists);
-        match issue_one(key, &claims, options, lists, None) {
+        match issue_one(key, &claims, options, lists, securing) {
             Ok((jws, id)) => {
                 issued_lines.push(line);
                 let entry = IssuedRow {

@@ -54,8 +54,13 @@ fn unknown_level(level: &str, suggestion: Option<&str>) -> RowError {
 /// Names the columns behind an issuing error.
 pub(super) fn explain(error: &anyhow::Error, cells: &Cells) -> RowError {
     let value = |c: &Column| cells.get(c.name).map_or("", String::as_str);
-    let Some(e) = error.downcast_ref::<CredentialError>() else {
-        return RowError::plain(format!("{error:#}"));
+    // Signing with a Data Integrity proof reports through the crate's joined error.
+    let e = match (
+        error.downcast_ref::<CredentialError>(),
+        error.downcast_ref::<credential_core::Error>(),
+    ) {
+        (Some(e), _) | (None, Some(credential_core::Error::Credential(e))) => e,
+        _ => return RowError::plain(format!("{error:#}")),
     };
     let at = |name: &str, problem: &str| match column(name) {
         Some(c) => RowError::cell(c, value(c), problem),
@@ -141,7 +146,24 @@ pub(super) fn claims(
         "awarded": get("awarded"),
     });
     if let (false, Some(q)) = (get("isco08").is_empty(), qualification.as_object_mut()) {
-        q.insert("occupation".into(), json!({ "isco08": get("isco08") }));
+        let mut occupation = json!({ "isco08": get("isco08") });
+        if let (false, Some(o)) = (
+            get("esco_occupation").is_empty(),
+            occupation.as_object_mut(),
+        ) {
+            o.insert("esco".into(), json!(get("esco_occupation")));
+        }
+        q.insert("occupation".into(), occupation);
+    } else if let (false, Some(q)) = (
+        get("esco_occupation").is_empty(),
+        qualification.as_object_mut(),
+    ) {
+        // An ESCO occupation names its ISCO-08 unit group; the schema asks for both, and
+        // says that isco08 is missing.
+        q.insert(
+            "occupation".into(),
+            json!({ "esco": get("esco_occupation") }),
+        );
     }
     let mut subject = json!({ "name": get("name"), "qualification": qualification });
     if let (false, Some(s)) = (get("birth_date").is_empty(), subject.as_object_mut()) {

@@ -1,0 +1,367 @@
+//! The ecosystem's formats (issue 13): issuing with a Data Integrity proof and verifying
+//! it, exports to Open Badges 3.0 and the European Learning Model, ESCO occupations in
+//! CSV batches, and the shipped JSON-LD contexts.
+
+use serde_json::{json, Value};
+
+use crate::batch::{row, HEADER};
+use crate::harness::{check, code, failed_checks, nurse_claims, stderr, stdout, Scratch};
+
+/// Operator and college keys, a bundle accrediting the college, and the nurse's
+/// credential issued with a Data Integrity proof into `nurse.json`.
+fn scene(d: &Scratch) -> String {
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.bundle(&college, &[]);
+    d.issue_nurse(&["--securing", "data-integrity"], "nurse.json");
+    operator
+}
+
+fn read_json(d: &Scratch, name: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(d.path(name)).unwrap()).unwrap()
+}
+
+fn verify_json(d: &Scratch, operator: &str, file: &str) -> (i32, Value) {
+    let out = d.run(&[
+        "verify",
+        file,
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        operator,
+        "--json",
+    ]);
+    (code(&out), serde_json::from_str(&stdout(&out)).unwrap())
+}
+
+#[test]
+fn a_credential_issued_with_data_integrity_verifies_valid_with_the_ten_checks() {
+    let d = Scratch::new();
+    let operator = scene(&d);
+    let credential = read_json(&d, "nurse.json");
+    assert_eq!(credential["proof"]["type"], "DataIntegrityProof");
+    assert_eq!(credential["proof"]["cryptosuite"], "eddsa-rdfc-2022");
+    assert_eq!(credential["proof"]["proofPurpose"], "assertionMethod");
+    let college = d.ok(&["key", "show", "college.key"]);
+    assert!(college.contains(credential["proof"]["verificationMethod"].as_str().unwrap()));
+    assert_eq!(
+        credential["@context"],
+        json!([
+            "https://www.w3.org/ns/credentials/v2",
+            "https://skillpass.dev/contexts/skillpass-v1.jsonld"
+        ])
+    );
+    let (exit, report) = verify_json(&d, &operator, "nurse.json");
+    assert_eq!(
+        (exit, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+    assert_eq!(report["checks"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        check(&report, "algorithm")["detail"],
+        "DataIntegrityProof eddsa-rdfc-2022 (Ed25519)"
+    );
+}
+
+#[test]
+fn flipping_one_claim_of_a_data_integrity_credential_makes_it_invalid() {
+    let d = Scratch::new();
+    let operator = scene(&d);
+    let mut credential = read_json(&d, "nurse.json");
+    credential["credentialSubject"]["qualification"]["frameworkLevels"] = json!(["PQF-5"]);
+    std::fs::write(d.path("flipped.json"), credential.to_string()).unwrap();
+    let (exit, report) = verify_json(&d, &operator, "flipped.json");
+    assert_eq!(exit, 1);
+    assert_eq!(failed_checks(&report), ["signature"]);
+}
+
+#[test]
+fn a_directory_of_jws_and_data_integrity_credentials_verifies_together() {
+    let d = Scratch::new();
+    let operator = scene(&d);
+    std::fs::create_dir(d.path("creds")).unwrap();
+    std::fs::rename(d.path("nurse.json"), d.path("creds/nurse.json")).unwrap();
+    d.issue_nurse(&[], "creds/nurse.jwt");
+    let out = d.run(&[
+        "verify",
+        "creds",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(
+        stdout(&out).ends_with("2 valid, 0 invalid, 0 indeterminate\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn securing_with_data_integrity_and_as_an_sd_jwt_are_refused_together() {
+    let d = Scratch::new();
+    d.key("college.key");
+    let claims = nurse_claims();
+    let out = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        claims.to_str().unwrap(),
+        "--holder",
+        "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+        "--sd-jwt",
+        "--securing",
+        "data-integrity",
+        "--out",
+        "x.json",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("cannot be used with"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_csv_batch_issues_data_integrity_credentials_with_esco_occupations() {
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.bundle(&college, &[]);
+    let esco = "http://data.europa.eu/esco/occupation/18e14e61-495b-44cc-a7c6-df4c625934ba";
+    let header = format!("{HEADER},esco_occupation");
+    let csv = format!(
+        "{header}\n{},{esco}\n{},not-a-uri\n",
+        row(&[]),
+        row(&[("name", "Jose Rizal")])
+    );
+    std::fs::write(d.path("batch.csv"), csv).unwrap();
+    let out = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "batch.csv",
+        "--out-dir",
+        "creds",
+        "--securing",
+        "data-integrity",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("esco_occupation"), "{}", stderr(&out));
+    let credential = read_json(&d, "creds/row-000002.json");
+    assert_eq!(
+        credential["credentialSubject"]["qualification"]["occupation"],
+        json!({"isco08": "2221", "esco": esco})
+    );
+    let (exit, report) = verify_json(&d, &operator, "creds/row-000002.json");
+    assert_eq!(
+        (exit, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+    // The directory: its one credential, not the batch's summary.json beside it.
+    assert!(d.path("creds/summary.json").exists());
+    let out = d.run(&[
+        "verify",
+        "creds",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    // One input, so the one full report (two would be listed line by line).
+    assert!(stdout(&out).starts_with("VALID"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("summary.json"), "{}", stdout(&out));
+}
+
+#[test]
+fn export_ob3_writes_a_signed_open_badge_and_only_for_the_issuers_key() {
+    let d = Scratch::new();
+    scene(&d);
+    d.issue_nurse(&[], "nurse.jwt");
+    for input in ["nurse.jwt", "nurse.json"] {
+        d.ok(&[
+            "export",
+            "ob3",
+            input,
+            "--key",
+            "college.key",
+            "--out",
+            "badge.json",
+        ]);
+        let badge = read_json(&d, "badge.json");
+        assert_eq!(
+            badge["type"],
+            json!(["VerifiableCredential", "OpenBadgeCredential"])
+        );
+        assert_eq!(badge["proof"][0]["cryptosuite"], "eddsa-rdfc-2022");
+        assert_eq!(
+            badge["credentialSubject"]["achievement"]["name"],
+            "Bachelor of Science in Nursing"
+        );
+    }
+    d.key("stranger.key");
+    let out = d.run(&[
+        "export",
+        "ob3",
+        "nurse.jwt",
+        "--key",
+        "stranger.key",
+        "--out",
+        "b2.json",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("only its issuer can sign"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!d.path("b2.json").exists());
+}
+
+#[test]
+fn export_elm_carries_the_isced_f_field_and_says_when_there_is_no_eqf_level() {
+    let d = Scratch::new();
+    scene(&d);
+    let out = d.run(&["export", "elm", "nurse.json", "--out", "edc.json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a sealed European Digital Credential"));
+    assert!(
+        stderr(&out).contains("no EQF level: PQF-6"),
+        "{}",
+        stderr(&out)
+    );
+    let elm = read_json(&d, "edc.json");
+    let spec = &elm["credentialSubject"]["hasClaim"][0]["specifiedBy"];
+    assert_eq!(
+        spec["ISCEDFCode"][0]["id"],
+        "http://data.europa.eu/snb/isced-f/0913"
+    );
+    assert!(spec.get("eqfLevel").is_none());
+}
+
+#[test]
+fn export_elm_gives_the_eqf_level_of_an_officially_referenced_level() {
+    let d = Scratch::new();
+    let college = d.key("college.key");
+    d.key("operator.key");
+    d.bundle(&college, &[]);
+    let mut claims: Value =
+        serde_json::from_str(&std::fs::read_to_string(nurse_claims()).unwrap()).unwrap();
+    claims["credentialSubject"]["qualification"]["frameworkLevels"] = json!(["PQF-6", "EQF-6"]);
+    std::fs::write(d.path("claims.json"), claims.to_string()).unwrap();
+    d.ok(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--claims",
+        "claims.json",
+        "--out",
+        "c.jwt",
+    ]);
+    d.ok(&["export", "elm", "c.jwt", "--out", "edc.json"]);
+    let elm = read_json(&d, "edc.json");
+    assert_eq!(
+        elm["credentialSubject"]["hasClaim"][0]["specifiedBy"]["eqfLevel"]["id"],
+        "http://data.europa.eu/snb/eqf/6"
+    );
+}
+
+#[test]
+fn export_refuses_a_tampered_credential() {
+    let d = Scratch::new();
+    scene(&d);
+    let mut credential = read_json(&d, "nurse.json");
+    credential["credentialSubject"]["name"] = json!("Someone Else");
+    std::fs::write(d.path("tampered.json"), credential.to_string()).unwrap();
+    let out = d.run(&["export", "elm", "tampered.json", "--out", "edc.json"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("does not verify"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_context_command_writes_the_shipped_context_and_lists_all_with_digests() {
+    let d = Scratch::new();
+    d.ok(&["context", "--out", "skillpass-v1.jsonld"]);
+    let shipped = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../contexts/skillpass-v1.jsonld"),
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(d.path("skillpass-v1.jsonld")).unwrap(),
+        shipped
+    );
+    let list = d.ok(&["context", "--list"]);
+    assert!(
+        list.contains("https://skillpass.dev/contexts/skillpass-v1.jsonld\n  digestSRI sha384-")
+    );
+    assert!(list.contains("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
+    let out = d.run(&["context", "nope.jsonld"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("skillpass-v1.jsonld"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_data_integrity_credential_keeps_a_bitstring_status_list_and_is_revoked_like_a_jws() {
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.ok(&[
+        "status",
+        "init",
+        "--key",
+        "college.key",
+        "--out",
+        "college.status.json",
+    ]);
+    // Accredited (and the lists carried) before the credential is issued.
+    d.bundle(&college, &["--status-list", "college.status.json"]);
+    d.issue_nurse(
+        &[
+            "--securing",
+            "data-integrity",
+            "--status",
+            "college.status.json",
+        ],
+        "nurse.json",
+    );
+    let credential = read_json(&d, "nurse.json");
+    let entries = credential["credentialStatus"].as_array().unwrap();
+    assert!(entries
+        .iter()
+        .all(|e| e["type"] == "BitstringStatusListEntry"));
+    assert!(entries.iter().any(|e| e["statusPurpose"] == "revocation"));
+    let (exit, report) = verify_json(&d, &operator, "nurse.json");
+    assert_eq!(
+        (exit, report["verdict"].as_str()),
+        (0, Some("valid")),
+        "{report:#}"
+    );
+
+    d.ok(&[
+        "revoke",
+        "nurse.json",
+        "--key",
+        "college.key",
+        "--status",
+        "college.status.json",
+    ]);
+    d.bundle(&college, &["--status-list", "college.status.json"]);
+    let (exit, report) = verify_json(&d, &operator, "nurse.json");
+    assert_eq!(exit, 1, "{report:#}");
+    assert_eq!(failed_checks(&report), ["status"]);
+    assert!(check(&report, "status")["detail"]
+        .as_str()
+        .unwrap()
+        .contains("revoked"));
+}
