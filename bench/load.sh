@@ -3,13 +3,18 @@
 # CREDENTIALS published credentials, then measures requests/s and p50/p99 latency of
 # GET /bundle (with and without ETag), a status list, an issuer lookup and durable
 # publishes, each next to GET /healthz in the same run as the ceiling. Errors must be 0.
-#   bash bench/load.sh            (ISSUERS=1000 CREDENTIALS=100000 DURATION=5 by default)
+#   bash bench/load.sh [--store sled|postgres]   (ISSUERS=1000 CREDENTIALS=100000 DURATION=5
+#   CONNECTIONS=16 PUBLISHERS=16 by default; --store postgres starts a private PostgreSQL,
+#   see bench/store.sh)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/store.sh
+source "$root/bench/store.sh"
 ISSUERS="${ISSUERS:-1000}"
 CREDENTIALS="${CREDENTIALS:-100000}"
 DURATION="${DURATION:-5}"
 CONNECTIONS="${CONNECTIONS:-16}"
+PUBLISHERS="${PUBLISHERS:-16}"
 started=$(date +%s)
 
 if ! command -v wrk >/dev/null; then
@@ -21,17 +26,19 @@ fi
 if ! pkg-config --exists openssl 2>/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev pkg-config >/dev/null
 fi
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p registry-server --bin skillpass-registry --example loadgen
+cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p registry-server --bin skillpass-registry --example loadgen --example store_ceiling
 loadgen="$root/target/release/examples/loadgen"
+store_ceiling="$root/target/release/examples/store_ceiling"
 
 work="$(mktemp -d)"
 registry_pid=""
 cleanup() {
     [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null
     rm -rf "$work"
+    bench_stop_postgres
 }
 trap cleanup EXIT
-RUST_LOG=warn "$root/target/release/skillpass-registry" --data "$work/data" --listen 127.0.0.1:0 \
+env "${REGISTRY_ENV[@]}" RUST_LOG=warn "$root/target/release/skillpass-registry" --data "$work/data" --listen 127.0.0.1:0 \
     --bundle-validity-hours 24 >"$work/registry.out" 2>"$work/registry.log" &
 registry_pid=$!
 for _ in $(seq 1 300); do
@@ -79,15 +86,26 @@ row "GET /bundle ($bundle_bytes bytes)" "$health_rps" "$(measure "$url/bundle")"
 row "GET /bundle, If-None-Match (304)" "$health_rps" "$(measure -H "If-None-Match: $etag" "$url/bundle")"
 row "GET /status/{did}/revocation" "$health_rps" "$(measure "$url/status/$did/revocation")"
 row "GET /issuers/{did}" "$health_rps" "$(measure "$url/issuers/$did")"
-publish="$("$loadgen" publish "$url" "$work/seed" 4 "$DURATION")"
+publish="$("$loadgen" publish "$url" "$work/seed" "$PUBLISHERS" "$DURATION")"
 p_rps="$(echo "$publish" | sed -n 's/.*"rps":\([0-9.]*\).*/\1/p')"
 p_50="$(echo "$publish" | sed -n 's/.*"p50_ms":\([0-9.]*\).*/\1/p')"
 p_99="$(echo "$publish" | sed -n 's/.*"p99_ms":\([0-9.]*\).*/\1/p')"
 p_err="$(echo "$publish" | sed -n 's/.*"errors":\([0-9]*\).*/\1/p')"
 errors_total=$(( errors_total + p_err ))
-row "POST /credentials (1 credential, durable), 4 clients" "$health_rps" "$p_rps ${p_50}ms ${p_99}ms $p_err"
+row "POST /credentials (1 credential, durable), $PUBLISHERS clients, $STORE" "$health_rps" "$p_rps ${p_50}ms ${p_99}ms $p_err"
 echo
+# The store's own durable-write ceiling with as many writers, in this run: a fresh sled
+# directory on the same disk, or a fresh database on the same server.
+if [ "$STORE" = postgres ]; then
+    psql -X -q -d "$BENCH_DATABASE_URL" -c "CREATE DATABASE skillpass_ceiling" >/dev/null
+    ceiling="$("$store_ceiling" postgres "${BENCH_DATABASE_URL%/*}/skillpass_ceiling" "$PUBLISHERS" "$DURATION")"
+    psql -X -q -d "$BENCH_DATABASE_URL" -c "DROP DATABASE skillpass_ceiling" >/dev/null
+else
+    ceiling="$("$store_ceiling" sled "$work/ceiling" "$PUBLISHERS" "$DURATION")"
+fi
+c_rps="$(echo "$ceiling" | sed -n 's/.*"rps":\([0-9.]*\).*/\1/p')"
+echo "durable-write ceiling of $STORE ($PUBLISHERS writers, one batch each): $c_rps/s; durable publishes reach $(awk -v a="$p_rps" -v b="$c_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }') of it"
 rss_kb="$(awk '/VmHWM/ {print $2}' "/proc/$registry_pid/status")"
-data_mb="$(du -sm "$work/data" | cut -f1)"
-echo "peak RSS of the registry: $(( rss_kb / 1024 )) MiB; data directory: ${data_mb} MiB; errors: $errors_total; total time: $(( $(date +%s) - started ))s"
+data_mb="$(( $(store_bytes "$work/data") / 1024 / 1024 ))"
+echo "store: $STORE; peak RSS of the registry: $(( rss_kb / 1024 )) MiB; store size: ${data_mb} MiB; errors: $errors_total; total time: $(( $(date +%s) - started ))s"
 [ "$errors_total" -eq 0 ] || { echo "load test had $errors_total errors" >&2; exit 1; }

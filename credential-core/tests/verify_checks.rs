@@ -1256,3 +1256,46 @@ fn batch_verification_of_mixed_eddsa_and_es256_credentials_gives_each_its_own_an
         }
     }
 }
+
+#[test]
+fn parallel_batch_verification_keeps_each_answer_in_input_order_on_any_thread_count() {
+    let w = World::new();
+    let bundle = w.verified(&w.bundle());
+    let verifier = Verifier::new(&bundle, w.now);
+    let good = w.credential();
+    let mut bad = good.clone().into_bytes();
+    let last = bad.len() - 2;
+    bad[last] = if bad[last] == b'A' { b'B' } else { b'A' };
+    let bad = String::from_utf8(bad).unwrap();
+    // Over two batches of 256, with failures in the first batch and in the short one.
+    let mut inputs: Vec<String> = (0..300).map(|_| w.credential()).collect();
+    for i in [3, 255, 299] {
+        inputs[i] = bad.clone();
+    }
+    inputs[256] = "not a jws".into();
+    let expected: Vec<(Verdict, Option<String>)> = verifier
+        .verify_many(&inputs)
+        .into_iter()
+        .map(|r| (r.verdict, r.credential.map(|c| c.id)))
+        .collect();
+    for threads in [2, 3] {
+        let reports = verifier.verify_many_parallel(&inputs, threads);
+        assert_eq!(reports.len(), 300, "{threads} threads");
+        for (i, r) in reports.iter().enumerate() {
+            match i {
+                3 | 255 | 299 => assert_fails(r, CheckId::Signature),
+                256 => assert_fails(r, CheckId::WellFormed),
+                _ => assert_eq!(r.verdict, Verdict::Valid, "#{i} on {threads} threads"),
+            }
+        }
+        // The same credential, the same answer, in the same place, whichever thread.
+        let got: Vec<(Verdict, Option<String>)> = reports
+            .into_iter()
+            .map(|r| (r.verdict, r.credential.map(|c| c.id)))
+            .collect();
+        assert_eq!(got, expected);
+    }
+    assert!(verifier
+        .verify_many_parallel(&Vec::<String>::new(), 4)
+        .is_empty());
+}

@@ -16,7 +16,8 @@ use serde::de::DeserializeOwned;
 
 use crate::ledger::watermark::{self, Watermark, WATERMARK_FILE};
 use crate::records::keys::{
-    self, is_bookkeeping, BUNDLE_KEY, COMMITS_KEY, DIGEST_KEY, SEQUENCE_FLOOR_KEY,
+    self, is_bookkeeping, BUNDLE_KEY, BUNDLE_PENDING_KEY, BUNDLE_SEQUENCE_KEY, COMMITS_KEY,
+    DIGEST_KEY, SEQUENCE_FLOOR_KEY,
 };
 use crate::records::{
     pages, AuthorityRecord, BundleRecord, CredentialRecord, DecisionRecord, Grant, IssuerRecord,
@@ -117,6 +118,7 @@ pub struct Checker {
     bundle_sequence: Option<u64>,
     bundle_anchor: Option<String>,
     sequence_floor: Option<u64>,
+    stored_bundle_sequence: Option<u64>,
     commits: u64,
     digest: ContentDigest,
     stored_digest: Option<ContentDigest>,
@@ -299,6 +301,12 @@ impl Checker {
                 SEQUENCE_FLOOR_KEY => {
                     self.sequence_floor = Some(number(value, "a sequence number")?);
                 }
+                BUNDLE_SEQUENCE_KEY => {
+                    self.stored_bundle_sequence = Some(number(value, "a sequence number")?);
+                }
+                // A change that called for a bundle the registry had not signed yet when it
+                // stopped: the next writer signs it.
+                BUNDLE_PENDING_KEY if value.is_empty() => {}
                 _ => return Err(Flaw::Not("a record this registry keeps")),
             },
         }
@@ -307,6 +315,15 @@ impl Checker {
 
     /// Ends the check: the content digest, cross-tree references, then the report.
     pub fn finish(mut self) -> Result<Report, Damage> {
+        if let Some(kept) = self.stored_bundle_sequence {
+            if self.bundle_sequence != Some(kept) {
+                return Err(Damage(format!(
+                    "{}: the bundle sequence kept beside the bundle ({kept}) is not the stored \
+                     bundle's",
+                    Tree::NameValue.name()
+                )));
+            }
+        }
         if self.stored_digest.is_some_and(|d| d != self.digest) {
             return Err(Damage(
                 "the records do not add up to the content digest kept with the last write: \

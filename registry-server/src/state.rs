@@ -93,8 +93,9 @@ impl AppState {
 
     /// Takes the writer lock; hold it from the first read of a read-modify-write to
     /// [`AppState::commit`].
-    pub async fn write_lock(&self) -> WriteGuard<'_> {
-        self.inner.ledger.lock().await
+    /// Fails (503 `store_unavailable`) when a shared store cannot be reached.
+    pub async fn write_lock(&self) -> Result<WriteGuard<'_>, AppError> {
+        Ok(self.inner.ledger.lock(self.now()).await?)
     }
 
     /// Commits `change` now (see [`Ledger::commit`]).
@@ -114,7 +115,7 @@ impl AppState {
         if !ledger.bundle_due(self.now())? {
             return Ok(());
         }
-        let guard = self.write_lock().await;
+        let guard = self.write_lock().await?;
         if ledger.bundle_due(self.now())? {
             ledger.resign_bundle(&guard, self.now()).await?;
         }

@@ -703,3 +703,46 @@ fn postgres_a_store_whose_database_went_away_answers_with_an_error_not_a_hang() 
         .is_err());
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+/// Several registry processes on one database: the writers' lock of one store keeps every
+/// other store on the database waiting until it is dropped, and batches written through it
+/// land. sled is written by one process only and has no such lock.
+#[test]
+fn postgres_writers_lock_keeps_other_processes_out_until_dropped() {
+    use std::time::Duration;
+    let Some(fixture) = Fixture::postgres("postgres_writers_lock_keeps_other_processes_out") else {
+        return;
+    };
+    let first = fixture.open();
+    let second = fixture.open();
+    assert!(first.shared() && second.shared());
+    let mut held = first.lock_writes().unwrap().unwrap();
+    let mut batch = Batch::default();
+    batch.put(Tree::NameValue, b"under-lock".to_vec(), b"1".to_vec());
+    held.apply(batch).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let lock = second.lock_writes().unwrap().unwrap();
+        // Taken only once the first let go: the first's write is visible.
+        let seen = second.get(Tree::NameValue, b"under-lock").unwrap();
+        tx.send(seen).unwrap();
+        drop(lock);
+    });
+    assert!(
+        rx.recv_timeout(Duration::from_millis(700)).is_err(),
+        "the second store took the lock while the first held it"
+    );
+    drop(held);
+    let seen = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert_eq!(seen.as_deref(), Some(&b"1"[..]));
+    waiter.join().unwrap();
+    // The lock is free again for the first store.
+    drop(first.lock_writes().unwrap().unwrap());
+}
+
+#[test]
+fn sled_is_written_by_one_process_and_has_no_writers_lock() {
+    let store = Fixture::sled().open();
+    assert!(!store.shared());
+    assert!(store.lock_writes().unwrap().is_none());
+}

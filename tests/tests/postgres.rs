@@ -458,6 +458,9 @@ fn a_registry_whose_database_went_away_answers_503_and_recovers_by_itself() {
         !register.status.success(),
         "a write without its database is refused"
     );
+    // As 503 store_unavailable in the one JSON error shape, which a client may retry.
+    let said = String::from_utf8_lossy(&register.stderr);
+    assert!(said.contains("HTTP 503 store_unavailable"), "{said}");
     // The database is back: the same process serves again, nothing restarted.
     psql(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
     assert_eq!(health(&url), 200);
@@ -477,4 +480,265 @@ fn a_registry_whose_database_went_away_answers_503_and_recovers_by_itself() {
     ));
     let log = ok(&skillpass(d, &url, &["log", "verify"]));
     assert!(log.contains("log verified"), "{log}");
+}
+
+/// A second replica: its own data directory, the first one's operator key.
+fn start_replica(db: &DatabaseUrl, data: &Path, operator_key: &Path) -> Server {
+    let mut command = Command::new(bin("skillpass-registry"));
+    command
+        .env("RUST_LOG", "warn")
+        .env("SKILLPASS_DATABASE_URL", db.as_secret_str())
+        .stderr(Stdio::null());
+    Server::start_command(
+        command,
+        data,
+        &["--operator-key", operator_key.to_str().unwrap()],
+    )
+}
+
+/// POST /credentials of one credential, signed by `key`: whether the registry acknowledged
+/// it (201). A refused connection or any other answer is no acknowledgement.
+fn publish_one(url: &str, key: &SecretKey, jws: &str) -> bool {
+    let body = serde_json::to_vec(&serde_json::json!({ "credentials": [jws] })).unwrap();
+    ureq::post(&format!("{url}/credentials"))
+        .timeout(std::time::Duration::from_secs(30))
+        .set("Content-Type", "application/json")
+        .set(
+            "Authorization",
+            &sign_request(key, "POST", "/credentials", &body),
+        )
+        .send_bytes(&body)
+        .is_ok_and(|r| r.status() == 201)
+}
+
+/// The bundle a replica serves now: its sequence and its bytes.
+fn served_bundle(url: &str) -> Option<(u64, String)> {
+    let jws = ureq::get(&format!("{url}/bundle"))
+        .timeout(std::time::Duration::from_secs(10))
+        .call()
+        .ok()?
+        .into_string()
+        .ok()?;
+    let parsed = UnverifiedJws::parse(jws.trim(), 64 << 20).ok()?;
+    let payload: serde_json::Value = serde_json::from_slice(parsed.payload()).ok()?;
+    Some((payload["sequence"].as_u64()?, jws.trim().to_owned()))
+}
+
+#[test]
+fn two_replicas_on_one_database_keep_one_log_chain_and_every_acknowledged_write_across_a_sigkill() {
+    use std::collections::HashMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let Some(db) = scratch("two_replicas_on_one_database") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data_a = d.join("replica-a");
+    let data_b = d.join("replica-b");
+    let a = start_on(db.url(), &data_a);
+    let key = data_a.join("operator.key");
+    let b = start_replica(db.url(), &data_b, &key);
+    assert_eq!(a.anchor, b.anchor, "both replicas sign as the one anchor");
+    let anchor = a.anchor.clone();
+    let (url_a, url_b) = (a.url.clone(), b.url.clone());
+
+    // Registered through one replica, accredited and first published through the other.
+    let (_, college) = accredited_college(d, &url_a, &data_a);
+    let files = issue_and_publish(d, &url_b, 1);
+    let first = files[0].clone();
+    // Credentials to publish concurrently, issued beforehand.
+    let mut pending = Vec::new();
+    for i in 0..48 {
+        let out = format!("more-{i}.jwt");
+        ok(&skillpass(
+            d,
+            &url_b,
+            &[
+                "issue",
+                "--key",
+                "college.key",
+                "--claims",
+                "nurse.json",
+                "--status",
+                "college-status.json",
+                "--out",
+                &out,
+            ],
+        ));
+        pending.push(out);
+    }
+
+    // A nonce spent on one replica is refused by the other.
+    let path = format!("/credentials/{}", credential_id(d, &first));
+    let header = sign_request(&college, "GET", &path, b"");
+    let get = |url: &str| match ureq::get(&format!("{url}{path}"))
+        .set("Authorization", &header)
+        .call()
+    {
+        Ok(r) => (r.status(), String::new()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap()),
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(get(&url_a).0, 200);
+    let (code, body) = get(&url_b);
+    assert_eq!(code, 401, "{body}");
+    assert!(body.contains("\"code\":\"replayed_request\""), "{body}");
+
+    let urls = Arc::new(Mutex::new(vec![url_a.clone(), url_b.clone()]));
+    let stop = Arc::new(AtomicBool::new(false));
+    let queue = Arc::new(Mutex::new(pending.clone()));
+    let published = Arc::new(Mutex::new(Vec::<String>::new()));
+    let revoked = Arc::new(Mutex::new(Vec::<String>::new()));
+    let served = Arc::new(Mutex::new(Vec::<(usize, u64, String)>::new()));
+    let turn = Arc::new(AtomicUsize::new(0));
+    let mut threads = Vec::new();
+    // Publishers: each credential through whichever replica's turn it is.
+    for _ in 0..4 {
+        let (queue, published, urls, turn) =
+            (queue.clone(), published.clone(), urls.clone(), turn.clone());
+        let college = SecretKey::from_private_jwk(&college.to_private_jwk()).unwrap();
+        let d = d.to_path_buf();
+        threads.push(std::thread::spawn(move || loop {
+            let Some(file) = queue.lock().unwrap().pop() else {
+                return;
+            };
+            let url = {
+                let urls = urls.lock().unwrap();
+                urls[turn.fetch_add(1, Ordering::SeqCst) % urls.len()].clone()
+            };
+            let jws = std::fs::read_to_string(d.join(&file)).unwrap();
+            if publish_one(&url, &college, jws.trim()) {
+                published.lock().unwrap().push(file);
+            }
+            std::thread::sleep(Duration::from_millis(60));
+        }));
+    }
+    // A revoker: the issuer revokes published credentials through either replica.
+    {
+        let (published, revoked, urls, stop) = (
+            published.clone(),
+            revoked.clone(),
+            urls.clone(),
+            stop.clone(),
+        );
+        let d = d.to_path_buf();
+        threads.push(std::thread::spawn(move || {
+            let mut i = 0;
+            while !stop.load(Ordering::SeqCst) {
+                let target = {
+                    let published = published.lock().unwrap();
+                    let revoked = revoked.lock().unwrap();
+                    published
+                        .iter()
+                        .find(|f| !revoked.contains(f) && i % 3 == 0)
+                        .cloned()
+                };
+                i += 1;
+                if let Some(file) = target {
+                    let url = {
+                        let urls = urls.lock().unwrap();
+                        urls[i % urls.len()].clone()
+                    };
+                    let out = skillpass(&d, &url, &["revoke", "--key", "college.key", &file]);
+                    if out.status.success() {
+                        revoked.lock().unwrap().push(file);
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(40));
+            }
+        }));
+    }
+    // A watcher: every bundle each replica serves.
+    {
+        let (served, stop, urls) = (served.clone(), stop.clone(), urls.clone());
+        threads.push(std::thread::spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                let replicas = urls.lock().unwrap().clone();
+                for (n, url) in replicas.iter().enumerate() {
+                    if let Some((seq, digest)) = served_bundle(url) {
+                        served.lock().unwrap().push((n, seq, digest));
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(25));
+            }
+        }));
+    }
+
+    // Replica A dies mid-traffic; the clients carry on through B and through A's address.
+    let started = Instant::now();
+    while published.lock().unwrap().len() < 12 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    a.kill();
+    let killed_at = published.lock().unwrap().len();
+    while queue.lock().unwrap().len() > 12 && started.elapsed() < Duration::from_secs(90) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // A comes back (a new process on the same database) and takes its share again.
+    let a = start_on(db.url(), &data_a);
+    urls.lock().unwrap()[0] = a.url.clone();
+    while !queue.lock().unwrap().is_empty() && started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    stop.store(true, Ordering::SeqCst);
+    for t in threads {
+        t.join().unwrap();
+    }
+    let published = published.lock().unwrap().clone();
+    let revoked = revoked.lock().unwrap().clone();
+    assert!(
+        published.len() > killed_at,
+        "writes went on after the kill ({} of {})",
+        published.len(),
+        pending.len()
+    );
+    assert!(!revoked.is_empty(), "some revocations were acknowledged");
+
+    // Every acknowledged publication is there, read through either replica.
+    for (n, f) in published.iter().enumerate() {
+        let url = if n % 2 == 0 { &a.url } else { &b.url };
+        assert_eq!(read_back(url, &college, &credential_id(d, f)), 200, "{f}");
+    }
+    // Every acknowledged revocation is in the bundle either replica serves now.
+    for (n, f) in revoked.iter().enumerate() {
+        let url = if n % 2 == 0 { &a.url } else { &b.url };
+        assert_eq!(failed_checks(d, url, &anchor, f), ["status"], "{f}");
+    }
+    // One chain, verified through each replica.
+    for url in [&a.url, &b.url] {
+        let log = ok(&skillpass(d, url, &["log", "verify"]));
+        assert!(log.contains("log verified"), "{log}");
+    }
+    // No sequence ever named two bundles, and each replica's sequences only grew.
+    let served = served.lock().unwrap().clone();
+    assert!(
+        served.len() > 10,
+        "the watcher saw bundles: {}",
+        served.len()
+    );
+    let mut by_sequence: HashMap<u64, &str> = HashMap::new();
+    for (_, seq, jws) in &served {
+        let first = by_sequence.entry(*seq).or_insert(jws);
+        assert!(first == jws, "sequence {seq} was served with two contents");
+    }
+    for n in [0, 1] {
+        let seqs: Vec<u64> = served
+            .iter()
+            .filter(|(r, _, _)| *r == n)
+            .map(|(_, s, _)| *s)
+            .collect();
+        assert!(
+            seqs.windows(2).all(|w| w[0] <= w[1]),
+            "replica {n} served an older bundle after a newer one: {seqs:?}"
+        );
+    }
+    assert!(
+        by_sequence.len() > 2,
+        "revocations made new bundles: {:?}",
+        by_sequence.keys()
+    );
 }

@@ -11,9 +11,16 @@ use credential_core::BundleError;
 use super::{AppError, ErrorCode};
 use crate::store::StoreError;
 
+/// A store that cannot be reached (a database whose connections are cut) is 503
+/// `store_unavailable`, which a client may retry; any other storage failure is a 500. The
+/// details go to the log either way.
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
-        Self::internal(e)
+        if e.is_unavailable() {
+            Self::store_unavailable(e)
+        } else {
+            Self::internal(e)
+        }
     }
 }
 

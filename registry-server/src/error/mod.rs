@@ -85,6 +85,15 @@ impl AppError {
         Self::new(ErrorCode::InternalError, INTERNAL_MESSAGE).with_detail(detail)
     }
 
+    /// 503 `store_unavailable`: the store could not be reached; `detail` goes to the log.
+    pub fn store_unavailable(detail: impl std::fmt::Display) -> Self {
+        Self::new(
+            ErrorCode::StoreUnavailable,
+            "the registry cannot reach its store; try again shortly",
+        )
+        .with_detail(detail)
+    }
+
     /// Adds what the operator's log should say of this error (shown to no client).
     pub fn with_detail(mut self, detail: impl std::fmt::Display) -> Self {
         self.detail = Some(detail.to_string());

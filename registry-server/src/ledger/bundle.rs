@@ -11,7 +11,7 @@ use credential_core::BundleBuilder;
 use sha2::{Digest as _, Sha256};
 
 use super::{Ledger, LedgerError, WriteGuard};
-use crate::records::keys::BUNDLE_KEY;
+use crate::records::keys::{BUNDLE_KEY, BUNDLE_PENDING_KEY, BUNDLE_SEQUENCE_KEY};
 use crate::records::{supersession_order, BundleRecord, RecordError};
 use crate::store::{Batch, Tree};
 
@@ -39,8 +39,12 @@ pub(super) struct Cache {
 }
 
 impl Ledger {
-    /// The current bundle, if one was signed (from memory after the first read).
+    /// The current bundle, if one was signed (from memory after the first read; on a
+    /// shared store, after checking that no other process stored a newer one).
     pub fn current_bundle(&self) -> Result<Option<Arc<CurrentBundle>>, RecordError> {
+        if self.records().store().shared() {
+            self.check_bundle_cache()?;
+        }
         let cache = &self.inner.bundle;
         if let Ok(current) = cache.current.read() {
             if let Some(bundle) = current.as_ref() {
@@ -90,18 +94,38 @@ impl Ledger {
     /// Signs and stores a new bundle at `now`.
     pub async fn resign_bundle(
         &self,
-        _held: &WriteGuard<'_>,
+        held: &WriteGuard<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), LedgerError> {
-        self.store_new_bundle(now).await
+        self.store_new_bundle(held, now).await
     }
 
     /// Signs and stores a new bundle, and forgets the cached one whatever happened.
-    pub(super) async fn store_new_bundle(&self, now: DateTime<Utc>) -> Result<(), LedgerError> {
+    pub(super) async fn store_new_bundle(
+        &self,
+        held: &WriteGuard<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(), LedgerError> {
         let batch = self.bundle_batch(now)?;
-        let result = self.apply(batch).await;
+        let result = self.apply(batch, held.shared.clone()).await;
         self.forget_bundle();
         result
+    }
+
+    /// On a shared store, forgets the cached bundle when another process has stored a newer
+    /// one since (one small read: the stored sequence).
+    pub(super) fn check_bundle_cache(&self) -> Result<(), RecordError> {
+        let cache = &self.inner.bundle;
+        let cached = match cache.current.read() {
+            Ok(current) => current.as_ref().map(|b| b.sequence),
+            Err(_) => None,
+        };
+        if let Some(cached) = cached {
+            if self.records().meta().bundle_sequence()? != Some(cached) {
+                self.forget_bundle();
+            }
+        }
+        Ok(())
     }
 
     /// A batch holding a newly signed bundle of every accredited issuer and their status
@@ -151,6 +175,12 @@ impl Ledger {
         };
         let mut batch = Batch::default();
         batch.put(Tree::NameValue, BUNDLE_KEY, serde_json::to_vec(&record)?);
+        batch.put(
+            Tree::NameValue,
+            BUNDLE_SEQUENCE_KEY,
+            sequence.to_be_bytes().to_vec(),
+        );
+        batch.delete(Tree::NameValue, BUNDLE_PENDING_KEY);
         tracing::info!(sequence, "trust bundle signed");
         Ok(batch)
     }

@@ -3,6 +3,16 @@
 //! it, its audit log entries (hash-chained), the commit counter and the content digest,
 //! applies everything in one durable batch, records the count in the watermark file, and
 //! re-signs the trust bundle when who may issue or what is revoked changed (`bundle.rs`).
+//!
+//! Several registry processes on one database ([`Store::shared`], PostgreSQL): the
+//! [`WriteGuard`] then also holds the store's cross-process [`WriteLock`], taken before the
+//! handler reads anything it will write on. Under it the ledger catches up with what other
+//! processes wrote (commit count, content digest, the bundle it serves, a bundle another
+//! process left unsigned when it died) and writes every batch through the lock, so the
+//! audit log stays one chain, bundle sequences only grow (each bundle signed once), and a
+//! nonce seen by any process is refused by all. The watermark file is a sled-only concern
+//! (a PostgreSQL registry has no data directory): PostgreSQL's own durability and backups
+//! stand behind its commits.
 
 mod bundle;
 mod change;
@@ -11,6 +21,8 @@ pub mod watermark;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+
+use crate::store::WriteLock;
 
 use chrono::{DateTime, Utc};
 use credential_core::audit::{LogEntry, GENESIS_HASH};
@@ -23,7 +35,7 @@ pub use digest::compute_digest;
 
 use crate::config::Settings;
 use crate::error::AppError;
-use crate::records::keys::{COMMITS_KEY, DIGEST_KEY};
+use crate::records::keys::{BUNDLE_PENDING_KEY, COMMITS_KEY, DIGEST_KEY};
 use crate::records::{RecordError, Records};
 use crate::store::{Batch, ContentDigest, StoreError, Tree};
 
@@ -53,6 +65,9 @@ pub enum LedgerError {
     /// The blocking task that applies a batch failed.
     #[error("the write task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+    /// A shared store's writers' lock is held by a writer that panicked.
+    #[error("the writers' lock is poisoned")]
+    LockPoisoned,
 }
 
 impl From<StoreError> for LedgerError {
@@ -63,14 +78,25 @@ impl From<StoreError> for LedgerError {
 
 impl From<LedgerError> for AppError {
     fn from(e: LedgerError) -> Self {
-        AppError::internal(e)
+        match e {
+            LedgerError::Record(e) => e.into(),
+            e => AppError::internal(e),
+        }
     }
 }
 
 /// Proof that the writer lock is held: only [`Ledger::lock`] makes one, and
 /// [`Ledger::commit`] takes one. Hold it from the first read of a read-modify-write to the
-/// commit, so no other write comes between.
-pub struct WriteGuard<'a>(#[allow(dead_code)] tokio::sync::MutexGuard<'a, ()>);
+/// commit, so no other write comes between (from this process or, on a shared store, any
+/// other).
+pub struct WriteGuard<'a> {
+    _local: tokio::sync::MutexGuard<'a, ()>,
+    /// The store's cross-process lock, on a shared store.
+    shared: Option<SharedLock>,
+}
+
+/// A store's cross-process lock, movable into the blocking task that writes through it.
+type SharedLock = Arc<Mutex<Box<dyn WriteLock>>>;
 
 /// The store's writer (cheap to clone: one shared state).
 #[derive(Clone)]
@@ -118,10 +144,37 @@ impl Ledger {
                 bundle: bundle::Cache::default(),
             }),
         };
+        let shared = ledger.lock_shared()?;
         let batch = ledger.bundle_batch(now)?;
-        ledger.apply_counted(batch)?;
+        ledger.apply_counted(batch, shared.as_ref())?;
         ledger.forget_bundle();
         Ok(ledger)
+    }
+
+    /// On a shared store: takes its cross-process lock and catches up with what other
+    /// processes wrote since this one last held it. `None` on a store only this process
+    /// writes.
+    fn lock_shared(&self) -> Result<Option<SharedLock>, LedgerError> {
+        let store = self.records().store();
+        if !store.shared() {
+            return Ok(None);
+        }
+        let Some(lock) = store.lock_writes()? else {
+            return Ok(None);
+        };
+        let commits = self.records().meta().commits()?.unwrap_or(0);
+        let digest = match self.records().meta().content_digest()? {
+            Some(digest) => digest,
+            None => compute_digest(store)?,
+        };
+        self.inner.commits.store(commits, Ordering::SeqCst);
+        *self
+            .inner
+            .digest
+            .lock()
+            .map_err(|_| LedgerError::Poisoned)? = digest;
+        self.check_bundle_cache()?;
+        Ok(Some(Arc::new(Mutex::new(lock))))
     }
 
     /// The key that signs bundles and backups (the trust anchor).
@@ -137,16 +190,36 @@ impl Ledger {
         &self.inner.settings
     }
 
-    /// Takes the writer lock.
-    pub async fn lock(&self) -> WriteGuard<'_> {
-        WriteGuard(self.inner.write_lock.lock().await)
+    /// Takes the writer lock (on a shared store, the store's cross-process lock too, which
+    /// fails when the database cannot be reached).
+    /// `now` is when a bundle another process left pending is signed.
+    pub async fn lock(&self, now: DateTime<Utc>) -> Result<WriteGuard<'_>, LedgerError> {
+        let local = self.inner.write_lock.lock().await;
+        let shared = if self.records().store().shared() {
+            let ledger = self.clone();
+            let shared = tokio::task::spawn_blocking(move || ledger.lock_shared()).await??;
+            if shared.is_some() && self.records().meta().bundle_pending()? {
+                // A process died between a change and the bundle that reflects it.
+                tracing::info!("signing the bundle another registry process left pending");
+                let batch = self.bundle_batch(now)?;
+                self.apply(batch, shared.clone()).await?;
+                self.forget_bundle();
+            }
+            shared
+        } else {
+            None
+        };
+        Ok(WriteGuard {
+            _local: local,
+            shared,
+        })
     }
 
     /// Commits `change` at `now`: checks its nonce is unseen, applies the records, nonce
     /// and log entries in one durable batch, then re-signs the bundle if asked.
     pub async fn commit(
         &self,
-        _held: &WriteGuard<'_>,
+        held: &WriteGuard<'_>,
         mut change: Change,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
@@ -163,9 +236,16 @@ impl Ledger {
         if !change.log.is_empty() {
             self.append_log(&mut change, now)?;
         }
-        self.apply(change.batch).await?;
         if change.rebuild_bundle {
-            self.store_new_bundle(now).await?;
+            // Cleared by the bundle batch: if this process dies in between, the next writer
+            // on a shared store signs the bundle this change calls for.
+            change
+                .batch
+                .put(Tree::NameValue, BUNDLE_PENDING_KEY, Vec::new());
+        }
+        self.apply(change.batch, held.shared.clone()).await?;
+        if change.rebuild_bundle {
+            self.store_new_bundle(held, now).await?;
         }
         Ok(())
     }
@@ -198,20 +278,31 @@ impl Ledger {
         Ok(())
     }
 
-    /// Applies a batch off the async threads (sled's flush blocks).
-    async fn apply(&self, batch: Batch) -> Result<(), LedgerError> {
+    /// Applies a batch off the async threads (sled's flush blocks), through the shared
+    /// store's lock when there is one.
+    async fn apply(&self, batch: Batch, shared: Option<SharedLock>) -> Result<(), LedgerError> {
         let ledger = self.clone();
-        tokio::task::spawn_blocking(move || ledger.apply_counted(batch)).await?
+        tokio::task::spawn_blocking(move || ledger.apply_counted(batch, shared.as_ref())).await?
     }
 
     /// Applies a batch with the next commit count and content digest, then records that
     /// count in the watermark file. Call with the writer lock held (or before serving).
-    fn apply_counted(&self, mut batch: Batch) -> Result<(), LedgerError> {
+    fn apply_counted(
+        &self,
+        mut batch: Batch,
+        shared: Option<&SharedLock>,
+    ) -> Result<(), LedgerError> {
         let next = self.inner.commits.load(Ordering::SeqCst) + 1;
         let digest = self.digest_after(&batch)?;
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
         batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
-        self.records().store().apply(batch)?;
+        match shared {
+            Some(lock) => lock
+                .lock()
+                .map_err(|_| LedgerError::LockPoisoned)?
+                .apply(batch)?,
+            None => self.records().store().apply(batch)?,
+        }
         self.inner.commits.store(next, Ordering::SeqCst);
         if let Ok(mut d) = self.inner.digest.lock() {
             *d = digest;

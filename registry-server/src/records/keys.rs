@@ -7,6 +7,14 @@ use crate::store::Tree;
 
 /// Key of the current bundle in [`Tree::NameValue`].
 pub const BUNDLE_KEY: &[u8] = b"bundle";
+/// Key of the current bundle's sequence in [`Tree::NameValue`] (8 bytes big-endian),
+/// written with every bundle: a registry sharing its database with others reads it to know
+/// whether the bundle it serves from memory is still the newest.
+pub const BUNDLE_SEQUENCE_KEY: &[u8] = b"bundle_sequence";
+/// Key of the "bundle pending" mark in [`Tree::NameValue`] (empty value): written with a
+/// change that calls for a new bundle and deleted with that bundle, so a writer that finds
+/// it (another process died in between) signs the bundle first.
+pub const BUNDLE_PENDING_KEY: &[u8] = b"bundle_pending";
 /// Key of the sequence floor in [`Tree::NameValue`] (8 bytes big-endian): a restored store
 /// signs its bundles above it, so that no sequence the old registry signed is signed again
 /// with other content.

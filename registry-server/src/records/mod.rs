@@ -64,7 +64,10 @@ pub enum RecordError {
 
 impl From<RecordError> for AppError {
     fn from(e: RecordError) -> Self {
-        AppError::internal(e)
+        match e {
+            RecordError::Store(e) => e.into(),
+            e => AppError::internal(e),
+        }
     }
 }
 
@@ -470,6 +473,21 @@ impl Meta<'_> {
     /// The floor a restore set: bundles are signed above it.
     pub fn sequence_floor(&self) -> Result<Option<u64>, RecordError> {
         self.number(keys::SEQUENCE_FLOOR_KEY, "sequence floor")
+    }
+
+    /// The current bundle's sequence as stored with it (none before the first bundle of a
+    /// registry that keeps it).
+    pub fn bundle_sequence(&self) -> Result<Option<u64>, RecordError> {
+        self.number(keys::BUNDLE_SEQUENCE_KEY, "bundle sequence")
+    }
+
+    /// Whether a change called for a new bundle that was not signed yet.
+    pub fn bundle_pending(&self) -> Result<bool, RecordError> {
+        Ok(self
+            .0
+            .store
+            .get(Tree::NameValue, keys::BUNDLE_PENDING_KEY)?
+            .is_some())
     }
 
     /// Batches applied over the store's life.

@@ -33,7 +33,7 @@ pub async fn get_backup(State(state): State<AppState>, req: Request) -> Result<R
     .await
     .map_err(|_| AppError::request_timeout())??;
     require_operator(&state, &signed.signer)?;
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut change = Change::new();
     change.nonce(signed.signer.nonce_key);
     state.commit(&guard, change).await?;

@@ -79,7 +79,7 @@ pub async fn register(
     if !body.jurisdiction.is_empty() {
         check_text("jurisdiction", &body.jurisdiction)?;
     }
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     if state.records().authorities().exists(&did)? {
         return Err(AppError::new(
             ErrorCode::AuthorityExists,

@@ -125,7 +125,7 @@ pub async fn publish(
     if body.credentials.len() > MAX_BATCH {
         return Err(batch_too_large());
     }
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let issuer = signing_issuer(&state, &req.signer)?;
     let now = state.now();
     let standing = issuer.standing(now);
@@ -238,7 +238,7 @@ pub async fn get_one(
     let record = state.records().credentials().require(&id)?;
     may_read_credential(&state, &req.signer, &record)?;
     // The read spends the request's nonce, like a write.
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     state.commit(&guard, change).await?;
@@ -283,7 +283,7 @@ pub async fn grant(
         created_at: now,
         revoked_at: None,
     };
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     change.add_grant(&grant)?;
@@ -306,7 +306,7 @@ pub async fn revoke_grant(
         &req.signer,
         "only the credential's holder may revoke its grants",
     )?;
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut grant = state
         .records()
         .grants()

@@ -196,7 +196,7 @@ pub async fn publish(
     req: Signed<SignedDecisionBody>,
 ) -> Result<(StatusCode, Json<DecisionView>), AppError> {
     let jws = req.body.jws.trim().to_owned();
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let decision = open_decision(state.records(), &req.signer, &jws)?;
     if decision.withdrawn.is_some() {
         return Err(AppError::new(
@@ -275,7 +275,7 @@ pub async fn withdraw(
     req: Signed<SignedDecisionBody>,
 ) -> Result<Json<DecisionView>, AppError> {
     let jws = req.body.jws.trim().to_owned();
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let decision = open_decision(state.records(), &req.signer, &jws)?;
     let mismatch = |why: &str| AppError::new(ErrorCode::DecisionMismatch, why);
     if decision.id != id {

@@ -136,7 +136,7 @@ pub async fn register(
         ));
     }
     parse_scope(&body.requested_scope)?;
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let did = req.signer.did.clone();
     if state.records().issuers().key_taken(&did)? {
         return Err(AppError::new(
@@ -267,7 +267,7 @@ pub async fn accredit(
             "an accreditation needs at least one TYPE[:MAX-LEVEL] scope item",
         ));
     }
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut issuer = state.records().issuers().require(&did)?;
     if issuer.withdrawn() {
         return Err(withdrawn());
@@ -338,7 +338,7 @@ async fn change_standing(
     if let Some(reason) = &req.body.reason {
         check_text("reason", reason)?;
     }
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut issuer = state.records().issuers().require(&did)?;
     if issuer.accreditation.is_none() {
         return Err(AppError::new(
@@ -433,7 +433,7 @@ pub async fn rotate_key(
     req: Signed<RotateKey>,
 ) -> Result<Json<IssuerView>, AppError> {
     let new_key = open_rotation(&req.body.new_key, &req.body.proof, &did)?;
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let mut issuer = signing_issuer(&state, &req.signer)?;
     if issuer.id != did {
         return Err(AppError::new(

@@ -63,7 +63,7 @@ pub async fn change(
     req: Signed<StatusUpdate>,
 ) -> Result<Json<StatusUpdated>, AppError> {
     let body = req.body;
-    let guard = state.write_lock().await;
+    let guard = state.write_lock().await?;
     let issuer = signing_issuer(&state, &req.signer)?;
     let record = state.records().credentials().require(&id)?;
     require_issuer_of(&issuer, &record)?;

@@ -103,9 +103,42 @@ impl ContentDigest {
 }
 
 /// A storage failure. Its details are logged, never sent to clients.
-#[derive(Debug, thiserror::Error)]
-#[error("storage: {0}")]
-pub struct StoreError(pub String);
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("storage: {message}")]
+pub struct StoreError {
+    message: String,
+    unavailable: bool,
+}
+
+impl StoreError {
+    /// A failure of the store itself (a damaged file, a refused statement).
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            unavailable: false,
+        }
+    }
+
+    /// The store could not be reached (a database whose connections are cut, that does not
+    /// answer in time): nothing was written, and the same call may succeed once it is back.
+    /// The registry answers 503 `store_unavailable` to these.
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            unavailable: true,
+        }
+    }
+
+    /// Whether the store could not be reached (see [`StoreError::unavailable`]).
+    pub fn is_unavailable(&self) -> bool {
+        self.unavailable
+    }
+
+    /// What failed, for the operator's log.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
 
 /// One write in a batch.
 #[derive(Debug, Clone)]
@@ -141,9 +174,20 @@ impl Batch {
 }
 
 /// The storage the registry runs on.
+///
+/// A store that several registry processes may write at once (PostgreSQL) says so with
+/// [`Store::shared`] and gives out a [`WriteLock`]: the ledger takes it before it reads
+/// anything it will write on, and commits its group of writes through it.
 pub trait Store: Send + Sync + 'static {
     /// The value at `key`.
     fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The values at several keys, in the order asked (one round trip where the store has
+    /// round trips).
+    fn get_many(&self, keys: &[(Tree, &[u8])]) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        keys.iter()
+            .map(|(tree, key)| self.get(*tree, key))
+            .collect()
+    }
     /// Up to `limit` entries with keys starting with `prefix`, from `start` (inclusive,
     /// or the start of the prefix when empty), in key order.
     fn scan(
@@ -159,4 +203,26 @@ pub trait Store: Send + Sync + 'static {
     fn last(&self, tree: Tree) -> Result<Option<Entry>, StoreError>;
     /// Applies every write of `batch` atomically; when it returns `Ok` they are durable.
     fn apply(&self, batch: Batch) -> Result<(), StoreError>;
+    /// Whether other processes may write this store while this one does (several registry
+    /// replicas on one database). The ledger then holds a [`WriteLock`] around each group
+    /// of writes and re-reads its counters under it; a store only this process writes
+    /// (sled, whose directory is locked) needs neither.
+    fn shared(&self) -> bool {
+        false
+    }
+    /// Waits until no other process writes, and keeps them out until the returned lock is
+    /// dropped. `None` for a store that is not [`Store::shared`].
+    fn lock_writes(&self) -> Result<Option<Box<dyn WriteLock>>, StoreError> {
+        Ok(None)
+    }
+}
+
+/// Exclusive writing across processes (see [`Store::lock_writes`]): while it is held no
+/// other process writes, so everything read from the store stays as read except by this
+/// lock's own batches. Dropping it lets the others in.
+pub trait WriteLock: Send {
+    /// Applies `batch` atomically and durably (as [`Store::apply`]) through the lock itself,
+    /// so that a lock lost with its connection can never let a batch through unguarded: the
+    /// batch fails instead (unavailable).
+    fn apply(&mut self, batch: Batch) -> Result<(), StoreError>;
 }

@@ -17,7 +17,7 @@ pub struct SledStore {
 }
 
 fn err(e: impl std::fmt::Display) -> StoreError {
-    StoreError(e.to_string())
+    StoreError::new(e.to_string())
 }
 
 impl SledStore {
@@ -37,7 +37,7 @@ impl SledStore {
     fn tree(&self, tree: Tree) -> Result<&sled::Tree, StoreError> {
         self.trees
             .get(&tree)
-            .ok_or_else(|| StoreError(format!("tree {} not open", tree.name())))
+            .ok_or_else(|| StoreError::new(format!("tree {} not open", tree.name())))
     }
 
     fn index(tree: Tree) -> usize {

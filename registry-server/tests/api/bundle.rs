@@ -146,7 +146,7 @@ async fn the_registry_never_signs_two_different_bundles_with_one_sequence_across
             new_authority(&r).await;
         }
         if round == 1 {
-            let _guard = r.state.write_lock().await;
+            let _guard = r.state.write_lock().await.unwrap();
             let file = std::fs::File::create(&backup_file).unwrap();
             registry_server::backup::write(r.state.store(), &r.operator, r.state.now(), file)
                 .unwrap();

@@ -21,7 +21,7 @@ use credential_core::status::{status_list_credential, IssuerStatusList, StatusPu
 use credential_core::trust::sign_decision;
 use credential_core::{build_document, format_time, sign_document, IssueOptions, SecretKey};
 use registry_server::records::BundleRecord;
-use registry_server::store::{Batch, Entry, Op, SledStore, Store, StoreError, Tree};
+use registry_server::store::{Batch, Entry, Op, SledStore, Store, StoreError, Tree, WriteLock};
 use registry_server::{app, AppState, Settings};
 use serde_json::{json, Value};
 use sha2::{Digest as _, Sha256};
@@ -44,7 +44,7 @@ struct Probe {
 impl Probe {
     fn check(&self) -> Result<(), StoreError> {
         if self.down.load(Ordering::SeqCst) {
-            return Err(StoreError("the disk is gone (test)".into()));
+            return Err(StoreError::new("the disk is gone (test)"));
         }
         Ok(())
     }
@@ -75,21 +75,62 @@ impl Store for Probe {
     }
     fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         self.check()?;
-        let bundles: Vec<BundleRecord> = batch
-            .ops
-            .iter()
-            .filter_map(|op| match op {
-                Op::Put(Tree::NameValue, k, v) if k == b"bundle" => serde_json::from_slice(v).ok(),
-                _ => None,
-            })
-            .collect();
+        let bundles = bundles_in(&batch);
         self.inner.apply(batch)?;
-        let mut signed = self.bundles.lock().unwrap();
-        for b in bundles {
-            let digest = hex::encode(Sha256::digest(b.jws.as_bytes()));
-            signed.entry(b.sequence).or_default().insert(digest);
-        }
+        record_bundles(&self.bundles, bundles);
         Ok(())
+    }
+    fn shared(&self) -> bool {
+        self.inner.shared()
+    }
+    fn lock_writes(&self) -> Result<Option<Box<dyn WriteLock>>, StoreError> {
+        self.check()?;
+        Ok(self.inner.lock_writes()?.map(|inner| {
+            Box::new(ProbeLock {
+                inner,
+                down: self.down.clone(),
+                bundles: self.bundles.clone(),
+            }) as Box<dyn WriteLock>
+        }))
+    }
+}
+
+/// A shared store's writers' lock, failing while `down` and recording bundles like
+/// [`Probe`].
+struct ProbeLock {
+    inner: Box<dyn WriteLock>,
+    down: Arc<AtomicBool>,
+    bundles: Bundles,
+}
+
+impl WriteLock for ProbeLock {
+    fn apply(&mut self, batch: Batch) -> Result<(), StoreError> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(StoreError::new("the disk is gone (test)"));
+        }
+        let bundles = bundles_in(&batch);
+        self.inner.apply(batch)?;
+        record_bundles(&self.bundles, bundles);
+        Ok(())
+    }
+}
+
+fn bundles_in(batch: &Batch) -> Vec<BundleRecord> {
+    batch
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Put(Tree::NameValue, k, v) if k == b"bundle" => serde_json::from_slice(v).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+fn record_bundles(bundles: &Bundles, stored: Vec<BundleRecord>) {
+    let mut signed = bundles.lock().unwrap();
+    for b in stored {
+        let digest = hex::encode(Sha256::digest(b.jws.as_bytes()));
+        signed.entry(b.sequence).or_default().insert(digest);
     }
 }
 
@@ -127,6 +168,8 @@ pub struct Harness {
     pub app: Router,
     pub state: AppState,
     pub operator: SecretKey,
+    /// Every bundle stored through this harness (and its replicas).
+    pub bundles: Bundles,
     offset: Arc<AtomicI64>,
     down: Arc<AtomicBool>,
     _keep: Option<crate::common::Keep>,
@@ -158,6 +201,19 @@ impl Harness {
         Self::over(store, operator, settings, bundles)
     }
 
+    /// Another registry process on this harness's PostgreSQL database, with the same
+    /// operator key (a second replica); `None` when the tests run on sled.
+    pub fn replica(&self) -> Option<Self> {
+        let url = self._keep.as_ref()?.database()?;
+        let store = Arc::new(registry_server::store::PostgresStore::open(url).unwrap());
+        Some(Self::over(
+            store,
+            &self.operator,
+            self.state.settings().clone(),
+            &self.bundles,
+        ))
+    }
+
     fn over(
         store: Arc<dyn Store>,
         operator: &SecretKey,
@@ -178,6 +234,7 @@ impl Harness {
             app: app(state.clone()),
             state,
             operator: copy(operator),
+            bundles: bundles.clone(),
             offset,
             down,
             _keep: None,

@@ -21,6 +21,7 @@ mod harness;
 mod issuers;
 mod log;
 mod openapi;
+mod replicas;
 mod requests;
 mod status;
 mod store_check;

@@ -44,7 +44,7 @@ fn store_with_grants(data: &Path, n: usize) {
             change.put_grant(&grant).unwrap();
         }
         runtime.block_on(async {
-            let guard = state.write_lock().await;
+            let guard = state.write_lock().await.unwrap();
             state.commit(&guard, change).await.unwrap();
         });
     }

@@ -14,6 +14,13 @@ pub struct Keep {
     _db: Option<ScratchDatabase>,
 }
 
+impl Keep {
+    /// The test's database, when the tests run on PostgreSQL.
+    pub fn database(&self) -> Option<&DatabaseUrl> {
+        self._db.as_ref().map(ScratchDatabase::url)
+    }
+}
+
 /// Whether the tests run on PostgreSQL (`SKILLPASS_TEST_STORE=postgres`).
 pub fn on_postgres() -> bool {
     match std::env::var("SKILLPASS_TEST_STORE").as_deref() {

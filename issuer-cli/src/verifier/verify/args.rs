@@ -36,6 +36,9 @@ pub(crate) struct VerifyArgs {
     /// With many inputs, print every check of every credential, not one line each.
     #[arg(long)]
     pub(super) verbose: bool,
+    /// With many inputs, verify on this many threads (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub(super) threads: Option<u16>,
     #[command(flatten)]
     pub(super) holder: HolderArgs,
 }

@@ -57,7 +57,8 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
                 if texts.len() == 1 {
                     texts.iter().map(|t| verifier.verify(t)).collect()
                 } else {
-                    verifier.verify_many(&texts)
+                    // Batches spread over every core (or --threads), answers in input order.
+                    verifier.verify_many_parallel(&texts, a.threads.map_or(0, usize::from))
                 }
             },
             |why| vec![bundle_rejected(why); texts.len()],

@@ -37,20 +37,34 @@ impl Bridge {
         T: Send + 'static,
         F: Future<Output = Result<T, StoreError>> + Send + 'static,
     {
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        self.handle.spawn(async move {
-            let result = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
-                Ok(r) => r,
-                Err(_) => Err(StoreError(format!(
-                    "PostgreSQL did not answer within {} s",
-                    CALL_TIMEOUT.as_secs()
-                ))),
-            };
-            let _ = tx.send(result);
-        });
-        rx.recv()
-            .map_err(|_| StoreError("the PostgreSQL client stopped".into()))?
+        run_on(&self.handle, fut)
     }
+
+    /// The runtime's handle, for what outlives one call (the writers' lock).
+    pub(super) fn handle(&self) -> tokio::runtime::Handle {
+        self.handle.clone()
+    }
+}
+
+/// As [`Bridge::run`], on the runtime of `handle`.
+pub(super) fn run_on<T, F>(handle: &tokio::runtime::Handle, fut: F) -> Result<T, StoreError>
+where
+    T: Send + 'static,
+    F: Future<Output = Result<T, StoreError>> + Send + 'static,
+{
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    handle.spawn(async move {
+        let result = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+            Ok(r) => r,
+            Err(_) => Err(StoreError::unavailable(format!(
+                "PostgreSQL did not answer within {} s",
+                CALL_TIMEOUT.as_secs()
+            ))),
+        };
+        let _ = tx.send(result);
+    });
+    rx.recv()
+        .map_err(|_| StoreError::unavailable("the PostgreSQL client stopped"))?
 }
 
 impl Drop for Bridge {
@@ -73,6 +87,6 @@ impl Bridge {
             let _ = tx.send(fut.await);
         });
         rx.recv()
-            .map_err(|_| StoreError("the PostgreSQL client stopped".into()))?
+            .map_err(|_| StoreError::unavailable("the PostgreSQL client stopped"))?
     }
 }

@@ -34,6 +34,7 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use tokio_postgres::NoTls;
 
 mod bridge;
+mod lock;
 mod retry;
 mod scratch;
 mod url;
@@ -68,6 +69,15 @@ pub struct Migration {
     /// The statements.
     pub sql: &'static str,
 }
+
+/// Every put of a batch, as one statement (the rows deduplicated by [`rows`]).
+pub(super) const INSERT_ROWS: &str = "INSERT INTO records (tree, key, value) \
+     SELECT t, k, v FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS u(t, k, v) \
+     ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value";
+/// Every delete of a batch, as one statement.
+pub(super) const DELETE_ROWS: &str =
+    "DELETE FROM records r USING unnest($1::text[], $2::bytea[]) AS d(t, k) \
+     WHERE r.tree = d.t AND r.key = d.k";
 
 /// The advisory lock taken around schema migrations (per database; the bytes spell
 /// `skpmigra`). Other locks of the registry use other keys.
@@ -130,27 +140,64 @@ pub enum ImportError {
 }
 
 pub(super) fn pg(e: tokio_postgres::Error) -> StoreError {
-    match e.as_db_error() {
-        Some(db) => StoreError(format!(
-            "PostgreSQL: {} ({})",
-            db.message(),
-            db.code().code()
-        )),
-        None => StoreError(format!("PostgreSQL: {e}")),
+    let message = match e.as_db_error() {
+        Some(db) => format!("PostgreSQL: {} ({})", db.message(), db.code().code()),
+        None => format!("PostgreSQL: {e}"),
+    };
+    if connection_lost(&e) {
+        StoreError::unavailable(message)
+    } else {
+        StoreError::new(message)
     }
 }
 
 pub(super) fn pool_error(e: deadpool_postgres::PoolError) -> StoreError {
+    // No connection could be had: none free in time, or the server refused a new one (down,
+    // failing over, not accepting connections to this database).
     match e {
-        deadpool_postgres::PoolError::Backend(e) => pg(e),
-        other => StoreError(format!("PostgreSQL connection pool: {other}")),
+        deadpool_postgres::PoolError::Backend(e) => {
+            StoreError::unavailable(pg(e).message().to_owned())
+        }
+        other => StoreError::unavailable(format!("PostgreSQL connection pool: {other}")),
     }
+}
+
+/// A batch as the rows of its two statements: the last write to each key is the one that
+/// counts, so every key appears once and the statements may run in either order. Sorted,
+/// so concurrent batches lock rows in one order and rarely deadlock.
+pub(super) fn rows(batch: Batch) -> (Rows, Rows) {
+    let mut last: BTreeMap<(&'static str, Vec<u8>), Option<Vec<u8>>> = BTreeMap::new();
+    for op in batch.ops {
+        match op {
+            Op::Put(t, k, v) => last.insert((t.name(), k), Some(v)),
+            Op::Delete(t, k) => last.insert((t.name(), k), None),
+        };
+    }
+    let mut puts: Rows = Default::default();
+    let mut deletes: Rows = Default::default();
+    for ((tree, key), value) in last {
+        match value {
+            Some(v) => {
+                puts.0.push(tree);
+                puts.1.push(key);
+                puts.2.push(v);
+            }
+            None => {
+                deletes.0.push(tree);
+                deletes.1.push(key);
+            }
+        }
+    }
+    (puts, deletes)
 }
 
 /// The registry's records in a PostgreSQL database.
 pub struct PostgresStore {
     pool: Pool,
     target: String,
+    /// How to open the writers' lock connection (the pool's settings).
+    config: tokio_postgres::Config,
+    lock: std::sync::Arc<tokio::sync::Mutex<lock::LockSlot>>,
     // Last: the pool's connections are dropped before the runtime that drives them.
     bridge: Bridge,
 }
@@ -174,7 +221,7 @@ impl PostgresStore {
             reason,
         })?;
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
@@ -194,6 +241,8 @@ impl PostgresStore {
         let store = Self {
             pool,
             target,
+            config,
+            lock: Default::default(),
             bridge,
         };
         store.migrate()?;
@@ -243,7 +292,7 @@ impl PostgresStore {
         let outcome = self.bridge.run(async move {
             let mut client = match pool.get().await {
                 Ok(c) => c,
-                Err(e) => return Ok(Err(pool_error(e).0)),
+                Err(e) => return Ok(Err(pool_error(e).message().to_owned())),
             };
             let tx = client.transaction().await.map_err(pg)?;
             tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
@@ -296,7 +345,7 @@ impl PostgresStore {
             Err(e) => {
                 return Err(OpenError::Other {
                     target: self.target.clone(),
-                    reason: e.0,
+                    reason: e.message().to_owned(),
                 })
             }
         };
@@ -351,7 +400,7 @@ impl PostgresStore {
                         src.scan(tree, b"", &from, IMPORT_PAGE)
                     })
                     .await
-                    .map_err(|e| StoreError(format!("reading the source stopped: {e}")))??;
+                    .map_err(|e| StoreError::new(format!("reading the source stopped: {e}")))??;
                     let full = page.len() == IMPORT_PAGE;
                     if let Some((last, _)) = page.last() {
                         start.clone_from(last);
@@ -488,31 +537,7 @@ impl Store for PostgresStore {
         if batch.is_empty() {
             return Ok(());
         }
-        // The last write to each key is the one that counts; after this every key appears
-        // once, so the two set-based statements below may run in either order. Sorted, so
-        // concurrent batches lock rows in one order and rarely deadlock.
-        let mut last: BTreeMap<(&'static str, Vec<u8>), Option<Vec<u8>>> = BTreeMap::new();
-        for op in batch.ops {
-            match op {
-                Op::Put(t, k, v) => last.insert((t.name(), k), Some(v)),
-                Op::Delete(t, k) => last.insert((t.name(), k), None),
-            };
-        }
-        let mut puts: Rows = Default::default();
-        let mut deletes: Rows = Default::default();
-        for ((tree, key), value) in last {
-            match value {
-                Some(v) => {
-                    puts.0.push(tree);
-                    puts.1.push(key);
-                    puts.2.push(v);
-                }
-                None => {
-                    deletes.0.push(tree);
-                    deletes.1.push(key);
-                }
-            }
-        }
+        let (puts, deletes) = rows(batch);
         let pool = self.pool.clone();
         self.bridge.run(async move {
             let mut attempt = 0;
@@ -533,6 +558,16 @@ impl Store for PostgresStore {
                 }
             }
         })
+    }
+
+    /// Several registry processes may share one database.
+    fn shared(&self) -> bool {
+        true
+    }
+
+    fn lock_writes(&self) -> Result<Option<Box<dyn super::WriteLock>>, StoreError> {
+        let held = lock::acquire(&self.bridge.handle(), &self.lock, &self.config)?;
+        Ok(Some(Box::new(held)))
     }
 }
 

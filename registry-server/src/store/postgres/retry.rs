@@ -110,13 +110,7 @@ pub(super) async fn apply_once(
     };
     if !puts.0.is_empty() {
         let done = async {
-            let stmt = tx
-                .prepare_cached(
-                    "INSERT INTO records (tree, key, value) \
-                     SELECT t, k, v FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS u(t, k, v) \
-                     ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value",
-                )
-                .await?;
+            let stmt = tx.prepare_cached(super::INSERT_ROWS).await?;
             tx.execute(&stmt, &[&puts.0, &puts.1, &puts.2]).await
         };
         if let Err(e) = done.await {
@@ -125,12 +119,7 @@ pub(super) async fn apply_once(
     }
     if !deletes.0.is_empty() {
         let done = async {
-            let stmt = tx
-                .prepare_cached(
-                    "DELETE FROM records r USING unnest($1::text[], $2::bytea[]) AS d(t, k) \
-                     WHERE r.tree = d.t AND r.key = d.k",
-                )
-                .await?;
+            let stmt = tx.prepare_cached(super::DELETE_ROWS).await?;
             tx.execute(&stmt, &[&deletes.0, &deletes.1]).await
         };
         if let Err(e) = done.await {

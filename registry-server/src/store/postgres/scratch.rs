@@ -28,9 +28,9 @@ impl ScratchDatabase {
     pub fn create_with(server: &DatabaseUrl, options: &str) -> Result<Self, StoreError> {
         let admin = server
             .store_config()
-            .map_err(|e| StoreError(e.to_string()))?;
+            .map_err(|e| StoreError::new(e.to_string()))?;
         let name = format!("skillpass_scratch_{}", uuid::Uuid::new_v4().simple());
-        let bridge = Bridge::new(1).map_err(StoreError)?;
+        let bridge = Bridge::new(1).map_err(StoreError::new)?;
         let config = admin.clone();
         let statement = format!("CREATE DATABASE \"{name}\" {options}");
         bridge.run(async move { execute_once(&config, &statement).await })?;

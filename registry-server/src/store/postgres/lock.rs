@@ -1,0 +1,186 @@
+//! The writers' lock of several registry processes on one database: a session advisory lock
+//! held on a connection of its own, outside the pool, and every batch written under it
+//! applied through that same connection.
+//!
+//! Why a session lock on its own connection: the ledger reads (the log's head, the bundle
+//! sequence, nonces, the records a request changes) through pooled connections once the
+//! lock is held, and may write more than one transaction under it (the change, then the
+//! bundle signed from it). A transaction-scoped lock would end with the first commit.
+//! Writing through the locking connection means a lock lost with its connection (the
+//! server restarted, the network cut) can never let a batch through unguarded: the batch
+//! fails instead. A registry killed while it holds the lock closes the connection, and the
+//! server releases the lock with it.
+//!
+//! The connection is kept between locks (opening one costs more than a write). If a lock
+//! was not released cleanly (its release did not answer, a call timed out), the connection
+//! is dropped and a new one opened on the next lock, so no stale hold survives.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{Mutex, OwnedMutexGuard};
+use tokio_postgres::{NoTls, Statement};
+
+use super::bridge::run_on;
+use super::retry::Rows;
+use super::{pg, DELETE_ROWS, INSERT_ROWS};
+use crate::store::{Batch, StoreError, WriteLock};
+
+/// The advisory lock every registry writer takes (per database; the bytes spell
+/// `skpledgr`).
+pub(super) const LEDGER_LOCK: i64 = 0x736b_706c_6564_6772;
+/// The longest a registry waits for another to finish writing before it answers 503.
+const LOCK_WAIT: Duration = Duration::from_secs(20);
+
+/// The locking connection and its prepared statements, shared by every lock of one store.
+#[derive(Default)]
+pub(super) struct LockSlot {
+    conn: Option<LockConnection>,
+    /// The lock was released cleanly last time (or never taken on this connection).
+    clean: bool,
+}
+
+struct LockConnection {
+    client: tokio_postgres::Client,
+    insert: Statement,
+    delete: Statement,
+}
+
+/// Takes the writers' lock: waits (up to [`LOCK_WAIT`]) until no other process holds it.
+pub(super) fn acquire(
+    handle: &tokio::runtime::Handle,
+    slot: &Arc<Mutex<LockSlot>>,
+    config: &tokio_postgres::Config,
+) -> Result<PgWriteLock, StoreError> {
+    let slot = slot.clone();
+    let config = config.clone();
+    let guard = run_on(handle, async move {
+        let mut slot = slot.lock_owned().await;
+        let usable = slot.clean && slot.conn.as_ref().is_some_and(|c| !c.client.is_closed());
+        if !usable {
+            slot.conn = None;
+            slot.conn = Some(connect(&config).await?);
+        }
+        slot.clean = false;
+        let conn = slot
+            .conn
+            .as_ref()
+            .ok_or_else(|| StoreError::unavailable("no connection for the writers' lock"))?;
+        let take = format!(
+            "SET lock_timeout = '{}s'; SELECT pg_advisory_lock({LEDGER_LOCK}); SET lock_timeout = 0",
+            LOCK_WAIT.as_secs()
+        );
+        match conn.client.batch_execute(&take).await {
+            Ok(()) => Ok(slot),
+            // 55P03: lock_not_available, another registry held it all that time.
+            Err(e) if e.code().is_some_and(|c| c.code() == "55P03") => {
+                Err(StoreError::unavailable(format!(
+                    "another registry process held the writers' lock for {} s",
+                    LOCK_WAIT.as_secs()
+                )))
+            }
+            Err(e) => Err(pg(e)),
+        }
+    })?;
+    Ok(PgWriteLock {
+        slot: Some(guard),
+        handle: handle.clone(),
+    })
+}
+
+async fn connect(config: &tokio_postgres::Config) -> Result<LockConnection, StoreError> {
+    let (client, connection) = config.connect(NoTls).await.map_err(|e| {
+        StoreError::unavailable(format!(
+            "PostgreSQL: cannot connect for the writers' lock: {e}"
+        ))
+    })?;
+    tokio::spawn(async move {
+        if let Err(e) = connection.await {
+            tracing::debug!(error = %e, "the writers' lock connection ended");
+        }
+    });
+    let insert = client.prepare(INSERT_ROWS).await.map_err(pg)?;
+    let delete = client.prepare(DELETE_ROWS).await.map_err(pg)?;
+    Ok(LockConnection {
+        client,
+        insert,
+        delete,
+    })
+}
+
+/// The writers' lock, held (see the module header).
+pub(super) struct PgWriteLock {
+    /// `Some` while held; taken out while a batch is being applied.
+    slot: Option<OwnedMutexGuard<LockSlot>>,
+    handle: tokio::runtime::Handle,
+}
+
+impl WriteLock for PgWriteLock {
+    fn apply(&mut self, batch: Batch) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let (puts, deletes) = super::rows(batch);
+        let mut slot = self
+            .slot
+            .take()
+            .ok_or_else(|| StoreError::unavailable("the writers' lock was lost"))?;
+        let (slot, result) = run_on(&self.handle, async move {
+            let result = match slot.conn.as_mut() {
+                None => Err(StoreError::unavailable(
+                    "the writers' lock has no connection",
+                )),
+                Some(conn) => apply_locked(conn, &puts, &deletes).await,
+            };
+            Ok((slot, result))
+        })?;
+        self.slot = Some(slot);
+        result
+    }
+}
+
+async fn apply_locked(
+    conn: &mut LockConnection,
+    puts: &Rows,
+    deletes: &Rows,
+) -> Result<(), StoreError> {
+    let tx = conn.client.transaction().await.map_err(pg)?;
+    if !puts.0.is_empty() {
+        tx.execute(&conn.insert, &[&puts.0, &puts.1, &puts.2])
+            .await
+            .map_err(pg)?;
+    }
+    if !deletes.0.is_empty() {
+        tx.execute(&conn.delete, &[&deletes.0, &deletes.1])
+            .await
+            .map_err(pg)?;
+    }
+    // As in the pooled path: COMMIT returns once the WAL is flushed (synchronous_commit on).
+    // A connection lost here leaves the outcome unknown; the caller hears of it, and the
+    // ledger re-reads the store under the next lock.
+    tx.commit().await.map_err(pg)
+}
+
+impl Drop for PgWriteLock {
+    fn drop(&mut self) {
+        if let Some(mut slot) = self.slot.take() {
+            // Released on the store's runtime; the next lock of this process waits for it.
+            self.handle.spawn(async move {
+                let released = match slot.conn.as_ref() {
+                    Some(conn) => conn
+                        .client
+                        .batch_execute("SELECT pg_advisory_unlock_all()")
+                        .await
+                        .is_ok(),
+                    None => false,
+                };
+                if released {
+                    slot.clean = true;
+                } else {
+                    // Closing the connection releases whatever it held.
+                    slot.conn = None;
+                }
+            });
+        }
+    }
+}
