@@ -41,9 +41,14 @@ pub fn open_postgres(url: &DatabaseUrl) -> Result<PostgresStore, Failure> {
     })
 }
 
-/// Runs the start-up check over a PostgreSQL store.
+/// Runs the start-up check over a PostgreSQL store, on one snapshot of it: other replicas
+/// may be writing meanwhile, and a check reading their writes half-way would call a healthy
+/// store damaged.
 pub fn check_postgres(store: &PostgresStore) -> Result<Report, Failure> {
-    check::check_store(store).map_err(|d| {
+    let snapshot = store
+        .snapshot()
+        .map_err(|e| Failure::Other(format!("cannot read the store at {}: {e}", store.target())))?;
+    check::check_store(&snapshot).map_err(|d| {
         Failure::Damaged(format!(
             "the store at {} is damaged: {d}. The registry does not serve a damaged store",
             store.target()

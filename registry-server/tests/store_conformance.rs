@@ -746,3 +746,57 @@ fn sled_is_written_by_one_process_and_has_no_writers_lock() {
     assert!(!store.shared());
     assert!(store.lock_writes().unwrap().is_none());
 }
+
+/// A snapshot reads the store as it was when opened, while others write: the start-up
+/// check of a replica reads through one, so another replica's writes during the check
+/// cannot make a healthy store look damaged (they did, before: issue 15's replica test).
+#[test]
+fn postgres_a_snapshot_sees_the_store_as_it_was_while_others_write() {
+    let Some(db) = scratch("a_snapshot_sees_the_store_as_it_was") else {
+        return;
+    };
+    let store = PostgresStore::open(db.url()).unwrap();
+    put(&store, Tree::NameValue, &[(b"a", b"1"), (b"b", b"1")]);
+    let snapshot = store.snapshot().unwrap();
+    // Read once, then the others write: a changed value, a new key, a deleted key.
+    assert_eq!(
+        snapshot.get(Tree::NameValue, b"a").unwrap(),
+        Some(b"1".to_vec())
+    );
+    let mut batch = Batch::default();
+    batch.put(Tree::NameValue, b"a".to_vec(), b"2".to_vec());
+    batch.put(Tree::NameValue, b"c".to_vec(), b"2".to_vec());
+    batch.delete(Tree::NameValue, b"b".to_vec());
+    store.apply(batch).unwrap();
+    assert_eq!(
+        store.get(Tree::NameValue, b"a").unwrap(),
+        Some(b"2".to_vec())
+    );
+    let seen = snapshot.scan(Tree::NameValue, b"", b"", 10).unwrap();
+    assert_eq!(
+        seen,
+        vec![
+            (b"a".to_vec(), b"1".to_vec()),
+            (b"b".to_vec(), b"1".to_vec())
+        ]
+    );
+    assert_eq!(
+        snapshot.last(Tree::NameValue).unwrap(),
+        Some((b"b".to_vec(), b"1".to_vec()))
+    );
+    assert_eq!(
+        snapshot.keys_below(Tree::NameValue, b"z", 10).unwrap(),
+        vec![b"a".to_vec(), b"b".to_vec()]
+    );
+    // Read-only, and it holds no lock: a writer was never kept waiting.
+    let mut batch = Batch::default();
+    batch.put(Tree::NameValue, b"d".to_vec(), b"1".to_vec());
+    let err = snapshot.apply(batch).unwrap_err();
+    assert!(err.to_string().contains("read-only"), "{err}");
+    drop(snapshot);
+    // Its connection is closed, not handed back inside its transaction: the store reads
+    // the newest values on every pooled connection.
+    for _ in 0..20 {
+        assert_eq!(store.get(Tree::NameValue, b"b").unwrap(), None);
+    }
+}

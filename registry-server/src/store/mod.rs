@@ -8,7 +8,7 @@
 pub mod postgres;
 mod sled_store;
 
-pub use postgres::{DatabaseUrl, PostgresStore};
+pub use postgres::{DatabaseUrl, PostgresStore, Snapshot};
 pub use sled_store::SledStore;
 
 /// Declares every tree in one place: the variant, and its `key_value` name on disk.

@@ -35,13 +35,16 @@ use tokio_postgres::NoTls;
 
 mod bridge;
 mod lock;
+mod queries;
 mod retry;
 mod scratch;
+mod snapshot;
 mod url;
 
 use bridge::Bridge;
-use retry::{apply_once, connection_lost, forget_idle, limit, prefix_end, read, Attempt, Rows};
+use retry::{apply_once, connection_lost, forget_idle, prefix_end, read, Attempt, Rows};
 pub use scratch::ScratchDatabase;
+pub use snapshot::Snapshot;
 pub use url::{DatabaseUrl, DatabaseUrlError};
 
 use super::{Batch, Entry, Op, Store, StoreError, Tree};
@@ -432,13 +435,7 @@ impl Store for PostgresStore {
         let key = key.to_vec();
         self.bridge.run(read(self.pool.clone(), move |client| {
             let key = key.clone();
-            Box::pin(async move {
-                let stmt = client
-                    .prepare_cached("SELECT value FROM records WHERE tree = $1 AND key = $2")
-                    .await?;
-                let row = client.query_opt(&stmt, &[&tree.name(), &key]).await?;
-                row.map(|r| r.try_get::<_, Vec<u8>>(0)).transpose()
-            })
+            Box::pin(async move { queries::get(client, tree, &key).await })
         }))
     }
 
@@ -457,35 +454,9 @@ impl Store for PostgresStore {
         let end = prefix_end(prefix);
         self.bridge.run(read(self.pool.clone(), move |client| {
             let (from, end) = (from.clone(), end.clone());
-            Box::pin(async move {
-                let rows = match &end {
-                    Some(end) => {
-                        let stmt = client
-                            .prepare_cached(
-                                "SELECT key, value FROM records WHERE tree = $1 AND key >= $2 \
-                                 AND key < $3 ORDER BY key LIMIT $4",
-                            )
-                            .await?;
-                        client
-                            .query(&stmt, &[&tree.name(), &from, end, &limit(limit_n)])
-                            .await?
-                    }
-                    None => {
-                        let stmt = client
-                            .prepare_cached(
-                                "SELECT key, value FROM records WHERE tree = $1 AND key >= $2 \
-                                 ORDER BY key LIMIT $3",
-                            )
-                            .await?;
-                        client
-                            .query(&stmt, &[&tree.name(), &from, &limit(limit_n)])
-                            .await?
-                    }
-                };
-                rows.into_iter()
-                    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-                    .collect()
-            })
+            Box::pin(
+                async move { queries::scan(client, tree, &from, end.as_deref(), limit_n).await },
+            )
         }))
     }
 
@@ -501,35 +472,13 @@ impl Store for PostgresStore {
         let end = end.to_vec();
         self.bridge.run(read(self.pool.clone(), move |client| {
             let end = end.clone();
-            Box::pin(async move {
-                let stmt = client
-                    .prepare_cached(
-                        "SELECT key FROM records WHERE tree = $1 AND key < $2 ORDER BY key LIMIT $3",
-                    )
-                    .await?;
-                client
-                    .query(&stmt, &[&tree.name(), &end, &limit(limit_n)])
-                    .await?
-                    .into_iter()
-                    .map(|r| r.try_get(0))
-                    .collect()
-            })
+            Box::pin(async move { queries::keys_below(client, tree, &end, limit_n).await })
         }))
     }
 
     fn last(&self, tree: Tree) -> Result<Option<Entry>, StoreError> {
         self.bridge.run(read(self.pool.clone(), move |client| {
-            Box::pin(async move {
-                let stmt = client
-                    .prepare_cached(
-                        "SELECT key, value FROM records WHERE tree = $1 ORDER BY key DESC LIMIT 1",
-                    )
-                    .await?;
-                match client.query_opt(&stmt, &[&tree.name()]).await? {
-                    Some(r) => Ok(Some((r.try_get(0)?, r.try_get(1)?))),
-                    None => Ok(None),
-                }
-            })
+            Box::pin(async move { queries::last(client, tree).await })
         }))
     }
 

@@ -50,7 +50,7 @@ pub(super) fn lost_a_race(e: &tokio_postgres::Error) -> bool {
         .is_some_and(|c| c.code() == "40P01" || c.code() == "40001")
 }
 
-type Reply<'c, T> =
+pub(super) type Reply<'c, T> =
     std::pin::Pin<Box<dyn Future<Output = Result<T, tokio_postgres::Error>> + Send + 'c>>;
 
 /// Drops every idle connection: one connection found cut usually means the server
