@@ -78,9 +78,21 @@ impl Server {
         let mut anchor = String::new();
         let mut url = String::new();
         for _ in 0..2 {
-            let line = rx
-                .recv_timeout(Duration::from_secs(30))
-                .expect("the registry did not start");
+            let line = match rx.recv_timeout(Duration::from_secs(30)) {
+                Ok(line) => line,
+                Err(e) => {
+                    // Say how it ended: an exit code names the start-up failure (see the
+                    // registry's documented exit codes).
+                    let ended = (0..20).find_map(|_| match child.try_wait() {
+                        Ok(Some(status)) => Some(status),
+                        _ => {
+                            std::thread::sleep(Duration::from_millis(100));
+                            None
+                        }
+                    });
+                    panic!("the registry did not start ({e}); the process: {ended:?}")
+                }
+            };
             if let Some(a) = line.strip_prefix("anchor: ") {
                 anchor = a.to_owned();
             } else if let Some(u) = line.strip_prefix("listening: ") {
