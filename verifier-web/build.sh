@@ -9,7 +9,8 @@
 # Reproducible: the compiler and wasm-bindgen are pinned to exact versions, and the
 # directories of the checkout and of Cargo's registry are remapped in the binary
 # (--remap-path-prefix), so two checkouts in different places give the same bytes.
-# No wasm-opt: the size is within its target without it (BENCHMARKS.md, section 8).
+# No wasm-opt: size and speed are within their targets without it (BENCHMARKS.md, section 8;
+# the profile builds the Ed25519/SHA-2 crates for speed, the rest for size).
 #
 #   bash verifier-web/build.sh            # rebuild verifier-web/dist/
 #   bash verifier-web/build.sh OUT_DIR    # build into OUT_DIR instead (CI's check)
