@@ -20,8 +20,7 @@ use crate::records::keys::{
     DIGEST_KEY, SEQUENCE_FLOOR_KEY,
 };
 use crate::records::{
-    pages, AuthorityRecord, BundleRecord, CredentialRecord, DecisionRecord, Grant, IssuerRecord,
-    StatusListRecord,
+    pages, AuthorityRecord, BundleRecord, DecisionRecord, Grant, IssuerRecord, StatusListRecord,
 };
 use crate::store::{ContentDigest, Store, Tree};
 
@@ -222,7 +221,8 @@ impl Checker {
                 }
             }
             Tree::CredentialidCredential => {
-                let r: CredentialRecord = parse(value, "a stored credential")?;
+                let r = crate::records::compact::decode(value)
+                    .map_err(|_| Flaw::Not("a stored credential (compact or JSON)"))?;
                 expect_key(key, r.id.as_bytes(), "credential")?;
                 if credential_core::verify::is_data_integrity(&r.jws) {
                     if credential_core::integrity::peek_credential_json(&r.jws).is_err() {

@@ -55,11 +55,13 @@ impl Change {
 
     /// Stores a published credential.
     pub fn put_credential(&mut self, credential: &CredentialRecord) -> Result<(), LedgerError> {
-        self.put_json(
+        // The compact form (issue 15): about a third of the JSON record's size.
+        self.batch.put(
             Tree::CredentialidCredential,
             credential.id.as_bytes(),
-            credential,
-        )
+            crate::records::compact::encode(credential),
+        );
+        Ok(())
     }
 
     /// Stores a new grant and files it under its credential.

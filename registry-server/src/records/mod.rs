@@ -6,6 +6,7 @@
 //! A record that no longer parses is a [`RecordError::Corrupt`]: a 500 whose detail (the
 //! tree, never the record) goes to the log.
 
+pub mod compact;
 pub mod keys;
 mod model;
 
@@ -288,7 +289,18 @@ pub struct Credentials<'a>(&'a Records);
 impl Credentials<'_> {
     /// The credential with this id.
     pub fn get(&self, id: &str) -> Result<Option<CredentialRecord>, RecordError> {
-        self.0.tree(Tree::CredentialidCredential).get(id.as_bytes())
+        let tree = Tree::CredentialidCredential;
+        match self.0.store.get(tree, id.as_bytes())? {
+            None => Ok(None),
+            Some(bytes) => {
+                compact::decode(&bytes)
+                    .map(Some)
+                    .map_err(|detail| RecordError::Corrupt {
+                        tree: tree.name(),
+                        detail,
+                    })
+            }
+        }
     }
 
     /// The credential with this id, or 404 `unknown_credential`.

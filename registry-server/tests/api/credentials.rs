@@ -300,3 +300,71 @@ async fn the_registry_serves_the_contexts_it_ships_and_nothing_else() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.text().contains("skillpass-v1.jsonld"), "{}", r.text());
 }
+
+/// Stored credentials take the compact form (issue 15: the issuer's JWS decoded and
+/// deflated with its few indexed fields), well under the JWS's own size; a store written
+/// before, with JSON records, is still served and still passes the start-up check.
+#[tokio::test]
+async fn credentials_are_stored_compact_and_json_records_of_older_stores_still_read() {
+    use registry_server::check::check_store;
+    use registry_server::records::{compact, keys::DIGEST_KEY};
+    use registry_server::store::{Batch, ContentDigest, SledStore, Store as _, Tree};
+
+    let dir = tempfile::tempdir().unwrap();
+    let operator = SecretKey::generate();
+    let bundles = crate::harness::Bundles::default();
+    let open = || {
+        Harness::open(
+            &dir.path().join("store"),
+            &operator,
+            registry_server::Settings::default(),
+            &bundles,
+        )
+    };
+    let (college, jws, id) = {
+        let h = open();
+        let s = stored(&h).await;
+        (
+            s.college,
+            s.jws,
+            s.path.trim_start_matches("/credentials/").to_owned(),
+        )
+    };
+    let store = SledStore::open(&dir.path().join("store")).unwrap();
+    let tree = Tree::CredentialidCredential;
+    let compact_bytes = store.get(tree, id.as_bytes()).unwrap().unwrap();
+    assert_eq!(compact_bytes[0], compact::TAG);
+    assert!(
+        compact_bytes.len() * 10 < jws.len() * 8,
+        "{} bytes stored for a {}-byte JWS",
+        compact_bytes.len(),
+        jws.len()
+    );
+    // Rewrite it as an older registry stored it, keeping the content digest right.
+    let record = compact::decode(&compact_bytes).unwrap();
+    assert_eq!(record.jws, jws);
+    let json = serde_json::to_vec(&record).unwrap();
+    let mut digest =
+        ContentDigest::from_bytes(&store.get(Tree::NameValue, DIGEST_KEY).unwrap().unwrap())
+            .unwrap();
+    digest.toggle(tree, id.as_bytes(), &compact_bytes);
+    digest.toggle(tree, id.as_bytes(), &json);
+    let mut batch = Batch::default();
+    batch.put(tree, id.as_bytes().to_vec(), json);
+    batch.put(Tree::NameValue, DIGEST_KEY.to_vec(), digest.0.to_vec());
+    store.apply(batch).unwrap();
+    check_store(&store).unwrap();
+    drop(store);
+
+    let h = open();
+    let r = h
+        .call("GET", &format!("/credentials/{id}"), b"", Some(&college))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["jws"], jws);
+    // Publishing the same credential again is still "already stored", not a conflict.
+    assert_eq!(
+        h.publish(&college, &[&jws], vec![]).await.status,
+        StatusCode::CREATED
+    );
+}
