@@ -800,3 +800,43 @@ fn postgres_a_snapshot_sees_the_store_as_it_was_while_others_write() {
         assert_eq!(store.get(Tree::NameValue, b"b").unwrap(), None);
     }
 }
+
+/// A new sled store keeps its pages compressed (issue 15, bytes per credential); a store
+/// created uncompressed by an earlier registry still opens with its records (sled refuses
+/// to change the setting of an existing store, so the registry follows what it finds).
+#[test]
+fn sled_compresses_new_stores_and_still_opens_uncompressed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new");
+    drop(SledStore::open(&new).unwrap());
+    let conf = String::from_utf8_lossy(&std::fs::read(new.join("conf")).unwrap()).into_owned();
+    assert!(conf.contains("use_compression: true"), "{conf}");
+
+    let old = dir.path().join("old");
+    {
+        let db = ::sled::Config::new()
+            .path(&old)
+            .use_compression(false)
+            .open()
+            .unwrap();
+        db.open_tree(Tree::NameValue.name())
+            .unwrap()
+            .insert(b"kept", b"yes")
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = SledStore::open(&old).unwrap();
+    assert_eq!(
+        store.get(Tree::NameValue, b"kept").unwrap(),
+        Some(b"yes".to_vec())
+    );
+    put(&store, Tree::NameValue, &[(b"after", b"1")]);
+    drop(store);
+    let conf = String::from_utf8_lossy(&std::fs::read(old.join("conf")).unwrap()).into_owned();
+    assert!(conf.contains("use_compression: false"), "{conf}");
+    let store = SledStore::open(&old).unwrap();
+    assert_eq!(
+        store.get(Tree::NameValue, b"after").unwrap(),
+        Some(b"1".to_vec())
+    );
+}
