@@ -32,11 +32,12 @@ fn main() {
             println!("| {} | {n} | {k} | {v} |", tree.name());
         }
     }
-    if credentials > 0 {
+    if let (Some(per), Some(jws)) = (
+        total.checked_div(credentials),
+        jws_bytes.checked_div(credentials),
+    ) {
         println!(
-            "logical bytes per credential: {} (the JWS: {}, {:.2}x)",
-            total / credentials,
-            jws_bytes / credentials,
+            "logical bytes per credential: {per} (the JWS: {jws}, {:.2}x)",
             total as f64 / jws_bytes as f64
         );
     }
