@@ -22,6 +22,7 @@ mod issuers;
 mod log;
 mod openapi;
 mod requests;
+mod sd_jwt_vc;
 mod status;
 mod store_check;
 mod web;
