@@ -6,7 +6,7 @@ pub(crate) mod card;
 mod check;
 pub(crate) mod fetch;
 pub(crate) mod grant;
-mod paper;
+pub(crate) mod paper;
 pub(crate) mod present;
 pub(crate) mod qr;
 pub(crate) mod wallet;
