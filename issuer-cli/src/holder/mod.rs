@@ -9,4 +9,5 @@ pub(crate) mod grant;
 pub(crate) mod paper;
 pub(crate) mod present;
 pub(crate) mod qr;
+pub(crate) mod receive;
 pub(crate) mod wallet;

@@ -407,7 +407,10 @@ async fn token(
 }
 
 /// POST /nonce — a fresh `c_nonce` for a key proof, usable once.
-async fn nonce(State(s): State<Service>) -> Result<Response, OidError> {
+///
+/// The body (none is defined) is read and ignored, so that the connection stays usable for
+/// the client's next request.
+async fn nonce(State(s): State<Service>, _body: axum::body::Bytes) -> Result<Response, OidError> {
     let nonce = random_secret();
     let record = NonceRecord {
         expires_at: (s.now)() + Duration::seconds(NONCE_SECS),
