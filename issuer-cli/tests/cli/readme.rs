@@ -365,7 +365,10 @@ fn the_readme_openid4vci_path_takes_an_offer_into_the_wallet_and_the_presentatio
                 return part.split(' ').map(str::to_owned).collect::<Vec<_>>();
             }
             let (flag, value) = part.split_once(' ').unwrap();
-            vec![format!("--{flag}"), value.trim().trim_matches('"').to_owned()]
+            vec![
+                format!("--{flag}"),
+                value.trim().trim_matches('"').to_owned(),
+            ]
         })
         .collect();
     let mut service =

@@ -236,3 +236,82 @@ fn wallet_receive_refuses_an_offer_from_a_plain_http_issuer_or_a_link_that_is_no
         stderr(&out)
     );
 }
+
+#[test]
+fn issuer_offer_skips_a_row_it_cannot_issue_and_serve_refuses_bad_settings_with_the_fix() {
+    let w = World::new();
+    let bad = CSV.replacen("PQF-6", "PQF6", 1);
+    std::fs::write(w.path("graduates.csv"), bad).unwrap();
+    let out = w.run(&[
+        "issuer",
+        "offer",
+        "--csv",
+        "graduates.csv",
+        "--state",
+        "issuance",
+        "--url",
+        "https://college.example",
+        "--out-dir",
+        "offers",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 2: no offer: level"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("did you mean PQF-6"),
+        "{}",
+        stderr(&out)
+    );
+    let pins = std::fs::read_to_string(w.path("offers/pins.csv")).unwrap();
+    assert_eq!(pins.lines().count(), 2, "{pins}");
+    assert!(pins.lines().nth(1).unwrap().starts_with("3,"), "{pins}");
+    assert!(!w.path("offers/row-000002.txt").exists());
+    // The PINs and the offers are readable by their owner only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(w.path("offers/pins.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{mode:o}");
+    }
+    for (args, said) in [
+        (
+            &[
+                "--name",
+                "Manila College",
+                "--url",
+                "https://college.example",
+            ][..],
+            "give --name as LANG=NAME",
+        ),
+        (
+            &[
+                "--name",
+                "en=Manila College",
+                "--url",
+                "ftp://college.example",
+            ][..],
+            "https://issuer.example.org",
+        ),
+    ] {
+        let mut all = vec![
+            "issuer",
+            "serve",
+            "--key",
+            "college.key",
+            "--state",
+            "issuance",
+            "--vct-base",
+            "https://registry.example",
+        ];
+        all.extend_from_slice(args);
+        let out = w.run(&all);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{}", stderr(&out));
+    }
+}
