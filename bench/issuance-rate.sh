@@ -3,13 +3,18 @@
 # token with PIN, nonce, key proof, credential — each one a wallet's whole exchange) against
 # `skillpass issue --csv` on the same rows, in the same run, with the same status list file
 # (every credential allocates its status entry; the file is written durably each time).
-#   bash bench/issuance-rate.sh          (N=500 CONCURRENCY=4 by default; release build)
+#   bash bench/issuance-rate.sh          (N=500 CONCURRENCY=4 PROFILE=release by default)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 N="${N:-500}"
 CONCURRENCY="${CONCURRENCY:-4}"
-cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p issuer-cli --bin skillpass
-sp="$root/target/release/skillpass"
+PROFILE="${PROFILE:-release}"
+if [ "$PROFILE" = release ]; then
+    cargo build --release --quiet --manifest-path "$root/Cargo.toml" -p issuer-cli --bin skillpass
+else
+    cargo build --quiet --manifest-path "$root/Cargo.toml" -p issuer-cli --bin skillpass
+fi
+sp="$root/target/$PROFILE/skillpass"
 
 work="$(mktemp -d)"
 serve_pid=""
@@ -53,7 +58,7 @@ rate_of() {  # format → issuances/s through the endpoint
 }
 jwt_rate=$(rate_of jwt_vc_json)
 sd_rate=$(rate_of dc+sd-jwt)
-echo "N=$N rows, $CONCURRENCY concurrent wallets, $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "N=$N rows, $CONCURRENCY concurrent wallets, $PROFILE build, $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg)"
 echo "skillpass issue --csv (vc+jwt):                 $issue_rate credentials/s"
 echo "credential endpoint, jwt_vc_json (whole flow):  $jwt_rate issuances/s"
 echo "credential endpoint, dc+sd-jwt (whole flow):    $sd_rate issuances/s"
