@@ -177,6 +177,12 @@ pub struct Config {
     /// personal data; by default the registry refuses and says `chmod 700 DIR`).
     #[arg(long, env = "SKILLPASS_ALLOW_SHARED_DATA_DIR")]
     pub allow_shared_data_dir: bool,
+    /// The registry's public base URL (https://registry.example.org): IETF SD-JWT VC
+    /// credentials name their type as `{URL}/types/{Type}` (`skillpass issue --dc-sd-jwt
+    /// --vct-base URL`), and the registry serves that type's metadata only when it knows the
+    /// URL it is reached at.
+    #[arg(long, env = "SKILLPASS_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
 }
 
 /// The settings handlers need, checked.
@@ -198,18 +204,27 @@ pub struct Settings {
     /// sent, and the commit watermark is kept there (see `ledger/watermark.rs`). Unset in tests: the
     /// system's temporary directory, and no watermark.
     pub data_dir: Option<PathBuf>,
+    /// The public base URL, without a trailing `/` (`--public-url`): the `vct` base of the
+    /// Type Metadata served at `/types/{Type}`. None: no Type Metadata is served.
+    pub public_url: Option<String>,
 }
 
-/// A setting outside the range the registry accepts.
+/// A setting the registry does not accept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{flag} must be between {min} and {max}")]
-pub struct SettingError {
-    /// The flag, e.g. `--max-body-bytes`.
-    pub flag: &'static str,
-    /// The smallest accepted value, in words.
-    pub min: &'static str,
-    /// The largest accepted value, in words.
-    pub max: &'static str,
+pub enum SettingError {
+    /// A number outside its range.
+    #[error("{flag} must be between {min} and {max}")]
+    Range {
+        /// The flag, e.g. `--max-body-bytes`.
+        flag: &'static str,
+        /// The smallest accepted value, in words.
+        min: &'static str,
+        /// The largest accepted value, in words.
+        max: &'static str,
+    },
+    /// A `--public-url` that is not a plain http(s) base URL.
+    #[error("--public-url must be an http(s) URL with a host and no query, fragment or user name, such as https://registry.example.org")]
+    PublicUrl,
 }
 
 /// `value` must lie in `range`, or `flag` is refused naming the bounds in words.
@@ -222,8 +237,26 @@ fn within<T: PartialOrd>(
     if range.contains(&value) {
         Ok(())
     } else {
-        Err(SettingError { flag, min, max })
+        Err(SettingError::Range { flag, min, max })
     }
+}
+
+/// A `--public-url`: http(s), a host, no query, fragment, user name or white space; kept
+/// without its trailing `/`.
+fn public_base_url(s: &str) -> Result<String, SettingError> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or(SettingError::PublicUrl)?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty()
+        || s.len() > 512
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '@' | '\\'))
+    {
+        return Err(SettingError::PublicUrl);
+    }
+    Ok(s.trim_end_matches('/').to_owned())
 }
 
 impl Config {
@@ -265,7 +298,13 @@ impl Config {
             1..=100_000,
             ("1", "100000"),
         )?;
+        let public_url = self
+            .public_url
+            .as_deref()
+            .map(public_base_url)
+            .transpose()?;
         Ok(Settings {
+            public_url,
             bundle_validity: chrono::Duration::hours(i64::from(self.bundle_validity_hours)),
             max_body_bytes: self.max_body_bytes,
             request_window_secs: i64::from(self.request_window_secs),
@@ -295,6 +334,7 @@ impl Default for Settings {
             header_timeout: std::time::Duration::from_secs(10),
             max_connections: 512,
             data_dir: None,
+            public_url: None,
         }
     }
 }
@@ -352,6 +392,45 @@ mod tests {
             "100000"
         ])
         .is_ok());
+    }
+
+    #[test]
+    fn a_public_url_is_kept_without_its_slash_and_anything_but_a_plain_base_is_refused() {
+        let serve = |url: &str| {
+            Cli::try_parse_from(["skillpass-registry", "--public-url", url])
+                .unwrap()
+                .serve
+                .check()
+        };
+        assert_eq!(
+            serve("https://registry.example.org/")
+                .unwrap()
+                .public_url
+                .as_deref(),
+            Some("https://registry.example.org")
+        );
+        assert_eq!(
+            serve("http://127.0.0.1:8080/skillpass")
+                .unwrap()
+                .public_url
+                .as_deref(),
+            Some("http://127.0.0.1:8080/skillpass")
+        );
+        for bad in [
+            "registry.example.org",
+            "ftp://registry.example.org",
+            "https://",
+            "https:///types",
+            "https://registry.example.org/?a=1",
+            "https://registry.example.org/#x",
+            "https://user@registry.example.org",
+            "https://registry example.org",
+        ] {
+            assert_eq!(serve(bad).unwrap_err(), SettingError::PublicUrl, "{bad}");
+        }
+        assert!(SettingError::PublicUrl
+            .to_string()
+            .contains("https://registry.example.org"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use credential_core::jws::UnverifiedJws;
+use credential_core::sdjwt_vc::TokenStatusList;
 use credential_core::status::parse_status_list_credential;
 use credential_core::CheckedCredential;
 use skillpass_e2e::{accredited_college, bin, ok, skillpass, Server};
@@ -64,7 +65,8 @@ fn published(d: &Path, n: usize) -> (Server, String, Vec<String>) {
     (server, did, files)
 }
 
-/// The bit of `file`'s revocation entry in the registry's current list.
+/// The bit of `file`'s revocation entry in the registry's current list — the same in the
+/// Bitstring list and in the Token Status List the issuer's client sent beside it.
 fn revoked(d: &Path, url: &str, did: &str, file: &str) -> bool {
     let text = std::fs::read_to_string(d.join(file)).unwrap();
     let jws = UnverifiedJws::parse(text.trim(), 65536).unwrap();
@@ -84,7 +86,21 @@ fn revoked(d: &Path, url: &str, did: &str, file: &str) -> bool {
     let list =
         parse_status_list_credential(&credential_core::json::parse_strict(list.payload()).unwrap())
             .unwrap();
-    list.status_of(entry).unwrap()
+    let bit = list.status_of(entry).unwrap();
+    let token = ureq::get(&format!("{url}/status/{did}/revocation"))
+        .set("accept", "application/statuslist+jwt")
+        .call()
+        .unwrap();
+    assert_eq!(token.content_type(), "application/statuslist+jwt");
+    let key = credential_core::PublicKey::from_did(did).unwrap();
+    let (sub, token) = TokenStatusList::open(&token.into_string().unwrap(), &key).unwrap();
+    assert_eq!(sub, entry.status_list_credential);
+    assert_eq!(
+        token.get(entry.index().unwrap()).unwrap(),
+        bit,
+        "the two lists disagree"
+    );
+    bit
 }
 
 /// Issue 9, point 17: README.md promises that `SKILLPASS_REGISTRY` names the registry for

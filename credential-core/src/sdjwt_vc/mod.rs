@@ -28,7 +28,7 @@ pub mod token_status;
 pub mod type_metadata;
 
 pub use layout::{LayoutError, TYP_DC_SD_JWT};
-pub use token_status::{TokenStatusError, TokenStatusList, TYP_STATUS_LIST};
+pub use token_status::{OpenedToken, TokenStatusError, TokenStatusList, TYP_STATUS_LIST};
 pub use type_metadata::{integrity, kind_of_vct, type_metadata, type_metadata_bytes, vct_for};
 
 #[cfg(test)]

@@ -155,6 +155,13 @@ impl TokenStatusList {
 
     /// Opens a Status List Token signed by `key`: returns its `sub` and list.
     pub fn open(compact: &str, key: &PublicKey) -> Result<(String, Self), TokenStatusError> {
+        let token = Self::open_token(compact, key)?;
+        Ok((token.sub, token.list))
+    }
+
+    /// Opens a Status List Token signed by `key`, with its expiry (what a registry that
+    /// publishes it must look at).
+    pub fn open_token(compact: &str, key: &PublicKey) -> Result<OpenedToken, TokenStatusError> {
         let jws = UnverifiedJws::parse(compact.trim(), MAX_TOKEN_LEN)?;
         if jws.header().typ.as_deref() != Some(TYP_STATUS_LIST) {
             return Err(TokenStatusError::Typ);
@@ -181,8 +188,30 @@ impl TokenStatusList {
             .get("lst")
             .and_then(Value::as_str)
             .ok_or_else(|| TokenStatusError::Payload("no status_list.lst".into()))?;
-        Ok((sub, Self::decode_lst(lst)?))
+        let exp = match payload.get("exp") {
+            None => None,
+            Some(v) => Some(
+                v.as_i64()
+                    .ok_or_else(|| TokenStatusError::Payload("exp is not a number".into()))?,
+            ),
+        };
+        Ok(OpenedToken {
+            sub,
+            exp,
+            list: Self::decode_lst(lst)?,
+        })
     }
+}
+
+/// A Status List Token whose signature verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenedToken {
+    /// The list's URI (`sub`).
+    pub sub: String,
+    /// Its expiry, Unix seconds, if it has one.
+    pub exp: Option<i64>,
+    /// The statuses.
+    pub list: TokenStatusList,
 }
 
 #[cfg(test)]
@@ -236,6 +265,9 @@ mod tests {
             3600,
         );
         let (sub, opened) = TokenStatusList::open(&token, &key.public()).unwrap();
+        let full = TokenStatusList::open_token(&token, &key.public()).unwrap();
+        assert_eq!(full.exp, Some(1_700_086_400));
+        assert_eq!((full.sub.as_str(), &full.list), (sub.as_str(), &opened));
         assert_eq!(sub, uri);
         assert_eq!(opened, list);
         let other = SecretKey::generate().public();

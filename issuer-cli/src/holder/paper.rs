@@ -141,7 +141,7 @@ fn compressed_len(text: &str) -> usize {
     chars / 3 * 2 + usize::from(chars % 3 == 2)
 }
 
-pub(super) fn png(image: &GrayImage) -> Result<Vec<u8>> {
+pub(crate) fn png(image: &GrayImage) -> Result<Vec<u8>> {
     let mut out = Cursor::new(Vec::new());
     image
         .write_to(&mut out, ImageFormat::Png)

@@ -39,6 +39,9 @@ pub(crate) enum WalletCommand {
     Export(ExportArgs),
     /// Add every credential of export files (one per line), skipping those already held.
     Import(AddArgs),
+    /// Receive a credential from an OpenID4VCI offer link (openid-credential-offer://…,
+    /// from the institution's QR code), with the PIN it sent apart.
+    Receive(super::receive::ReceiveArgs),
 }
 
 /// `--wallet`, shared by every wallet command.
@@ -50,7 +53,7 @@ pub(crate) struct WalletFile {
 }
 
 impl WalletFile {
-    fn path(&self) -> Result<PathBuf> {
+    pub(super) fn path(&self) -> Result<PathBuf> {
         if let Some(p) = &self.wallet {
             return Ok(p.clone());
         }
@@ -158,6 +161,7 @@ pub(crate) fn run(command: WalletCommand) -> Result<u8> {
         WalletCommand::List(a) => list(a),
         WalletCommand::Show(a) => show(a),
         WalletCommand::Export(a) => export(a),
+        WalletCommand::Receive(a) => super::receive::run(a),
     }
 }
 
@@ -204,7 +208,7 @@ pub(super) fn open(path: &Path) -> Result<(Wallet, Zeroizing<String>)> {
     Ok((wallet, phrase))
 }
 
-fn save(path: &Path, wallet: &Wallet, phrase: &str) -> Result<()> {
+pub(super) fn save(path: &Path, wallet: &Wallet, phrase: &str) -> Result<()> {
     let sealed = wallet.seal(phrase.as_bytes())?;
     files::write_atomic(path, format!("{sealed}\n").as_bytes(), true)
 }

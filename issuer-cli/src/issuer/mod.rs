@@ -8,6 +8,7 @@
 pub(crate) mod export;
 pub(crate) mod issue;
 pub(crate) mod key;
+pub(crate) mod oid4vci;
 pub(crate) mod publish;
 mod register;
 pub(crate) mod revoke;
@@ -24,11 +25,19 @@ pub(crate) enum IssuerCommand {
     Register(register::RegisterArgs),
     /// Replace the signing key; the old key stays listed with its end date.
     RotateKey(rotate_key::RotateArgs),
+    /// Make OpenID4VCI credential offers from a CSV batch, one per row: a link and QR
+    /// code for a wallet, and a PIN to send apart.
+    Offer(oid4vci::OfferArgs),
+    /// Run the OpenID4VCI issuance service that redeems the offers (pre-authorized code
+    /// with PIN, key proofs), holding the institution's key.
+    Serve(oid4vci::ServeArgs),
 }
 
 pub(crate) fn run(command: IssuerCommand) -> Result<u8> {
     match command {
         IssuerCommand::Register(a) => register::run(a),
         IssuerCommand::RotateKey(a) => rotate_key::run(a),
+        IssuerCommand::Offer(a) => oid4vci::offer(a),
+        IssuerCommand::Serve(a) => oid4vci::serve(a),
     }
 }

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use crate::common::args::arg_help;
 use crate::common::client::{segment, SignerArgs};
 use crate::common::files;
+use crate::issuer::status::sign_token_list;
 
 /// Credentials sent per request; the registry takes up to 1,000.
 const BATCH: usize = 200;
@@ -35,6 +36,7 @@ pub(crate) struct PublishArgs {
 pub(crate) fn run(a: PublishArgs) -> Result<u8> {
     let (client, key) = a.signer.open()?;
     let mut lists = Vec::new();
+    let mut tokens = Vec::new();
     if let Some(path) = &a.status {
         let file = files::read_json(path)?;
         let issuer = file
@@ -50,6 +52,14 @@ pub(crate) fn run(a: PublishArgs) -> Result<u8> {
         {
             let purpose = purpose_of(jws)?;
             let stored = client.get_optional(&format!("/status/{}/{purpose}", segment(issuer)))?;
+            // The revocation list's Token Status List, over the bits the registry will hold
+            // (its own copy may be newer than the file after `revoke --registry`): sent,
+            // or refreshed, each time.
+            if purpose == "revocation" {
+                let current = stored.as_ref().map_or(jws, |r| r.body.trim());
+                let list = parse_status_list_credential(&peek_json::<StatusListJwt>(current)?)?;
+                tokens.push(sign_token_list(&key, &list.id, &list.bits));
+            }
             if stored.is_none() {
                 lists.push(jws.to_owned());
             }
@@ -62,11 +72,15 @@ pub(crate) fn run(a: PublishArgs) -> Result<u8> {
         .collect::<Result<_>>()?;
     let mut published = 0;
     let mut chunks = credentials.chunks(BATCH).peekable();
-    if chunks.peek().is_none() && lists.is_empty() {
+    if chunks.peek().is_none() && lists.is_empty() && tokens.is_empty() {
         bail!("nothing to publish");
     }
     for chunk in chunks {
-        let body = json!({"credentials": chunk, "statusLists": std::mem::take(&mut lists)});
+        let body = json!({
+            "credentials": chunk,
+            "statusLists": std::mem::take(&mut lists),
+            "tokenStatusLists": std::mem::take(&mut tokens),
+        });
         let reply = client
             .signed("POST", "/credentials", Some(&body), &key)?
             .json()?;

@@ -91,7 +91,7 @@ pub(crate) struct StatusFile {
 }
 
 impl StatusFile {
-    fn new(key: &SecretKey, base_url: Option<&str>) -> Result<Self> {
+    pub(crate) fn new(key: &SecretKey, base_url: Option<&str>) -> Result<Self> {
         let id = |purpose: StatusPurpose| match base_url {
             Some(base) => format!(
                 "{}/{}/{purpose}",
@@ -209,6 +209,28 @@ impl StatusFile {
 
 /// Signs a status list credential as the issuer whose key this is, with the `typ` every
 /// verifier and the registry expect of one.
+/// Hours a Token Status List sent to the registry stays valid: `skillpass revoke` sends a
+/// fresh one with every change, `skillpass publish --status` refreshes it.
+pub(crate) const TOKEN_LIST_HOURS: i64 = 7 * 24;
+
+/// The IETF Token Status List over `bits` (the issuer's revocation list `list_id`), signed
+/// by `key`, for the registry to serve beside the Bitstring list (for `dc+sd-jwt`).
+pub(crate) fn sign_token_list(
+    key: &SecretKey,
+    list_id: &str,
+    bits: &credential_core::status::Bitstring,
+) -> String {
+    let now = Utc::now().timestamp();
+    TokenStatusList::from_bitstring(bits).sign(
+        key,
+        &key.public().did_url(),
+        list_id,
+        now,
+        now + TOKEN_LIST_HOURS * 3600,
+        3600,
+    )
+}
+
 pub(crate) fn sign_status_list(key: &SecretKey, document: &Value) -> Result<String> {
     let header = Header::new(TYP_STATUS_LIST, &key.public().did_url());
     Ok(jws::sign(key, &header, &serde_json::to_vec(document)?))

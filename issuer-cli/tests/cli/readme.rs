@@ -44,6 +44,11 @@ impl NewUser {
     /// `key new` lines are skipped (the keys exist). Returns each command's standard
     /// output, in order.
     fn run_block(&self, block: &str, skip: &[&str]) -> Vec<String> {
+        self.run_block_with(block, skip, &[])
+    }
+
+    /// [`NewUser::run_block`] with `env` set for every command.
+    fn run_block_with(&self, block: &str, skip: &[&str], env: &[(&str, &str)]) -> Vec<String> {
         let joined = block.replace("\\\n", " ");
         let mut outputs = Vec::new();
         for command in joined.lines().map(str::trim) {
@@ -68,6 +73,7 @@ impl NewUser {
                 .command("sh")
                 .arg("-c")
                 .arg(&command)
+                .envs(env.iter().copied())
                 .output()
                 .unwrap();
             assert!(
@@ -332,4 +338,64 @@ fn the_readme_formats_block_verifies_a_data_integrity_credential_and_exports_bot
     );
     assert!(outputs[6].contains("https://skillpass.dev/contexts/skillpass-v1.jsonld"));
     assert!(s.s.path("skillpass-v1.jsonld").exists());
+}
+
+#[test]
+fn the_readme_openid4vci_path_takes_an_offer_into_the_wallet_and_the_presentation_verifies() {
+    use std::process::Stdio;
+    let s = NewUser::new(&KEYS);
+    let block = block_after("From a QR code to the graduate's phone (OpenID4VCI)");
+    let mut lines = block.split("\n# ");
+    let institution = lines.next().unwrap();
+    // The service runs in the background as the README starts it (`&`), on its port.
+    let serve = institution.replace("\\\n", " ");
+    let serve = serve
+        .lines()
+        .find(|l| l.starts_with("skillpass issuer serve"))
+        .unwrap()
+        .trim_end_matches('&')
+        .trim();
+    s.run_block(institution, &["skillpass issuer serve"]);
+    let args: Vec<String> = serve
+        .trim_start_matches("skillpass ")
+        .split(" --")
+        .enumerate()
+        .flat_map(|(i, part)| {
+            if i == 0 {
+                return part.split(' ').map(str::to_owned).collect::<Vec<_>>();
+            }
+            let (flag, value) = part.split_once(' ').unwrap();
+            vec![
+                format!("--{flag}"),
+                value.trim().trim_matches('"').to_owned(),
+            ]
+        })
+        .collect();
+    let mut service =
+        s.s.command(BIN)
+            .args(&args)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+    let start = std::time::Instant::now();
+    while std::net::TcpStream::connect("127.0.0.1:8443").is_err() {
+        assert!(start.elapsed().as_secs() < 20, "the service did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let rest: String = lines.map(|l| format!("# {l}\n")).collect();
+    let outputs = s.run_block_with(
+        &rest,
+        &[],
+        &[("SKILLPASS_PASSPHRASE", "correct horse battery staple")],
+    );
+    let _ = service.kill();
+    let _ = service.wait();
+    let verdict = outputs.last().unwrap();
+    assert!(verdict.starts_with("VALID"), "{verdict}");
+    assert!(
+        outputs
+            .iter()
+            .any(|o| o.contains("National Certificate in Welding")),
+        "{outputs:?}"
+    );
 }

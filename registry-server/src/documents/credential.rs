@@ -5,8 +5,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 use credential_core::integrity::peek_credential;
+use credential_core::sdjwt::{split, verify_issued_dc};
+use credential_core::sdjwt_vc::layout::to_vc;
+use credential_core::signed::{peek_json, DcSdJwtIssuerJwt};
 use credential_core::{
-    BundleBuilder, CheckedCredential, PublicKey, PublishPolicy, PublishRefusal, Report,
+    BundleBuilder, CheckedCredential, Outcome, PublicKey, PublishPolicy, PublishRefusal, Report,
     VerifiedBundle, Verifier,
 };
 
@@ -16,9 +19,32 @@ use crate::records::{IssuerRecord, StatusListRecord};
 /// Reads a credential's envelope (no cryptography): 422 `invalid_credential` if it has none.
 /// The credential is a compact JWS, or JSON with an embedded Data Integrity proof (the
 /// envelope is then read from the document without its proof).
+/// An IETF SD-JWT VC (`<JWS>~<disclosure>~…~`) is read from its issuer-signed payload
+/// mapped back to the VC 2.0 document it was made from (the always-visible claims: id,
+/// issuer, holder, status).
 pub(crate) fn envelope(credential: &str) -> Result<CheckedCredential, AppError> {
-    peek_credential(credential)
-        .map_err(|e| AppError::new(ErrorCode::InvalidCredential, e.to_string()))
+    let refuse = |e: String| AppError::new(ErrorCode::InvalidCredential, e);
+    if is_sd_jwt(credential) {
+        let parts = split(credential.trim()).map_err(|e| refuse(e.to_string()))?;
+        let payload =
+            peek_json::<DcSdJwtIssuerJwt>(parts.jws).map_err(|e| refuse(e.to_string()))?;
+        let doc = to_vc(&payload).map_err(|e| refuse(e.to_string()))?;
+        return CheckedCredential::from_value(&doc).map_err(|e| refuse(e.to_string()));
+    }
+    peek_credential(credential).map_err(|e| refuse(e.to_string()))
+}
+
+/// Whether a published text is an SD-JWT (the registry takes the IETF `dc+sd-jwt` layout,
+/// as issued: every disclosure, no key binding).
+pub(crate) fn is_sd_jwt(text: &str) -> bool {
+    text.contains('~')
+}
+
+/// A verifier's report on one published credential; for an SD-JWT, also the first SD-JWT
+/// check (digests, disclosures, `vct#integrity`, …) that failed.
+pub(crate) struct Checked {
+    report: Report,
+    sd_failure: Option<String>,
 }
 
 /// Verifies credentials one issuer publishes.
@@ -55,16 +81,45 @@ impl PublishCheck {
         })
     }
 
-    /// The verifier's reports on `credentials`, in order.
-    pub(crate) fn verify_many(&self, credentials: &[&str]) -> Vec<Report> {
-        Verifier::new(&self.bundle, self.now).verify_many(credentials)
+    /// The verifier's reports on `credentials`, in order: JWS and Data Integrity
+    /// credentials together (batched), SD-JWT VCs one by one through the SD-JWT verifier.
+    pub(crate) fn verify_many(&self, credentials: &[&str]) -> Vec<Checked> {
+        let verifier = Verifier::new(&self.bundle, self.now);
+        let plain: Vec<&str> = credentials
+            .iter()
+            .copied()
+            .filter(|c| !is_sd_jwt(c))
+            .collect();
+        let mut plain = verifier.verify_many(&plain).into_iter();
+        credentials
+            .iter()
+            .filter_map(|c| {
+                if !is_sd_jwt(c) {
+                    return plain.next().map(|report| Checked {
+                        report,
+                        sd_failure: None,
+                    });
+                }
+                let sd = verify_issued_dc(&verifier, c);
+                let sd_failure = sd
+                    .checks
+                    .iter()
+                    .find(|check| check.outcome == Outcome::Fail)
+                    .map(|check| check.detail.clone());
+                Some(Checked {
+                    report: sd.credential,
+                    sd_failure,
+                })
+            })
+            .collect()
     }
 
     /// Whether the credential `which` (its place in the request, for the message) with
     /// `report` may be published: this issuer's (403 `forbidden`), in its scope (403
     /// `out_of_scope`), passing the publish checks (422 `invalid_credential`) and naming
     /// only status lists the registry holds (422 `unknown_status_list`).
-    pub(crate) fn admit(&self, which: &str, report: &Report) -> Result<(), AppError> {
+    pub(crate) fn admit(&self, which: &str, checked: &Checked) -> Result<(), AppError> {
+        let report = &checked.report;
         if let Some(c) = &report.credential {
             if c.issuer != self.issuer {
                 return Err(AppError::new(
@@ -75,6 +130,12 @@ impl PublishCheck {
                     ),
                 ));
             }
+        }
+        if let Some(detail) = &checked.sd_failure {
+            return Err(AppError::new(
+                ErrorCode::InvalidCredential,
+                format!("{which}: {detail}"),
+            ));
         }
         PublishPolicy::registry()
             .judge(report)

@@ -16,4 +16,6 @@ mod status_list;
 pub(crate) use credential::{envelope, PublishCheck};
 pub(crate) use decision::open_decision;
 pub(crate) use key_proof::open_rotation;
-pub(crate) use status_list::{check_update, open_status_list, same_bits};
+pub(crate) use status_list::{
+    attach_token, check_update, open_status_list, same_bits, token_list_uri,
+};

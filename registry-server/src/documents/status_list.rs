@@ -7,6 +7,7 @@ use std::convert::Infallible;
 
 use credential_core::json::JsonError;
 use credential_core::jws::JwsError;
+use credential_core::sdjwt_vc::{TokenStatusError, TokenStatusList};
 use credential_core::signed::{
     peek_json, peek_unverified, OpenError, StatusListJwt, Unopened, UploadedStatusListJwt,
 };
@@ -48,6 +49,14 @@ enum Refusal {
     /// The list is not the stored one with one bit changed.
     #[error(transparent)]
     Update(ListPolicyError),
+    #[error("token status list: {0}")]
+    Token(TokenStatusError),
+    #[error("the token status list has expired")]
+    TokenExpired,
+    #[error("a token status list mirrors the revocation list; suspension has none")]
+    TokenForSuspension,
+    #[error("the token status list's bits differ from the revocation list it names")]
+    TokenBits,
 }
 
 impl From<Refusal> for AppError {
@@ -57,7 +66,8 @@ impl From<Refusal> for AppError {
                 ListPolicyError::Changed(_)
                 | ListPolicyError::Bits(_)
                 | ListPolicyError::ValidFrom(_),
-            ) => ErrorCode::StatusListMismatch,
+            )
+            | Refusal::TokenBits => ErrorCode::StatusListMismatch,
             _ => ErrorCode::InvalidStatusList,
         };
         AppError::new(code, e.to_string())
@@ -90,10 +100,61 @@ pub(crate) fn open_status_list(
             purpose: list.purpose.as_str().to_owned(),
             id: list.id.clone(),
             jws: jws.to_owned(),
+            token: None,
             updated_at: now,
         },
         value,
     ))
+}
+
+/// The `sub` (the list URI it names) of a Token Status List `issuer` sent, signed by its
+/// current key; 422 `invalid_status_list` otherwise.
+pub(crate) fn token_list_uri(issuer: &IssuerRecord, token: &str) -> Result<String, AppError> {
+    let public = current_public_key(issuer)?;
+    TokenStatusList::open_token(token, &public)
+        .map(|t| t.sub)
+        .map_err(|e| Refusal::Token(e).into())
+}
+
+/// Puts beside `list` (a revocation list `issuer` signed) the Token Status List `token`:
+/// signed by the issuer's current key, naming `list` as its `sub`, unexpired at `now`, and
+/// holding exactly the Bitstring list's bits (`TokenStatusList::from_bitstring`) — the
+/// registry checks the issuer's two signatures say the same thing, it never signs either.
+pub(crate) fn attach_token(
+    issuer: &IssuerRecord,
+    list: &mut StatusListRecord,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if list.purpose != "revocation" {
+        return Err(Refusal::TokenForSuspension.into());
+    }
+    let public = current_public_key(issuer)?;
+    let opened = TokenStatusList::open_token(token, &public).map_err(Refusal::Token)?;
+    if opened.sub != list.id {
+        return Err(Refusal::Token(TokenStatusError::Payload(
+            "its sub is not the id of the revocation list it comes with".into(),
+        ))
+        .into());
+    }
+    if opened.exp.is_some_and(|exp| exp <= now.timestamp()) {
+        return Err(Refusal::TokenExpired.into());
+    }
+    let bits = peek_unverified::<StatusListJwt>(&list.jws)
+        .map_err(AppError::internal)?
+        .bits;
+    if TokenStatusList::from_bitstring(&bits) != opened.list {
+        return Err(Refusal::TokenBits.into());
+    }
+    list.token = Some(token.to_owned());
+    Ok(())
+}
+
+fn current_public_key(issuer: &IssuerRecord) -> Result<PublicKey, AppError> {
+    let key = issuer
+        .current_key()
+        .ok_or_else(|| AppError::internal("issuer without a current key"))?;
+    PublicKey::from_did(&key.id).map_err(AppError::internal)
 }
 
 /// The payload of a list the registry stored (it was checked then: a failure now is the

@@ -225,6 +225,12 @@ pub struct StatusListRecord {
     pub id: String,
     /// The compact JWS as the issuer signed it (the registry never re-signs a list).
     pub jws: String,
+    /// The same bits as an IETF Token Status List (`statuslist+jwt`), signed by the issuer
+    /// too, for `dc+sd-jwt` credentials: served by content negotiation at the list's URL.
+    /// Checked against `jws` when it arrives; a new `jws` without one drops it, so a token
+    /// that disagrees with the Bitstring list is never served.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
     /// When it was last replaced.
     pub updated_at: DateTime<Utc>,
 }

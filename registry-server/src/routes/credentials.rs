@@ -17,7 +17,9 @@ use crate::auth::{may_read_credential, require_holder, signing_issuer, Signed, S
 use crate::bounds::{
     self, Bounded, MAX_BATCH, MAX_CREDENTIAL_JWS, MAX_DID, MAX_STATUS_LISTS, MAX_STATUS_LIST_JWS,
 };
-use crate::documents::{envelope, open_status_list, same_bits, PublishCheck};
+use crate::documents::{
+    attach_token, envelope, open_status_list, same_bits, token_list_uri, PublishCheck,
+};
 use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::ledger::Change;
 use crate::records::{CredentialRecord, Grant, Standing, StatusListRecord};
@@ -47,6 +49,11 @@ pub struct Publish {
     /// first time (a list already stored must be changed through the status endpoint).
     #[serde(default)]
     pub status_lists: Vec<String>,
+    /// Issuer-signed IETF Token Status Lists (`statuslist+jwt`) over the same bits as the
+    /// issuer's revocation list (stored or sent here), for `dc+sd-jwt` credentials; one sent
+    /// again with a later expiry replaces the stored one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub token_status_lists: Vec<String>,
 }
 
 impl Bounded for Publish {
@@ -60,7 +67,15 @@ impl Bounded for Publish {
         bounds::list("statusLists", &self.status_lists, MAX_STATUS_LISTS)?;
         self.status_lists
             .iter()
-            .try_for_each(|l| bounds::token("statusLists item", l, MAX_STATUS_LIST_JWS))
+            .try_for_each(|l| bounds::token("statusLists item", l, MAX_STATUS_LIST_JWS))?;
+        bounds::list(
+            "tokenStatusLists",
+            &self.token_status_lists,
+            MAX_STATUS_LISTS,
+        )?;
+        self.token_status_lists
+            .iter()
+            .try_for_each(|l| bounds::token("tokenStatusLists item", l, MAX_STATUS_LIST_JWS))
     }
 }
 
@@ -116,7 +131,10 @@ pub async fn publish(
     req: Signed<Publish>,
 ) -> Result<(StatusCode, Json<Published>), AppError> {
     let body = req.body;
-    if body.credentials.is_empty() && body.status_lists.is_empty() {
+    if body.credentials.is_empty()
+        && body.status_lists.is_empty()
+        && body.token_status_lists.is_empty()
+    {
         return Err(AppError::new(
             ErrorCode::NothingToPublish,
             "no credentials or status lists given",
@@ -161,11 +179,36 @@ pub async fn publish(
                 ))
             }
             None => {
-                change.put_status_list(&record)?;
                 change.log("status_list_published", &req.signer.did, &record.id);
                 new_lists.push(record.id.clone());
                 lists.insert(record.purpose.clone(), record);
             }
+        }
+    }
+
+    // Token Status Lists beside the revocation list they mirror.
+    let mut new_tokens: Vec<String> = Vec::new();
+    for token in &body.token_status_lists {
+        let uri = token_list_uri(&issuer, token.trim())?;
+        let Some(list) = lists.values_mut().find(|l| l.id == uri) else {
+            return Err(AppError::new(
+                ErrorCode::UnknownStatusList,
+                "a token status list names a list the registry does not hold; send its revocation list in statusLists",
+            ));
+        };
+        if list.token.as_deref() == Some(token.trim()) {
+            continue;
+        }
+        attach_token(&issuer, list, token.trim(), now)?;
+        change.log("token_status_list_published", &req.signer.did, &list.id);
+        if !new_lists.contains(&list.id) {
+            new_tokens.push(list.id.clone());
+        }
+    }
+    // Each list stored once, with its token if one came.
+    for list in lists.values() {
+        if new_lists.contains(&list.id) || new_tokens.contains(&list.id) {
+            change.put_status_list(list)?;
         }
     }
 

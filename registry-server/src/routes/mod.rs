@@ -17,6 +17,7 @@ pub mod health;
 pub mod issuers;
 pub mod log;
 pub mod status;
+pub mod types;
 pub mod web;
 
 use utoipa::openapi::OpenApi;
@@ -31,6 +32,7 @@ pub(crate) fn router(doc: OpenApi) -> OpenApiRouter<AppState> {
         .routes(routes!(health::healthz))
         .routes(routes!(health::openapi_json))
         .routes(routes!(contexts::get_context))
+        .routes(routes!(types::get_type))
         .routes(routes!(issuers::list, issuers::register))
         .routes(routes!(issuers::get_one))
         .routes(routes!(issuers::jwks))
@@ -88,6 +90,7 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/healthz",                         "get_health",               &[503]),
     ("get",    "/openapi.json",                    "get_openapi",              &[]),
     ("get",    "/contexts/{file}",                 "get_context",              &[400]),
+    ("get",    "/types/{type}",                    "get_type_metadata",        &[400]),
     ("get",    "/issuers",                         "list_issuers",             &[400, 500]),
     ("post",   "/issuers",                         "register_issuer",          SIGNED_JSON),
     ("get",    "/issuers/{did}",                   "get_issuer",               PATH_READ),

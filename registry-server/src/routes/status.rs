@@ -7,8 +7,8 @@
 //! own signature.
 
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::http::StatusCode;
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use credential_core::audit::credential_subject;
@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 
 use crate::auth::{require_issuer_of, signing_issuer, Signed};
 use crate::bounds::{self, Bounded, MAX_STATUS_LIST_JWS};
-use crate::documents::{check_update, envelope, open_status_list};
+use crate::documents::{attach_token, check_update, envelope, open_status_list};
 use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::ledger::Change;
 use crate::state::AppState;
@@ -34,11 +34,20 @@ pub struct StatusUpdate {
     pub value: bool,
     /// The issuer-signed status list credential with that one bit changed.
     pub status_list: String,
+    /// For a revocation list: the same bits as an issuer-signed IETF Token Status List
+    /// (`statuslist+jwt`, for `dc+sd-jwt` credentials). Without it, a token stored for the
+    /// old list is dropped (never served out of date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_status_list: Option<String>,
 }
 
 impl Bounded for StatusUpdate {
     fn bound(&mut self) -> Result<(), AppError> {
-        bounds::token("statusList", &self.status_list, MAX_STATUS_LIST_JWS)
+        bounds::token("statusList", &self.status_list, MAX_STATUS_LIST_JWS)?;
+        if let Some(token) = &self.token_status_list {
+            bounds::token("tokenStatusList", token, MAX_STATUS_LIST_JWS)?;
+        }
+        Ok(())
     }
 }
 
@@ -99,8 +108,11 @@ pub async fn change(
             )
         })?;
     let now = state.now();
-    let (new, new_value) = open_status_list(&issuer, body.status_list.trim(), now)?;
+    let (mut new, new_value) = open_status_list(&issuer, body.status_list.trim(), now)?;
     let changed = check_update(&old, &new_value, index, body.value, now)?;
+    if let Some(token) = &body.token_status_list {
+        attach_token(&issuer, &mut new, token.trim(), now)?;
+    }
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     if changed {
@@ -120,14 +132,30 @@ pub async fn change(
     }))
 }
 
-/// GET /status/{did}/{purpose} — the issuer-signed status list credential (`vc+jwt`), public.
+/// The media type of an IETF Token Status List.
+const STATUSLIST_JWT: &str = "application/statuslist+jwt";
+
+/// GET /status/{did}/{purpose} — the issuer-signed status list credential (`vc+jwt`), public;
+/// with `Accept: application/statuslist+jwt`, the issuer-signed IETF Token Status List over
+/// the same bits (revocation only; 404 if the issuer has sent none).
 #[utoipa::path(get, path = "/status/{did}/{purpose}", tag = "status",
     params(("did" = String, Path, description = "The issuer's DID"), ("purpose" = String, Path, description = "revocation or suspension")),
-    responses((status = 200, description = "Compact JWS", content_type = "application/vc+jwt"), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "Compact JWS: a Bitstring Status List credential, or with Accept: application/statuslist+jwt a Token Status List", content_type = "application/vc+jwt"), (status = 404, body = ErrorBody)))]
 pub async fn get_list(
     State(state): State<AppState>,
     Path((did, purpose)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let wants_token = headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| {
+            t.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case(STATUSLIST_JWT))
+        });
     let record = state
         .records()
         .status_lists()
@@ -139,5 +167,29 @@ pub async fn get_list(
                 "no such status list",
             )
         })?;
-    Ok(([(header::CONTENT_TYPE, "application/vc+jwt")], record.jws).into_response())
+    if wants_token {
+        let token = record.token.ok_or_else(|| {
+            AppError::with_status(
+                StatusCode::NOT_FOUND,
+                ErrorCode::UnknownStatusList,
+                "the issuer has published no Token Status List for this list (ask without Accept: application/statuslist+jwt for the Bitstring list)",
+            )
+        })?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, STATUSLIST_JWT),
+                (header::VARY, "accept"),
+            ],
+            token,
+        )
+            .into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/vc+jwt"),
+            (header::VARY, "accept"),
+        ],
+        record.jws,
+    )
+        .into_response())
 }

@@ -23,6 +23,7 @@ mod log;
 mod openapi;
 mod replicas;
 mod requests;
+mod sd_jwt_vc;
 mod status;
 mod store_check;
 mod web;

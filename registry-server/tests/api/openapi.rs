@@ -17,6 +17,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/healthz"),
     ("get", "/openapi.json"),
     ("get", "/contexts/{file}"),
+    ("get", "/types/{type}"),
     ("get", "/issuers"),
     ("post", "/issuers"),
     ("get", "/issuers/{did}"),
@@ -52,7 +53,10 @@ const ROUTES: &[(&str, &str)] = &[
 
 #[tokio::test]
 async fn openapi_lists_every_served_route() {
-    let h = Harness::new();
+    let h = Harness::with_settings(Settings {
+        public_url: Some("https://registry.test".into()),
+        ..Settings::default()
+    });
     let doc = h.call("GET", "/openapi.json", b"", None).await.json();
     let mut documented: Vec<(String, String)> = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
@@ -80,6 +84,7 @@ async fn openapi_lists_every_served_route() {
             .replace("{id}", "urn:uuid:x")
             .replace("{grant}", "g")
             .replace("{purpose}", "revocation")
+            .replace("{type}", "QualificationCredential")
             // A file each route has: a shipped context, or one of the page's assets.
             .replace(
                 "{file}",
@@ -105,6 +110,7 @@ fn fill(template: &str, segment: &str) -> String {
         .replace("{id}", segment)
         .replace("{grant}", segment)
         .replace("{file}", segment)
+        .replace("{type}", segment)
         .replace("{purpose}", "revocation")
 }
 

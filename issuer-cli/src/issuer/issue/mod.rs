@@ -1,8 +1,8 @@
 //! `skillpass issue`: sign one credential from a claims file, or one per row of a CSV file
 //! (see [`batch`]).
 
-mod batch;
-mod sign;
+pub(crate) mod batch;
+pub(crate) mod sign;
 
 use std::path::PathBuf;
 

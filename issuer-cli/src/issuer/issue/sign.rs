@@ -44,7 +44,7 @@ impl Securing<'_> {
 /// Signs one credential from `claims` as `securing` says, taking its status entries from
 /// `lists`; answers the credential as text (a compact JWS or SD-JWT, or pretty JSON) and
 /// its id.
-pub(super) fn issue_one(
+pub(crate) fn issue_one(
     key: &SecretKey,
     claims: &Value,
     options: &mut IssueOptions,

@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 use crate::common::client::{segment, Client, RegistryError};
 use crate::common::files;
-use crate::issuer::status::sign_status_list;
+use crate::issuer::status::{sign_status_list, sign_token_list};
 
 /// Attempts when the list keeps changing under us (other revocations of the same issuer).
 const ATTEMPTS: u32 = 8;
@@ -61,7 +61,7 @@ pub(super) fn flip(
 
     let mut attempt = 1;
     let answer = loop {
-        let signed = next_list(
+        let (signed, token) = next_list(
             &client,
             &key,
             &credential,
@@ -70,7 +70,11 @@ pub(super) fn flip(
             index,
             value,
         )?;
-        let body = json!({"purpose": purpose.as_str(), "value": value, "statusList": signed});
+        let mut body = json!({"purpose": purpose.as_str(), "value": value, "statusList": signed});
+        // The revocation list goes with its Token Status List (for dc+sd-jwt credentials).
+        if let (Some(token), Some(object)) = (token, body.as_object_mut()) {
+            object.insert("tokenStatusList".into(), json!(token));
+        }
         let sent = client.signed(
             "POST",
             &format!("/credentials/{}/status", segment(&credential.id)),
@@ -112,7 +116,8 @@ pub(super) fn flip(
 
 /// The registry's current list for `purpose` with the bit at `index` set to `value`, signed
 /// by `key`. Every claim of the current list is kept as it is but the bits and `validFrom`,
-/// which the registry requires of an update.
+/// which the registry requires of an update; for the revocation list, also the Token Status
+/// List over the new bits.
 fn next_list(
     client: &Client,
     key: &SecretKey,
@@ -121,7 +126,7 @@ fn next_list(
     purpose: StatusPurpose,
     index: usize,
     value: bool,
-) -> Result<String> {
+) -> Result<(String, Option<String>)> {
     let reply = client.get(
         &format!("/status/{}/{purpose}", segment(&credential.issuer)),
         None,
@@ -146,5 +151,7 @@ fn next_list(
         .and_then(Value::as_object_mut)
         .context("the registry's status list has no credentialSubject")?
         .insert("encodedList".into(), json!(bits.encode()));
-    sign_status_list(key, &document)
+    let token =
+        (purpose == StatusPurpose::Revocation).then(|| sign_token_list(key, list_id, &bits));
+    Ok((sign_status_list(key, &document)?, token))
 }

@@ -4,6 +4,7 @@
 mod card;
 mod paper;
 mod presentation;
+mod receive;
 mod sdjwt;
 mod wallet;
 

@@ -275,6 +275,38 @@ pub(super) fn issue_csv(
     })
 }
 
+/// One readable row of a CSV batch, as claims: what `skillpass issuer offer` makes an
+/// OpenID4VCI offer of (the same columns and checks as `issue --csv`).
+pub(crate) struct RowClaims {
+    /// The row number as the spreadsheet shows it.
+    pub(crate) line: u64,
+    /// The claims, its holder DID (if the row names one) and end of validity; or why the
+    /// row cannot be issued, in words that repeat no cell.
+    pub(crate) claims: std::result::Result<RowOffer, String>,
+}
+
+/// A row's claims, holder DID (if named) and end of validity.
+pub(crate) type RowOffer = (
+    serde_json::Value,
+    Option<String>,
+    Option<chrono::DateTime<chrono::Utc>>,
+);
+
+/// The rows of the CSV batch at `path` as claims.
+pub(crate) fn rows_as_claims(path: &Path) -> Result<Vec<RowClaims>> {
+    let catalog = FrameworkCatalog::shipped()?;
+    Ok(read_sheet(path)?
+        .into_iter()
+        .map(|row| RowClaims {
+            line: row.line,
+            claims: row
+                .cells
+                .and_then(|cells| claims(&cells, catalog))
+                .map_err(|e| e.file),
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
