@@ -150,10 +150,21 @@ fn language_maps_pass_the_schema_where_they_are_allowed_and_nowhere_else() {
     q["title"] = serde_json::json!({"en": "BSc Nursing", "de": "BSc Pflege", "fil": "BSc Nars"});
     q["awardingBody"]["name"] =
         serde_json::json!({"en": "Manila College", "fil": "Kolehiyo ng Maynila"});
-    q["learningOutcomes"] =
-        serde_json::json!([{"en": "Plans care", "de": "Plant die Pflege"}, "Gives medication"]);
+    q["learningOutcomes"] = serde_json::json!({
+        "en": ["Plans care", "Gives medication"],
+        "de": ["Plant die Pflege", "Verabreicht Medikamente"],
+        "fil": "Nagpaplano ng pangangalaga",
+    });
     assert_eq!(
         schema::validate(CredentialKind::Qualification, &doc),
+        Ok(())
+    );
+    // A plain list of outcomes, as before language maps.
+    let mut list = doc.clone();
+    list["credentialSubject"]["qualification"]["learningOutcomes"] =
+        serde_json::json!(["Plans care", "Gives medication"]);
+    assert_eq!(
+        schema::validate(CredentialKind::Qualification, &list),
         Ok(())
     );
     // A plain string title, as before language maps.
@@ -171,6 +182,20 @@ fn language_maps_pass_the_schema_where_they_are_allowed_and_nowhere_else() {
             serde_json::json!({"name": {"EN": "upper-case tag"}}),
         ),
         ("learningOutcomes", serde_json::json!([{}])),
+        // A list of language maps: the context's `@language` container cannot expand it
+        // (its terms would be dropped), so the schema refuses it (issue 12's JSON-LD doubt).
+        (
+            "learningOutcomes",
+            serde_json::json!([{"en": "Plans care", "de": "Plant die Pflege"}]),
+        ),
+        (
+            "learningOutcomes",
+            serde_json::json!({"en": [{"de": "nested"}]}),
+        ),
+        (
+            "learningOutcomes",
+            serde_json::json!({"EN": ["upper-case tag"]}),
+        ),
     ] {
         let mut wrong = doc.clone();
         wrong["credentialSubject"]["qualification"][pointer] = bad;
