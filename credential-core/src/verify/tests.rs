@@ -381,3 +381,90 @@ mod data_integrity {
         );
     }
 }
+
+/// Issue 12: a reader sees the awarding body, the skills and the learning outcomes in their
+/// own language where the credential gives them, and is told when another language is shown.
+#[test]
+fn the_report_shows_the_awarding_body_and_outcomes_in_the_readers_language() {
+    use crate::i18n::Lang;
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    let q = &mut doc["credentialSubject"]["qualification"];
+    q["awardingBody"]["name"] = serde_json::json!({
+        "en": "Manila College of Nursing",
+        "de": "Pflegehochschule Manila",
+    });
+    q["learningOutcomes"] = serde_json::json!({
+        "en": ["Plans care", "Gives medication"],
+        "de": ["Plant die Pflege", "Verabreicht Medikamente"],
+    });
+    let jws =
+        crate::credential::sign_document(&f.college, &f.college.public().did_url(), &doc).unwrap();
+    let bundle = f.bundle();
+    let report = f.verifier(&bundle).verify(&jws);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+
+    let german = report.to_words_in(Lang::De);
+    assert!(
+        german.contains("Im Nachweis genannte verleihende Stelle: Pflegehochschule Manila\n"),
+        "{german}"
+    );
+    assert!(
+        german.contains("Lernergebnisse:\n    - Plant die Pflege\n    - Verabreicht Medikamente\n"),
+        "{german}"
+    );
+    assert!(!german.contains("Gives medication"), "{german}");
+
+    // No French in the credential: English, with the note saying so.
+    let french = report.to_words_in(Lang::Fr);
+    assert!(
+        french.contains(
+            "Acquis d'apprentissage : (non fourni en français ; affiché en en)\n    - Plans care\n"
+        ),
+        "{french}"
+    );
+    // The English body's name is the registered one, already in the headline: not repeated.
+    let english = report.to_words();
+    assert!(!english.contains("Awarding body named"), "{english}");
+    assert!(
+        english.contains("Learning outcomes:\n    - Plans care\n"),
+        "{english}"
+    );
+    // JSON keeps its fields: the language maps are in the credential, not in the summary.
+    let json = report.to_json_in(Lang::De);
+    assert!(json["credential"].get("awardingBody").is_none(), "{json}");
+}
+
+#[test]
+fn a_skill_credential_names_its_skills_in_the_readers_language() {
+    use crate::i18n::Lang;
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    let subject = doc["credentialSubject"].as_object_mut().unwrap();
+    subject.remove("qualification");
+    subject.insert(
+        "skills".into(),
+        serde_json::json!([
+            {"name": {"en": "Wound care", "de": "Wundversorgung"}, "kind": "technical",
+             "assessment": {"method": "exam", "date": "2024-03-01"}},
+            {"name": "Patient transfer", "kind": "technical",
+             "assessment": {"method": "exam", "date": "2024-03-01"}}
+        ]),
+    );
+    doc["type"] = serde_json::json!(["VerifiableCredential", "SkillCredential"]);
+    let checked = crate::CheckedCredential::from_value(&doc).unwrap();
+    assert_eq!(checked.skill_names.len(), 2);
+    assert_eq!(
+        crate::credential::skill_headline_in(&checked.skill_names, Lang::De).as_deref(),
+        Some("Wundversorgung und 1 weitere Kompetenz")
+    );
+    // English has its own headline; a language no skill is named in has none.
+    assert_eq!(
+        crate::credential::skill_headline_in(&checked.skill_names, Lang::En),
+        None
+    );
+    assert_eq!(
+        crate::credential::skill_headline_in(&checked.skill_names, Lang::Ar),
+        None
+    );
+}
