@@ -6,7 +6,9 @@
 //! physical floor); `count_verify one N` fully verifies it N times one by one;
 //! `count_verify many N` fully verifies N credentials in batches; `count_verify bundle N`
 //! loads a 1,000-issuer bundle N times; `count_verify query N` asks the equivalence table
-//! `RQF-GB-ENG-3 → DE` N times. Differences between two values of N give the work per item,
+//! `RQF-GB-ENG-3 → DE` N times; `count_verify words-de N` verifies it N times with `--country
+//! DE` and renders each report in German words (`words-en`, `json-en`, `json-de` likewise).
+//! Differences between two values of N give the work per item,
 //! and the ratios between modes are what the benchmarks record.
 #![allow(
     clippy::unwrap_used,
@@ -127,6 +129,29 @@ fn main() {
                 assert!(!table.query(&query, &to, now).comparable.is_empty());
             }
         }
-        other => panic!("mode is raw, one, many, bundle or query, not {other}"),
+        // Issue 12: verify with `--country DE` and render the report as the CLI prints it,
+        // in words or JSON, in English or German (`words-en`, `words-de`, `json-en`,
+        // `json-de`).
+        words_or_json if words_or_json.contains('-') => {
+            use credential_core::i18n::Lang;
+            let (form, tag) = words_or_json.split_once('-').unwrap();
+            let lang = Lang::choose(tag).lang;
+            let with_country = Verifier::new(&bundle, now)
+                .with_destination("DE".parse().unwrap())
+                .unwrap();
+            for _ in 0..n {
+                let report = with_country.verify(&credential);
+                assert_eq!(report.verdict, Verdict::Valid);
+                let printed = match form {
+                    "words" => report.to_words_in(lang),
+                    "json" => report.to_json_in(lang).to_string(),
+                    other => panic!("words or json, not {other}"),
+                };
+                assert!(!printed.is_empty());
+            }
+        }
+        other => panic!(
+            "mode is raw, one, many, bundle, query, words-en, words-de, json-en or json-de, not {other}"
+        ),
     }
 }

@@ -117,6 +117,31 @@ test('every document Skillpass produces expands in jsonld.js safe mode', async (
     }
     const vp = await expandSafely('presentation', docs['presentation (vp+jwt payload)']);
     assert.ok(vp.includes('<https://w3id.org/security#nonce> "9c2e7d41"'), vp);
+    // Issue 12: learning outcomes in four languages, as the Data Integrity proof signs
+    // them: every outcome kept, tagged with its language.
+    const midwife = await expandSafely('multilingual',
+      docs['examples/midwife-qualification-multilingual.json (Data Integrity, with its proof)']);
+    for(const literal of [
+      '"Provides care to women during pregnancy, labour and the postpartum period."@en',
+      '"Versorgt Neugeborene, einschließlich Stillberatung und Impfungen."@de',
+      '"تقدّم الرعاية للنساء أثناء الحمل والولادة وفترة النفاس."@ar',
+      '"Kolehiyo ng Narsing at Pagpapaanak ng Davao"@fil',
+      '"Diplom in Hebammenkunde"@de'
+    ]) {
+      assert.ok(midwife.includes(literal), `${literal} missing:\n${midwife}`);
+    }
+  });
+});
+
+test('a list of language maps under learningOutcomes would lose its terms (the schema refuses it)', async () => {
+  await inScratch(async dir => {
+    ok(dir, ['key', 'new', '--out', 'college.key']);
+    ok(dir, ['issue', '--key', 'college.key', '--claims',
+      join(EXAMPLES, 'nurse-qualification.json'), '--out', 'nurse.jwt']);
+    const doc = jwsPayload(read(dir, 'nurse.jwt'));
+    doc.credentialSubject.qualification.learningOutcomes =
+      [{en: 'Plans care', de: 'Plant die Pflege'}];
+    await assert.rejects(jsonld.expand(doc, {documentLoader, safe: true}));
   });
 });
 

@@ -139,8 +139,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let line = credential_core::i18n::Msg::new("cli-error").arg("reason", format!("{e:#}"));
-            eprintln!("{}", line.text(common::lang::current()));
+            let lang = common::lang::current();
+            let reason = common::said::render(&e, lang);
+            let line = credential_core::i18n::Msg::new("cli-error").arg("reason", reason);
+            eprintln!("{}", line.text(lang));
             ExitCode::from(2)
         }
     }

@@ -13,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse as _, Response};
 use credential_core::i18n::{self, Lang};
 
-use crate::error::{AppError, ErrorCode, ServerErrorDetail, INTERNAL_MESSAGE};
+use crate::error::{AppError, ErrorCode, SaidMessage, ServerErrorDetail, INTERNAL_MESSAGE};
 
 /// Longest error text read from an answer axum gave by itself.
 const MAX_ERROR_TEXT: usize = 4096;
@@ -89,10 +89,13 @@ async fn in_language(response: Response, lang: Lang) -> Response {
         .get_mut("error")
         .and_then(serde_json::Value::as_object_mut)
     {
-        error.insert(
-            "text".into(),
-            i18n::text(lang, meaning(parts.status)).into(),
-        );
+        // This very refusal in the reader's language where its call site says it through
+        // the catalog; else what this kind of refusal means.
+        let text = match parts.extensions.get::<SaidMessage>() {
+            Some(SaidMessage(msg)) => msg.text(lang),
+            None => i18n::text(lang, meaning(parts.status)),
+        };
+        error.insert("text".into(), text.into());
         error.insert("lang".into(), lang.tag().into());
         error.insert("dir".into(), lang.dir().into());
     }

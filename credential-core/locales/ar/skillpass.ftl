@@ -384,3 +384,150 @@ card-list-and = { $first } و{ $second }
 # IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
 sd-vc-type-metadata = البيانات الوصفية لنوع SD-JWT VC: { $reason }
 sd-vc-layout = تتعذر قراءة SD-JWT VC: { $reason }
+
+## ما تقوله الوثيقة بلغة القارئ (الجهة المانحة، المهارات، مخرجات التعلّم)
+
+shown-other-language = (غير متوفر بالعربية؛ معروض بلغة { $shown })
+report-awarding-body = الجهة المانحة المذكورة في الوثيقة: { $name }
+report-skills = { $count ->
+    [zero] المهارات
+    [one] المهارة
+    [two] المهارتان
+    [few] المهارات
+    [many] المهارات
+   *[other] المهارات
+}: { $names }
+report-outcomes = { $count ->
+    [zero] مخرجات التعلّم
+    [one] ناتج التعلّم
+    [two] ناتجا التعلّم
+    [few] مخرجات التعلّم
+    [many] مخرجات التعلّم
+   *[other] مخرجات التعلّم
+}:
+skills-headline-more = { $first } و{ $more ->
+    [zero] لا مهارات أخرى
+    [one] مهارة أخرى
+    [two] مهارتان أخريان
+    [few] { $more } مهارات أخرى
+    [many] { $more } مهارةً أخرى
+   *[other] { $more } مهارة أخرى
+}
+
+## المحفظة (`skillpass wallet list`)
+
+wallet-heading = محفظة { $holder } ({ $count ->
+    [zero] لا وثائق
+    [one] وثيقة واحدة
+    [two] وثيقتان
+    [few] { $count } وثائق
+    [many] { $count } وثيقةً
+   *[other] { $count } وثيقة
+})
+wallet-col-title = العنوان
+wallet-col-awarding-body = الجهة المانحة
+wallet-col-issuer = جهة الإصدار
+wallet-col-country = البلد
+wallet-col-level = المستوى
+wallet-col-status = الحالة
+wallet-untitled = (بلا عنوان)
+wallet-empty = لا تحتوي المحفظة على وثائق بعد؛ أضف وثيقة بالأمر `skillpass wallet add --wallet { $path } ملف-الوثيقة`
+
+report-list-item = - { $item }
+
+## لماذا تعذّر تنفيذ الأمر
+
+err-cannot-open = تعذّر فتح { $path }
+err-cannot-read = تعذّرت قراءة { $path }
+err-not-utf8-text = تعذّرت قراءة { $path } بوصفه نصًا بترميز UTF-8
+err-too-large = حجم { $path } يتجاوز الحد الأقصى البالغ { $max } بايت
+err-not-json = { $path } ليس JSON صالحًا
+err-stdin = تعذّرت قراءة الإدخال القياسي
+err-cannot-create = تعذّر إنشاء { $path }
+err-cannot-write = تعذّرت الكتابة في { $path }
+err-not-key-file = { $path } ليس ملف مفتاح خاص من نوع Ed25519
+err-registry-unreachable = تعذّر الوصول إلى السجل: { $reason }
+err-registry-no-answer = لم يُجب السجل
+err-registry-not-json = أجاب السجل بالرمز { $status } بمحتوى ليس JSON
+err-scan-not-credential = الرمز الممسوح ليس وثيقة Skillpass
+err-card-not-credential = الوثيقة ليست مستند JSON موقّعًا
+err-empty-credential = { $path } فارغ: لا توجد فيه وثيقة؛ اطلب من المرسل إرسال الملف مرة أخرى
+io-not-found = لا يوجد ملف أو مجلد بهذا الاسم
+io-permission-denied = الإذن مرفوض
+io-is-a-directory = هذا مجلد وليس ملفًا
+io-not-utf8 = المحتوى ليس نصًا بترميز UTF-8
+io-already-exists = موجود مسبقًا
+io-storage-full = القرص ممتلئ
+wallet-wrong-passphrase = عبارة مرور خاطئة: هذه العبارة لا تفتح المحفظة
+wallet-corrupted = ملف المحفظة تالف: { $reason }
+wallet-bad-credential = ليست وثيقة مقروءة: { $reason }
+wallet-not-holders = هذه الوثيقة صادرة إلى { $subject } وليس إلى صاحب هذه المحفظة { $holder }
+wallet-duplicate = الوثيقة { $id } موجودة في المحفظة مسبقًا
+wallet-full = المحفظة ممتلئة ({ $max } وثيقة)
+
+## الإضافة إلى المحفظة (`skillpass wallet add`)
+
+wallet-added = { $source }: أُضيفت { $id } ({ $title })
+wallet-untitled-plain = بلا عنوان
+wallet-already = { $source }: موجودة في المحفظة مسبقًا ({ $id })
+wallet-refused = { $source }: رُفضت: { $reason }
+wallet-refused-invalid = { $source }: رُفضت: الوثيقة { $status }
+wallet-add-summary = أُضيفت: { $added }، موجودة مسبقًا: { $skipped }، مرفوضة: { $refused }؛ في المحفظة { $count ->
+    [zero] لا وثائق
+    [one] وثيقة واحدة
+    [two] وثيقتان
+    [few] { $count } وثائق
+    [many] { $count } وثيقةً
+   *[other] { $count } وثيقة
+}
+
+## إصدار دفعة من ملف CSV (`skillpass issue --csv`)
+
+batch-row-error = السطر { $line }: { $reason }
+batch-row-changed = السطر { $line }: تغيّر منذ إصداره بوصفه { $file } ({ $id })؛ لم يُصدر مرة أخرى. إن كانت تلك الوثيقة خاطئة فألغِها وأصدر السطر المصحّح في مجلد --out-dir جديد
+batch-file-taken = لم يُصدر: يحتوي { $file } على وثيقة صادرة من سطر آخر (هل أُضيفت أسطر فوق هذا السطر، أم تغيّر هذا السطر؟). أضف الأسطر الجديدة في آخر الدفعة، أو أصدر هذا السطر في مجلد --out-dir آخر
+batch-required-empty = { $column }: فارغ، وهو إلزامي
+batch-outcomes-count = { $column }: { $given ->
+    [zero] لا نواتج تعلّم
+    [one] ناتج تعلّم واحد
+    [two] ناتجا تعلّم
+    [few] { $given } نواتج تعلّم
+    [many] { $given } ناتجًا للتعلّم
+   *[other] { $given } ناتج تعلّم
+}، لكن learning_outcomes فيه { $english }؛ اذكر كل ناتج تعلّم بكل لغة وبالترتيب نفسه، مفصولة بالرمز |
+batch-lines = { $count ->
+    [zero] الأسطر
+    [one] السطر
+    [two] السطران
+    [few] الأسطر
+    [many] الأسطر
+   *[other] الأسطر
+} { $ranges }
+batch-skipped = صدرت سابقًا فتُجووزت: { $lines }
+batch-issued-now = صدرت الآن: { $lines }
+batch-orphans = صدرت سابقًا من أسطر لم تعد في هذا الملف (تغيّرت أو حُذفت): { $rows }
+batch-summary = صدرت: { $issued }، أخفقت: { $failed }؛ الملخص في { $path }
+batch-summary-rerun = صدرت: { $issued }، أخفقت: { $failed }، صدرت سابقًا: { $already }، تغيّرت منذ إصدارها: { $changed }؛ الملخص في { $path }
+
+## أسباب رفض السجل، كلٌّ في موضعه (يبقى `message` بالإنجليزية؛ وهذا في `text`)
+
+reg-timeout = استغرق وصول الطلب وقتًا طويلًا؛ أرسله مرة أخرى
+reg-no-issuer = لا توجد جهة إصدار مسجّلة بهذا المعرّف اللامركزي (DID)
+reg-no-credential = لا توجد وثيقة محفوظة بهذا المعرّف
+reg-nonce-used = سبق استخدام هذا الطلب الموقّع؛ وقّع كل طلب بقيمة nonce جديدة
+reg-unknown-signer = الطلب موقّع بمفتاح لا يعود إلى أي جهة إصدار مسجّلة
+reg-grant-expired = انتهت صلاحية الإذن الذي منحك إياه صاحب الوثيقة
+reg-grant-revoked = سحب صاحب الوثيقة الإذن الذي منحك إياه
+reg-body-too-large = محتوى الطلب يتجاوز الحد الأقصى البالغ { $max } بايت
+reg-not-json-type = يجب إرسال المحتوى بنوع Content-Type: application/json، لا { $type }
+reg-country = يجب أن يكون country رمز بلد وفق ISO 3166-1 alpha-2، مثل { $example }
+reg-key-registered = هذا المفتاح مسجّل مسبقًا لجهة إصدار
+reg-valid-until = يجب أن يكون validUntil بعد validFrom
+reg-withdrawn-final = سُحب اعتماد جهة الإصدار هذه، والسحب نهائي
+reg-no-web-file = لا يوجد هذا الملف في صفحة التحقق
+reg-batch-max = { $max } وثيقة على الأكثر في الطلب الواحد
+reg-nothing-given = لم تُرسل أي وثائق أو قوائم حالة
+reg-grantee = يجب أن يكون المأذون له معرّفًا من نوع did:key
+reg-no-grant = لا يوجد إذن كهذا لهذه الوثيقة
+reg-no-decision = لا يوجد قرار محفوظ بهذا المعرّف
+reg-revocation-final = لا يمكن التراجع عن الإلغاء؛ علّق الوثيقة بدلًا من ذلك إن كان التعليق قد يُرفع لاحقًا

@@ -363,3 +363,122 @@ card-list-and = { $first } und { $second }
 # IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
 sd-vc-type-metadata = Typmetadaten des SD-JWT VC: { $reason }
 sd-vc-layout = SD-JWT VC nicht lesbar: { $reason }
+
+## Was ein Nachweis sagt, in der Sprache der Lesenden (verleihende Stelle, Kompetenzen, Lernergebnisse)
+
+shown-other-language = (nicht auf Deutsch angegeben; angezeigt auf { $shown })
+report-awarding-body = Im Nachweis genannte verleihende Stelle: { $name }
+report-skills = { $count ->
+    [one] Kompetenz
+   *[other] Kompetenzen
+}: { $names }
+report-outcomes = { $count ->
+    [one] Lernergebnis
+   *[other] Lernergebnisse
+}:
+skills-headline-more = { $first } und { $more ->
+    [one] { $more } weitere Kompetenz
+   *[other] { $more } weitere Kompetenzen
+}
+
+## Die Brieftasche (`skillpass wallet list`)
+
+wallet-heading = Brieftasche von { $holder } ({ $count ->
+    [one] { $count } Nachweis
+   *[other] { $count } Nachweise
+})
+wallet-col-title = Titel
+wallet-col-awarding-body = verleihende Stelle
+wallet-col-issuer = Aussteller
+wallet-col-country = Land
+wallet-col-level = Niveau
+wallet-col-status = Status
+wallet-untitled = (ohne Titel)
+wallet-empty = Die Brieftasche enthält noch keine Nachweise; fügen Sie einen hinzu mit `skillpass wallet add --wallet { $path } NACHWEIS-DATEI`
+
+report-list-item = - { $item }
+
+## Warum ein Befehl nicht ausgeführt werden konnte
+
+err-cannot-open = { $path } kann nicht geöffnet werden
+err-cannot-read = { $path } kann nicht gelesen werden
+err-not-utf8-text = { $path } kann nicht als UTF-8-Text gelesen werden
+err-too-large = { $path } ist größer als die Obergrenze von { $max } Byte
+err-not-json = { $path } ist kein gültiges JSON
+err-stdin = die Standardeingabe kann nicht gelesen werden
+err-cannot-create = { $path } kann nicht angelegt werden
+err-cannot-write = { $path } kann nicht geschrieben werden
+err-not-key-file = { $path } ist keine Datei mit einem privaten Ed25519-Schlüssel
+err-registry-unreachable = das Register ist nicht erreichbar: { $reason }
+err-registry-no-answer = das Register hat nicht geantwortet
+err-registry-not-json = das Register hat mit { $status } geantwortet, aber nicht mit JSON
+err-scan-not-credential = der gescannte Code ist kein Skillpass-Nachweis
+err-card-not-credential = der Nachweis ist kein signiertes JSON-Dokument
+err-empty-credential = { $path } ist leer: darin steht kein Nachweis; bitten Sie den Absender, die Datei erneut zu schicken
+io-not-found = Datei oder Ordner nicht gefunden
+io-permission-denied = Zugriff verweigert
+io-is-a-directory = das ist ein Ordner, keine Datei
+io-not-utf8 = der Inhalt ist kein UTF-8-Text
+io-already-exists = ist bereits vorhanden
+io-storage-full = der Datenträger ist voll
+wallet-wrong-passphrase = falsche Passphrase: diese Passphrase öffnet die Brieftasche nicht
+wallet-corrupted = die Brieftaschendatei ist beschädigt: { $reason }
+wallet-bad-credential = kein lesbarer Nachweis: { $reason }
+wallet-not-holders = dieser Nachweis ist für { $subject } ausgestellt, nicht für { $holder }, dem diese Brieftasche gehört
+wallet-duplicate = Nachweis { $id } ist bereits in der Brieftasche
+wallet-full = die Brieftasche ist voll ({ $max } Nachweise)
+
+## In die Brieftasche aufnehmen (`skillpass wallet add`)
+
+wallet-added = { $source }: { $id } aufgenommen ({ $title })
+wallet-untitled-plain = ohne Titel
+wallet-already = { $source }: bereits in der Brieftasche ({ $id })
+wallet-refused = { $source }: abgelehnt: { $reason }
+wallet-refused-invalid = { $source }: abgelehnt: der Nachweis ist { $status }
+wallet-add-summary = { $added } aufgenommen, { $skipped } bereits vorhanden, { $refused } abgelehnt; die Brieftasche enthält { $count ->
+    [one] { $count } Nachweis
+   *[other] { $count } Nachweise
+}
+
+## Eine CSV-Liste ausstellen (`skillpass issue --csv`)
+
+batch-row-error = Zeile { $line }: { $reason }
+batch-row-changed = Zeile { $line }: seit der Ausstellung als { $file } ({ $id }) geändert; nicht erneut ausgestellt. Ist dieser Nachweis falsch, widerrufen Sie ihn und stellen Sie die berichtigte Zeile in ein neues --out-dir aus
+batch-file-taken = nicht ausgestellt: { $file } enthält bereits einen Nachweis aus einer anderen Zeile (wurden Zeilen oberhalb eingefügt oder wurde diese geändert?). Fügen Sie neue Zeilen am Ende der Liste an oder stellen Sie diese Zeile in ein anderes --out-dir aus
+batch-required-empty = { $column }: leer, aber Pflichtangabe
+batch-outcomes-count = { $column }: { $given ->
+    [one] { $given } Lernergebnis
+   *[other] { $given } Lernergebnisse
+}, aber learning_outcomes enthält { $english }; geben Sie jedes Lernergebnis in jeder Sprache an, in derselben Reihenfolge, getrennt durch |
+batch-lines = { $count ->
+    [one] Zeile
+   *[other] Zeilen
+} { $ranges }
+batch-skipped = bereits ausgestellt, übersprungen: { $lines }
+batch-issued-now = jetzt ausgestellt: { $lines }
+batch-orphans = früher ausgestellt aus Zeilen, die diese Datei nicht mehr enthält (geändert oder entfernt): { $rows }
+batch-summary = { $issued } ausgestellt, { $failed } fehlgeschlagen; Zusammenfassung in { $path }
+batch-summary-rerun = { $issued } ausgestellt, { $failed } fehlgeschlagen, { $already } bereits ausgestellt, { $changed } seit der Ausstellung geändert; Zusammenfassung in { $path }
+
+## Die Ablehnungen des Registers, jede an ihrer Stelle (`message` bleibt englisch; `text` enthält dies)
+
+reg-timeout = die Anfrage kam zu langsam an; senden Sie sie erneut
+reg-no-issuer = unter dieser DID ist kein Aussteller registriert
+reg-no-credential = unter dieser Kennung ist kein Nachweis gespeichert
+reg-nonce-used = diese signierte Anfrage wurde bereits verwendet; signieren Sie jede Anfrage mit einer neuen Nonce
+reg-unknown-signer = die Anfrage ist mit einem Schlüssel signiert, der keinem registrierten Aussteller gehört
+reg-grant-expired = die Freigabe der Inhaberin oder des Inhabers für Sie ist abgelaufen
+reg-grant-revoked = die Inhaberin oder der Inhaber hat die Freigabe für Sie zurückgezogen
+reg-body-too-large = der Inhalt der Anfrage überschreitet die Obergrenze von { $max } Byte
+reg-not-json-type = der Inhalt muss als Content-Type: application/json gesendet werden, nicht als { $type }
+reg-country = country muss ein Ländercode nach ISO 3166-1 alpha-2 sein, etwa { $example }
+reg-key-registered = dieser Schlüssel ist bereits für einen Aussteller registriert
+reg-valid-until = validUntil muss nach validFrom liegen
+reg-withdrawn-final = die Akkreditierung dieses Ausstellers wurde entzogen; der Entzug ist endgültig
+reg-no-web-file = diese Datei gehört nicht zur Prüfseite
+reg-batch-max = höchstens { $max } Nachweise je Anfrage
+reg-nothing-given = weder Nachweise noch Statuslisten angegeben
+reg-grantee = die freigegebene Stelle muss eine did:key sein
+reg-no-grant = für diesen Nachweis gibt es keine solche Freigabe
+reg-no-decision = unter dieser Kennung ist kein Bescheid gespeichert
+reg-revocation-final = ein Widerruf kann nicht rückgängig gemacht werden; setzen Sie den Nachweis stattdessen aus, wenn dies später aufgehoben werden soll

@@ -306,3 +306,123 @@ card-list-and = { $first } and { $second }
 # IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
 sd-vc-type-metadata = { $reason }
 sd-vc-layout = SD-JWT VC: { $reason }
+
+## What a credential says, in the reader's language (awarding body, skills, learning outcomes)
+
+shown-other-language = (not given in this language; shown in { $shown })
+report-awarding-body = Awarding body named in the credential: { $name }
+report-skills = { $count ->
+    [one] Skill
+   *[other] Skills
+}: { $names }
+report-outcomes = { $count ->
+    [one] Learning outcome
+   *[other] Learning outcomes
+}:
+skills-headline-more = { $first } and { $more ->
+    [one] { $more } more skill
+   *[other] { $more } more skills
+}
+
+## The wallet (`skillpass wallet list`)
+
+wallet-heading = wallet of { $holder } ({ $count ->
+    [one] { $count } credential
+   *[other] { $count } credentials
+})
+wallet-col-title = title
+wallet-col-awarding-body = awarding body
+wallet-col-issuer = issuer
+wallet-col-country = country
+wallet-col-level = level
+wallet-col-status = status
+wallet-untitled = (untitled)
+wallet-empty = the wallet holds no credentials yet; add one with `skillpass wallet add --wallet { $path } CREDENTIAL-FILE`
+
+report-list-item = - { $item }
+
+## Why a command could not run (the English text is what `--lang en` has always printed)
+
+err-cannot-open = cannot open { $path }
+err-cannot-read = cannot read { $path }
+err-not-utf8-text = cannot read { $path } as UTF-8 text
+err-too-large = { $path } is larger than the { $max }-byte limit
+err-not-json = { $path } is not valid JSON
+err-stdin = cannot read standard input
+err-cannot-create = cannot create { $path }
+err-cannot-write = cannot write { $path }
+err-not-key-file = { $path } is not an Ed25519 private key file
+err-registry-unreachable = cannot reach the registry: { $reason }
+err-registry-no-answer = the registry did not answer
+err-registry-not-json = the registry answered { $status } with a body that is not JSON
+err-scan-not-credential = the scanned code is not a Skillpass credential
+err-card-not-credential = the credential is not a signed JSON document
+err-empty-credential = { $path } is empty: there is no credential in it; ask the sender for the file again
+# What the operating system says of a file (in English, its own words are printed).
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-is-a-directory = this is a folder, not a file
+io-not-utf8 = the content is not UTF-8 text
+io-already-exists = it already exists
+io-storage-full = the disk is full
+wallet-wrong-passphrase = wrong passphrase: this passphrase does not open the wallet
+wallet-corrupted = the wallet file is corrupted: { $reason }
+wallet-bad-credential = not a readable credential: { $reason }
+wallet-not-holders = this credential is issued to { $subject }, not to this wallet's holder { $holder }
+wallet-duplicate = credential { $id } is already in the wallet
+wallet-full = the wallet is full ({ $max } credentials)
+
+## Adding to the wallet (`skillpass wallet add`)
+
+wallet-added = { $source }: added { $id } ({ $title })
+wallet-untitled-plain = untitled
+wallet-already = { $source }: already in the wallet ({ $id })
+wallet-refused = { $source }: refused: { $reason }
+wallet-refused-invalid = { $source }: refused: the credential is { $status }
+wallet-add-summary = { $added } added, { $skipped } already in the wallet, { $refused } refused; the wallet holds { $count ->
+    [one] { $count } credential
+   *[other] { $count } credentials
+}
+
+## Issuing a CSV batch (`skillpass issue --csv`)
+
+batch-row-error = line { $line }: { $reason }
+batch-row-changed = line { $line }: changed since it was issued as { $file } ({ $id }); not issued again. If that credential is wrong, revoke it and issue the corrected row into a new --out-dir
+batch-file-taken = not issued: { $file } already holds a credential issued from another row (were rows added above this one, or this one changed?). Add new rows at the end of the batch, or issue this row into another --out-dir
+batch-required-empty = { $column }: empty, but required
+batch-outcomes-count = { $column }: { $given ->
+    [one] { $given } outcome
+   *[other] { $given } outcomes
+}, but learning_outcomes has { $english }; give every outcome in each language, in the same order, separated by |
+batch-lines = { $count ->
+    [one] line
+   *[other] lines
+} { $ranges }
+batch-skipped = already issued, skipped: { $lines }
+batch-issued-now = issued now: { $lines }
+batch-orphans = issued before from rows this file no longer has (changed or removed): { $rows }
+batch-summary = { $issued } issued, { $failed } failed; summary in { $path }
+batch-summary-rerun = { $issued } issued, { $failed } failed, { $already } already issued, { $changed } changed since issued; summary in { $path }
+
+## The registry's refusals, each where it is made (`message` keeps the English; `text` has this)
+
+reg-timeout = the request took too long to arrive; send it again
+reg-no-issuer = no issuer with this DID is registered
+reg-no-credential = no credential with this id is stored
+reg-nonce-used = this signed request was already used; sign each request with a fresh nonce
+reg-unknown-signer = the request is signed by a key that belongs to no registered issuer
+reg-grant-expired = the holder's grant to you has expired
+reg-grant-revoked = the holder revoked the grant to you
+reg-body-too-large = the request body is over the { $max }-byte limit
+reg-not-json-type = the body must be sent as Content-Type: application/json, not { $type }
+reg-country = country must be an ISO 3166-1 alpha-2 code such as { $example }
+reg-key-registered = this key is already registered to an issuer
+reg-valid-until = validUntil must be after validFrom
+reg-withdrawn-final = this issuer was withdrawn; withdrawal is final
+reg-no-web-file = the verifier page has no such file
+reg-batch-max = at most { $max } credentials per request
+reg-nothing-given = no credentials or status lists given
+reg-grantee = the grantee must be a did:key
+reg-no-grant = no such grant for this credential
+reg-no-decision = no decision with this id is stored
+reg-revocation-final = a revocation cannot be undone; suspend instead when it may be lifted

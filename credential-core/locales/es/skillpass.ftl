@@ -363,3 +363,122 @@ card-list-and = { $first } y { $second }
 # IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
 sd-vc-type-metadata = Metadatos de tipo del SD-JWT VC: { $reason }
 sd-vc-layout = SD-JWT VC ilegible: { $reason }
+
+## Lo que dice una credencial, en el idioma de quien la lee (entidad otorgante, competencias, resultados de aprendizaje)
+
+shown-other-language = (no consta en español; se muestra en { $shown })
+report-awarding-body = Entidad otorgante indicada en la credencial: { $name }
+report-skills = { $count ->
+    [one] Competencia
+   *[other] Competencias
+}: { $names }
+report-outcomes = { $count ->
+    [one] Resultado de aprendizaje
+   *[other] Resultados de aprendizaje
+}:
+skills-headline-more = { $first } y { $more ->
+    [one] { $more } competencia más
+   *[other] { $more } competencias más
+}
+
+## La cartera (`skillpass wallet list`)
+
+wallet-heading = cartera de { $holder } ({ $count ->
+    [one] { $count } credencial
+   *[other] { $count } credenciales
+})
+wallet-col-title = título
+wallet-col-awarding-body = entidad otorgante
+wallet-col-issuer = emisor
+wallet-col-country = país
+wallet-col-level = nivel
+wallet-col-status = estado
+wallet-untitled = (sin título)
+wallet-empty = la cartera aún no contiene credenciales; añada una con `skillpass wallet add --wallet { $path } ARCHIVO-DE-CREDENCIAL`
+
+report-list-item = - { $item }
+
+## Por qué no se pudo ejecutar una orden
+
+err-cannot-open = no se puede abrir { $path }
+err-cannot-read = no se puede leer { $path }
+err-not-utf8-text = no se puede leer { $path } como texto UTF-8
+err-too-large = { $path } supera el límite de { $max } bytes
+err-not-json = { $path } no es un JSON válido
+err-stdin = no se puede leer la entrada estándar
+err-cannot-create = no se puede crear { $path }
+err-cannot-write = no se puede escribir { $path }
+err-not-key-file = { $path } no es un archivo de clave privada Ed25519
+err-registry-unreachable = no se puede conectar con el registro: { $reason }
+err-registry-no-answer = el registro no respondió
+err-registry-not-json = el registro respondió { $status } con un contenido que no es JSON
+err-scan-not-credential = el código escaneado no es una credencial de Skillpass
+err-card-not-credential = la credencial no es un documento JSON firmado
+err-empty-credential = { $path } está vacío: no contiene ninguna credencial; pida al remitente que vuelva a enviar el archivo
+io-not-found = no existe el archivo o la carpeta
+io-permission-denied = permiso denegado
+io-is-a-directory = es una carpeta, no un archivo
+io-not-utf8 = el contenido no es texto UTF-8
+io-already-exists = ya existe
+io-storage-full = el disco está lleno
+wallet-wrong-passphrase = frase de contraseña incorrecta: esta frase no abre la cartera
+wallet-corrupted = el archivo de la cartera está dañado: { $reason }
+wallet-bad-credential = no es una credencial legible: { $reason }
+wallet-not-holders = esta credencial se emitió a { $subject }, no a { $holder }, titular de esta cartera
+wallet-duplicate = la credencial { $id } ya está en la cartera
+wallet-full = la cartera está llena ({ $max } credenciales)
+
+## Añadir a la cartera (`skillpass wallet add`)
+
+wallet-added = { $source }: se añadió { $id } ({ $title })
+wallet-untitled-plain = sin título
+wallet-already = { $source }: ya está en la cartera ({ $id })
+wallet-refused = { $source }: rechazada: { $reason }
+wallet-refused-invalid = { $source }: rechazada: la credencial es { $status }
+wallet-add-summary = { $added } añadidas, { $skipped } ya estaban en la cartera, { $refused } rechazadas; la cartera contiene { $count ->
+    [one] { $count } credencial
+   *[other] { $count } credenciales
+}
+
+## Emitir un lote CSV (`skillpass issue --csv`)
+
+batch-row-error = fila { $line }: { $reason }
+batch-row-changed = fila { $line }: modificada desde que se emitió como { $file } ({ $id }); no se vuelve a emitir. Si esa credencial es errónea, revóquela y emita la fila corregida en un nuevo --out-dir
+batch-file-taken = no emitida: { $file } ya contiene una credencial emitida desde otra fila (¿se añadieron filas por encima de esta o se modificó esta?). Añada las filas nuevas al final del lote o emita esta fila en otro --out-dir
+batch-required-empty = { $column }: vacía, pero es obligatoria
+batch-outcomes-count = { $column }: { $given ->
+    [one] { $given } resultado de aprendizaje
+   *[other] { $given } resultados de aprendizaje
+}, pero learning_outcomes tiene { $english }; indique cada resultado en cada idioma, en el mismo orden, separados por |
+batch-lines = { $count ->
+    [one] fila
+   *[other] filas
+} { $ranges }
+batch-skipped = ya emitidas, omitidas: { $lines }
+batch-issued-now = emitidas ahora: { $lines }
+batch-orphans = emitidas antes a partir de filas que este archivo ya no tiene (modificadas o eliminadas): { $rows }
+batch-summary = { $issued } emitidas, { $failed } con error; resumen en { $path }
+batch-summary-rerun = { $issued } emitidas, { $failed } con error, { $already } ya emitidas, { $changed } modificadas desde su emisión; resumen en { $path }
+
+## Los rechazos del registro, cada uno donde se produce (`message` sigue en inglés; `text` lleva esto)
+
+reg-timeout = la solicitud tardó demasiado en llegar; envíela de nuevo
+reg-no-issuer = no hay ningún emisor registrado con este DID
+reg-no-credential = no hay ninguna credencial almacenada con este id
+reg-nonce-used = esta solicitud firmada ya se utilizó; firme cada solicitud con un nonce nuevo
+reg-unknown-signer = la solicitud está firmada con una clave que no pertenece a ningún emisor registrado
+reg-grant-expired = la autorización que le concedió el titular ha caducado
+reg-grant-revoked = el titular revocó la autorización que le había concedido
+reg-body-too-large = el contenido de la solicitud supera el límite de { $max } bytes
+reg-not-json-type = el contenido debe enviarse como Content-Type: application/json, no como { $type }
+reg-country = country debe ser un código ISO 3166-1 alfa-2, como { $example }
+reg-key-registered = esta clave ya está registrada a nombre de un emisor
+reg-valid-until = validUntil debe ser posterior a validFrom
+reg-withdrawn-final = se retiró la acreditación de este emisor; la retirada es definitiva
+reg-no-web-file = la página de verificación no tiene ese archivo
+reg-batch-max = como máximo { $max } credenciales por solicitud
+reg-nothing-given = no se indicó ninguna credencial ni lista de estado
+reg-grantee = el autorizado debe ser un did:key
+reg-no-grant = no existe esa autorización para esta credencial
+reg-no-decision = no hay ninguna resolución almacenada con este id
+reg-revocation-final = una revocación no se puede deshacer; suspenda la credencial si la medida puede levantarse más adelante

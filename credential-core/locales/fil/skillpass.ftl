@@ -355,3 +355,125 @@ card-list-and = { $first } at { $second }
 # IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
 sd-vc-type-metadata = Type Metadata ng SD-JWT VC: { $reason }
 sd-vc-layout = Hindi mabasa ang SD-JWT VC: { $reason }
+
+## Ang sinasabi ng credential, sa wika ng bumabasa (institusyong naggawad, mga kasanayan, mga bunga ng pagkatuto)
+
+shown-other-language = (walang bersiyon sa Filipino; ipinapakita sa { $shown })
+report-awarding-body = Institusyong naggawad ayon sa credential: { $name }
+report-skills = { $count ->
+    [1] Kasanayan
+    [one] Mga kasanayan
+   *[other] Mga kasanayan
+}: { $names }
+report-outcomes = { $count ->
+    [1] Bunga ng pagkatuto
+    [one] Mga bunga ng pagkatuto
+   *[other] Mga bunga ng pagkatuto
+}:
+skills-headline-more = { $first } at { $more ->
+    [one] { $more } pang kasanayan
+   *[other] { $more } pang kasanayan
+}
+
+## Ang wallet (`skillpass wallet list`)
+
+wallet-heading = wallet ni { $holder } ({ $count ->
+    [one] { $count } credential
+   *[other] { $count } na credential
+})
+wallet-col-title = pamagat
+wallet-col-awarding-body = naggawad
+wallet-col-issuer = nag-isyu
+wallet-col-country = bansa
+wallet-col-level = antas
+wallet-col-status = katayuan
+wallet-untitled = (walang pamagat)
+wallet-empty = wala pang credential sa wallet; magdagdag gamit ang `skillpass wallet add --wallet { $path } FILE-NG-CREDENTIAL`
+
+report-list-item = - { $item }
+
+## Kung bakit hindi natuloy ang isang command
+
+err-cannot-open = hindi mabuksan ang { $path }
+err-cannot-read = hindi mabasa ang { $path }
+err-not-utf8-text = hindi mabasa ang { $path } bilang UTF-8 na teksto
+err-too-large = lampas ang { $path } sa hangganang { $max } byte
+err-not-json = hindi wastong JSON ang { $path }
+err-stdin = hindi mabasa ang standard input
+err-cannot-create = hindi malikha ang { $path }
+err-cannot-write = hindi maisulat ang { $path }
+err-not-key-file = hindi file ng pribadong susi na Ed25519 ang { $path }
+err-registry-unreachable = hindi maabot ang registry: { $reason }
+err-registry-no-answer = hindi sumagot ang registry
+err-registry-not-json = sumagot ang registry ng { $status } pero hindi JSON ang laman
+err-scan-not-credential = hindi Skillpass credential ang na-scan na code
+err-card-not-credential = hindi pinirmahang JSON na dokumento ang credential
+err-empty-credential = walang laman ang { $path }: walang credential dito; hilingin sa nagpadala na ipadala muli ang file
+io-not-found = walang ganitong file o folder
+io-permission-denied = walang pahintulot
+io-is-a-directory = folder ito, hindi file
+io-not-utf8 = hindi UTF-8 na teksto ang laman
+io-already-exists = mayroon na nito
+io-storage-full = puno na ang disk
+wallet-wrong-passphrase = maling passphrase: hindi nabubuksan ng passphrase na ito ang wallet
+wallet-corrupted = sira ang file ng wallet: { $reason }
+wallet-bad-credential = hindi mabasang credential: { $reason }
+wallet-not-holders = ang credential na ito ay para kay { $subject }, hindi para sa may-ari ng wallet na ito, si { $holder }
+wallet-duplicate = nasa wallet na ang credential na { $id }
+wallet-full = puno na ang wallet ({ $max } na credential)
+
+## Pagdagdag sa wallet (`skillpass wallet add`)
+
+wallet-added = { $source }: naidagdag ang { $id } ({ $title })
+wallet-untitled-plain = walang pamagat
+wallet-already = { $source }: nasa wallet na ({ $id })
+wallet-refused = { $source }: tinanggihan: { $reason }
+wallet-refused-invalid = { $source }: tinanggihan: ang credential ay { $status }
+wallet-add-summary = { $added } naidagdag, { $skipped } nasa wallet na, { $refused } tinanggihan; may { $count ->
+    [one] { $count } credential
+   *[other] { $count } na credential
+} ang wallet
+
+## Pag-isyu mula sa CSV (`skillpass issue --csv`)
+
+batch-row-error = linya { $line }: { $reason }
+batch-row-changed = linya { $line }: nabago mula nang ma-isyu bilang { $file } ({ $id }); hindi na muling in-isyu. Kung mali ang credential na iyon, bawiin ito at i-isyu ang itinamang linya sa bagong --out-dir
+batch-file-taken = hindi na-isyu: may laman nang credential ang { $file } mula sa ibang linya (may idinagdag bang linya sa itaas nito, o binago ito?). Idagdag ang mga bagong linya sa dulo ng listahan, o i-isyu ang linyang ito sa ibang --out-dir
+batch-required-empty = { $column }: walang laman, pero kailangan
+batch-outcomes-count = { $column }: { $given ->
+    [one] { $given } bunga ng pagkatuto
+   *[other] { $given } na bunga ng pagkatuto
+}, pero { $english } ang nasa learning_outcomes; ibigay ang bawat bunga sa bawat wika, sa parehong pagkakasunod, na pinaghihiwalay ng |
+batch-lines = { $count ->
+    [1] linya
+    [one] mga linya
+   *[other] mga linya
+} { $ranges }
+batch-skipped = na-isyu na, nilaktawan: { $lines }
+batch-issued-now = na-isyu ngayon: { $lines }
+batch-orphans = na-isyu noon mula sa mga linyang wala na sa file na ito (binago o inalis): { $rows }
+batch-summary = { $issued } na-isyu, { $failed } pumalya; nasa { $path } ang buod
+batch-summary-rerun = { $issued } na-isyu, { $failed } pumalya, { $already } na-isyu na dati, { $changed } nabago mula nang ma-isyu; nasa { $path } ang buod
+
+## Mga pagtanggi ng registry, bawat isa kung saan ito ginawa (nasa `message` pa rin ang English; nasa `text` ito)
+
+reg-timeout = masyadong natagalan bago dumating ang request; ipadala itong muli
+reg-no-issuer = walang nakarehistrong issuer na may ganitong DID
+reg-no-credential = walang nakaimbak na credential na may ganitong id
+reg-nonce-used = nagamit na ang pinirmahang request na ito; pirmahan ang bawat request gamit ang bagong nonce
+reg-unknown-signer = pinirmahan ang request ng susing hindi pag-aari ng anumang nakarehistrong issuer
+reg-grant-expired = nag-expire na ang pahintulot sa iyo ng may-hawak
+reg-grant-revoked = binawi ng may-hawak ang pahintulot sa iyo
+reg-body-too-large = lampas ang laman ng request sa hangganang { $max } byte
+reg-not-json-type = dapat ipadala ang laman bilang Content-Type: application/json, hindi { $type }
+reg-country = dapat na ISO 3166-1 alpha-2 na code ang country, gaya ng { $example }
+reg-key-registered = nakarehistro na sa isang issuer ang susing ito
+reg-valid-until = dapat na mas huli ang validUntil kaysa sa validFrom
+reg-withdrawn-final = binawi na ang akreditasyon ng issuer na ito; pinal na ang pagbawi
+reg-no-web-file = walang ganitong file sa pahina ng pag-verify
+reg-batch-max = hindi hihigit sa { $max } credential bawat request
+reg-nothing-given = walang ibinigay na credential o status list
+reg-grantee = dapat na did:key ang binibigyan ng pahintulot
+reg-no-grant = walang ganitong pahintulot para sa credential na ito
+reg-no-decision = walang nakaimbak na desisyon na may ganitong id
+reg-revocation-final = hindi na maibabalik ang pagbawi; i-suspend na lang kung maaaring alisin ito sa ibang araw

@@ -360,3 +360,122 @@ card-list-and = { $first } et { $second }
 # IETF SD-JWT VC (dc+sd-jwt): its Type Metadata and its layout
 sd-vc-type-metadata = Métadonnées de type du SD-JWT VC : { $reason }
 sd-vc-layout = SD-JWT VC illisible : { $reason }
+
+## Ce que dit une attestation, dans la langue du lecteur (organisme certificateur, compétences, acquis d'apprentissage)
+
+shown-other-language = (non fourni en français ; affiché en { $shown })
+report-awarding-body = Organisme certificateur indiqué dans l'attestation : { $name }
+report-skills = { $count ->
+    [one] Compétence
+   *[other] Compétences
+} : { $names }
+report-outcomes = { $count ->
+    [one] Acquis d'apprentissage
+   *[other] Acquis d'apprentissage
+} :
+skills-headline-more = { $first } et { $more ->
+    [one] { $more } autre compétence
+   *[other] { $more } autres compétences
+}
+
+## Le portefeuille (`skillpass wallet list`)
+
+wallet-heading = portefeuille de { $holder } ({ $count ->
+    [one] { $count } attestation
+   *[other] { $count } attestations
+})
+wallet-col-title = intitulé
+wallet-col-awarding-body = organisme certificateur
+wallet-col-issuer = émetteur
+wallet-col-country = pays
+wallet-col-level = niveau
+wallet-col-status = statut
+wallet-untitled = (sans intitulé)
+wallet-empty = le portefeuille ne contient encore aucune attestation ; ajoutez-en une avec `skillpass wallet add --wallet { $path } FICHIER-ATTESTATION`
+
+report-list-item = - { $item }
+
+## Pourquoi une commande n'a pas pu s'exécuter
+
+err-cannot-open = impossible d'ouvrir { $path }
+err-cannot-read = impossible de lire { $path }
+err-not-utf8-text = impossible de lire { $path } comme texte UTF-8
+err-too-large = { $path } dépasse la limite de { $max } octets
+err-not-json = { $path } n'est pas un JSON valide
+err-stdin = impossible de lire l'entrée standard
+err-cannot-create = impossible de créer { $path }
+err-cannot-write = impossible d'écrire { $path }
+err-not-key-file = { $path } n'est pas un fichier de clé privée Ed25519
+err-registry-unreachable = impossible de joindre le registre : { $reason }
+err-registry-no-answer = le registre n'a pas répondu
+err-registry-not-json = le registre a répondu { $status } avec un contenu qui n'est pas du JSON
+err-scan-not-credential = le code scanné n'est pas une attestation Skillpass
+err-card-not-credential = l'attestation n'est pas un document JSON signé
+err-empty-credential = { $path } est vide : il ne contient aucune attestation ; demandez à l'expéditeur de renvoyer le fichier
+io-not-found = fichier ou dossier introuvable
+io-permission-denied = permission refusée
+io-is-a-directory = c'est un dossier, pas un fichier
+io-not-utf8 = le contenu n'est pas du texte UTF-8
+io-already-exists = existe déjà
+io-storage-full = le disque est plein
+wallet-wrong-passphrase = phrase secrète erronée : cette phrase n'ouvre pas le portefeuille
+wallet-corrupted = le fichier du portefeuille est endommagé : { $reason }
+wallet-bad-credential = attestation illisible : { $reason }
+wallet-not-holders = cette attestation est délivrée à { $subject }, et non à { $holder }, titulaire de ce portefeuille
+wallet-duplicate = l'attestation { $id } est déjà dans le portefeuille
+wallet-full = le portefeuille est plein ({ $max } attestations)
+
+## Ajouter au portefeuille (`skillpass wallet add`)
+
+wallet-added = { $source } : { $id } ajoutée ({ $title })
+wallet-untitled-plain = sans intitulé
+wallet-already = { $source } : déjà dans le portefeuille ({ $id })
+wallet-refused = { $source } : refusée : { $reason }
+wallet-refused-invalid = { $source } : refusée : l'attestation est { $status }
+wallet-add-summary = { $added } ajoutées, { $skipped } déjà présentes, { $refused } refusées ; le portefeuille contient { $count ->
+    [one] { $count } attestation
+   *[other] { $count } attestations
+}
+
+## Délivrer un lot CSV (`skillpass issue --csv`)
+
+batch-row-error = ligne { $line } : { $reason }
+batch-row-changed = ligne { $line } : modifiée depuis sa délivrance sous { $file } ({ $id }) ; pas délivrée à nouveau. Si cette attestation est erronée, révoquez-la et délivrez la ligne corrigée dans un nouveau --out-dir
+batch-file-taken = non délivrée : { $file } contient déjà une attestation délivrée depuis une autre ligne (des lignes ont-elles été ajoutées au-dessus, ou celle-ci a-t-elle changé ?). Ajoutez les nouvelles lignes à la fin du lot, ou délivrez cette ligne dans un autre --out-dir
+batch-required-empty = { $column } : vide, mais obligatoire
+batch-outcomes-count = { $column } : { $given ->
+    [one] { $given } acquis d'apprentissage
+   *[other] { $given } acquis d'apprentissage
+}, mais learning_outcomes en compte { $english } ; donnez chaque acquis dans chaque langue, dans le même ordre, séparés par |
+batch-lines = { $count ->
+    [one] ligne
+   *[other] lignes
+} { $ranges }
+batch-skipped = déjà délivrées, ignorées : { $lines }
+batch-issued-now = délivrées maintenant : { $lines }
+batch-orphans = délivrées auparavant à partir de lignes que ce fichier n'a plus (modifiées ou supprimées) : { $rows }
+batch-summary = { $issued } délivrées, { $failed } en échec ; résumé dans { $path }
+batch-summary-rerun = { $issued } délivrées, { $failed } en échec, { $already } déjà délivrées, { $changed } modifiées depuis leur délivrance ; résumé dans { $path }
+
+## Les refus du registre, chacun là où il est prononcé (`message` reste en anglais ; `text` porte ceci)
+
+reg-timeout = la requête a mis trop de temps à arriver ; envoyez-la de nouveau
+reg-no-issuer = aucun émetteur n'est enregistré sous ce DID
+reg-no-credential = aucune attestation n'est conservée sous cet identifiant
+reg-nonce-used = cette requête signée a déjà servi ; signez chaque requête avec un nouveau nonce
+reg-unknown-signer = la requête est signée avec une clé qui n'appartient à aucun émetteur enregistré
+reg-grant-expired = l'autorisation que vous a accordée le titulaire a expiré
+reg-grant-revoked = le titulaire a retiré l'autorisation qu'il vous avait accordée
+reg-body-too-large = le contenu de la requête dépasse la limite de { $max } octets
+reg-not-json-type = le contenu doit être envoyé en Content-Type: application/json, et non { $type }
+reg-country = country doit être un code pays ISO 3166-1 alpha-2, par exemple { $example }
+reg-key-registered = cette clé est déjà enregistrée pour un émetteur
+reg-valid-until = validUntil doit être postérieur à validFrom
+reg-withdrawn-final = l'accréditation de cet émetteur a été retirée ; le retrait est définitif
+reg-no-web-file = la page de vérification ne contient pas ce fichier
+reg-batch-max = au plus { $max } attestations par requête
+reg-nothing-given = aucune attestation ni liste de statut fournie
+reg-grantee = le bénéficiaire doit être un did:key
+reg-no-grant = aucune autorisation de ce type pour cette attestation
+reg-no-decision = aucune décision n'est conservée sous cet identifiant
+reg-revocation-final = une révocation ne peut pas être annulée ; suspendez plutôt l'attestation si la mesure peut être levée plus tard

@@ -42,6 +42,13 @@ pub struct CheckedCredential {
     /// A qualification's title in every language the credential gives it (a language map;
     /// empty for skills).
     pub titles: crate::i18n::LanguageMap,
+    /// A qualification's awarding body's name in every language the credential gives it
+    /// (empty for skills and when not stated).
+    pub awarding_body: crate::i18n::LanguageMap,
+    /// A qualification's learning outcomes, in every language the credential gives them.
+    pub outcomes: crate::i18n::LanguageLists,
+    /// A skill credential's skills' names, each in every language the credential gives it.
+    pub skill_names: Vec<crate::i18n::LanguageMap>,
     /// The `credentialStatus` entries.
     pub status: Vec<StatusEntry>,
 }
@@ -162,6 +169,29 @@ impl CheckedCredential {
                     .unwrap_or_default(),
                 CredentialKind::Skill => crate::i18n::LanguageMap::new(),
             },
+            awarding_body: subject
+                .get("qualification")
+                .and_then(|q| q.get("awardingBody"))
+                .and_then(|b| b.get("name"))
+                .map(crate::i18n::language_map)
+                .unwrap_or_default(),
+            outcomes: subject
+                .get("qualification")
+                .and_then(|q| q.get("learningOutcomes"))
+                .map(crate::i18n::language_lists)
+                .unwrap_or_default(),
+            skill_names: subject
+                .get("skills")
+                .and_then(Value::as_array)
+                .map(|skills| {
+                    skills
+                        .iter()
+                        .filter_map(|s| s.get("name"))
+                        .map(crate::i18n::language_map)
+                        .filter(|m| !m.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
             status,
         })
     }
@@ -228,6 +258,37 @@ pub fn skill_headline(name: Option<&Value>, skills: Option<&Value>) -> Option<St
         1 => short,
         2 => format!("{short} and 1 more skill"),
         n => format!("{short} and {} more skills", n - 1),
+    })
+}
+
+/// A skill credential's headline in `lang`, from its skills' names (language maps): the
+/// first skill's short name in the reader's language and how many more there are, worded
+/// by the catalog. `None` when no skill has a name in `lang` (the English headline,
+/// [`skill_headline`], is then the one to show).
+pub fn skill_headline_in(
+    names: &[crate::i18n::LanguageMap],
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    use crate::i18n::{pick, Lang, Msg};
+    let first = names.first()?;
+    let picked = pick(first, lang).filter(|p| !p.other_language && !p.tag.is_empty())?;
+    if lang == Lang::En || picked.tag == "en" {
+        return None;
+    }
+    let text = picked.text;
+    let short = text
+        .split([':', ';'])
+        .next()
+        .map(str::trim)
+        .filter(|s| s.chars().count() >= 3)
+        .unwrap_or(text.trim());
+    let short = clip_words(short, MAX_HEADLINE);
+    Some(match names.len() {
+        1 => short,
+        n => Msg::new("skills-headline-more")
+            .arg("first", short)
+            .arg("more", n - 1)
+            .text(lang),
     })
 }
 

@@ -22,7 +22,7 @@ mod tests;
 
 pub use build::{build_document, check_holder_did, sign_document, IssueOptions};
 pub(crate) use checked::check_vc2_envelope;
-pub use checked::{skill_headline, CheckedCredential};
+pub use checked::{skill_headline, skill_headline_in, CheckedCredential};
 pub use error::{CredentialError, Structure};
 pub use kind::{format_time, parse_time, CredentialKind};
 pub use violation::{SchemaError, Violation};

@@ -324,6 +324,20 @@ pub struct Picked<'a> {
 /// exact tag, else a tag of the same base language (`de-AT` for `de`, `tl` for `fil`), else
 /// English, else the first entry.
 pub fn pick(map: &LanguageMap, lang: Lang) -> Option<Picked<'_>> {
+    let (tag, text, other_language) = pick_entry(map, lang)?;
+    Some(Picked {
+        text,
+        tag,
+        other_language,
+    })
+}
+
+/// The entry of `map` for a reader of `lang` ([`pick`]'s fallback), and whether it is in
+/// another language than asked.
+fn pick_entry<V>(
+    map: &std::collections::BTreeMap<String, V>,
+    lang: Lang,
+) -> Option<(&str, &V, bool)> {
     let lang = if lang == Lang::Pseudo { Lang::En } else { lang };
     let found = |tag: &str| map.get_key_value(tag);
     let same_base = || {
@@ -332,7 +346,7 @@ pub fn pick(map: &LanguageMap, lang: Lang) -> Option<Picked<'_>> {
         })
     };
     let untagged = found("");
-    let (tag, text, other) = if let Some((t, v)) = found(lang.tag()).or_else(same_base) {
+    let (tag, value, other) = if let Some((t, v)) = found(lang.tag()).or_else(same_base) {
         (t, v, false)
     } else if let Some((t, v)) = untagged {
         // A plain string: its language is not stated, so it is not "another" one.
@@ -342,11 +356,77 @@ pub fn pick(map: &LanguageMap, lang: Lang) -> Option<Picked<'_>> {
     } else {
         return None;
     };
-    Some(Picked {
-        text,
-        tag,
-        other_language: other,
-    })
+    Some((tag.as_str(), value, other))
+}
+
+/// The text of `map` for a reader of `lang`, followed, when it is in another language than
+/// asked, by the catalog's note naming the language shown (`(… shown in en)`).
+pub fn shown(map: &LanguageMap, lang: Lang) -> Option<String> {
+    let picked = pick(map, lang)?;
+    Some(with_note(
+        picked.text,
+        picked.tag,
+        picked.other_language,
+        lang,
+    ))
+}
+
+fn with_note(text: &str, tag: &str, other_language: bool, lang: Lang) -> String {
+    if other_language && lang != Lang::Pseudo {
+        let note = Msg::new("shown-other-language").arg("shown", tag);
+        format!("{text} {}", note.text(lang))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A credential's list of texts in several languages (its learning outcomes), as the
+/// JSON-LD `@language` container has it: BCP 47 tag → the list in that language. A plain
+/// list (credentials before language maps) is one entry under the empty tag.
+pub type LanguageLists = std::collections::BTreeMap<String, Vec<String>>;
+
+/// The language lists of `value`: a list of strings (under the empty tag), or a language
+/// map whose values are a string or a list of strings.
+pub fn language_lists(value: &serde_json::Value) -> LanguageLists {
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        match v {
+            serde_json::Value::String(s) => vec![s.clone()],
+            serde_json::Value::Array(items) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    match value {
+        serde_json::Value::Array(_) => {
+            let list = strings(value);
+            if list.is_empty() {
+                LanguageLists::new()
+            } else {
+                LanguageLists::from([(String::new(), list)])
+            }
+        }
+        serde_json::Value::Object(members) => members
+            .iter()
+            .filter(|(tag, _)| is_language_tag(tag))
+            .map(|(tag, v)| (tag.clone(), strings(v)))
+            .filter(|(_, list)| !list.is_empty())
+            .collect(),
+        _ => LanguageLists::new(),
+    }
+}
+
+/// The list of `lists` for a reader of `lang` ([`pick`]'s fallback), and the note to show
+/// after it when it is in another language than asked (`None` otherwise).
+pub fn shown_list(lists: &LanguageLists, lang: Lang) -> Option<(&[String], Option<String>)> {
+    let (tag, list, other) = pick_entry(lists, lang)?;
+    let note = (other && lang != Lang::Pseudo).then(|| {
+        Msg::new("shown-other-language")
+            .arg("shown", tag)
+            .text(lang)
+    });
+    Some((list.as_slice(), note))
 }
 
 /// The sentence `id` in `lang`, with no arguments. Such sentences (marks, check names,

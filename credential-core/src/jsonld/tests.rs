@@ -154,3 +154,87 @@ fn a_related_resource_digest_of_a_context_must_be_the_published_digest() {
         Err(ContextError::DigestForm(_))
     ));
 }
+
+/// Issue 12's JSON-LD doubt, settled: the context declares `learningOutcomes` with an
+/// `@language` container, which expands a language map whose values are lists (every
+/// outcome kept, tagged with its language) but not a list of language maps, whose tags
+/// would be dropped as undefined terms. The schema now allows the first and refuses the
+/// second; this pins why.
+#[test]
+fn learning_outcomes_in_several_languages_expand_as_a_map_of_lists_and_never_as_a_list_of_maps() {
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    doc["credentialSubject"]["qualification"]["learningOutcomes"] = json!({
+        "en": ["Plans care", "Gives medication"],
+        "de": ["Plant die Pflege", "Verabreicht Medikamente"],
+        "ar": ["يخطط للرعاية", "يعطي الأدوية"],
+    });
+    let nquads = subject_quads(&doc);
+    for literal in [
+        "\"Plans care\"@en",
+        "\"Gives medication\"@en",
+        "\"Plant die Pflege\"@de",
+        "\"Verabreicht Medikamente\"@de",
+        "\"يخطط للرعاية\"@ar",
+        "\"يعطي الأدوية\"@ar",
+    ] {
+        let line = format!("<http://data.europa.eu/snb/model/elm/learningOutcome> {literal}");
+        assert!(nquads.contains(&line), "{line} missing from\n{nquads}");
+    }
+
+    let mut list_of_maps = doc.clone();
+    list_of_maps["credentialSubject"]["qualification"]["learningOutcomes"] =
+        json!([{"en": "Plans care", "de": "Plant die Pflege"}]);
+    let e = to_dataset(&list_of_maps).unwrap_err();
+    assert!(matches!(e, JsonLdError::Expansion(_)), "{e}");
+}
+
+/// The same with a Data Integrity proof: a credential whose title, awarding body and
+/// learning outcomes are in three languages is signed and verifies, so no term of it is
+/// left out of what the proof covers.
+#[test]
+fn a_multilingual_data_integrity_credential_signs_and_verifies() {
+    use crate::integrity::{sign, ProofForm};
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    let q = &mut doc["credentialSubject"]["qualification"];
+    q["title"] = json!({"en": "Bachelor of Science in Nursing", "de": "Bachelor Pflege", "fil": "Batsilyer sa Nars"});
+    q["awardingBody"]["name"] =
+        json!({"en": "Manila College of Nursing", "fil": "Kolehiyo ng Narsing ng Maynila"});
+    q["learningOutcomes"] = json!({
+        "en": ["Plans care", "Gives medication"],
+        "fil": ["Nagpaplano ng pangangalaga", "Nagbibigay ng gamot"],
+    });
+    let signed = sign(
+        &doc,
+        &f.college,
+        &f.college.public().did_url(),
+        f.now,
+        ProofForm::Object,
+    )
+    .unwrap();
+    let nquads = subject_quads(&signed);
+    assert!(nquads.contains("\"Nagbibigay ng gamot\"@fil"), "{nquads}");
+    assert!(
+        nquads.contains("\"Kolehiyo ng Narsing ng Maynila\"@fil"),
+        "{nquads}"
+    );
+    let bundle = f.bundle();
+    let report = f
+        .verifier(&bundle)
+        .verify(&serde_json::to_string(&signed).unwrap());
+    assert_eq!(
+        report.verdict,
+        crate::Verdict::Valid,
+        "{}",
+        report.to_words()
+    );
+    // Changing one outcome in one language breaks the proof.
+    let mut altered = signed.clone();
+    altered["credentialSubject"]["qualification"]["learningOutcomes"]["fil"][1] =
+        json!("Nagbibigay ng iniksiyon");
+    let report = f
+        .verifier(&bundle)
+        .verify(&serde_json::to_string(&altered).unwrap());
+    assert_eq!(report.failed(), vec!["signature"], "{}", report.to_words());
+}

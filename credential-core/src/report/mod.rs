@@ -138,21 +138,115 @@ pub struct Check<K> {
     pub id: K,
     /// How it came out.
     pub outcome: Outcome,
-    /// What was found, in plain English words (stable for programs that read it).
-    pub detail: String,
-    /// What was found, as a catalog message to show in the reader's language.
-    #[serde(skip)]
-    pub message: Msg,
+    /// What was found: a catalog message, and its plain English words (stable for programs
+    /// that read it) rendered only when someone reads them.
+    pub detail: Detail,
 }
 
 impl<K> Check<K> {
     /// What was found, in `lang`.
     pub fn detail_in(&self, lang: Lang) -> String {
+        self.detail.text(lang)
+    }
+}
+
+/// What a check found: the catalog message, shown in the reader's language, and its English
+/// words, which JSON reports carry as `detail` byte for byte as they always have.
+///
+/// The English words are rendered on first use and kept, so a report printed in German
+/// formats its details once, in German, and a JSON report formats the English ones once more
+/// (issue 12: `--lang de` costs the same as `--lang en`). It reads as a `str`
+/// (`detail.contains(..)`, `detail == "…"`) and serializes as the English string.
+#[derive(Clone)]
+pub struct Detail {
+    message: Msg,
+    english: std::sync::OnceLock<String>,
+}
+
+impl Detail {
+    /// The detail saying `message`; its English words are rendered when first read.
+    pub fn new(message: Msg) -> Self {
+        Self {
+            message,
+            english: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The detail saying `message`, whose English words are already rendered (a result
+    /// worked out once for many credentials).
+    pub fn rendered(message: Msg, english: String) -> Self {
+        Self {
+            message,
+            english: std::sync::OnceLock::from(english),
+        }
+    }
+
+    /// The English words (rendered now if nobody has read them yet).
+    pub fn as_str(&self) -> &str {
+        self.english.get_or_init(|| self.message.text(Lang::En))
+    }
+
+    /// The catalog message.
+    pub fn message(&self) -> &Msg {
+        &self.message
+    }
+
+    /// The words in `lang`: the English ones for English, else that language's catalog.
+    pub fn text(&self, lang: Lang) -> String {
         if lang == Lang::En {
-            self.detail.clone()
+            self.as_str().to_owned()
         } else {
             self.message.text(lang)
         }
+    }
+}
+
+impl std::ops::Deref for Detail {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for Detail {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Detail {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Detail {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Detail {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Serialize for Detail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -181,8 +275,7 @@ impl<K: CheckId> Checks<K> {
         self.list.push(Check {
             id,
             outcome,
-            detail: message.text(Lang::En),
-            message,
+            detail: Detail::new(message),
         });
     }
 
@@ -192,8 +285,7 @@ impl<K: CheckId> Checks<K> {
         self.list.push(Check {
             id,
             outcome,
-            detail: rendered.1.clone(),
-            message: rendered.0.clone(),
+            detail: Detail::rendered(rendered.0.clone(), rendered.1.clone()),
         });
     }
 
@@ -211,14 +303,13 @@ impl<K: CheckId> Checks<K> {
         let in_order =
             list.len() == K::ALL.len() && list.iter().zip(K::ALL).all(|(c, &id)| c.id == id);
         if !in_order {
-            let detail = why.text(Lang::En);
+            let detail = Detail::new(why);
             for &id in K::ALL {
                 if !list.iter().any(|c| c.id == id) {
                     list.push(Check {
                         id,
                         outcome: Outcome::Skipped,
                         detail: detail.clone(),
-                        message: why.clone(),
                     });
                 }
             }

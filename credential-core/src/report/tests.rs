@@ -90,3 +90,34 @@ fn in_another_language_marks_and_details_are_translated_and_columns_fit_them() {
     assert_eq!(list[0].detail, "Ed25519 signature verifies");
     assert_eq!(headline(Verdict::Invalid, Lang::Ar), "غير صالحة");
 }
+
+/// Issue 12, acceptance 5: a report read in another language renders each detail once, in
+/// that language; the English words are rendered only when someone reads them (JSON), and
+/// then they are exactly the English catalog's sentence.
+#[test]
+fn a_report_read_in_german_never_renders_its_english_details_until_json_asks() {
+    let mut checks = Checks::new();
+    checks.push(Step::First, Outcome::Pass, Msg::new("signature-ok"));
+    let list = checks.complete();
+    let mut out = String::new();
+    write_checks(&mut out, &list, Lang::De);
+    assert!(out.contains("Ed25519-Signatur ist gültig"), "{out}");
+    assert!(
+        list.iter().all(|c| c.detail.english.get().is_none()),
+        "printing in German rendered English details"
+    );
+    let details: Vec<&Detail> = list.iter().map(|c| &c.detail).collect();
+    let json = serde_json::to_value(details).unwrap();
+    assert_eq!(json[0], "Ed25519 signature verifies");
+    assert_eq!(json[1], "not run: an earlier check failed");
+    assert_eq!(
+        list[0].detail.english.get().map(String::as_str),
+        Some("Ed25519 signature verifies")
+    );
+    // Read in English, the detail is the English words, rendered once and kept.
+    assert_eq!(list[0].detail_in(Lang::En), "Ed25519 signature verifies");
+    assert_eq!(
+        format!("{}", list[2].detail),
+        "not run: an earlier check failed"
+    );
+}

@@ -70,7 +70,7 @@ impl PublishPolicy {
     pub fn judge(&self, report: &Report) -> Result<(), PublishRefusal> {
         for &id in self.must_pass {
             if let Some(check) = report.check(id).filter(|c| c.outcome != Outcome::Pass) {
-                let detail = check.detail.clone();
+                let detail = check.detail.to_string();
                 return Err(if id == CheckId::IssuerAccredited {
                     PublishRefusal::OutOfScope { detail }
                 } else {

@@ -36,6 +36,16 @@ pub struct CredentialSummary {
     /// A qualification's title in every language the credential gives it (a language map).
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub titles: crate::i18n::LanguageMap,
+    /// The awarding body's name as the credential states it, in its languages (shown in
+    /// words; JSON programs read the credential itself).
+    #[serde(skip)]
+    pub awarding_body: crate::i18n::LanguageMap,
+    /// The learning outcomes, in their languages (shown in words).
+    #[serde(skip)]
+    pub outcomes: crate::i18n::LanguageLists,
+    /// A skill credential's skills' names, in their languages (shown in words).
+    #[serde(skip)]
+    pub skill_names: Vec<crate::i18n::LanguageMap>,
     /// Framework level ids the credential claims (`PQF-6`).
     pub levels: Vec<String>,
     /// `validFrom`, RFC 3339.
@@ -165,6 +175,9 @@ impl Report {
             }
         }
         out.push('\n');
+        if let Some(c) = &self.credential {
+            write_content(&mut out, c, lang);
+        }
         report::write_checks(&mut out, &self.checks, lang);
         if let Some(eq) = &self.equivalence {
             out.push('\n');
@@ -179,6 +192,60 @@ impl Report {
         }
         out
     }
+}
+
+/// What the credential says that a reader reads in their own language, under the headline:
+/// the awarding body it names (when that is not the registered name already shown), the
+/// skills' names and the learning outcomes, each with the note when it is in another
+/// language than asked.
+fn write_content(out: &mut String, c: &CredentialSummary, lang: Lang) {
+    use crate::i18n::{pick, shown, shown_list};
+    if let Some(picked) = pick(&c.awarding_body, lang) {
+        let registered = c.issuer_name.as_deref().unwrap_or_default();
+        if !same_name(picked.text, registered) {
+            let name = shown(&c.awarding_body, lang).unwrap_or_default();
+            let line = Msg::new("report-awarding-body")
+                .arg("name", name)
+                .text(lang);
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !c.skill_names.is_empty() {
+        let names: Vec<String> = c
+            .skill_names
+            .iter()
+            .filter_map(|m| shown(m, lang))
+            .collect();
+        let line = Msg::new("report-skills")
+            .arg("count", names.len())
+            .arg("names", names.join("; "))
+            .text(lang);
+        let _ = writeln!(out, "  {line}");
+    }
+    if let Some((list, note)) = shown_list(&c.outcomes, lang) {
+        let mut line = Msg::new("report-outcomes")
+            .arg("count", list.len())
+            .text(lang);
+        if let Some(note) = note {
+            line = format!("{line} {note}");
+        }
+        let _ = writeln!(out, "  {line}");
+        for outcome in list {
+            let item = Msg::new("report-list-item").arg("item", outcome);
+            let _ = writeln!(out, "    {}", item.text(lang));
+        }
+    }
+}
+
+/// Names that differ only in case, spacing or punctuation are the same name.
+fn same_name(a: &str, b: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    squash(a) == squash(b)
 }
 
 /// The report for a credential that could not be checked because the bundle was refused

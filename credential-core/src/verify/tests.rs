@@ -125,7 +125,7 @@ fn a_report_reads_in_each_language_with_every_check_translated() {
         // algorithm's name, "EdDSA (Ed25519)", is the same in every language).
         for check in valid.checks.iter().filter(|c| c.id != CheckId::Algorithm) {
             assert!(
-                !text.contains(&check.detail),
+                !text.contains(check.detail.as_str()),
                 "{lang} left {:?} in English:\n{text}",
                 check.detail
             );
@@ -150,10 +150,21 @@ fn language_maps_pass_the_schema_where_they_are_allowed_and_nowhere_else() {
     q["title"] = serde_json::json!({"en": "BSc Nursing", "de": "BSc Pflege", "fil": "BSc Nars"});
     q["awardingBody"]["name"] =
         serde_json::json!({"en": "Manila College", "fil": "Kolehiyo ng Maynila"});
-    q["learningOutcomes"] =
-        serde_json::json!([{"en": "Plans care", "de": "Plant die Pflege"}, "Gives medication"]);
+    q["learningOutcomes"] = serde_json::json!({
+        "en": ["Plans care", "Gives medication"],
+        "de": ["Plant die Pflege", "Verabreicht Medikamente"],
+        "fil": "Nagpaplano ng pangangalaga",
+    });
     assert_eq!(
         schema::validate(CredentialKind::Qualification, &doc),
+        Ok(())
+    );
+    // A plain list of outcomes, as before language maps.
+    let mut list = doc.clone();
+    list["credentialSubject"]["qualification"]["learningOutcomes"] =
+        serde_json::json!(["Plans care", "Gives medication"]);
+    assert_eq!(
+        schema::validate(CredentialKind::Qualification, &list),
         Ok(())
     );
     // A plain string title, as before language maps.
@@ -171,6 +182,20 @@ fn language_maps_pass_the_schema_where_they_are_allowed_and_nowhere_else() {
             serde_json::json!({"name": {"EN": "upper-case tag"}}),
         ),
         ("learningOutcomes", serde_json::json!([{}])),
+        // A list of language maps: the context's `@language` container cannot expand it
+        // (its terms would be dropped), so the schema refuses it (issue 12's JSON-LD doubt).
+        (
+            "learningOutcomes",
+            serde_json::json!([{"en": "Plans care", "de": "Plant die Pflege"}]),
+        ),
+        (
+            "learningOutcomes",
+            serde_json::json!({"en": [{"de": "nested"}]}),
+        ),
+        (
+            "learningOutcomes",
+            serde_json::json!({"EN": ["upper-case tag"]}),
+        ),
     ] {
         let mut wrong = doc.clone();
         wrong["credentialSubject"]["qualification"][pointer] = bad;
@@ -207,7 +232,7 @@ mod data_integrity {
 
     fn detail(report: &Report, id: CheckId) -> (Outcome, String) {
         let c = report.check(id).unwrap();
-        (c.outcome, c.detail.clone())
+        (c.outcome, c.detail.to_string())
     }
 
     #[test]
@@ -355,4 +380,91 @@ mod data_integrity {
             "{why}"
         );
     }
+}
+
+/// Issue 12: a reader sees the awarding body, the skills and the learning outcomes in their
+/// own language where the credential gives them, and is told when another language is shown.
+#[test]
+fn the_report_shows_the_awarding_body_and_outcomes_in_the_readers_language() {
+    use crate::i18n::Lang;
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    let q = &mut doc["credentialSubject"]["qualification"];
+    q["awardingBody"]["name"] = serde_json::json!({
+        "en": "Manila College of Nursing",
+        "de": "Pflegehochschule Manila",
+    });
+    q["learningOutcomes"] = serde_json::json!({
+        "en": ["Plans care", "Gives medication"],
+        "de": ["Plant die Pflege", "Verabreicht Medikamente"],
+    });
+    let jws =
+        crate::credential::sign_document(&f.college, &f.college.public().did_url(), &doc).unwrap();
+    let bundle = f.bundle();
+    let report = f.verifier(&bundle).verify(&jws);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+
+    let german = report.to_words_in(Lang::De);
+    assert!(
+        german.contains("Im Nachweis genannte verleihende Stelle: Pflegehochschule Manila\n"),
+        "{german}"
+    );
+    assert!(
+        german.contains("Lernergebnisse:\n    - Plant die Pflege\n    - Verabreicht Medikamente\n"),
+        "{german}"
+    );
+    assert!(!german.contains("Gives medication"), "{german}");
+
+    // No French in the credential: English, with the note saying so.
+    let french = report.to_words_in(Lang::Fr);
+    assert!(
+        french.contains(
+            "Acquis d'apprentissage : (non fourni en français ; affiché en en)\n    - Plans care\n"
+        ),
+        "{french}"
+    );
+    // The English body's name is the registered one, already in the headline: not repeated.
+    let english = report.to_words();
+    assert!(!english.contains("Awarding body named"), "{english}");
+    assert!(
+        english.contains("Learning outcomes:\n    - Plans care\n"),
+        "{english}"
+    );
+    // JSON keeps its fields: the language maps are in the credential, not in the summary.
+    let json = report.to_json_in(Lang::De);
+    assert!(json["credential"].get("awardingBody").is_none(), "{json}");
+}
+
+#[test]
+fn a_skill_credential_names_its_skills_in_the_readers_language() {
+    use crate::i18n::Lang;
+    let f = Fixture::new();
+    let mut doc = f.document_for(&f.holder.public().did());
+    let subject = doc["credentialSubject"].as_object_mut().unwrap();
+    subject.remove("qualification");
+    subject.insert(
+        "skills".into(),
+        serde_json::json!([
+            {"name": {"en": "Wound care", "de": "Wundversorgung"}, "kind": "technical",
+             "assessment": {"method": "exam", "date": "2024-03-01"}},
+            {"name": "Patient transfer", "kind": "technical",
+             "assessment": {"method": "exam", "date": "2024-03-01"}}
+        ]),
+    );
+    doc["type"] = serde_json::json!(["VerifiableCredential", "SkillCredential"]);
+    let checked = crate::CheckedCredential::from_value(&doc).unwrap();
+    assert_eq!(checked.skill_names.len(), 2);
+    assert_eq!(
+        crate::credential::skill_headline_in(&checked.skill_names, Lang::De).as_deref(),
+        Some("Wundversorgung und 1 weitere Kompetenz")
+    );
+    // English has its own headline; a language no skill is named in has none.
+    assert_eq!(
+        crate::credential::skill_headline_in(&checked.skill_names, Lang::En),
+        None
+    );
+    assert_eq!(
+        crate::credential::skill_headline_in(&checked.skill_names, Lang::Ar),
+        None
+    );
 }

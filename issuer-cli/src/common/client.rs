@@ -8,11 +8,13 @@ use std::time::Duration;
 
 use anyhow::{anyhow, bail, Result};
 use clap::Args;
+use credential_core::i18n::Msg;
 use credential_core::request::sign_request;
 use credential_core::SecretKey;
 use serde_json::Value;
 
 use crate::common::files;
+use crate::common::said::said;
 
 /// Where `skillpass-registry serve` listens by default.
 const DEFAULT_REGISTRY: &str = "http://127.0.0.1:8080";
@@ -63,10 +65,7 @@ pub(crate) struct Reply {
 impl Reply {
     pub(crate) fn json(&self) -> Result<Value> {
         serde_json::from_str(&self.body).map_err(|_| {
-            anyhow!(
-                "the registry answered {} with a body that is not JSON",
-                self.status
-            )
+            said(Msg::new("err-registry-not-json").arg("status", self.status.to_string()))
         })
     }
 }
@@ -174,7 +173,7 @@ impl Client {
             Ok(r) => r,
             Err(e) => {
                 finish(Err(e))?;
-                bail!("the registry did not answer");
+                return Err(said(Msg::new("err-registry-no-answer")));
             }
         };
         let announced = response
@@ -274,7 +273,9 @@ fn finish(result: Result<ureq::Response, ureq::Error>) -> Result<Reply> {
                 None => bail!("registry: HTTP {status} (no Skillpass error in the answer)"),
             }
         }
-        Err(ureq::Error::Transport(t)) => bail!("cannot reach the registry: {t}"),
+        Err(ureq::Error::Transport(t)) => Err(said(
+            Msg::new("err-registry-unreachable").arg("reason", t.to_string()),
+        )),
     }
 }
 

@@ -7,8 +7,21 @@ use std::fs;
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
+use credential_core::i18n::Msg;
 use credential_core::SecretKey;
+
+use super::said::{said, Say as _};
+
+/// The message `id` about the file `path`.
+fn shown(id: &'static str, path: &Path) -> Msg {
+    Msg::new(id).arg("path", path.display().to_string())
+}
+
+/// `PATH is larger than the MAX-byte limit`.
+fn too_large(path: &Path, max: u64) -> anyhow::Error {
+    said(shown("err-too-large", path).arg("max", max.to_string()))
+}
 
 /// Largest file read as a whole: a CSV batch or a file of signed decisions.
 pub(crate) const MAX_FILE: u64 = 128 * 1024 * 1024;
@@ -18,33 +31,33 @@ const MAX_JSON: u64 = 16 * 1024 * 1024;
 
 /// Reads a text file, refusing anything over `max` bytes.
 pub(crate) fn read_text(path: &Path, max: u64) -> Result<String> {
-    let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = fs::File::open(path).say(|| shown("err-cannot-open", path))?;
     let mut text = String::new();
     file.take(max + 1)
         .read_to_string(&mut text)
-        .with_context(|| format!("cannot read {} as UTF-8 text", path.display()))?;
+        .say(|| shown("err-not-utf8-text", path))?;
     if text.len() as u64 > max {
-        bail!("{} is larger than the {max}-byte limit", path.display());
+        return Err(too_large(path, max));
     }
     Ok(text)
 }
 
 /// Reads a binary file, refusing anything over `max` bytes.
 pub(crate) fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>> {
-    let file = fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = fs::File::open(path).say(|| shown("err-cannot-open", path))?;
     let mut bytes = Vec::new();
     file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .say(|| shown("err-cannot-read", path))?;
     if bytes.len() > max {
-        bail!("{} is larger than the {max}-byte limit", path.display());
+        return Err(too_large(path, max as u64));
     }
     Ok(bytes)
 }
 
 pub(crate) fn read_json(path: &Path) -> Result<serde_json::Value> {
     let text = read_text(path, MAX_JSON)?;
-    serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", path.display()))
+    serde_json::from_str(&text).say(|| shown("err-not-json", path))
 }
 
 /// Reads a signed document handed to a verifier or a wallet — a file, or `-` for standard
@@ -60,13 +73,13 @@ pub(crate) fn read_input(path: &Path, max: usize) -> Result<String> {
             .lock()
             .take(limit)
             .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
+            .say(|| Msg::new("err-stdin"))?;
     } else {
         fs::File::open(path)
-            .with_context(|| format!("cannot open {}", path.display()))?
+            .say(|| shown("err-cannot-open", path))?
             .take(limit)
             .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+            .say(|| shown("err-cannot-read", path))?;
     }
     Ok(String::from_utf8_lossy(&bytes).trim().to_owned())
 }
@@ -79,7 +92,7 @@ pub(crate) fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::create_dir_all(dir).say(|| shown("err-cannot-create", dir))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -94,19 +107,16 @@ pub(crate) fn write_atomic(path: &Path, data: &[u8], private: bool) -> Result<()
     }
     #[cfg(not(unix))]
     let _ = private;
-    let mut file = options
-        .open(&tmp)
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut file = options.open(&tmp).say(|| shown("err-cannot-write", &tmp))?;
     file.write_all(data)
         .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
-    fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+        .say(|| shown("err-cannot-write", &tmp))?;
+    fs::rename(&tmp, path).say(|| shown("err-cannot-write", path))?;
     Ok(())
 }
 
 /// Reads a private key file (a private JWK); the text is wiped from memory once read.
 pub(crate) fn read_key(path: &Path) -> Result<SecretKey> {
     let text = zeroize::Zeroizing::new(read_text(path, credential_core::keys::MAX_JWK_LEN as u64)?);
-    SecretKey::from_private_jwk(&text)
-        .with_context(|| format!("{} is not an Ed25519 private key file", path.display()))
+    SecretKey::from_private_jwk(&text).say(|| shown("err-not-key-file", path))
 }

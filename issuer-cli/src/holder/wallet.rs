@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
+use credential_core::i18n::{self, Lang, Msg};
 use credential_core::signed::{peek_json, CredentialJwt, Kind as _};
 use credential_core::wallet::MAX_WALLET_LEN;
 use credential_core::{CredentialFormat, SecretKey, Verdict, Wallet, WalletEntry};
@@ -254,12 +255,16 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
     let checker = a.check.checker()?;
     let now = a.check.now();
     let (mut added, mut refused, mut skipped) = (0usize, 0usize, 0usize);
+    let lang = crate::common::lang::current();
     for (source, text) in &texts {
         let checked = match &checker {
             Some(c) => {
                 let (verdict, known) = c.check(text, now)?;
                 if verdict == Verdict::Invalid {
-                    eprintln!("{source}: refused: the credential is {}", known.status);
+                    let said = Msg::new("wallet-refused-invalid")
+                        .arg("source", source.as_str())
+                        .arg("status", &known.status);
+                    eprintln!("{}", said.text(lang));
                     refused += 1;
                     continue;
                 }
@@ -269,20 +274,31 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
         };
         match wallet.add(text, checked, Utc::now()) {
             Ok(entry) => {
-                eprintln!(
-                    "{source}: added {} ({})",
-                    entry.id,
-                    entry.last_known.title.as_deref().unwrap_or("untitled")
-                );
+                let title = entry
+                    .last_known
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| i18n::text(lang, "wallet-untitled-plain"));
+                let said = Msg::new("wallet-added")
+                    .arg("source", source.as_str())
+                    .arg("id", &entry.id)
+                    .arg("title", title);
+                eprintln!("{}", said.text(lang));
                 added += 1;
             }
             // Adding what is already there changes nothing and is no failure.
             Err(credential_core::WalletError::Duplicate(id)) => {
-                eprintln!("{source}: already in the wallet ({id})");
+                let said = Msg::new("wallet-already")
+                    .arg("source", source.as_str())
+                    .arg("id", id);
+                eprintln!("{}", said.text(lang));
                 skipped += 1;
             }
             Err(e) => {
-                eprintln!("{source}: refused: {e}");
+                let said = Msg::new("wallet-refused")
+                    .arg("source", source.as_str())
+                    .arg("reason", crate::common::said::render_std(&e, lang));
+                eprintln!("{}", said.text(lang));
                 refused += 1;
             }
         }
@@ -290,10 +306,12 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
     if added > 0 {
         save(&path, &wallet, &phrase)?;
     }
-    eprintln!(
-        "{added} added, {skipped} already in the wallet, {refused} refused; the wallet holds {}",
-        holds(&wallet)
-    );
+    let said = Msg::new("wallet-add-summary")
+        .arg("added", added)
+        .arg("skipped", skipped)
+        .arg("refused", refused)
+        .arg("count", wallet.credentials().len());
+    eprintln!("{}", said.text(lang));
     Ok(if refused == 0 { 0 } else { 1 })
 }
 
@@ -325,19 +343,31 @@ fn list(a: ListArgs) -> Result<u8> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(0);
     }
-    println!("wallet of {} ({})", wallet.did(), holds(&wallet));
+    let lang = crate::common::lang::current();
+    let heading = Msg::new("wallet-heading")
+        .arg("holder", wallet.did())
+        .arg("count", wallet.credentials().len());
+    println!("{}", heading.text(lang));
     if wallet.credentials().is_empty() {
         println!("{}", empty_wallet(&path));
         return Ok(0);
     }
-    let rows: Vec<[String; 6]> = wallet
+    let rows: Vec<[String; 7]> = wallet
         .credentials()
         .iter()
         .enumerate()
-        .map(|(i, e)| row(i, e))
+        .map(|(i, e)| row(i, e, lang))
         .collect();
-    let header = ["#", "title", "issuer", "country", "level", "status"].map(String::from);
-    let mut widths = [0usize; 6];
+    let header = [
+        "#".to_owned(),
+        i18n::text(lang, "wallet-col-title"),
+        i18n::text(lang, "wallet-col-awarding-body"),
+        i18n::text(lang, "wallet-col-issuer"),
+        i18n::text(lang, "wallet-col-country"),
+        i18n::text(lang, "wallet-col-level"),
+        i18n::text(lang, "wallet-col-status"),
+    ];
+    let mut widths = [0usize; 7];
     for r in std::iter::once(&header).chain(&rows) {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(cell.chars().count());
@@ -354,21 +384,47 @@ fn list(a: ListArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn row(i: usize, e: &WalletEntry) -> [String; 6] {
+fn row(i: usize, e: &WalletEntry, lang: Lang) -> [String; 7] {
     let k = &e.last_known;
     let status = match k.checked_at {
         Some(t) => format!("{} ({})", k.status, t.format("%Y-%m-%d")),
         None => k.status.clone(),
     };
+    // What the credential itself says in other languages (the wallet keeps the credential;
+    // wallets written before language maps remember only the English words).
+    let content = credential_core::wallet::read_unchecked(&e.credential)
+        .ok()
+        .map(|(_, c)| c);
     // The title in the reader's language; another language than asked shows its tag.
-    let title = match credential_core::i18n::pick(&k.titles, crate::common::lang::current()) {
-        Some(p) if p.other_language => format!("{} ({})", p.text, p.tag),
-        Some(p) => p.text.to_owned(),
-        None => k.title.clone().unwrap_or_else(|| "(untitled)".into()),
+    let skills = content
+        .as_ref()
+        .and_then(|c| credential_core::credential::skill_headline_in(&c.skill_names, lang));
+    let title = match (i18n::pick(&k.titles, lang), skills) {
+        (_, Some(skills)) => skills,
+        (Some(p), None) if p.other_language => format!("{} ({})", p.text, p.tag),
+        (Some(p), None) => p.text.to_owned(),
+        (None, None) => k
+            .title
+            .clone()
+            .unwrap_or_else(|| i18n::text(lang, "wallet-untitled")),
     };
+    let body = content
+        .as_ref()
+        .and_then(|c| i18n::pick(&c.awarding_body, lang))
+        .map_or_else(
+            || "-".to_owned(),
+            |p| {
+                if p.other_language {
+                    format!("{} ({})", p.text, p.tag)
+                } else {
+                    p.text.to_owned()
+                }
+            },
+        );
     [
         (i + 1).to_string(),
         clip(&title, 40),
+        clip(&body, 40),
         clip(k.issuer_name.as_deref().unwrap_or(&k.issuer), 40),
         k.country.clone().unwrap_or_else(|| "-".into()),
         if k.levels.is_empty() {
@@ -390,20 +446,11 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-/// `1 credential`, `3 credentials`.
-fn holds(wallet: &Wallet) -> String {
-    match wallet.credentials().len() {
-        1 => "1 credential".to_owned(),
-        n => format!("{n} credentials"),
-    }
-}
-
 /// What every command says of a wallet without credentials.
 fn empty_wallet(path: &Path) -> String {
-    format!(
-        "the wallet holds no credentials yet; add one with `skillpass wallet add --wallet {} CREDENTIAL-FILE`",
-        path.display()
-    )
+    Msg::new("wallet-empty")
+        .arg("path", path.display().to_string())
+        .text(crate::common::lang::current())
 }
 
 fn select<'w>(wallet: &'w Wallet, selector: &str) -> Result<&'w WalletEntry> {

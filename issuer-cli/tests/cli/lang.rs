@@ -423,3 +423,295 @@ fn a_command_that_cannot_run_says_so_in_the_readers_language() {
         stderr(&out)
     );
 }
+
+/// Issue 12: `awarding_body@de` and `learning_outcomes@de` columns make language maps
+/// (outcomes as a map of lists, the form the JSON-LD context expands); `verify`, `wallet
+/// list` and the card show them in the reader's language and say when they fall back.
+#[test]
+fn csv_columns_for_the_awarding_body_and_outcomes_in_other_languages_reach_verify_wallet_and_card()
+{
+    let d = Scratch::new();
+    let operator = d.key("operator.key");
+    let college = d.key("college.key");
+    d.bundle(&college, &[]);
+    let holder = d.ok(&["wallet", "init", "--wallet", "w.jwe"]);
+    std::fs::write(
+        d.path("batch.csv"),
+        format!(
+            "name,holder_did,title,title@de,awarding_body,awarding_body@de,awarding_body@fil,\
+             country,level,field,learning_outcomes,learning_outcomes@de,awarded\n\
+             Maria Garcia,{},Bachelor of Science in Nursing,Bachelor of Science in Pflege,\
+             Davao College of Nursing,Pflegehochschule Davao,Kolehiyo ng Narsing ng Davao,PH,\
+             PQF-6,0913,Plans nursing care|Administers medications,\
+             Plant die Pflege|Verabreicht Medikamente,2024-04-17\n",
+            holder.trim()
+        ),
+    )
+    .unwrap();
+    let out = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "batch.csv",
+        "--out-dir",
+        "out",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let claims = payload(&d.path("out").join("row-000002.jwt"));
+    let q = &claims["credentialSubject"]["qualification"];
+    assert_eq!(
+        q["awardingBody"]["name"],
+        serde_json::json!({
+            "en": "Davao College of Nursing",
+            "de": "Pflegehochschule Davao",
+            "fil": "Kolehiyo ng Narsing ng Davao",
+        })
+    );
+    assert_eq!(
+        q["learningOutcomes"],
+        serde_json::json!({
+            "en": ["Plans nursing care", "Administers medications"],
+            "de": ["Plant die Pflege", "Verabreicht Medikamente"],
+        })
+    );
+    std::fs::copy(d.path("out").join("row-000002.jwt"), d.path("nurse.jwt")).unwrap();
+
+    let german = verify(&d, &operator, &["--lang", "de"], &[]);
+    assert!(
+        german.contains("  Im Nachweis genannte verleihende Stelle: Pflegehochschule Davao\n"),
+        "{german}"
+    );
+    assert!(
+        german
+            .contains("  Lernergebnisse:\n    - Plant die Pflege\n    - Verabreicht Medikamente\n"),
+        "{german}"
+    );
+    let filipino = verify(&d, &operator, &["--lang", "fil"], &[]);
+    assert!(
+        filipino.contains("Kolehiyo ng Narsing ng Davao\n"),
+        "{filipino}"
+    );
+    assert!(
+        filipino.contains(
+            "Mga bunga ng pagkatuto: (walang bersiyon sa Filipino; ipinapakita sa en)\n    - Plans nursing care\n"
+        ),
+        "{filipino}"
+    );
+    let arabic = verify(&d, &operator, &["--lang", "ar"], &[]);
+    assert!(
+        arabic.contains(
+            "الجهة المانحة المذكورة في الوثيقة: Davao College of Nursing (غير متوفر بالعربية؛ معروض بلغة en)"
+        ),
+        "{arabic}"
+    );
+
+    // The wallet list, in German and in French (no French: the English name and its tag).
+    d.ok(&["wallet", "add", "--wallet", "w.jwe", "nurse.jwt"]);
+    let list = d.ok(&["wallet", "list", "--wallet", "w.jwe", "--lang", "de"]);
+    assert!(list.starts_with("Brieftasche von did:key:"), "{list}");
+    assert!(list.contains("(1 Nachweis)"), "{list}");
+    for expected in [
+        "Titel",
+        "verleihende Stelle",
+        "Pflegehochschule Davao",
+        "Bachelor of Science in Pflege",
+    ] {
+        assert!(list.contains(expected), "{expected} missing from\n{list}");
+    }
+    let french = d.ok(&["wallet", "list", "--wallet", "w.jwe", "--lang", "fr"]);
+    assert!(french.contains("organisme certificateur"), "{french}");
+    assert!(french.contains("Davao College of Nursing (en)"), "{french}");
+
+    // The card's text, in its first label language.
+    let out = d.run(&[
+        "card",
+        "nurse.jwt",
+        "--out",
+        "card.png",
+        "--lang",
+        "de",
+        "--lang",
+        "fil",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let terminal = stdout(&out) + &stderr(&out);
+    assert!(
+        terminal.contains("Bachelor of Science in Pflege"),
+        "{terminal}"
+    );
+    assert!(terminal.contains("Pflegehochschule Davao"), "{terminal}");
+}
+
+#[test]
+fn a_csv_row_whose_outcomes_differ_in_number_between_languages_is_refused_by_name() {
+    let d = Scratch::new();
+    d.key("college.key");
+    std::fs::write(
+        d.path("batch.csv"),
+        "name,title,awarding_body,country,level,field,learning_outcomes,learning_outcomes@fr,awarded\n\
+         Maria Garcia,BSc Nursing,Davao College,PH,PQF-6,0913,Plans care|Gives medication,\
+         Planifie les soins,2024-04-17\n",
+    )
+    .unwrap();
+    let out = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "batch.csv",
+        "--out-dir",
+        "out",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "line 2: learning_outcomes@fr: 1 outcome, but learning_outcomes has 2; give every outcome in each language, in the same order, separated by |"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Issue 12, what moved into the catalogs: a batch's row errors and summaries, the wallet's
+/// list and what adding to it says, and the reasons of errors a user meets (a file that is
+/// not there, a key file that is not one) print nothing that bypasses the catalog under the
+/// pseudo-locale; English stays as it was.
+#[test]
+fn under_the_pseudo_locale_batches_wallets_and_error_reasons_come_from_the_catalog() {
+    let d = Scratch::new();
+    d.key("college.key");
+    let pseudo = [
+        ("SKILLPASS_LANG", "en-XA"),
+        ("SKILLPASS_PASSPHRASE", "correct horse battery staple"),
+    ];
+    let holder = d.ok(&["wallet", "init", "--wallet", "w.jwe"]);
+    std::fs::write(
+        d.path("batch.csv"),
+        format!(
+            "name,holder_did,title,awarding_body,awarding_body@de,country,level,field,\
+             learning_outcomes,awarded\n\
+             Maria Garcia,{},BSc Nursing,Davao College,Pflegehochschule Davao,PH,PQF-6,0913,\
+             Plans care|Gives medication,2024-04-17\n\
+             Ben Reyes,,BSc Nursing,,,PH,PQF-6,0913,,2024-04-17\n",
+            holder.trim()
+        ),
+    )
+    .unwrap();
+    let csv = [
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "batch.csv",
+        "--out-dir",
+        "out",
+    ];
+    let first = d.run_with(&csv, &pseudo);
+    assert_eq!(code(&first), 1, "{}", stderr(&first));
+    let again = d.run_with(&csv, &pseudo);
+    let wallet_add = d.run_with(
+        &[
+            "wallet",
+            "add",
+            "--wallet",
+            "w.jwe",
+            "out/row-000002.jwt",
+            "out/row-000002.jwt",
+        ],
+        &pseudo,
+    );
+    let wallet_list = d.run_with(&["wallet", "list", "--wallet", "w.jwe"], &pseudo);
+    let missing = d.run_with(
+        &["wallet", "add", "--wallet", "w.jwe", "nowhere.jwt"],
+        &pseudo,
+    );
+    std::fs::write(d.path("not-a-key.json"), "{}").unwrap();
+    let bad_key = d.run_with(
+        &[
+            "issue",
+            "--key",
+            "not-a-key.json",
+            "--csv",
+            "batch.csv",
+            "--out-dir",
+            "x",
+        ],
+        &pseudo,
+    );
+    for (what, text) in [
+        (
+            "batch: row error and summary",
+            stderr(&first) + &stdout(&first),
+        ),
+        ("batch run again", stderr(&again) + &stdout(&again)),
+        ("wallet add", stderr(&wallet_add)),
+        ("wallet list", stdout(&wallet_list)),
+        ("a file that is not there", stderr(&missing)),
+        ("a key file that is not one", stderr(&bad_key)),
+    ] {
+        assert!(
+            text.contains('⟦'),
+            "{what}: no catalog text at all:\n{text}"
+        );
+        // Data: the credential's texts, and the wallet's country code and stored status.
+        let left = untranslated(&text, &["BSc Nursing", "Davao College", "PH", "unchecked"]);
+        assert!(
+            left.is_empty(),
+            "{what}: {left:?} bypassed the catalog:\n{text}"
+        );
+    }
+    assert!(
+        stderr(&missing).contains("⟦ñó šúçĥ ƒíĺé óŕ ďíŕéçťóŕý⟧"),
+        "{}",
+        stderr(&missing)
+    );
+
+    // English: what it always printed, word for word.
+    let missing = d.run(&["wallet", "add", "--wallet", "w.jwe", "nowhere.jwt"]);
+    assert_eq!(
+        stderr(&missing),
+        "skillpass: error: cannot open nowhere.jwt: No such file or directory (os error 2)\n"
+    );
+    let out = d.run(&csv);
+    assert!(
+        stdout(&out).starts_with(
+            "0 issued, 1 failed, 1 already issued, 0 changed since issued; summary in "
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("line 3: awarding_body: empty, but required"),
+        "{}",
+        stderr(&out)
+    );
+    // German: the reasons in German.
+    let missing = d.run_with(
+        &[
+            "wallet",
+            "add",
+            "--wallet",
+            "w.jwe",
+            "nowhere.jwt",
+            "--lang",
+            "de",
+        ],
+        &[("SKILLPASS_PASSPHRASE", "correct horse battery staple")],
+    );
+    assert_eq!(
+        stderr(&missing),
+        "skillpass: Fehler: nowhere.jwt kann nicht geöffnet werden: Datei oder Ordner nicht gefunden\n"
+    );
+    let out = d.run_with(&[&csv[..], &["--lang", "fr"]].concat(), &[]);
+    assert!(
+        stderr(&out).contains("ligne 3 : awarding_body : vide, mais obligatoire"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).starts_with("0 délivrées, 1 en échec, 1 déjà délivrées, 0 modifiées depuis leur délivrance ; résumé dans "),
+        "{}",
+        stdout(&out)
+    );
+}

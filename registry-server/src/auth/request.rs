@@ -51,12 +51,10 @@ async fn authenticate(req: Request, state: &AppState) -> Result<(Signer, Bytes),
     let req = Request::from_parts(parts.clone(), body);
     let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::new(
+            AppError::said(
                 ErrorCode::BodyTooLarge,
-                format!(
-                    "the request body is over the {}-byte limit",
-                    state.settings().max_body_bytes
-                ),
+                credential_core::i18n::Msg::new("reg-body-too-large")
+                    .arg("max", state.settings().max_body_bytes.to_string()),
             )
         } else {
             AppError::new(ErrorCode::UnreadableBody, rejection.body_text())
@@ -102,12 +100,10 @@ fn require_json(req: &Request) -> Result<(), AppError> {
     match declared.as_deref() {
         Some("application/json") => Ok(()),
         Some(t) if t.starts_with("application/") && t.ends_with("+json") => Ok(()),
-        other => Err(AppError::new(
+        other => Err(AppError::said(
             ErrorCode::UnsupportedMediaType,
-            format!(
-                "the body must be sent as Content-Type: application/json, not {}",
-                other.unwrap_or("(none)")
-            ),
+            credential_core::i18n::Msg::new("reg-not-json-type")
+                .arg("type", other.unwrap_or("(none)")),
         )),
     }
 }

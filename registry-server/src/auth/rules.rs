@@ -23,9 +23,9 @@ pub fn require_operator(state: &AppState, signer: &Signer) -> Result<(), AppErro
 pub fn signing_issuer(state: &AppState, signer: &Signer) -> Result<IssuerRecord, AppError> {
     let issuers = state.records().issuers();
     let issuer_did = issuers.owner_of_key(&signer.did)?.ok_or_else(|| {
-        AppError::new(
+        AppError::said(
             ErrorCode::UnknownKey,
-            "the request is signed by a key that belongs to no registered issuer",
+            credential_core::i18n::Msg::new("reg-unknown-signer"),
         )
     })?;
     let issuer = issuers
@@ -98,14 +98,14 @@ pub fn may_read_credential(
         return Ok(());
     }
     Err(if mine.iter().any(|g| g.revoked_at.is_none()) {
-        AppError::new(
+        AppError::said(
             ErrorCode::GrantExpired,
-            "the holder's grant to you has expired",
+            credential_core::i18n::Msg::new("reg-grant-expired"),
         )
     } else {
-        AppError::new(
+        AppError::said(
             ErrorCode::GrantRevoked,
-            "the holder revoked the grant to you",
+            credential_core::i18n::Msg::new("reg-grant-revoked"),
         )
     })
 }

@@ -105,7 +105,7 @@ impl PublishCheck {
                     .checks
                     .iter()
                     .find(|check| check.outcome == Outcome::Fail)
-                    .map(|check| check.detail.clone());
+                    .map(|check| check.detail.as_str().to_owned());
                 Some(Checked {
                     report: sd.credential,
                     sd_failure,

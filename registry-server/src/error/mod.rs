@@ -12,6 +12,7 @@ mod convert;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use credential_core::i18n::{Lang, Msg};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -29,6 +30,7 @@ pub struct AppError {
     code: ErrorCode,
     message: String,
     detail: Option<String>,
+    said: Option<Msg>,
 }
 
 /// The JSON error body.
@@ -57,6 +59,12 @@ pub struct ErrorDetail {
     pub dir: Option<String>,
 }
 
+/// The catalog message an error's `message` is the English of, handed from
+/// [`AppError::into_response`] to the language middleware in the response's extensions, so
+/// that a request with `Accept-Language` reads this very refusal in its language.
+#[derive(Debug, Clone)]
+pub(crate) struct SaidMessage(pub(crate) Msg);
+
 /// A 5xx's detail, handed from [`AppError::into_response`] to the error middleware in the
 /// response's extensions (never serialised).
 #[derive(Debug, Clone)]
@@ -76,7 +84,17 @@ impl AppError {
             code,
             message: message.into(),
             detail: None,
+            said: None,
         }
+    }
+
+    /// An error with `code`'s own status whose message is the catalog message `msg`: its
+    /// English words in `message`, and, for a request with `Accept-Language`, its words in
+    /// that language in `text`.
+    pub fn said(code: ErrorCode, msg: Msg) -> Self {
+        let mut error = Self::new(code, msg.text(Lang::En));
+        error.said = Some(msg);
+        error
     }
 
     /// 500 `internal_error`: `detail` goes to the log, the client sees only that
@@ -102,10 +120,7 @@ impl AppError {
 
     /// 408: the request (its body included) took longer than the configured deadline.
     pub fn request_timeout() -> Self {
-        Self::new(
-            ErrorCode::RequestTimeout,
-            "the request took too long to arrive; send it again",
-        )
+        Self::said(ErrorCode::RequestTimeout, Msg::new("reg-timeout"))
     }
 
     /// The HTTP status the client gets.
@@ -142,6 +157,9 @@ impl IntoResponse for AppError {
         let mut response = (self.status, axum::Json(body)).into_response();
         if let Some(detail) = self.detail {
             response.extensions_mut().insert(ServerErrorDetail(detail));
+        }
+        if let Some(msg) = self.said {
+            response.extensions_mut().insert(SaidMessage(msg));
         }
         response
     }

@@ -244,9 +244,9 @@ impl Issuers<'_> {
     /// The issuer with this DID, or 404 `unknown_issuer`.
     pub fn require(&self, did: &str) -> Result<IssuerRecord, AppError> {
         self.get(did)?.ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::UnknownIssuer,
-                "no issuer with this DID is registered",
+                credential_core::i18n::Msg::new("reg-no-issuer"),
             )
         })
     }
@@ -306,9 +306,9 @@ impl Credentials<'_> {
     /// The credential with this id, or 404 `unknown_credential`.
     pub fn require(&self, id: &str) -> Result<CredentialRecord, AppError> {
         self.get(id)?.ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::UnknownCredential,
-                "no credential with this id is stored",
+                credential_core::i18n::Msg::new("reg-no-credential"),
             )
         })
     }
@@ -445,9 +445,9 @@ impl Nonces<'_> {
     /// 401 `replayed_request` if `key` was seen.
     pub fn refuse_seen(&self, key: &NonceKey) -> Result<(), AppError> {
         if self.0.tree(Tree::IatnonceSeen).exists(key.as_bytes())? {
-            return Err(AppError::new(
+            return Err(AppError::said(
                 ErrorCode::ReplayedRequest,
-                "this signed request was already used; sign each request with a fresh nonce",
+                credential_core::i18n::Msg::new("reg-nonce-used"),
             ));
         }
         Ok(())

@@ -71,9 +71,9 @@ pub async fn register(
         })?;
     check_text("name", &body.name)?;
     if !is_country_code(&body.country) {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidField,
-            "country must be an ISO 3166-1 alpha-2 code such as DE",
+            credential_core::i18n::Msg::new("reg-country").arg("example", "DE"),
         ));
     }
     if !body.jurisdiction.is_empty() {

@@ -31,9 +31,9 @@ const MAX_GRANT_DAYS: i64 = 366;
 const PURPOSES: [&str; 2] = ["revocation", "suspension"];
 
 fn batch_too_large() -> AppError {
-    AppError::new(
+    AppError::said(
         ErrorCode::BatchTooLarge,
-        format!("at most {MAX_BATCH} credentials per request"),
+        credential_core::i18n::Msg::new("reg-batch-max").arg("max", MAX_BATCH.to_string()),
     )
 }
 
@@ -135,9 +135,9 @@ pub async fn publish(
         && body.status_lists.is_empty()
         && body.token_status_lists.is_empty()
     {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::NothingToPublish,
-            "no credentials or status lists given",
+            credential_core::i18n::Msg::new("reg-nothing-given"),
         ));
     }
     if body.credentials.len() > MAX_BATCH {
@@ -309,8 +309,12 @@ pub async fn grant(
         &req.signer,
         "only the credential's holder may grant access to it",
     )?;
-    PublicKey::from_did(&req.body.grantee)
-        .map_err(|_| AppError::new(ErrorCode::InvalidGrantee, "the grantee must be a did:key"))?;
+    PublicKey::from_did(&req.body.grantee).map_err(|_| {
+        AppError::said(
+            ErrorCode::InvalidGrantee,
+            credential_core::i18n::Msg::new("reg-grantee"),
+        )
+    })?;
     let now = state.now();
     if req.body.expires_at <= now || req.body.expires_at > now + Duration::days(MAX_GRANT_DAYS) {
         return Err(AppError::new(
@@ -356,7 +360,10 @@ pub async fn revoke_grant(
         .get(&grant_id)?
         .filter(|g| g.credential == id)
         .ok_or_else(|| {
-            AppError::new(ErrorCode::UnknownGrant, "no such grant for this credential")
+            AppError::said(
+                ErrorCode::UnknownGrant,
+                credential_core::i18n::Msg::new("reg-no-grant"),
+            )
         })?;
     if grant.revoked_at.is_none() {
         grant.revoked_at = Some(state.now());

@@ -133,9 +133,9 @@ fn view_one(state: &AppState, id: &str, with_history: bool) -> Result<DecisionVi
 }
 
 fn unknown_decision() -> AppError {
-    AppError::new(
+    AppError::said(
         ErrorCode::UnknownDecision,
-        "no decision with this id is stored",
+        credential_core::i18n::Msg::new("reg-no-decision"),
     )
 }
 

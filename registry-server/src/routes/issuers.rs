@@ -130,18 +130,18 @@ pub async fn register(
         check_text("contact", contact)?;
     }
     if !credential_core::equivalence::is_country_code(&body.country) {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidField,
-            "country must be an ISO 3166-1 alpha-2 code such as PH",
+            credential_core::i18n::Msg::new("reg-country").arg("example", "PH"),
         ));
     }
     parse_scope(&body.requested_scope)?;
     let guard = state.write_lock().await?;
     let did = req.signer.did.clone();
     if state.records().issuers().key_taken(&did)? {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::IssuerExists,
-            "this key is already registered to an issuer",
+            credential_core::i18n::Msg::new("reg-key-registered"),
         ));
     }
     let now = state.now();
@@ -275,9 +275,9 @@ pub async fn accredit(
     let now = state.now();
     let from = req.body.valid_from.unwrap_or(now);
     if req.body.valid_until.is_some_and(|u| u <= from) {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidPeriod,
-            "validUntil must be after validFrom",
+            credential_core::i18n::Msg::new("reg-valid-until"),
         ));
     }
     // An issuer with one key since registration may have issued before it registered;
@@ -321,9 +321,9 @@ pub async fn accredit(
 
 /// 409 `issuer_withdrawn`.
 fn withdrawn() -> AppError {
-    AppError::new(
+    AppError::said(
         ErrorCode::IssuerWithdrawn,
-        "this issuer was withdrawn; withdrawal is final",
+        credential_core::i18n::Msg::new("reg-withdrawn-final"),
     )
 }
 

@@ -77,9 +77,9 @@ pub async fn change(
     let record = state.records().credentials().require(&id)?;
     require_issuer_of(&issuer, &record)?;
     if body.purpose == StatusPurpose::Revocation && !body.value {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::RevocationIsPermanent,
-            "a revocation cannot be undone; suspend instead when it may be lifted",
+            credential_core::i18n::Msg::new("reg-revocation-final"),
         ));
     }
     let credential = envelope(&record.jws)?;

@@ -66,8 +66,11 @@ pub async fn service_worker(headers: HeaderMap) -> Response {
         (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn asset(Path(file): Path<String>, headers: HeaderMap) -> Response {
     if file.contains('/') || verifier_site::get(&format!("web/{file}")).is_none() {
-        return AppError::new(ErrorCode::NotFound, "the verifier page has no such file")
-            .into_response();
+        return AppError::said(
+            ErrorCode::NotFound,
+            credential_core::i18n::Msg::new("reg-no-web-file"),
+        )
+        .into_response();
     }
     serve(&format!("web/{file}"), &headers)
 }
@@ -122,8 +125,11 @@ fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
 
 fn serve(path: &str, headers: &HeaderMap) -> Response {
     let Some(p) = prepared(path) else {
-        return AppError::new(ErrorCode::NotFound, "the verifier page has no such file")
-            .into_response();
+        return AppError::said(
+            ErrorCode::NotFound,
+            credential_core::i18n::Msg::new("reg-no-web-file"),
+        )
+        .into_response();
     };
     let not_modified = headers
         .get_all(header::IF_NONE_MATCH)

@@ -194,3 +194,43 @@ async fn accept_language_adds_the_meaning_of_an_error_in_that_language() {
         .starts_with("Le registre n'a pas pu traiter la requête"));
     assert!(!french.text().contains("issuerdid_issuer"));
 }
+
+/// Issue 12: a refusal said through the catalog where it is made reads, under
+/// `Accept-Language`, as that very refusal in the reader's language; the code and the
+/// English `message` stay what they were.
+#[tokio::test]
+async fn accept_language_gives_the_refusal_of_the_call_site_in_that_language() {
+    let h = Harness::new();
+    let ask = |lang: Option<&str>| {
+        let mut req = Request::builder()
+            .method("GET")
+            .uri("/issuers/did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH");
+        if let Some(lang) = lang {
+            req = req.header("accept-language", lang);
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let plain = h.raw(ask(None)).await;
+    assert_eq!(plain.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        plain.json(),
+        json!({"error": {"code": "unknown_issuer",
+                         "message": "no issuer with this DID is registered"}})
+    );
+    for (lang, text) in [
+        ("de", "unter dieser DID ist kein Aussteller registriert"),
+        ("fil", "walang nakarehistrong issuer na may ganitong DID"),
+        ("ar", "لا توجد جهة إصدار مسجّلة بهذا المعرّف اللامركزي (DID)"),
+        ("es", "no hay ningún emisor registrado con este DID"),
+        ("fr", "aucun émetteur n'est enregistré sous ce DID"),
+        ("en", "no issuer with this DID is registered"),
+    ] {
+        let r = h.raw(ask(Some(lang))).await.json();
+        assert_eq!(r["error"]["text"], text, "{lang}");
+        assert_eq!(r["error"]["code"], "unknown_issuer", "{lang}");
+        assert_eq!(
+            r["error"]["message"], "no issuer with this DID is registered",
+            "{lang}"
+        );
+    }
+}

@@ -43,6 +43,11 @@ impl Labels {
         (Labels(choice.lang), fallback)
     }
 
+    /// The language of these labels.
+    pub(super) fn lang(self) -> Lang {
+        self.0
+    }
+
     /// The BCP 47 tag of these labels.
     pub(super) fn tag(self) -> &'static str {
         self.0.tag()

@@ -197,7 +197,8 @@ pub(crate) fn run(a: CardArgs, langs: &[String]) -> Result<u8> {
         }
         _ => None,
     };
-    let text = CardText::new(jws.trim(), registered.as_ref())?;
+    let lang = langs.first().copied().unwrap_or(Labels::ENGLISH).lang();
+    let text = CardText::new(jws.trim(), registered.as_ref(), lang)?;
     let modules = code
         .modules()
         .context("the QR code's modules do not form a square")?;

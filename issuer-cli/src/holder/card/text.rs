@@ -2,15 +2,18 @@
 //! trust bundle registers it), then put into the card's paragraphs with labels in one or
 //! two languages. How it looks is `card-render`'s business.
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use card_render::{CardContent, QrModules, Span, Tone};
 use chrono::{DateTime, Utc};
+use credential_core::credential::skill_headline_in;
+use credential_core::i18n::{self, Lang};
 use credential_core::sdjwt::PERSONAL_CLAIMS;
 use credential_core::signed::{peek_json, CredentialJwt};
 use credential_core::{CheckedCredential, CredentialKind};
 use serde_json::Value;
 
 use super::labels::Labels;
+use crate::common::said::Say as _;
 
 /// The issuer as a verified trust bundle registers it.
 pub(super) struct Registered {
@@ -64,19 +67,23 @@ fn personal_label(claim: &str) -> Option<&'static str> {
 impl CardText {
     /// The card's text from the credential's content; the issuer's name from `registered`
     /// when the credential was verified against a bundle, else the credential's own words,
-    /// marked unverified.
-    pub(super) fn new(jws: &str, registered: Option<&Registered>) -> Result<Self> {
-        let doc: Value = peek_json::<CredentialJwt>(jws)
-            .context("the credential is not a signed JSON document")?;
+    /// marked unverified. The credential's own texts (title, awarding body, skills' names)
+    /// are shown in `lang` where the credential gives them in it, else with the tag of the
+    /// language shown (`(en)`).
+    pub(super) fn new(jws: &str, registered: Option<&Registered>, lang: Lang) -> Result<Self> {
+        let doc: Value =
+            peek_json::<CredentialJwt>(jws).say(|| i18n::Msg::new("err-card-not-credential"))?;
         let checked = CheckedCredential::from_value(&doc)?;
         let text = |ptr: &str| doc.pointer(ptr).and_then(Value::as_str).map(str::to_owned);
-        let stated = text("/credentialSubject/qualification/awardingBody/name")
-            .or_else(|| text("/issuer/name"));
+        let stated = in_lang(&checked.awarding_body, lang).or_else(|| text("/issuer/name"));
+        // The name as written, without the tag of another language, to compare with the
+        // registered one.
+        let stated_text = i18n::pick(&checked.awarding_body, lang).map(|p| p.text.to_owned());
         let issuer = match (registered, stated) {
             (Some(r), stated) => Issuer::Registered {
                 name: r.name.clone(),
                 country: r.country.clone(),
-                stated: stated.filter(|s| !same_name(&r.name, s)),
+                stated: stated.filter(|s| !same_name(&r.name, stated_text.as_deref().unwrap_or(s))),
             },
             (None, Some(name)) => Issuer::Stated {
                 name,
@@ -102,7 +109,10 @@ impl CardText {
             kind: checked.kind,
             name: text("/credentialSubject/name").unwrap_or_default(),
             // The same headline as wallet lists and verification reports.
-            title: checked.title.clone().unwrap_or_default(),
+            title: in_lang(&checked.titles, lang)
+                .or_else(|| skill_headline_in(&checked.skill_names, lang))
+                .or_else(|| checked.title.clone())
+                .unwrap_or_default(),
             issuer,
             levels: checked.levels.clone(),
             awarded: text("/credentialSubject/qualification/awarded"),
@@ -261,6 +271,17 @@ impl CardText {
             right_to_left: first.right_to_left(),
         }
     }
+}
+
+/// The text of `map` in `lang` (the catalogs' fallback), followed by the tag of the
+/// language shown when it is another one (`Manila College of Nursing (en)`).
+fn in_lang(map: &i18n::LanguageMap, lang: Lang) -> Option<String> {
+    let picked = i18n::pick(map, lang)?;
+    Some(if picked.other_language {
+        format!("{} ({})", picked.text, picked.tag)
+    } else {
+        picked.text.to_owned()
+    })
 }
 
 /// Names that differ only in case, spacing or punctuation are the same name.

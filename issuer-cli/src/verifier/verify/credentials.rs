@@ -17,6 +17,7 @@ use serde_json::json;
 use super::args::VerifyArgs;
 use super::scan;
 use super::trusted::Trusted;
+use crate::common::said::said;
 use crate::common::{files, lang};
 
 /// One input: where it came from (a path, `stdin:N`, `qr-text`) and its text, or why it
@@ -29,8 +30,9 @@ struct Input {
 /// What came of one input.
 enum Verified {
     Report(Box<Report>),
-    /// Why the input could not be read, in words.
-    Unreadable(String),
+    /// Why the input could not be read: in English (for JSON) and in the reader's
+    /// language (for words).
+    Unreadable(String, String),
 }
 
 pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
@@ -44,8 +46,11 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
         };
     // One input that cannot be read is a command that could not run; among many, it is
     // reported for itself and the others are verified.
-    if let [Input { text: Err(why), .. }] = inputs.as_slice() {
-        bail!("{why:#}");
+    let mut inputs = inputs;
+    if let [Input { text: Err(_), .. }] = inputs.as_slice() {
+        if let Some(Input { text: Err(why), .. }) = inputs.pop() {
+            return Err(why);
+        }
     }
     let texts: Vec<&str> = inputs
         .iter()
@@ -69,10 +74,13 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
         .map(|input| {
             let verified = match &input.text {
                 Ok(_) => reports.next().map_or_else(
-                    || Verified::Unreadable("not verified".into()),
+                    || Verified::Unreadable("not verified".into(), "not verified".into()),
                     |report| Verified::Report(Box::new(report)),
                 ),
-                Err(why) => Verified::Unreadable(format!("{why:#}")),
+                Err(why) => Verified::Unreadable(
+                    format!("{why:#}"),
+                    crate::common::said::render(why, lang::current()),
+                ),
             };
             (input.source.as_str(), verified)
         })
@@ -82,7 +90,7 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
         .iter()
         .filter_map(|(_, r)| match r {
             Verified::Report(report) => Some(report.verdict),
-            Verified::Unreadable(_) => None,
+            Verified::Unreadable(..) => None,
         })
         .collect();
     let unreadable = verdicts.len() < results.len();
@@ -112,7 +120,7 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
     );
     let unreadable = results
         .iter()
-        .filter(|(_, r)| matches!(r, Verified::Unreadable(_)))
+        .filter(|(_, r)| matches!(r, Verified::Unreadable(..)))
         .count();
     if a.json {
         let out = match results {
@@ -124,7 +132,7 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
                         Verified::Report(report) => {
                             json!({ "source": source, "report": report.to_json_in(lang::current()) })
                         }
-                        Verified::Unreadable(why) => json!({ "source": source, "error": why }),
+                        Verified::Unreadable(why, _) => json!({ "source": source, "error": why }),
                     })
                     .collect();
                 json!({
@@ -148,7 +156,7 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
     for (source, result) in results {
         let report = match result {
             Verified::Report(report) => report,
-            Verified::Unreadable(why) => {
+            Verified::Unreadable(_, why) => {
                 let line = Msg::new("cli-unreadable")
                     .arg("source", *source)
                     .arg("reason", why.as_str());
@@ -267,9 +275,7 @@ fn read_credential(path: &Path) -> Input {
     let source = path.display().to_string();
     let text = files::read_input(path, MAX_JWS_LEN).and_then(|text| {
         if text.is_empty() {
-            bail!(
-                "{source} is empty: there is no credential in it; ask the sender for the file again"
-            );
+            return Err(said(Msg::new("err-empty-credential").arg("path", &source)));
         }
         Ok(text)
     });

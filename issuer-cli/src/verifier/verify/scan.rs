@@ -7,9 +7,11 @@ use std::io::Cursor;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
+use credential_core::i18n::Msg;
 use credential_core::paper;
 
 use crate::common::files;
+use crate::common::said::Say as _;
 
 /// Largest image file read.
 const MAX_IMAGE_FILE: usize = 32 * 1024 * 1024;
@@ -73,6 +75,6 @@ pub(super) fn scanned_input(
         Some(fragment) => fragment,
         None => scanned,
     };
-    let jws = paper::decode(&scanned).context("the scanned code is not a Skillpass credential")?;
+    let jws = paper::decode(&scanned).say(|| Msg::new("err-scan-not-credential"))?;
     Ok(Some((source, jws)))
 }

@@ -182,3 +182,48 @@ fn a_summary_without_row_digests_is_not_trusted_to_say_what_was_issued() {
     assert!(stderr(&out).contains("new --out-dir"), "{}", stderr(&out));
     assert!(row_files(d.d(), "creds").is_empty());
 }
+
+/// Issue 12: the columns of other languages (`title@de`, `awarding_body@fil`,
+/// `learning_outcomes@ar`, …) count in a row's digest only when given, so a batch issued
+/// before they existed, saved again with them added and left empty, is known as issued.
+#[test]
+fn rows_without_other_language_columns_keep_their_digest_when_those_columns_are_added() {
+    let d = college();
+    let rows: Vec<String> = ["Ana Cruz", "Ben Reyes"]
+        .iter()
+        .map(|n| row(&[("name", n)]))
+        .collect();
+    std::fs::write(d.path("b.csv"), batch_of(&rows)).unwrap();
+    let out = issue_csv(&d, "b.csv", "creds");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let extra = ",title@de,awarding_body@fil,learning_outcomes@ar";
+    let widened: Vec<String> = rows.iter().map(|r| format!("{r},,,")).collect();
+    std::fs::write(
+        d.path("b.csv"),
+        format!("{HEADER}{extra}\n{}\n", widened.join("\n")),
+    )
+    .unwrap();
+    let out = issue_csv(&d, "b.csv", "creds");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("0 issued, 0 failed, 2 already issued, 0 changed"),
+        "{}",
+        stdout(&out)
+    );
+
+    // Given, they change the credential, so the row is reported as changed.
+    let mut given = widened.clone();
+    given[0] = format!("{},,Kolehiyo ng Narsing ng Davao,", rows[0]);
+    std::fs::write(
+        d.path("b.csv"),
+        format!("{HEADER}{extra}\n{}\n", given.join("\n")),
+    )
+    .unwrap();
+    let out = issue_csv(&d, "b.csv", "creds");
+    assert!(
+        stdout(&out).contains("0 issued, 0 failed, 1 already issued, 1 changed"),
+        "{}",
+        stdout(&out)
+    );
+}

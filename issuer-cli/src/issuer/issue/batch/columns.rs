@@ -32,14 +32,16 @@ macro_rules! q {
     };
 }
 
-/// The columns of the title in other languages than English (`title@de`), each a member
-/// of the title's language map: the languages Skillpass speaks.
-pub(super) const TITLE_LANGUAGES: [&str; 5] = ["de", "fil", "ar", "es", "fr"];
+/// The other languages than English of the columns that take them (`title@de`,
+/// `awarding_body@fil`, `learning_outcomes@ar`), each a member of a language map: the
+/// languages Skillpass speaks.
+pub(super) const OTHER_LANGUAGES: [&str; 5] = ["de", "fil", "ar", "es", "fr"];
 
 /// The columns, in the order of `examples/batch.csv` (`esco_occupation`, optional, is
 /// listed before `isco08` so that a problem inside the occupation's `esco` is named by
-/// its own column, and any other by `isco08`), then the title's other languages.
-pub(super) static COLUMNS: [Column; 20] = [
+/// its own column, and any other by `isco08`), then the other languages of the title, the
+/// awarding body's name and the learning outcomes.
+pub(super) static COLUMNS: [Column; 30] = [
     col("name", true, "/credentialSubject/name", false),
     col("birth_date", false, "/credentialSubject/birthDate", false),
     col("holder_did", false, "/credentialSubject/id", false),
@@ -60,7 +62,33 @@ pub(super) static COLUMNS: [Column; 20] = [
     col("title@ar", false, q!("title/ar"), true),
     col("title@es", false, q!("title/es"), true),
     col("title@fr", false, q!("title/fr"), true),
+    col("awarding_body@de", false, q!("awardingBody/name/de"), true),
+    col(
+        "awarding_body@fil",
+        false,
+        q!("awardingBody/name/fil"),
+        true,
+    ),
+    col("awarding_body@ar", false, q!("awardingBody/name/ar"), true),
+    col("awarding_body@es", false, q!("awardingBody/name/es"), true),
+    col("awarding_body@fr", false, q!("awardingBody/name/fr"), true),
+    col("learning_outcomes@de", false, q!("learningOutcomes"), false),
+    col(
+        "learning_outcomes@fil",
+        false,
+        q!("learningOutcomes"),
+        false,
+    ),
+    col("learning_outcomes@ar", false, q!("learningOutcomes"), false),
+    col("learning_outcomes@es", false, q!("learningOutcomes"), false),
+    col("learning_outcomes@fr", false, q!("learningOutcomes"), false),
 ];
+
+/// The column's language, for a column of another language than English (`title@de` →
+/// `de`).
+pub(super) fn language_of(name: &str) -> Option<&str> {
+    name.split_once('@').map(|(_, tag)| tag)
+}
 
 pub(super) fn column(name: &str) -> Option<&'static Column> {
     COLUMNS.iter().find(|c| c.name == name)
@@ -76,7 +104,8 @@ pub(super) fn column_list(required: bool) -> String {
 }
 
 /// A header cell as people write it (`Birth date`, `birth-date`) in the column's form.
-/// `title` and `title@en` are `title_en`; `title@tl` is `title@fil`.
+/// `title` and `title@en` are `title_en`; `title@tl` is `title@fil`; `awarding_body@en`
+/// and `learning_outcomes@en` are the English columns.
 pub(super) fn header_key(cell: &str) -> String {
     let key: String = cell
         .trim()
@@ -86,8 +115,12 @@ pub(super) fn header_key(cell: &str) -> String {
         .collect();
     match key.as_str() {
         "title" | "title@en" => "title_en".to_owned(),
-        "title@tl" => "title@fil".to_owned(),
-        _ => key,
+        "awarding_body@en" => "awarding_body".to_owned(),
+        "learning_outcomes@en" => "learning_outcomes".to_owned(),
+        _ => match key.split_once('@') {
+            Some((column, "tl")) => format!("{column}@fil"),
+            _ => key,
+        },
     }
 }
 

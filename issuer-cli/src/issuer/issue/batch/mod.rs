@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use credential_core::equivalence::FrameworkCatalog;
+use credential_core::i18n::Msg;
 use credential_core::{IssueOptions, SecretKey};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -43,11 +44,10 @@ use crate::common::files;
 use crate::issuer::status::StatusFile;
 
 /// `line 2`, `lines 2-4, 7`.
-fn lines_named(lines: &[u64]) -> String {
-    match lines {
-        [one] => format!("line {one}"),
-        _ => format!("lines {}", ranges(lines)),
-    }
+fn lines_named(lines: &[u64]) -> Msg {
+    Msg::new("batch-lines")
+        .arg("count", lines.len())
+        .arg("ranges", ranges(lines))
 }
 
 /// `2-4, 7, 9-12`.
@@ -128,6 +128,7 @@ pub(super) fn issue_csv(
         .filter(|(_, used)| !**used)
         .map(|(b, _)| b.file.clone())
         .collect();
+    let lang = crate::common::lang::current();
     let bar = ProgressBar::new(to_issue as u64);
     bar.set_style(
         ProgressStyle::with_template(
@@ -154,7 +155,12 @@ pub(super) fn issue_csv(
     };
     let (mut issued_lines, mut skipped_lines) = (Vec::new(), Vec::new());
     let fail = |run: &mut Run<'_>, line: u64, e: RowError| {
-        bar.suspend(|| eprintln!("line {line}: {}", e.terminal));
+        bar.suspend(|| {
+            let said = Msg::new("batch-row-error")
+                .arg("line", line.to_string())
+                .arg("reason", e.terminal_in(lang));
+            eprintln!("{}", said.text(lang));
+        });
         run.summary.errors.push(RowFailure {
             line,
             error: e.file,
@@ -169,12 +175,11 @@ pub(super) fn issue_csv(
             }
             Plan::Changed(earlier) => {
                 bar.suspend(|| {
-                    eprintln!(
-                        "line {line}: changed since it was issued as {} ({}); not issued again. \
-                         If that credential is wrong, revoke it and issue the corrected row \
-                         into a new --out-dir",
-                        earlier.file, earlier.id
-                    )
+                    let said = Msg::new("batch-row-changed")
+                        .arg("line", line.to_string())
+                        .arg("file", &earlier.file)
+                        .arg("id", &earlier.id);
+                    eprintln!("{}", said.text(lang));
                 });
                 run.summary.changed_rows.push(ChangedRow {
                     line,
@@ -196,12 +201,8 @@ pub(super) fn issue_csv(
         let name = format!("row-{line:06}.{}", securing.extension());
         let file = dir.join(&name);
         if file.exists() {
-            let message = format!(
-                "not issued: {name} already holds a credential issued from another row (were \
-                 rows added above this one, or this one changed?). Add new rows at the end of \
-                 the batch, or issue this row into another --out-dir"
-            );
-            fail(&mut run, line, RowError::plain(message));
+            let said = Msg::new("batch-file-taken").arg("file", &name);
+            fail(&mut run, line, RowError::said(said));
             continue;
         }
         let (claims, holder, until) = match claims(cells, catalog) {
@@ -241,32 +242,30 @@ pub(super) fn issue_csv(
     let summary_path = dir.join("summary.json");
     if rerun {
         if !skipped_lines.is_empty() {
-            eprintln!("already issued, skipped: {}", lines_named(&skipped_lines));
+            let said = Msg::new("batch-skipped").arg("lines", lines_named(&skipped_lines));
+            eprintln!("{}", said.text(lang));
         }
         if !issued_lines.is_empty() {
-            eprintln!("issued now: {}", lines_named(&issued_lines));
+            let said = Msg::new("batch-issued-now").arg("lines", lines_named(&issued_lines));
+            eprintln!("{}", said.text(lang));
         }
         if !orphans.is_empty() {
-            eprintln!(
-                "issued before from rows this file no longer has (changed or removed): {}",
-                orphans.join(", ")
-            );
+            let said = Msg::new("batch-orphans").arg("rows", orphans.join(", "));
+            eprintln!("{}", said.text(lang));
         }
-        println!(
-            "{} issued, {} failed, {} already issued, {} changed since issued; summary in {}",
-            s.issued,
-            s.failed,
-            s.already_issued,
-            s.changed,
-            summary_path.display()
-        );
+        let said = Msg::new("batch-summary-rerun")
+            .arg("issued", s.issued)
+            .arg("failed", s.failed)
+            .arg("already", s.already_issued)
+            .arg("changed", s.changed)
+            .arg("path", summary_path.display().to_string());
+        println!("{}", said.text(lang));
     } else {
-        println!(
-            "{} issued, {} failed; summary in {}",
-            s.issued,
-            s.failed,
-            summary_path.display()
-        );
+        let said = Msg::new("batch-summary")
+            .arg("issued", s.issued)
+            .arg("failed", s.failed)
+            .arg("path", summary_path.display().to_string());
+        println!("{}", said.text(lang));
     }
     Ok(if s.failed == 0 && s.changed == 0 {
         0

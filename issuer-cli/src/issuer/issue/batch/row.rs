@@ -4,10 +4,11 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use credential_core::equivalence::FrameworkCatalog;
+use credential_core::i18n::{Lang, Msg};
 use credential_core::CredentialError;
 use serde_json::{json, Map, Value};
 
-use super::columns::{column, column_at, Cells, Column, COLUMNS, TITLE_LANGUAGES};
+use super::columns::{column, column_at, Cells, Column, COLUMNS, OTHER_LANGUAGES};
 
 /// Why a row was not issued: for the clerk's terminal (may repeat a cell the clerk typed)
 /// and for `summary.json` (never repeats a cell).
@@ -15,6 +16,9 @@ use super::columns::{column, column_at, Cells, Column, COLUMNS, TITLE_LANGUAGES}
 pub(super) struct RowError {
     pub(super) terminal: String,
     pub(super) file: String,
+    /// The terminal's words as a catalog message, for a reader of another language
+    /// (`summary.json` stays English).
+    said: Option<Msg>,
 }
 
 impl RowError {
@@ -23,6 +27,26 @@ impl RowError {
         Self {
             terminal: message.clone(),
             file: message,
+            said: None,
+        }
+    }
+
+    /// The error saying `msg`: in English in `summary.json`, in the reader's language on
+    /// the terminal.
+    pub(super) fn said(msg: Msg) -> Self {
+        let english = msg.text(Lang::En);
+        Self {
+            terminal: english.clone(),
+            file: english,
+            said: Some(msg),
+        }
+    }
+
+    /// What the terminal shows a reader of `lang`.
+    pub(super) fn terminal_in(&self, lang: Lang) -> String {
+        match &self.said {
+            Some(msg) if lang != Lang::En => msg.text(lang),
+            _ => self.terminal.clone(),
         }
     }
 
@@ -35,7 +59,11 @@ impl RowError {
         } else {
             file.clone()
         };
-        Self { terminal, file }
+        Self {
+            terminal,
+            file,
+            said: None,
+        }
     }
 }
 
@@ -48,6 +76,7 @@ fn unknown_level(level: &str, suggestion: Option<&str>) -> RowError {
     RowError {
         terminal: format!("level: unknown framework level {level:?}{hint}"),
         file: format!("level: unknown framework level{hint}"),
+        said: None,
     }
 }
 
@@ -89,6 +118,7 @@ pub(super) fn explain(error: &anyhow::Error, cells: &Cells) -> RowError {
             RowError {
                 terminal: terminal.join("; "),
                 file: file.join("; "),
+                said: None,
             }
         }
         CredentialError::UnknownLevel { level, suggestion } => {
@@ -116,7 +146,9 @@ pub(super) fn claims(
     let get = |name: &str| cells.get(name).map_or("", String::as_str);
     for c in COLUMNS.iter().filter(|c| c.required) {
         if get(c.name).is_empty() {
-            return Err(RowError::plain(format!("{}: empty, but required", c.name)));
+            return Err(RowError::said(
+                Msg::new("batch-required-empty").arg("column", c.name),
+            ));
         }
     }
     // Before the schema, whose pattern would only say that `PQF6` is not a level id.
@@ -132,22 +164,67 @@ pub(super) fn claims(
         }
     }
     // `title@de`, `title@fil`, …: the title's language map.
-    for tag in TITLE_LANGUAGES {
-        let text = cells
-            .get(format!("title@{tag}").as_str())
-            .map_or("", String::as_str);
-        if !text.is_empty() {
-            title.insert(tag.into(), json!(text));
+    let other = |column: &str, tag: &str| {
+        cells
+            .get(format!("{column}@{tag}").as_str())
+            .map_or("", String::as_str)
+    };
+    for tag in OTHER_LANGUAGES {
+        if !other("title", tag).is_empty() {
+            title.insert(tag.into(), json!(other("title", tag)));
         }
     }
-    let outcomes: Vec<&str> = get("learning_outcomes")
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    // `awarding_body@de`, …: the name becomes a language map when another language is given
+    // (a plain string otherwise, as before, so the credential is the same).
+    let mut body_names = Map::new();
+    for tag in OTHER_LANGUAGES {
+        if !other("awarding_body", tag).is_empty() {
+            body_names.insert(tag.into(), json!(other("awarding_body", tag)));
+        }
+    }
+    let body_name = if body_names.is_empty() {
+        json!(get("awarding_body"))
+    } else {
+        body_names.insert("en".into(), json!(get("awarding_body")));
+        Value::Object(body_names)
+    };
+    let split = |cell: &str| -> Vec<String> {
+        cell.split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let outcomes = split(get("learning_outcomes"));
+    // `learning_outcomes@de`, …: the outcomes as a JSON-LD language map of lists (the form
+    // the context's `@language` container expands; a list of maps would not), each
+    // language giving the same outcomes in the same order.
+    let mut outcome_lists = Map::new();
+    for tag in OTHER_LANGUAGES {
+        let name = format!("learning_outcomes@{tag}");
+        let list = split(other("learning_outcomes", tag));
+        if list.is_empty() {
+            continue;
+        }
+        if list.len() != outcomes.len() {
+            return Err(RowError::said(
+                Msg::new("batch-outcomes-count")
+                    .arg("column", name)
+                    .arg("given", list.len())
+                    .arg("english", outcomes.len()),
+            ));
+        }
+        outcome_lists.insert(tag.into(), json!(list));
+    }
+    let outcomes = if outcome_lists.is_empty() {
+        json!(outcomes)
+    } else {
+        outcome_lists.insert("en".into(), json!(outcomes));
+        Value::Object(outcome_lists)
+    };
     let mut qualification = json!({
         "title": title,
-        "awardingBody": { "name": get("awarding_body") },
+        "awardingBody": { "name": body_name },
         "country": get("country"),
         "frameworkLevels": [get("level")],
         "field": { "iscedF": get("field") },

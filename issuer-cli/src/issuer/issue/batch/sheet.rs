@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use credential_core::equivalence::FrameworkCatalog;
 use sha2::{Digest as _, Sha256};
 
-use super::columns::{column, column_list, header_key, Cells, Column, COLUMNS};
+use super::columns::{column, column_list, header_key, language_of, Cells, Column, COLUMNS};
 use super::row::RowError;
 use crate::common::files;
 
@@ -253,13 +253,14 @@ fn digest<'a>(fields: impl Iterator<Item = &'a str>) -> String {
 /// The digest of a row's cells in column order, an absent column as empty: the same row
 /// saved with another separator, other quoting or line endings, or with an empty optional
 /// column added, has the same digest.
-/// The title's other languages count only when given (named, so that a German and a
-/// French title differ), so rows from before they existed keep their digest.
+/// The other languages' columns (`title@de`, `awarding_body@fil`, …) count only when given
+/// (named, so that a German and a French title differ), so rows from before they existed
+/// keep their digest.
 fn digest_cells(cells: &Cells) -> String {
     let mut fields: Vec<&str> = Vec::new();
     for c in &COLUMNS {
         let value = cells.get(c.name).map_or("", String::as_str);
-        if c.name.starts_with("title@") {
+        if language_of(c.name).is_some() {
             if !value.is_empty() {
                 fields.extend([c.name, value]);
             }
