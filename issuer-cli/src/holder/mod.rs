@@ -11,3 +11,4 @@ pub(crate) mod present;
 pub(crate) mod qr;
 pub(crate) mod receive;
 pub(crate) mod wallet;
+mod wallet_file;

@@ -10,7 +10,7 @@ use credential_core::jws::MAX_JWS_LEN;
 use credential_core::sdjwt::{self, MAX_SD_JWT_LEN};
 use credential_core::{present, CredentialFormat};
 
-use super::wallet;
+use super::{wallet, wallet_file};
 use crate::common::files;
 
 #[derive(Debug, Args)]
@@ -49,7 +49,7 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
     let (key, mut credentials) = match (&a.key, &a.wallet) {
         (Some(key), _) => (files::read_key(key)?, Vec::new()),
         (None, Some(path)) => {
-            let (wallet, _) = wallet::open(path)?;
+            let (wallet, _) = wallet_file::open(path)?;
             // Files given with --wallet are presented with the wallet's key, as they are.
             let chosen = if a.from_wallet.is_empty() && !a.credentials.is_empty() {
                 Vec::new()

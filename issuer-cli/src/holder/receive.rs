@@ -13,7 +13,7 @@ use credential_core::jws;
 use serde_json::{json, Value};
 use zeroize::Zeroizing;
 
-use super::wallet::{open, save, WalletFile};
+use super::wallet_file::{open, save, WalletFile};
 
 /// The pre-authorized code grant type.
 const PRE_AUTHORIZED: &str = "urn:ietf:params:oauth:grant-type:pre-authorized_code";

@@ -14,17 +14,12 @@ use credential_core::signed::{peek_json, CredentialJwt, Kind as _};
 use credential_core::wallet::MAX_WALLET_LEN;
 use credential_core::{CredentialFormat, SecretKey, Verdict, Wallet, WalletEntry};
 use serde_json::{json, Value};
-use zeroize::Zeroizing;
 
 use super::check::Checker;
+use super::wallet_file::{open, passphrase, save, WalletFile};
 use crate::common::args::{arg_help, parse_time_arg};
 use crate::common::files;
 use crate::common::trust::{TrustArgs, TrustError};
-
-/// The environment variable holding the wallet passphrase (else it is asked for).
-const PASSPHRASE_ENV: &str = "SKILLPASS_PASSPHRASE";
-/// Shortest passphrase accepted for a new wallet.
-const MIN_NEW_PASSPHRASE: usize = 8;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum WalletCommand {
@@ -43,24 +38,6 @@ pub(crate) enum WalletCommand {
     /// Receive a credential from an OpenID4VCI offer link (openid-credential-offer://…,
     /// from the institution's QR code), with the PIN it sent apart.
     Receive(super::receive::ReceiveArgs),
-}
-
-/// `--wallet`, shared by every wallet command.
-#[derive(Debug, Args, Clone)]
-pub(crate) struct WalletFile {
-    /// The wallet file (default: $SKILLPASS_WALLET, else ~/.skillpass/wallet.jwe).
-    #[arg(long, env = "SKILLPASS_WALLET")]
-    wallet: Option<PathBuf>,
-}
-
-impl WalletFile {
-    pub(super) fn path(&self) -> Result<PathBuf> {
-        if let Some(p) = &self.wallet {
-            return Ok(p.clone());
-        }
-        let home = std::env::var_os("HOME").context("no --wallet given and no HOME")?;
-        Ok(PathBuf::from(home).join(".skillpass").join("wallet.jwe"))
-    }
 }
 
 #[derive(Debug, Args)]
@@ -164,54 +141,6 @@ pub(crate) fn run(command: WalletCommand) -> Result<u8> {
         WalletCommand::Export(a) => export(a),
         WalletCommand::Receive(a) => super::receive::run(a),
     }
-}
-
-/// The passphrase from the environment, or asked for on the terminal (twice for a new one).
-fn passphrase(new: bool) -> Result<Zeroizing<String>> {
-    let phrase = match std::env::var(PASSPHRASE_ENV) {
-        Ok(p) if !p.is_empty() => Zeroizing::new(p),
-        _ => {
-            let first = Zeroizing::new(
-                rpassword::prompt_password("Wallet passphrase: ").with_context(|| {
-                    format!("cannot read a passphrase (set {PASSPHRASE_ENV} or use a terminal)")
-                })?,
-            );
-            if new {
-                let again = Zeroizing::new(
-                    rpassword::prompt_password("Repeat the passphrase: ")
-                        .context("cannot read the passphrase")?,
-                );
-                if *first != *again {
-                    bail!("the two passphrases differ");
-                }
-            }
-            first
-        }
-    };
-    if new && phrase.chars().count() < MIN_NEW_PASSPHRASE {
-        bail!("choose a passphrase of at least {MIN_NEW_PASSPHRASE} characters");
-    }
-    Ok(phrase)
-}
-
-/// Opens the wallet at `path` with the passphrase.
-pub(super) fn open(path: &Path) -> Result<(Wallet, Zeroizing<String>)> {
-    if !path.exists() {
-        bail!(
-            "no wallet at {} (create one with `skillpass wallet init`)",
-            path.display()
-        );
-    }
-    let text = files::read_text(path, MAX_WALLET_LEN as u64)?;
-    let phrase = passphrase(false)?;
-    let wallet = Wallet::open(&text, phrase.as_bytes())
-        .with_context(|| format!("cannot open the wallet {}", path.display()))?;
-    Ok((wallet, phrase))
-}
-
-pub(super) fn save(path: &Path, wallet: &Wallet, phrase: &str) -> Result<()> {
-    let sealed = wallet.seal(phrase.as_bytes())?;
-    files::write_atomic(path, format!("{sealed}\n").as_bytes(), true)
 }
 
 fn init(a: InitArgs) -> Result<u8> {
