@@ -103,6 +103,24 @@ impl AppState {
         self.inner.ledger.commit(held, change, self.now()).await
     }
 
+    /// Commits `change` and releases the writer lock, as early as group commit allows (see
+    /// [`Ledger::commit_and_release`]); returns once the change is durable.
+    pub async fn commit_and_release(
+        &self,
+        held: WriteGuard<'_>,
+        change: Change,
+    ) -> Result<(), AppError> {
+        self.inner
+            .ledger
+            .commit_and_release(held, change, self.now())
+            .await
+    }
+
+    /// The last audit log sequence readers may see (see [`Ledger::log_horizon`]).
+    pub fn log_horizon(&self) -> Option<u64> {
+        self.inner.ledger.log_horizon()
+    }
+
     /// The current bundle, if one was signed (from memory after the first read).
     pub fn current_bundle(&self) -> Result<Option<Arc<CurrentBundle>>, AppError> {
         Ok(self.inner.ledger.current_bundle()?)

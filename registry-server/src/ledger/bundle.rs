@@ -107,7 +107,10 @@ impl Ledger {
         now: DateTime<Utc>,
     ) -> Result<(), LedgerError> {
         let batch = self.bundle_batch(now)?;
-        let result = self.apply(batch, held.shared.clone()).await;
+        let result = self
+            .apply(batch, held.shared.clone(), None, true)
+            .await
+            .map(|_| ());
         self.forget_bundle();
         result
     }

@@ -17,6 +17,7 @@
 mod bundle;
 mod change;
 mod digest;
+mod durable;
 pub mod watermark;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,7 +38,7 @@ use crate::config::Settings;
 use crate::error::AppError;
 use crate::records::keys::{BUNDLE_PENDING_KEY, COMMITS_KEY, DIGEST_KEY};
 use crate::records::{RecordError, Records};
-use crate::store::{Batch, ContentDigest, StoreError, Tree};
+use crate::store::{Batch, ContentDigest, Op, StoreError, Tree};
 
 /// Expired nonces removed per commit (bounded so a commit stays short).
 const PRUNE_PER_COMMIT: usize = 256;
@@ -116,6 +117,8 @@ struct Inner {
     /// The store's content digest as of the last batch (see [`DIGEST_KEY`]).
     digest: Mutex<ContentDigest>,
     bundle: bundle::Cache,
+    /// What is applied and what is durable (group commit, see `durable.rs`).
+    durable: durable::Durable,
 }
 
 impl Ledger {
@@ -133,6 +136,11 @@ impl Ledger {
             Some(digest) => digest,
             None => compute_digest(records.store())?,
         };
+        let last_log = match records.log().last()? {
+            Some(last) => last.seq.ok_or(LedgerError::LogKey)?,
+            None => 0,
+        };
+        let durable = durable::Durable::new(commits, last_log, settings.data_dir.clone());
         let ledger = Self {
             inner: Arc::new(Inner {
                 records,
@@ -142,11 +150,12 @@ impl Ledger {
                 commits: AtomicU64::new(commits),
                 digest: Mutex::new(digest),
                 bundle: bundle::Cache::default(),
+                durable,
             }),
         };
         let shared = ledger.lock_shared()?;
         let batch = ledger.bundle_batch(now)?;
-        ledger.apply_counted(batch, shared.as_ref())?;
+        ledger.apply_counted(batch, shared.as_ref(), None, true)?;
         ledger.forget_bundle();
         Ok(ledger)
     }
@@ -202,7 +211,7 @@ impl Ledger {
                 // A process died between a change and the bundle that reflects it.
                 tracing::info!("signing the bundle another registry process left pending");
                 let batch = self.bundle_batch(now)?;
-                self.apply(batch, shared.clone()).await?;
+                self.apply(batch, shared.clone(), None, true).await?;
                 self.forget_bundle();
             }
             shared
@@ -216,13 +225,66 @@ impl Ledger {
     }
 
     /// Commits `change` at `now`: checks its nonce is unseen, applies the records, nonce
-    /// and log entries in one durable batch, then re-signs the bundle if asked.
+    /// and log entries in one durable batch, then re-signs the bundle if asked. The batch
+    /// is durable when this returns, and `held` stays held.
     pub async fn commit(
+        &self,
+        held: &WriteGuard<'_>,
+        change: Change,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        self.commit_applied(held, change, now, true).await?;
+        Ok(())
+    }
+
+    /// Commits `change` as [`Ledger::commit`] does, and releases the writer lock as soon as
+    /// the batch is applied when it may share a flush with others (group commit, see
+    /// `durable.rs`); returns once the batch is durable either way.
+    pub async fn commit_and_release(
+        &self,
+        held: WriteGuard<'_>,
+        change: Change,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let group = held.shared.is_none()
+            && !change.rebuild_bundle
+            && self.records().store().groups_flushes()
+            && change.batch.ops.iter().all(|op| match op {
+                Op::Put(tree, ..) | Op::Delete(tree, _) => groupable(*tree),
+            });
+        let commit = self.commit_applied(&held, change, now, !group).await?;
+        drop(held);
+        if group {
+            let ledger = self.clone();
+            tokio::task::spawn_blocking(move || {
+                ledger.inner.durable.wait(ledger.records().store(), commit)
+            })
+            .await
+            .map_err(LedgerError::from)?
+            .map_err(LedgerError::from)?;
+        }
+        Ok(())
+    }
+
+    /// The last audit log sequence number readers may see: on a store that groups flushes,
+    /// the last entry a flush has covered; `None` (all of them) on others, where every
+    /// applied batch is durable.
+    pub fn log_horizon(&self) -> Option<u64> {
+        self.records()
+            .store()
+            .groups_flushes()
+            .then(|| self.inner.durable.log())
+    }
+
+    /// Applies `change` (durably, or only applied when `durably` is false) and returns its
+    /// commit number.
+    async fn commit_applied(
         &self,
         held: &WriteGuard<'_>,
         mut change: Change,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+        durably: bool,
+    ) -> Result<u64, AppError> {
         if let Some(nonce) = change.nonce.take() {
             self.records().nonces().refuse_seen(&nonce)?;
             change
@@ -233,9 +295,11 @@ impl Ledger {
                 change.batch.delete(Tree::IatnonceSeen, old);
             }
         }
-        if !change.log.is_empty() {
-            self.append_log(&mut change, now)?;
-        }
+        let last_log = if change.log.is_empty() {
+            None
+        } else {
+            Some(self.append_log(&mut change, now)?)
+        };
         if change.rebuild_bundle {
             // Cleared by the bundle batch: if this process dies in between, the next writer
             // on a shared store signs the bundle this change calls for.
@@ -243,15 +307,18 @@ impl Ledger {
                 .batch
                 .put(Tree::NameValue, BUNDLE_PENDING_KEY, Vec::new());
         }
-        self.apply(change.batch, held.shared.clone()).await?;
+        let commit = self
+            .apply(change.batch, held.shared.clone(), last_log, durably)
+            .await?;
         if change.rebuild_bundle {
             self.store_new_bundle(held, now).await?;
         }
-        Ok(())
+        Ok(commit)
     }
 
-    /// Adds `change`'s log entries to its batch, chained to the last stored entry.
-    fn append_log(&self, change: &mut Change, now: DateTime<Utc>) -> Result<(), LedgerError> {
+    /// Adds `change`'s log entries to its batch, chained to the last stored entry; returns
+    /// the last one's sequence number.
+    fn append_log(&self, change: &mut Change, now: DateTime<Utc>) -> Result<u64, LedgerError> {
         let (mut seq, mut prev) = match self.records().log().last()? {
             None => (0, GENESIS_HASH.to_owned()),
             Some(last) => {
@@ -275,46 +342,75 @@ impl Ledger {
             );
             tracing::info!(seq, kind = %kind, "audit log entry appended");
         }
-        Ok(())
+        Ok(seq)
     }
 
     /// Applies a batch off the async threads (sled's flush blocks), through the shared
-    /// store's lock when there is one.
-    async fn apply(&self, batch: Batch, shared: Option<SharedLock>) -> Result<(), LedgerError> {
+    /// store's lock when there is one; returns its commit number.
+    async fn apply(
+        &self,
+        batch: Batch,
+        shared: Option<SharedLock>,
+        last_log: Option<u64>,
+        durably: bool,
+    ) -> Result<u64, LedgerError> {
         let ledger = self.clone();
-        tokio::task::spawn_blocking(move || ledger.apply_counted(batch, shared.as_ref())).await?
+        tokio::task::spawn_blocking(move || {
+            ledger.apply_counted(batch, shared.as_ref(), last_log, durably)
+        })
+        .await?
     }
 
-    /// Applies a batch with the next commit count and content digest, then records that
-    /// count in the watermark file. Call with the writer lock held (or before serving).
+    /// Applies a batch with the next commit count and content digest, and returns that
+    /// count. `durably`: flushed (or committed) before it returns, which also makes every
+    /// batch before it durable and records the count in the watermark file; otherwise only
+    /// applied, and durable after [`durable::Durable::wait`]. Call with the writer lock held
+    /// (or before serving).
     fn apply_counted(
         &self,
         mut batch: Batch,
         shared: Option<&SharedLock>,
-    ) -> Result<(), LedgerError> {
+        last_log: Option<u64>,
+        durably: bool,
+    ) -> Result<u64, LedgerError> {
         let next = self.inner.commits.load(Ordering::SeqCst) + 1;
         let digest = self.digest_after(&batch)?;
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
         batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
-        match shared {
-            Some(lock) => lock
-                .lock()
-                .map_err(|_| LedgerError::LockPoisoned)?
-                .apply(batch)?,
-            None => self.records().store().apply(batch)?,
+        let durable = &self.inner.durable;
+        if durably {
+            durable.apply_durably(next, last_log, || -> Result<(), LedgerError> {
+                match shared {
+                    Some(lock) => lock
+                        .lock()
+                        .map_err(|_| LedgerError::LockPoisoned)?
+                        .apply(batch)?,
+                    None => self.records().store().apply(batch)?,
+                }
+                Ok(())
+            })?;
+        } else {
+            self.records().store().apply_unflushed(batch)?;
+            durable.applied(next, last_log);
         }
         self.inner.commits.store(next, Ordering::SeqCst);
         if let Ok(mut d) = self.inner.digest.lock() {
             *d = digest;
         }
-        if let Some(dir) = &self.settings().data_dir {
-            // Behind the store is harmless (a crash between the two writes); it is never
-            // ahead, since the store's flush has returned. No fsync: it only has to survive
-            // the process, and a lagging watermark is still a correct lower bound.
-            if let Err(e) = watermark::write(dir, next) {
-                tracing::warn!(error = %e, "cannot write the commit watermark");
-            }
-        }
-        Ok(())
+        Ok(next)
     }
+}
+
+/// Whether a batch writing only these trees may share a flush (see `durable.rs`): records
+/// no unsigned reader sees (stored credentials, grants, nonces) and the audit log, which
+/// `GET /log` shows only up to [`Ledger::log_horizon`].
+fn groupable(tree: Tree) -> bool {
+    matches!(
+        tree,
+        Tree::CredentialidCredential
+            | Tree::GrantidGrant
+            | Tree::CredentialidgrantidEmpty
+            | Tree::IatnonceSeen
+            | Tree::LogseqEntry
+    )
 }

@@ -143,79 +143,31 @@ pub async fn publish(
     if body.credentials.len() > MAX_BATCH {
         return Err(batch_too_large());
     }
-    let guard = state.write_lock().await?;
-    let issuer = signing_issuer(&state, &req.signer)?;
     let now = state.now();
-    let standing = issuer.standing(now);
-    if standing != Standing::Active {
-        return Err(AppError::new(
-            ErrorCode::IssuerNotAccredited,
-            format!("this issuer is {standing}, not accredited now: it cannot publish"),
-        ));
-    }
-    let mut change = Change::new();
-    change.nonce(req.signer.nonce_key);
-
-    // Status lists by purpose: stored ones, plus first uploads.
-    let mut lists: HashMap<String, StatusListRecord> = HashMap::new();
-    for purpose in PURPOSES {
-        if let Some(r) = state.records().status_lists().of(&issuer.id, purpose)? {
-            lists.insert(purpose.to_owned(), r);
-        }
-    }
-    let mut new_lists = Vec::new();
-    for jws in &body.status_lists {
-        let (record, _) = open_status_list(&issuer, jws.trim(), now)?;
-        match lists.get(&record.purpose) {
-            Some(old) if old.jws == record.jws => {}
-            Some(old) if old.id == record.id && same_bits(old, &record) => {}
-            Some(_) => {
-                return Err(AppError::new(
-                    ErrorCode::StatusListExists,
-                    format!(
-                        "a {} list is already stored for this issuer; change a status with POST /credentials/{{id}}/status",
-                        record.purpose
-                    ),
-                ))
-            }
-            None => {
-                change.log("status_list_published", &req.signer.did, &record.id);
-                new_lists.push(record.id.clone());
-                lists.insert(record.purpose.clone(), record);
-            }
-        }
-    }
-
-    // Token Status Lists beside the revocation list they mirror.
-    let mut new_tokens: Vec<String> = Vec::new();
-    for token in &body.token_status_lists {
-        let uri = token_list_uri(&issuer, token.trim())?;
-        let Some(list) = lists.values_mut().find(|l| l.id == uri) else {
-            return Err(AppError::new(
-                ErrorCode::UnknownStatusList,
-                "a token status list names a list the registry does not hold; send its revocation list in statusLists",
-            ));
-        };
-        if list.token.as_deref() == Some(token.trim()) {
-            continue;
-        }
-        attach_token(&issuer, list, token.trim(), now)?;
-        change.log("token_status_list_published", &req.signer.did, &list.id);
-        if !new_lists.contains(&list.id) {
-            new_tokens.push(list.id.clone());
-        }
-    }
-    // Each list stored once, with its token if one came.
-    for list in lists.values() {
-        if new_lists.contains(&list.id) || new_tokens.contains(&list.id) {
-            change.put_status_list(list)?;
-        }
-    }
-
-    // Verify the credentials as a verifier would, against this issuer and its lists.
-    let check = PublishCheck::new(&state.operator().public(), &issuer, lists.values(), now)?;
     let texts: Vec<&str> = body.credentials.iter().map(|c| c.trim()).collect();
-    let reports = check.verify_many(&texts);
+    // The expensive part, each credential's signature and schema, is checked before the
+    // writer lock, so concurrent publishes verify on every core; under the lock the plan
+    // is made again from the records as they are then (cheap reads), and the reports are
+    // reused only when the issuer and its status lists are still exactly as checked.
+    let early = Plan::make(&state, &req.signer, &body, now)?;
+    let early_check = early.check(&state, now)?;
+    let early_reports = early_check.verify_many(&texts);
+    let guard = state.write_lock().await?;
+    let Plan {
+        issuer,
+        mut change,
+        new_lists,
+        lists,
+        inputs,
+    } = Plan::make(&state, &req.signer, &body, now)?;
+    let (check, reports) = if inputs == early.inputs {
+        (early_check, early_reports)
+    } else {
+        let check = PublishCheck::new(&state.operator().public(), &issuer, &lists, now)?;
+        let reports = check.verify_many(&texts);
+        (check, reports)
+    };
+    change.nonce(req.signer.nonce_key);
     let mut seen = HashSet::new();
     let mut published = Vec::new();
     for (n, (jws, report)) in texts.iter().zip(&reports).enumerate() {
@@ -257,7 +209,7 @@ pub async fn publish(
     if !new_lists.is_empty() {
         change.rebuild_bundle();
     }
-    state.commit(&guard, change).await?;
+    state.commit_and_release(guard, change).await?;
     tracing::info!(count = published.len(), "credentials published");
     Ok((
         StatusCode::CREATED,
@@ -266,6 +218,111 @@ pub async fn publish(
             status_lists: new_lists,
         }),
     ))
+}
+
+/// What a publish will write, made from the records as they are when it is made.
+struct Plan {
+    issuer: crate::records::IssuerRecord,
+    change: Change,
+    /// Ids of status lists stored for the first time.
+    new_lists: Vec<String>,
+    /// The issuer's status lists, stored and uploaded, by purpose.
+    lists: Vec<StatusListRecord>,
+    /// The issuer record and its status lists, serialised: two plans with the same inputs
+    /// verify every credential alike.
+    inputs: Vec<u8>,
+}
+
+impl Plan {
+    /// Checks the signer may publish now and merges the uploaded status lists with the
+    /// stored ones (the change stores and logs the new ones; the nonce is not in it).
+    fn make(
+        state: &AppState,
+        signer: &crate::auth::Signer,
+        body: &Publish,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
+        let issuer = signing_issuer(state, signer)?;
+        let standing = issuer.standing(now);
+        if standing != Standing::Active {
+            return Err(AppError::new(
+                ErrorCode::IssuerNotAccredited,
+                format!("this issuer is {standing}, not accredited now: it cannot publish"),
+            ));
+        }
+        let mut change = Change::new();
+
+        // Status lists by purpose: stored ones, plus first uploads.
+        let mut lists: HashMap<String, StatusListRecord> = HashMap::new();
+        for purpose in PURPOSES {
+            if let Some(r) = state.records().status_lists().of(&issuer.id, purpose)? {
+                lists.insert(purpose.to_owned(), r);
+            }
+        }
+        let mut new_lists = Vec::new();
+        for jws in &body.status_lists {
+            let (record, _) = open_status_list(&issuer, jws.trim(), now)?;
+            match lists.get(&record.purpose) {
+                Some(old) if old.jws == record.jws => {}
+                Some(old) if old.id == record.id && same_bits(old, &record) => {}
+                Some(_) => {
+                    return Err(AppError::new(
+                        ErrorCode::StatusListExists,
+                        format!(
+                            "a {} list is already stored for this issuer; change a status with POST /credentials/{{id}}/status",
+                            record.purpose
+                        ),
+                    ))
+                }
+                None => {
+                    change.log("status_list_published", &signer.did, &record.id);
+                    new_lists.push(record.id.clone());
+                    lists.insert(record.purpose.clone(), record);
+                }
+            }
+        }
+
+        // Token Status Lists beside the revocation list they mirror.
+        let mut new_tokens: Vec<String> = Vec::new();
+        for token in &body.token_status_lists {
+            let uri = token_list_uri(&issuer, token.trim())?;
+            let Some(list) = lists.values_mut().find(|l| l.id == uri) else {
+                return Err(AppError::new(
+                    ErrorCode::UnknownStatusList,
+                    "a token status list names a list the registry does not hold; send its revocation list in statusLists",
+                ));
+            };
+            if list.token.as_deref() == Some(token.trim()) {
+                continue;
+            }
+            attach_token(&issuer, list, token.trim(), now)?;
+            change.log("token_status_list_published", &signer.did, &list.id);
+            if !new_lists.contains(&list.id) {
+                new_tokens.push(list.id.clone());
+            }
+        }
+        // Each list stored once, with its token if one came.
+        for list in lists.values() {
+            if new_lists.contains(&list.id) || new_tokens.contains(&list.id) {
+                change.put_status_list(list)?;
+            }
+        }
+        let mut lists: Vec<StatusListRecord> = lists.into_values().collect();
+        lists.sort_by(|a, b| a.purpose.cmp(&b.purpose));
+        let inputs = serde_json::to_vec(&(&issuer, &lists)).map_err(AppError::internal)?;
+        Ok(Self {
+            issuer,
+            change,
+            new_lists,
+            lists,
+            inputs,
+        })
+    }
+
+    /// The verifier of this issuer's credentials with these lists, at `now`.
+    fn check(&self, state: &AppState, now: DateTime<Utc>) -> Result<PublishCheck, AppError> {
+        PublishCheck::new(&state.operator().public(), &self.issuer, &self.lists, now)
+    }
 }
 
 /// GET /credentials/{id} — a stored credential, for its issuer (any of its keys), its
@@ -284,7 +341,7 @@ pub async fn get_one(
     let guard = state.write_lock().await?;
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
-    state.commit(&guard, change).await?;
+    state.commit_and_release(guard, change).await?;
     Ok(Json(StoredCredential {
         id: record.id,
         issuer: record.issuer,
@@ -334,7 +391,7 @@ pub async fn grant(
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     change.add_grant(&grant)?;
-    state.commit(&guard, change).await?;
+    state.commit_and_release(guard, change).await?;
     Ok((StatusCode::CREATED, Json(grant)))
 }
 
@@ -371,6 +428,6 @@ pub async fn revoke_grant(
     let mut change = Change::new();
     change.nonce(req.signer.nonce_key);
     change.put_grant(&grant)?;
-    state.commit(&guard, change).await?;
+    state.commit_and_release(guard, change).await?;
     Ok(Json(grant))
 }

@@ -46,11 +46,18 @@ pub async fn get_log(
     let Query(page) = page.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
     let limit = page.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let rows = state.records().log().page(page.after.unwrap_or(0), limit)?;
-    let more = rows.more;
+    let mut more = rows.more;
     let mut entries = Vec::with_capacity(limit);
     let mut last = None;
+    // Entries a flush has not covered yet are not shown: a reader never sees an entry that
+    // a crash could still take back (group commit).
+    let horizon = state.log_horizon().unwrap_or(u64::MAX);
     for stored in rows.items {
         let (seq, v) = (stored.seq.unwrap_or(0), stored.bytes);
+        if seq > horizon {
+            more = false;
+            break;
+        }
         last = Some(seq);
         entries.push(serde_json::from_slice(&v).unwrap_or_else(
             |_| serde_json::json!({"seq": seq, "unreadable": String::from_utf8_lossy(&v)}),

@@ -203,6 +203,22 @@ pub trait Store: Send + Sync + 'static {
     fn last(&self, tree: Tree) -> Result<Option<Entry>, StoreError>;
     /// Applies every write of `batch` atomically; when it returns `Ok` they are durable.
     fn apply(&self, batch: Batch) -> Result<(), StoreError>;
+    /// Whether this store can apply batches before making them durable, and make many
+    /// durable with one [`Store::flush`] (group commit): cheaper than one flush per batch
+    /// when writers come in parallel. A store that cannot says `false` (the default), and
+    /// [`Store::apply_unflushed`] is then a durable [`Store::apply`].
+    fn groups_flushes(&self) -> bool {
+        false
+    }
+    /// Applies every write of `batch` atomically, visible to reads at once but durable only
+    /// after the next [`Store::flush`]. Nothing may be acknowledged to anyone before then.
+    fn apply_unflushed(&self, batch: Batch) -> Result<(), StoreError> {
+        self.apply(batch)
+    }
+    /// Makes every batch applied before the call durable.
+    fn flush(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// Whether other processes may write this store while this one does (several registry
     /// replicas on one database). The ledger then holds a [`WriteLock`] around each group
     /// of writes and re-reads its counters under it; a store only this process writes

@@ -106,6 +106,24 @@ impl Store for SledStore {
         if batch.is_empty() {
             return Ok(());
         }
+        self.apply_unflushed(batch)?;
+        // The transaction is atomic; the flush makes it durable before we acknowledge.
+        self.flush()
+    }
+
+    fn groups_flushes(&self) -> bool {
+        true
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(err)?;
+        Ok(())
+    }
+
+    fn apply_unflushed(&self, batch: Batch) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
         let result: Result<(), TransactionError<()>> =
             self.ordered.as_slice().transaction(|trees| {
                 for op in &batch.ops {
@@ -126,9 +144,6 @@ impl Store for SledStore {
                 }
                 Ok(())
             });
-        result.map_err(|e| err(format!("{e:?}")))?;
-        // The transaction is atomic; the flush makes it durable before we acknowledge.
-        self.db.flush().map_err(err)?;
-        Ok(())
+        result.map_err(|e| err(format!("{e:?}")))
     }
 }

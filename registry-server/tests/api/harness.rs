@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
@@ -34,11 +34,14 @@ const NURSING_DECISION: &str =
 /// Every bundle ever stored: sequence → digests of the signed bundles with it.
 pub type Bundles = Arc<Mutex<BTreeMap<u64, BTreeSet<String>>>>;
 
-/// A sled store that records the bundles it stores and fails every call while `down`.
+/// A sled store that records the bundles it stores and fails every call while `down`;
+/// it counts the flushes that group commit asks for, and can make each take a while.
 struct Probe {
     inner: Arc<dyn Store>,
     down: Arc<AtomicBool>,
     bundles: Bundles,
+    flushes: Arc<AtomicUsize>,
+    flush_ms: Arc<AtomicU64>,
 }
 
 impl Probe {
@@ -78,6 +81,25 @@ impl Store for Probe {
         let bundles = bundles_in(&batch);
         self.inner.apply(batch)?;
         record_bundles(&self.bundles, bundles);
+        Ok(())
+    }
+    fn groups_flushes(&self) -> bool {
+        self.inner.groups_flushes()
+    }
+    fn apply_unflushed(&self, batch: Batch) -> Result<(), StoreError> {
+        self.check()?;
+        let bundles = bundles_in(&batch);
+        self.inner.apply_unflushed(batch)?;
+        record_bundles(&self.bundles, bundles);
+        Ok(())
+    }
+    fn flush(&self) -> Result<(), StoreError> {
+        self.check()?;
+        std::thread::sleep(std::time::Duration::from_millis(
+            self.flush_ms.load(Ordering::SeqCst),
+        ));
+        self.inner.flush()?;
+        self.flushes.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
     fn shared(&self) -> bool {
@@ -172,6 +194,8 @@ pub struct Harness {
     pub bundles: Bundles,
     offset: Arc<AtomicI64>,
     down: Arc<AtomicBool>,
+    flushes: Arc<AtomicUsize>,
+    flush_ms: Arc<AtomicU64>,
     _keep: Option<crate::common::Keep>,
 }
 
@@ -221,10 +245,14 @@ impl Harness {
         bundles: &Bundles,
     ) -> Self {
         let down = Arc::new(AtomicBool::new(false));
+        let flushes = Arc::new(AtomicUsize::new(0));
+        let flush_ms = Arc::new(AtomicU64::new(0));
         let probe = Probe {
             inner: store,
             down: down.clone(),
             bundles: bundles.clone(),
+            flushes: flushes.clone(),
+            flush_ms: flush_ms.clone(),
         };
         let offset = Arc::new(AtomicI64::new(0));
         let o = offset.clone();
@@ -237,6 +265,8 @@ impl Harness {
             bundles: bundles.clone(),
             offset,
             down,
+            flushes,
+            flush_ms,
             _keep: None,
         }
     }
@@ -248,6 +278,16 @@ impl Harness {
     /// Moves the registry's clock forward.
     pub fn advance(&self, d: Duration) {
         self.offset.fetch_add(d.num_seconds(), Ordering::SeqCst);
+    }
+
+    /// Group commit's flushes so far (a store that does not group flushes has none).
+    pub fn flushes(&self) -> usize {
+        self.flushes.load(Ordering::SeqCst)
+    }
+
+    /// Makes each group commit flush take `ms` milliseconds longer (a slow disk).
+    pub fn slow_flushes(&self, ms: u64) {
+        self.flush_ms.store(ms, Ordering::SeqCst);
     }
 
     /// Makes every store call fail (`true`) or work again.

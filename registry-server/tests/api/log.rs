@@ -67,3 +67,69 @@ async fn an_edited_log_entry_is_named_by_chain_verification() {
         .unwrap_err();
     assert_eq!(err.seq, 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_publishes_share_flushes_and_each_is_logged_once_answered() {
+    let h = Harness::new();
+    if !h.state.store().groups_flushes() {
+        return; // PostgreSQL: each commit is its own transaction.
+    }
+    let college = h.college("College").await;
+    // A slow disk: while one flush runs, the other writers apply and queue behind it.
+    h.slow_flushes(40);
+    let before = h.flushes();
+    let creds: Vec<String> = (0..16).map(|_| issue_plain(&college, "PQF-6")).collect();
+    let one: Vec<[&str; 1]> = creds.iter().map(|c| [c.as_str()]).collect();
+    let replies =
+        futures_util::future::join_all(one.iter().map(|c| h.publish(&college, c, vec![]))).await;
+    for r in &replies {
+        assert_eq!(r.status, 201, "{}", r.text());
+    }
+    let flushes = h.flushes() - before;
+    assert!(
+        (1..16).contains(&flushes),
+        "16 concurrent publishes took {flushes} flushes: none shared"
+    );
+    // Every answered publish is durable, so the log shows it, chained.
+    let all = h.call("GET", "/log?limit=1000", b"", None).await.json();
+    let entries = all["entries"].as_array().unwrap();
+    let published = entries
+        .iter()
+        .filter(|e| e["kind"] == "credential_published")
+        .count();
+    assert_eq!(published, 16);
+    let mut v = ChainVerifier::default();
+    for e in entries {
+        v.push_raw(e["seq"].as_u64().unwrap(), e).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_log_shows_no_entry_a_flush_has_not_covered() {
+    let h = Harness::new();
+    if !h.state.store().groups_flushes() {
+        return; // PostgreSQL: every applied batch is committed.
+    }
+    h.college("College").await;
+    let shown = h.call("GET", "/log", b"", None).await.json()["entries"]
+        .as_array()
+        .unwrap()
+        .len() as u64;
+    // An entry in the store that no commit of the ledger made durable (as a batch applied
+    // but not yet flushed is): not shown.
+    let mut batch = Batch::default();
+    let seq = shown + 1;
+    batch.put(
+        Tree::LogseqEntry,
+        seq.to_be_bytes().to_vec(),
+        serde_json::to_vec(&serde_json::json!({"seq": seq})).unwrap(),
+    );
+    h.state.store().apply_unflushed(batch).unwrap();
+    let page = h.call("GET", "/log", b"", None).await.json();
+    assert_eq!(page["entries"].as_array().unwrap().len() as u64, shown);
+    assert_eq!(page["next"], serde_json::Value::Null);
+    // The next durable commit covers it.
+    h.college("Other college").await;
+    let page = h.call("GET", "/log", b"", None).await.json();
+    assert!(page["entries"].as_array().unwrap().len() as u64 > seq);
+}
