@@ -354,6 +354,11 @@ impl Ledger {
         last_log: Option<u64>,
         durably: bool,
     ) -> Result<u64, LedgerError> {
+        if !durably {
+            // Applied in memory, no flush: short enough to run here, and a hand-off to a
+            // blocking thread under the writer lock costs more than it saves.
+            return self.apply_counted(batch, shared.as_ref(), last_log, durably);
+        }
         let ledger = self.clone();
         tokio::task::spawn_blocking(move || {
             ledger.apply_counted(batch, shared.as_ref(), last_log, durably)

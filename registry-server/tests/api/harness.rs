@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
@@ -35,13 +35,13 @@ const NURSING_DECISION: &str =
 pub type Bundles = Arc<Mutex<BTreeMap<u64, BTreeSet<String>>>>;
 
 /// A sled store that records the bundles it stores and fails every call while `down`;
-/// it counts the flushes that group commit asks for, and can make each take a while.
+/// it counts the flushes that group commit asks for, and can hold them back (a slow disk).
 struct Probe {
     inner: Arc<dyn Store>,
     down: Arc<AtomicBool>,
     bundles: Bundles,
     flushes: Arc<AtomicUsize>,
-    flush_ms: Arc<AtomicU64>,
+    flush_held: Arc<AtomicBool>,
 }
 
 impl Probe {
@@ -95,9 +95,9 @@ impl Store for Probe {
     }
     fn flush(&self) -> Result<(), StoreError> {
         self.check()?;
-        std::thread::sleep(std::time::Duration::from_millis(
-            self.flush_ms.load(Ordering::SeqCst),
-        ));
+        while self.flush_held.load(Ordering::SeqCst) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
         self.inner.flush()?;
         self.flushes.fetch_add(1, Ordering::SeqCst);
         Ok(())
@@ -195,7 +195,7 @@ pub struct Harness {
     offset: Arc<AtomicI64>,
     down: Arc<AtomicBool>,
     flushes: Arc<AtomicUsize>,
-    flush_ms: Arc<AtomicU64>,
+    flush_held: Arc<AtomicBool>,
     _keep: Option<crate::common::Keep>,
 }
 
@@ -246,13 +246,13 @@ impl Harness {
     ) -> Self {
         let down = Arc::new(AtomicBool::new(false));
         let flushes = Arc::new(AtomicUsize::new(0));
-        let flush_ms = Arc::new(AtomicU64::new(0));
+        let flush_held = Arc::new(AtomicBool::new(false));
         let probe = Probe {
             inner: store,
             down: down.clone(),
             bundles: bundles.clone(),
             flushes: flushes.clone(),
-            flush_ms: flush_ms.clone(),
+            flush_held: flush_held.clone(),
         };
         let offset = Arc::new(AtomicI64::new(0));
         let o = offset.clone();
@@ -266,7 +266,7 @@ impl Harness {
             offset,
             down,
             flushes,
-            flush_ms,
+            flush_held,
             _keep: None,
         }
     }
@@ -285,9 +285,9 @@ impl Harness {
         self.flushes.load(Ordering::SeqCst)
     }
 
-    /// Makes each group commit flush take `ms` milliseconds longer (a slow disk).
-    pub fn slow_flushes(&self, ms: u64) {
-        self.flush_ms.store(ms, Ordering::SeqCst);
+    /// Holds every group commit flush back until called with `false` (a slow disk).
+    pub fn hold_flushes(&self, held: bool) {
+        self.flush_held.store(held, Ordering::SeqCst);
     }
 
     /// Makes every store call fail (`true`) or work again.
