@@ -63,12 +63,8 @@ fn read_form(headers: &HeaderMap, body: &[u8]) -> Result<String, AppError> {
         }
         response = Some(value.into_owned());
     }
-    let jwe = response.ok_or_else(|| {
-        AppError::new(
-            ErrorCode::InvalidField,
-            "the form has no response field",
-        )
-    })?;
+    let jwe = response
+        .ok_or_else(|| AppError::new(ErrorCode::InvalidField, "the form has no response field"))?;
     check_jwe(&jwe)?;
     Ok(jwe)
 }
@@ -97,7 +93,9 @@ fn check_jwe(jwe: &str) -> Result<(), AppError> {
         return Err(refuse("a compact JWE has five parts"));
     };
     if iv.is_empty() || ciphertext.is_empty() || tag.is_empty() {
-        return Err(refuse("the initialisation vector, ciphertext or tag is empty"));
+        return Err(refuse(
+            "the initialisation vector, ciphertext or tag is empty",
+        ));
     }
     let header: Value = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(header)
@@ -140,7 +138,9 @@ pub async fn post_answer(
         AppError::new(
             ErrorCode::RelayFull,
             match r {
-                Refusal::MailboxFull => "this mailbox holds as many answers as it may until its employer collects them",
+                Refusal::MailboxFull => {
+                    "this mailbox holds as many answers as it may until its employer collects them"
+                }
                 Refusal::RelayFull => "the relay is full; try again in a few minutes",
             },
         )
@@ -189,9 +189,5 @@ pub async fn collect(
         ));
     }
     let responses = state.relay().take(&id, state.now());
-    Ok((
-        [(CACHE_CONTROL, "no-store")],
-        Json(Collected { responses }),
-    )
-        .into_response())
+    Ok(([(CACHE_CONTROL, "no-store")], Json(Collected { responses })).into_response())
 }

@@ -15,7 +15,8 @@ use crate::harness::{Harness, Reply};
 
 /// An employer's secret and the mailbox id made from it.
 fn employer() -> (String, String) {
-    let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>());
+    let secret =
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>());
     let id = mailbox_of(&secret);
     (secret, id)
 }
@@ -24,7 +25,9 @@ fn employer() -> (String, String) {
 fn encrypt_to(key: &EcKeyPair, payload: &[u8]) -> String {
     let mut header = JweHeader::new();
     header.set_content_encryption("A128GCM");
-    let encrypter = ECDH_ES.encrypter_from_jwk(&key.to_jwk_public_key()).unwrap();
+    let encrypter = ECDH_ES
+        .encrypter_from_jwk(&key.to_jwk_public_key())
+        .unwrap();
     jwe::serialize_compact(payload, &header, &encrypter).unwrap()
 }
 
@@ -100,7 +103,10 @@ async fn only_the_holder_of_the_mailbox_secret_collects() {
     let key = EcKeyPair::generate(EcCurve::P256).unwrap();
     post_answer(&h, &id, &encrypt_to(&key, b"{}")).await;
     let r = collect(&h, &id, None).await;
-    assert_eq!((r.status.as_u16(), r.code()), (401, "unauthenticated".into()));
+    assert_eq!(
+        (r.status.as_u16(), r.code()),
+        (401, "unauthenticated".into())
+    );
     let (other, _) = employer();
     let r = collect(&h, &id, Some(&other)).await;
     assert_eq!((r.status.as_u16(), r.code()), (403, "forbidden".into()));
@@ -134,7 +140,7 @@ async fn the_relay_refuses_what_is_not_an_encrypted_answer() {
     let b64 = |v: serde_json::Value| {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
     };
-    let rest: String = jwe.splitn(2, '.').nth(1).unwrap().to_owned();
+    let rest: String = jwe.split_once('.').unwrap().1.to_owned();
     let with_header = |h: serde_json::Value| format!("{}.{rest}", b64(h));
     let form = |jwe: &str| {
         form_urlencoded::Serializer::new(String::new())
@@ -143,26 +149,83 @@ async fn the_relay_refuses_what_is_not_an_encrypted_answer() {
     };
     let plain_vp = "eyJhbGciOiJFUzI1NiJ9.eyJ4IjoxfQ.c2ln~WyJzIiwibmFtZSIsIngiXQ~";
     let cases: Vec<(&str, String, String, u16)> = vec![
-        ("a JSON body", "application/json".into(), json!({"response": jwe}).to_string(), 415),
-        ("a plain direct_post answer", "application/x-www-form-urlencoded".into(),
-            format!("vp_token={plain_vp}&state=s"), 422),
-        ("a signed, unencrypted JWT", "application/x-www-form-urlencoded".into(), form(plain_vp), 422),
-        ("a JWE with a second field", "application/x-www-form-urlencoded".into(),
-            format!("{}&state=s", form(&jwe)), 422),
-        ("two responses", "application/x-www-form-urlencoded".into(),
-            format!("{}&{}", form(&jwe), form(&jwe)), 422),
-        ("no response", "application/x-www-form-urlencoded".into(), String::new(), 422),
-        ("a JWE by RSA", "application/x-www-form-urlencoded".into(),
-            form(&with_header(json!({"alg": "RSA-OAEP-256", "enc": "A128GCM"}))), 422),
-        ("a JWE by a shared key", "application/x-www-form-urlencoded".into(),
-            form(&with_header(json!({"alg": "dir", "enc": "A128GCM"}))), 422),
-        ("a JWE without enc", "application/x-www-form-urlencoded".into(),
-            form(&with_header(json!({"alg": "ECDH-ES"}))), 422),
-        ("a header that is not JSON", "application/x-www-form-urlencoded".into(),
-            form(&format!("bm90IGpzb24.{rest}")), 422),
-        ("six parts", "application/x-www-form-urlencoded".into(), form(&format!("{jwe}.x")), 422),
-        ("an answer over 256 KiB", "application/x-www-form-urlencoded".into(),
-            form(&format!("{jwe}{}", "A".repeat(registry_server::relay::MAX_RESPONSE))), 413),
+        (
+            "a JSON body",
+            "application/json".into(),
+            json!({"response": jwe}).to_string(),
+            415,
+        ),
+        (
+            "a plain direct_post answer",
+            "application/x-www-form-urlencoded".into(),
+            format!("vp_token={plain_vp}&state=s"),
+            422,
+        ),
+        (
+            "a signed, unencrypted JWT",
+            "application/x-www-form-urlencoded".into(),
+            form(plain_vp),
+            422,
+        ),
+        (
+            "a JWE with a second field",
+            "application/x-www-form-urlencoded".into(),
+            format!("{}&state=s", form(&jwe)),
+            422,
+        ),
+        (
+            "two responses",
+            "application/x-www-form-urlencoded".into(),
+            format!("{}&{}", form(&jwe), form(&jwe)),
+            422,
+        ),
+        (
+            "no response",
+            "application/x-www-form-urlencoded".into(),
+            String::new(),
+            422,
+        ),
+        (
+            "a JWE by RSA",
+            "application/x-www-form-urlencoded".into(),
+            form(&with_header(
+                json!({"alg": "RSA-OAEP-256", "enc": "A128GCM"}),
+            )),
+            422,
+        ),
+        (
+            "a JWE by a shared key",
+            "application/x-www-form-urlencoded".into(),
+            form(&with_header(json!({"alg": "dir", "enc": "A128GCM"}))),
+            422,
+        ),
+        (
+            "a JWE without enc",
+            "application/x-www-form-urlencoded".into(),
+            form(&with_header(json!({"alg": "ECDH-ES"}))),
+            422,
+        ),
+        (
+            "a header that is not JSON",
+            "application/x-www-form-urlencoded".into(),
+            form(&format!("bm90IGpzb24.{rest}")),
+            422,
+        ),
+        (
+            "six parts",
+            "application/x-www-form-urlencoded".into(),
+            form(&format!("{jwe}.x")),
+            422,
+        ),
+        (
+            "an answer over 256 KiB",
+            "application/x-www-form-urlencoded".into(),
+            form(&format!(
+                "{jwe}{}",
+                "A".repeat(registry_server::relay::MAX_RESPONSE)
+            )),
+            413,
+        ),
     ];
     for (what, content_type, body, status) in cases {
         let r = post_form(&h, &id, &content_type, &body).await;
@@ -187,7 +250,13 @@ async fn a_full_mailbox_refuses_more_answers() {
     let (_, id) = employer();
     let key = EcKeyPair::generate(EcCurve::P256).unwrap();
     for _ in 0..registry_server::relay::MAX_PER_MAILBOX {
-        assert_eq!(post_answer(&h, &id, &encrypt_to(&key, b"{}")).await.status.as_u16(), 200);
+        assert_eq!(
+            post_answer(&h, &id, &encrypt_to(&key, b"{}"))
+                .await
+                .status
+                .as_u16(),
+            200
+        );
     }
     let r = post_answer(&h, &id, &encrypt_to(&key, b"{}")).await;
     assert_eq!((r.status.as_u16(), r.code()), (503, "relay_full".into()));
