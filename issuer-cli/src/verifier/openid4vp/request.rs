@@ -198,7 +198,7 @@ pub(super) fn run(a: RequestArgs) -> Result<u8> {
     public.set_key_id(&kid);
     public.set_key_use("enc");
     public.set_algorithm("ECDH-ES");
-    let mut private = key.to_jwk_private_key();
+    let mut private = key.to_jwk_key_pair();
     private.set_key_id(&kid);
     let mut metadata = json!({
         "jwks": {"keys": [Value::Object(public.as_ref().clone())]},
