@@ -398,3 +398,43 @@ test('skillpass verifier collect refuses an answer that discloses more than the 
   assert.equal(only.outcome, 'fail');
   assert.match(only.detail, /birthDate/);
 });
+
+test('skillpass verifier collect refuses an answer for another state, one that misses the query, and a presentation bound to another verifier', async () => {
+  ok(scratch, ['verifier', 'request', '--response-uri', 'https://employer.example/answer', '--vct-base', VCT_BASE,
+    '--claim', 'title', '--out', 'request-3.json']);
+  const requestFile = JSON.parse(readFileSync(join(scratch, 'request-3.json'), 'utf8'));
+  const { d, ...encryptionJwk } = requestFile.key;
+  const holder = new SDJwtVcInstance({
+    hasher: digest, kbSigner: await ES256.getSigner(libraryHolder.privateJwk), kbSignAlg: 'ES256'
+  });
+  const present = aud => holder.present(libraryCredential, {}, {
+    kb: { payload: { iat: Math.floor(Date.now() / 1000), aud, nonce: requestFile.nonce } }
+  });
+  const good = await present(requestFile.clientId);
+  const collectAnswer = async answer => {
+    const jwe = await new jose.CompactEncrypt(new TextEncoder().encode(JSON.stringify(answer)))
+      .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A256GCM', kid: encryptionJwk.kid })
+      .encrypt(await jose.importJWK(encryptionJwk, 'ECDH-ES'));
+    writeFileSync(join(scratch, 'answer-3.txt'), new URLSearchParams({ response: jwe }).toString());
+    const r = skillpass(scratch, ['verifier', 'collect', '--request', 'request-3.json', '--response', 'answer-3.txt',
+      '--json', '--bundle', 'bundle.jws', '--anchor', anchor], ENV);
+    const report = JSON.parse(r.stdout || 'null');
+    assert.equal(report?.verdict, 'invalid', `${r.stdout}\n${r.stderr}`);
+    assert.equal(r.code, 1);
+    return report;
+  };
+  const failed = report => report.request.checks.filter(c => c.outcome === 'fail').map(c => c.id);
+
+  // The right presentation under another request's state.
+  let report = await collectAnswer({ vp_token: { credential: [good] }, state: 'another-request' });
+  assert.deepEqual(failed(report), ['state']);
+  // Sent under a query id the request did not use, and none for the one it did.
+  report = await collectAnswer({ vp_token: { other: [good] }, state: requestFile.state });
+  assert.deepEqual(failed(report), ['answers-query']);
+  assert.match(report.request.checks.find(c => c.id === 'answers-query').detail, /no presentation for the credential query "credential"/);
+  // Key-bound to another verifier: the presentation itself is invalid (audience).
+  report = await collectAnswer({ vp_token: { credential: [await present('redirect_uri:https://other.example/a')] }, state: requestFile.state });
+  assert.equal(report.presentations.credential.verdict, 'invalid');
+  assert.ok(report.presentations.credential.checks.some(c => c.name === 'audience' && c.outcome === 'fail'),
+    JSON.stringify(report.presentations.credential.checks));
+});

@@ -299,8 +299,8 @@ mod tests {
             always_visible(&format!("{jws}~")),
             vec![
                 "name",
-                "qualification.frameworkLevels",
-                "qualification.title"
+                "qualification.title",
+                "qualification.frameworkLevels"
             ]
         );
     }
