@@ -19,6 +19,7 @@ use std::time::{Duration as StdDuration, Instant};
 use anyhow::{anyhow, bail, Context as _, Result};
 use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
+use clap::builder::Resettable;
 use clap::Args;
 use credential_core::equivalence::FrameworkCatalog;
 use credential_core::sdjwt::{self, SdJwtReport, MAX_SD_JWT_LEN};
@@ -26,12 +27,17 @@ use credential_core::{Verdict, Verifier};
 use serde_json::{json, Value};
 
 use super::RequestFile;
-use crate::common::args::{parse_destination, parse_time_arg};
+use crate::common::args::{change_arg, parse_destination, parse_time_arg};
 use crate::common::openid4vp::{self, agent, read_answer, CredentialQuery, MAX_RESPONSE};
 use crate::common::trust::TrustArgs;
 use crate::common::{files, lang};
 
+/// `--bundle` and `--anchor` are required here, as for `verify`.
 #[derive(Debug, Args)]
+#[command(
+    mut_args(change_arg("bundle", |a| a.required(true).requires(Resettable::Reset))),
+    mut_args(change_arg("anchor", |a| a.required(true).requires(Resettable::Reset))),
+)]
 pub(crate) struct CollectArgs {
     /// The request file `skillpass verifier request` wrote.
     #[arg(long, value_name = "FILE")]
