@@ -43,6 +43,9 @@ enum Command {
     Issue(issuer::issue::IssueArgs),
     /// Verify credentials offline against a trust bundle and the pinned anchor.
     Verify(Box<verifier::verify::VerifyArgs>),
+    /// The employer asking a holder's wallet for a presentation (OpenID4VP): request, collect.
+    #[command(subcommand)]
+    Verifier(verifier::VerifierCommand),
     /// Present credentials to one verifier, bound to its audience and nonce (holder).
     Present(holder::present::PresentArgs),
     /// Render a credential as a QR code (PNG or SVG) for paper.
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
         Command::Issue(a) => issuer::issue::run(a),
         Command::TypeMetadata(a) => issuer::type_metadata::run(a),
         Command::Verify(a) => verifier::verify::run(*a),
+        Command::Verifier(c) => verifier::run(c),
         Command::Present(a) => holder::present::run(a),
         Command::Wallet(c) => holder::wallet::run(c),
         Command::Qr(a) => holder::qr::run(a),

@@ -57,6 +57,7 @@ mod middleware;
 pub mod migrate;
 pub mod openapi;
 pub mod records;
+pub mod relay;
 pub mod routes;
 pub mod server;
 pub mod startup;

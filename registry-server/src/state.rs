@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::error::AppError;
 use crate::ledger::{Change, CurrentBundle, Ledger, LedgerError, WriteGuard};
 use crate::records::Records;
+use crate::relay::Relay;
 use crate::store::Store;
 
 /// The registry's clock; tests inject one to move time.
@@ -27,6 +28,7 @@ struct Inner {
     operator_did: String,
     settings: Settings,
     clock: Clock,
+    relay: Relay,
 }
 
 impl AppState {
@@ -58,6 +60,7 @@ impl AppState {
                 operator_did,
                 settings,
                 clock,
+                relay: Relay::default(),
             }),
         })
     }
@@ -79,6 +82,11 @@ impl AppState {
 
     pub(crate) fn operator(&self) -> &SecretKey {
         self.inner.ledger.operator()
+    }
+
+    /// The presentation relay's mailboxes (memory only, see [`crate::relay`]).
+    pub fn relay(&self) -> &Relay {
+        &self.inner.relay
     }
 
     /// The settings, checked at start-up.

@@ -7,6 +7,7 @@ pub(crate) mod args;
 pub(crate) mod client;
 pub(crate) mod files;
 pub(crate) mod lang;
+pub(crate) mod openid4vp;
 pub(crate) mod said;
 pub(crate) mod seen_file;
 pub(crate) mod trust;

@@ -38,6 +38,10 @@ pub(crate) enum WalletCommand {
     /// Receive a credential from an OpenID4VCI offer link (openid-credential-offer://…,
     /// from the institution's QR code), with the PIN it sent apart.
     Receive(super::receive::ReceiveArgs),
+    /// Answer an OpenID4VP presentation request (openid4vp://…, from a verifier's QR
+    /// code): shows who asks and exactly what they would receive, asks, then sends only
+    /// the requested claims, encrypted to the verifier.
+    Respond(super::respond::RespondArgs),
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +144,7 @@ pub(crate) fn run(command: WalletCommand) -> Result<u8> {
         WalletCommand::Show(a) => show(a),
         WalletCommand::Export(a) => export(a),
         WalletCommand::Receive(a) => super::receive::run(a),
+        WalletCommand::Respond(a) => super::respond::run(a),
     }
 }
 

@@ -194,6 +194,9 @@ error_codes! {
     StoreDamaged => "store_damaged", INTERNAL_SERVER_ERROR;
     /// `GET /healthz`: the store cannot be read.
     StoreUnavailable => "store_unavailable", SERVICE_UNAVAILABLE;
+    /// `POST /relay/{id}`: the mailbox, or the whole relay, holds as much as it may until
+    /// answers are collected or expire.
+    RelayFull => "relay_full", SERVICE_UNAVAILABLE;
 }
 
 impl ErrorCode {

@@ -16,6 +16,7 @@ pub mod equivalence;
 pub mod health;
 pub mod issuers;
 pub mod log;
+pub mod relay;
 pub mod status;
 pub mod types;
 pub mod web;
@@ -55,6 +56,7 @@ pub(crate) fn router(doc: OpenApi) -> OpenApiRouter<AppState> {
         .routes(routes!(decisions::list, decisions::publish))
         .routes(routes!(decisions::get_one))
         .routes(routes!(decisions::withdraw))
+        .routes(routes!(relay::post_answer, relay::collect))
         .routes(routes!(web::page))
         .routes(routes!(web::page_v))
         .routes(routes!(web::service_worker))
@@ -117,6 +119,8 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/decisions/{id}",                  "get_decision",             PATH_READ),
     ("post",   "/decisions/{id}/withdraw",         "withdraw_decision",        SIGNED_JSON),
     ("get",    "/admin/backup",                    "get_backup",               SIGNED_EMPTY),
+    ("post",   "/relay/{id}",                      "post_relay_answer",        &[400]),
+    ("get",    "/relay/{id}",                      "collect_relay_answers",    &[400]),
     ("get",    "/",                                "get_verifier_page",        &[]),
     ("get",    "/v",                               "get_verifier_page_v",      &[]),
     ("get",    "/sw.js",                           "get_verifier_worker",      &[]),

@@ -21,6 +21,7 @@ mod harness;
 mod issuers;
 mod log;
 mod openapi;
+mod relay;
 mod replicas;
 mod requests;
 mod sd_jwt_vc;

@@ -44,6 +44,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/decisions/{id}"),
     ("post", "/decisions/{id}/withdraw"),
     ("get", "/admin/backup"),
+    ("post", "/relay/{id}"),
+    ("get", "/relay/{id}"),
     ("get", "/"),
     ("get", "/v"),
     ("get", "/sw.js"),

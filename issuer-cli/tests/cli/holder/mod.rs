@@ -5,6 +5,7 @@ mod card;
 mod paper;
 mod presentation;
 mod receive;
+mod respond;
 mod sdjwt;
 mod wallet;
 

@@ -11,13 +11,13 @@ use serde_json::Value;
 use super::World;
 use crate::harness::{stderr, BIN, EMPLOYER};
 
-const CSV: &str = "name,birth_date,holder_did,title_en,title_original,title_lang,awarding_body,country,level,field,isco08,learning_outcomes,awarded,valid_until
+pub(super) const CSV: &str = "name,birth_date,holder_did,title_en,title_original,title_lang,awarding_body,country,level,field,isco08,learning_outcomes,awarded,valid_until
 Maria Santos,1995-03-14,,Bachelor of Science in Nursing,,,Manila College of Nursing,PH,PQF-6,0913,2221,Provides safe patient care|Administers medication,2021-06-30,
 Jose Reyes,1996-01-02,,Bachelor of Science in Nursing,,,Manila College of Nursing,PH,PQF-6,0913,2221,Provides safe patient care,2022-06-30,
 ";
 
 /// A running `skillpass issuer serve`, stopped when dropped.
-struct Service(Child);
+pub(super) struct Service(Child);
 
 impl Drop for Service {
     fn drop(&mut self) {
@@ -26,7 +26,7 @@ impl Drop for Service {
     }
 }
 
-fn free_port() -> u16 {
+pub(super) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -34,7 +34,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn serve(w: &World, url: &str, port: u16) -> Service {
+pub(super) fn serve(w: &World, url: &str, port: u16) -> Service {
     let child = w
         .command(BIN)
         .args([
@@ -71,7 +71,7 @@ fn serve(w: &World, url: &str, port: u16) -> Service {
     service
 }
 
-fn pin_of(w: &World, line: u64) -> String {
+pub(super) fn pin_of(w: &World, line: u64) -> String {
     let pins = std::fs::read_to_string(w.path("offers/pins.csv")).unwrap();
     pins.lines()
         .find_map(|l| l.strip_prefix(&format!("{line},")))
@@ -79,7 +79,7 @@ fn pin_of(w: &World, line: u64) -> String {
         .to_owned()
 }
 
-fn link_of(w: &World, line: u64) -> String {
+pub(super) fn link_of(w: &World, line: u64) -> String {
     std::fs::read_to_string(w.path(&format!("offers/row-{line:06}.txt")))
         .unwrap()
         .trim()
