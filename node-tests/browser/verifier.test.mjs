@@ -57,9 +57,10 @@ after(async () => {
   if (dir) cleanup(dir);
 });
 
-/** A new browser profile's page, recording every request it makes. */
-async function freshPage(viewport = { width: 1280, height: 800 }) {
-  const context = await chrome.newContext({ viewport, serviceWorkers: "allow" });
+/** A new browser profile's page, recording every request it makes; its browser prefers
+ * `locale` (English unless a test says otherwise, whatever the machine's locale). */
+async function freshPage(viewport = { width: 1280, height: 800 }, locale = "en-US") {
+  const context = await chrome.newContext({ viewport, serviceWorkers: "allow", locale });
   const requests = [];
   context.on("request", (r) => requests.push({ url: r.url(), body: r.postData() || "" }));
   const page = await context.newPage();
@@ -367,4 +368,80 @@ test("the registry serves the page with a strict Content-Security-Policy and the
   assert.equal(wasm.headers.get("content-encoding"), "gzip");
   const config = await (await fetch(`${reg.url}/verifier-config.json`)).json();
   assert.equal(config.anchor, reg.anchor);
+});
+
+test("a German browser reads the page and the verdict in German; the switch to Arabic turns it right to left and is kept after a reload", async () => {
+  const { context, page } = await freshPage({ width: 1280, height: 800 }, "de-DE");
+  await page.goto(scene.nurseLink);
+  assert.equal(await verdictOf(page), "valid");
+  assert.equal(await page.getAttribute("html", "lang"), "de");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr");
+  assert.equal(await page.inputValue("#lang"), "de");
+  assert.equal(await page.textContent("#verdict .word"), "Gültig");
+  assert.equal(await page.textContent("#verdict-help"), "Alle Prüfungen bestanden.");
+  assert.equal(await page.textContent("#result-heading"), "Ergebnis");
+  assert.equal(await page.textContent("#input-heading"), "Nachweis prüfen");
+  assert.equal(await page.title(), "Skillpass-Prüfung");
+  assert.match(await page.textContent("#issuer"), /Manila College of Nursing \(in der Vertrauensliste eingetragen, PH\)/);
+  assert.match(await page.textContent("#trust-bundle"), /^Vertrauensliste \d+, ausgestellt .* \(vor .*\), nächste Aktualisierung /);
+  // Every check in German: its mark, its name and what it found; the codes stay.
+  const checks = await page.$$eval("#checks li", (lis) => lis.map((li) => [li.dataset.check, li.querySelector(".outcome").textContent, li.querySelector(".name").textContent, li.querySelector(".detail").textContent]));
+  assert.equal(checks.length, 10);
+  assert.deepEqual(checks[5].slice(0, 3), ["signature", "bestanden", "Signatur"]);
+  assert.ok(checks.every((c) => c[1] === "bestanden"), JSON.stringify(checks));
+  assert.ok(!checks.some((c) => /\b(the|is|by|not)\b/.test(c[3])), `English in a German check: ${JSON.stringify(checks)}`);
+  assert.match(await page.textContent("#words"), /^GÜLTIG/);
+
+  // The switch: Arabic, right to left, the same verdict worded in Arabic.
+  await page.selectOption("#lang", "ar");
+  await page.waitForSelector("html[dir=rtl]");
+  assert.equal(await page.getAttribute("html", "lang"), "ar");
+  assert.equal(await verdictOf(page), "valid");
+  assert.equal(await page.textContent("#verdict .word"), "صالحة");
+  assert.equal(await page.textContent("#result-heading"), "النتيجة");
+  assert.match(await page.textContent("#words"), /^صالحة/);
+  assert.equal(await page.textContent("#checks li[data-check=signature] .name"), "التوقيع");
+  assert.equal(await page.textContent("#checks li[data-check=signature] .outcome"), "ناجح");
+  const direction = await page.$eval("main", (m) => getComputedStyle(m).direction);
+  assert.equal(direction, "rtl");
+
+  // Kept after a reload, over the browser's German.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  assert.equal(await page.inputValue("#lang"), "ar");
+  assert.equal(await page.textContent("#status-line"), "لم يُتحقَّق من شيء بعد.");
+  await page.fill("#paste", scene.nurse);
+  await page.click("#verify");
+  assert.equal(await verdictOf(page), "valid");
+  assert.equal(await page.textContent("#verdict .word"), "صالحة");
+  await page.screenshot({ path: path.join(SHOTS, "valid-ar-1280x800.png") });
+  await context.close();
+});
+
+test("a browser in a language the catalogs lack gets the next language it prefers, else English", async () => {
+  for (const [locale, lang, word] of [["pt-BR", "en", "Valid"], ["fr-CA", "fr", "Valide"], ["es-MX", "es", "Válida"], ["fil-PH", "fil", "Balido"]]) {
+    const { context, page } = await freshPage({ width: 1280, height: 800 }, locale);
+    await page.goto(scene.nurseLink);
+    assert.equal(await verdictOf(page), "valid");
+    assert.equal(await page.getAttribute("html", "lang"), lang, locale);
+    assert.equal(await page.textContent("#verdict .word"), word, locale);
+    await context.close();
+  }
+});
+
+test("a problem is worded in the reader's language and again when the language changes", async () => {
+  const { context, page } = await freshPage({ width: 1280, height: 800 }, "de-DE");
+  await page.goto(`${reg.url}/`);
+  await page.waitForSelector("body[data-ready=true]");
+  await page.fill("#paste", "SP1:%%%");
+  await page.click("#verify");
+  assert.equal(await verdictOf(page), "unreadable");
+  assert.equal(await page.getAttribute("#problem", "data-code"), "not-a-paper-code");
+  assert.match(await page.textContent("#problem"), /^Der gescannte Code ist kein Skillpass-Nachweis: /);
+  await page.selectOption("#lang", "fr");
+  await page.waitForSelector("html[lang=fr]");
+  await page.waitForFunction(() => document.querySelector("#problem")?.textContent.startsWith("Le code scanné"));
+  assert.equal(await page.textContent("#verdict .word"), "Illisible");
+  await context.close();
 });

@@ -12,6 +12,8 @@
 use credential_core::signed::Kind as _;
 use unicode_normalization::UnicodeNormalization as _;
 
+use credential_core::i18n::Msg;
+
 use crate::error::{AppError, ErrorCode};
 
 /// Longest name (an institution's, an authority's), in characters.
@@ -45,8 +47,13 @@ pub trait Bounded {
     fn bound(&mut self) -> Result<(), AppError>;
 }
 
-fn invalid(message: String) -> AppError {
-    AppError::new(ErrorCode::InvalidField, message)
+fn invalid(msg: Msg) -> AppError {
+    AppError::said(ErrorCode::InvalidField, msg)
+}
+
+/// The message `id` about the field `field`.
+fn about(id: &'static str, field: &str) -> Msg {
+    Msg::new(id).arg("field", field)
 }
 
 /// Whether `c` reorders or hides text when displayed: the bidirectional embedding,
@@ -67,24 +74,25 @@ pub(crate) fn text(
     max: usize,
 ) -> Result<(), AppError> {
     if value.len() > max * 4 {
-        return Err(invalid(format!("{field} must be at most {max} characters")));
+        return Err(invalid(about("reg-field-max-chars", field).arg("max", max)));
     }
     let normal: String = value.trim().nfc().collect();
     if let Some(c) = normal
         .chars()
         .find(|c| c.is_control() || is_bidi_control(*c) || matches!(c, '\u{2028}' | '\u{2029}'))
     {
-        return Err(invalid(format!(
-            "{field} must not contain control or bidirectional formatting characters (it holds U+{:04X})",
-            u32::from(c)
-        )));
+        return Err(invalid(
+            about("reg-field-bidi", field).arg("char", format!("U+{:04X}", u32::from(c))),
+        ));
     }
     let n = normal.chars().count();
     if n < min || n > max {
         return Err(invalid(if min == 0 {
-            format!("{field} must be at most {max} characters")
+            about("reg-field-max-chars", field).arg("max", max)
         } else {
-            format!("{field} must be {min} to {max} characters")
+            about("reg-field-chars", field)
+                .arg("min", min)
+                .arg("max", max)
         }));
     }
     *value = normal;
@@ -106,15 +114,13 @@ pub(crate) fn optional_text(
 /// An identifier or token: at most `max` bytes, no control characters.
 pub(crate) fn token(field: &str, value: &str, max: usize) -> Result<(), AppError> {
     if value.len() > max {
-        return Err(invalid(format!("{field} must be at most {max} bytes")));
+        return Err(invalid(about("reg-field-max-bytes", field).arg("max", max)));
     }
     if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r'))
     {
-        return Err(invalid(format!(
-            "{field} must not contain control characters"
-        )));
+        return Err(invalid(about("reg-field-control", field)));
     }
     Ok(())
 }
@@ -128,9 +134,11 @@ pub const MAX_SHORT_TEXT: usize = 200;
 /// A required free-text field: 1 to [`MAX_SHORT_TEXT`] characters, not only spaces.
 pub(crate) fn check_text(name: &str, value: &str) -> Result<(), AppError> {
     if value.trim().is_empty() || value.chars().count() > MAX_SHORT_TEXT {
-        return Err(invalid(format!(
-            "{name} must be 1 to {MAX_SHORT_TEXT} characters"
-        )));
+        return Err(invalid(
+            about("reg-field-chars", name)
+                .arg("min", 1_usize)
+                .arg("max", MAX_SHORT_TEXT),
+        ));
     }
     Ok(())
 }
@@ -138,10 +146,11 @@ pub(crate) fn check_text(name: &str, value: &str) -> Result<(), AppError> {
 /// A list of at most `max` items.
 pub(crate) fn list<T>(field: &str, items: &[T], max: usize) -> Result<(), AppError> {
     if items.len() > max {
-        return Err(invalid(format!(
-            "{field} has {} items; at most {max} are accepted",
-            items.len()
-        )));
+        return Err(invalid(
+            about("reg-field-items", field)
+                .arg("count", items.len())
+                .arg("max", max),
+        ));
     }
     Ok(())
 }

@@ -4,9 +4,9 @@
 // never anything else. VERSION is the digest of the page's files (verifier-web/build.sh),
 // so a new page replaces the old cache.
 "use strict";
-const VERSION = "acf61bff736dd979";
+const VERSION = "7017c243a4b10817";
 const CACHE = `skillpass-verifier-${VERSION}`;
-const SHELL = ["./", "web/style.css", "web/messages.js", "web/verifier_web.js", "web/verifier_web_bg.wasm", "web/jsQR.js", "web/app.js", "web/favicon.svg", "verifier-config.json"];
+const SHELL = ["./", "web/style.css", "web/verifier_web.js", "web/verifier_web_bg.wasm", "web/jsQR.js", "web/app.js", "web/favicon.svg", "verifier-config.json"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -6,7 +6,7 @@
 "use strict";
 const VERSION = "@VERSION@";
 const CACHE = `skillpass-verifier-${VERSION}`;
-const SHELL = ["./", "web/style.css", "web/messages.js", "web/verifier_web.js", "web/verifier_web_bg.wasm", "web/jsQR.js", "web/app.js", "web/favicon.svg", "verifier-config.json"];
+const SHELL = ["./", "web/style.css", "web/verifier_web.js", "web/verifier_web_bg.wasm", "web/jsQR.js", "web/app.js", "web/favicon.svg", "verifier-config.json"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

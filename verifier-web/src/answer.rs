@@ -5,12 +5,19 @@
 //! its ten checks, issuer, holder, title, level and what it means in the chosen country,
 //! plus the holder-side checks of an SD-JWT or a presentation and what was disclosed.
 //!
+//! Everything a person reads is in the reader's language ([`Lang`], the page's choice):
+//! `report` is `skillpass verify --json --lang …` (codes and English `detail` unchanged, the
+//! language's `text` and `verdictText` beside them), `words` is `skillpass verify --lang …`,
+//! and each check in `view` carries its `label`, `mark` and `text` in that language.
+//!
 //! The holder's name is the one thing here that no report carries (reports are logged and
 //! shown where personal data must not go). The page shows it only on the verifier's own
 //! screen: from the verified document when the credential is valid, else as the credential
 //! states it, marked unverified.
 
+use credential_core::i18n::Lang;
 use credential_core::presentation::PresentationReport;
+use credential_core::report::{Check, CheckId};
 use credential_core::sdjwt::SdJwtReport;
 use credential_core::signed::{peek_json, CredentialJwt};
 use credential_core::{Report, Verdict};
@@ -18,35 +25,35 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 /// The answer for a credential (`paper`: it came from a printed code or its link).
-pub fn credential(report: &Report, jws: Option<&str>, paper: bool) -> Value {
+pub fn credential(report: &Report, jws: Option<&str>, paper: bool, lang: Lang) -> Value {
     let stated = jws.and_then(|j| peek_json::<CredentialJwt>(j).ok());
     json!({
         "kind": "credential",
         "paper": paper,
         "verdict": report.verdict,
-        "report": report,
-        "words": report.to_words(),
+        "report": report.to_json_in(lang),
+        "words": report.to_words_in(lang),
         "view": {
-            "credentials": [credential_view(report, holder_of(report, stated.as_ref()))],
+            "credentials": [credential_view(report, holder_of(report, stated.as_ref()), lang)],
         },
     })
 }
 
 /// The answer for an SD-JWT whose bundle was refused: the command line prints the plain
 /// credential report of the refusal for it, and so does the page.
-pub fn refused_sd_jwt(report: &Report) -> Value {
+pub fn refused_sd_jwt(report: &Report, lang: Lang) -> Value {
     json!({
         "kind": "sd-jwt",
         "paper": false,
         "verdict": report.verdict,
-        "report": report,
-        "words": report.to_words(),
-        "view": { "credentials": [credential_view(report, Value::Null)] },
+        "report": report.to_json_in(lang),
+        "words": report.to_words_in(lang),
+        "view": { "credentials": [credential_view(report, Value::Null, lang)] },
     })
 }
 
 /// The answer for an SD-JWT presentation.
-pub fn sd_jwt(report: &SdJwtReport) -> Value {
+pub fn sd_jwt(report: &SdJwtReport, lang: Lang) -> Value {
     let holder = match report
         .subject
         .as_ref()
@@ -60,11 +67,11 @@ pub fn sd_jwt(report: &SdJwtReport) -> Value {
         "kind": "sd-jwt",
         "paper": false,
         "verdict": report.verdict,
-        "report": report,
-        "words": report.to_words(),
+        "report": report.to_json_in(lang),
+        "words": report.to_words_in(lang),
         "view": {
-            "holderChecks": report.checks,
-            "credentials": [credential_view(&report.credential, holder)],
+            "holderChecks": checks_view(&report.checks, lang),
+            "credentials": [credential_view(&report.credential, holder, lang)],
             "disclosed": report.disclosed,
             "notDisclosed": report.not_disclosed,
         },
@@ -72,21 +79,21 @@ pub fn sd_jwt(report: &SdJwtReport) -> Value {
 }
 
 /// The answer for a holder-signed presentation.
-pub fn presentation(report: &PresentationReport) -> Value {
+pub fn presentation(report: &PresentationReport, lang: Lang) -> Value {
     let credentials: Vec<Value> = report
         .credentials
         .iter()
-        .map(|r| credential_view(r, holder_of(r, None)))
+        .map(|r| credential_view(r, holder_of(r, None), lang))
         .collect();
     json!({
         "kind": "presentation",
         "paper": false,
         "verdict": report.verdict,
-        "report": report,
-        "words": report.to_words(),
+        "report": report.to_json_in(lang),
+        "words": report.to_words_in(lang),
         "view": {
             "holderDid": report.holder,
-            "holderChecks": report.checks,
+            "holderChecks": checks_view(&report.checks, lang),
             "credentials": credentials,
         },
     })
@@ -100,7 +107,9 @@ struct CredentialView<'r> {
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'r str>,
+    /// In the reader's language where the credential has it, else with a note naming the
+    /// language shown.
+    title: Option<String>,
     levels: Vec<&'r str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     issuer: Option<Value>,
@@ -109,19 +118,39 @@ struct CredentialView<'r> {
     valid_from: Option<&'r str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     valid_until: Option<&'r str>,
-    checks: &'r [credential_core::Check],
+    checks: Vec<Value>,
     /// `verify --country`'s words for the destination, when one was chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
     equivalence: Option<String>,
     untrusted_decisions: &'r [String],
 }
 
-fn credential_view(report: &Report, holder: Value) -> Value {
+/// Checks as the page lists them: the stable `name`, `outcome` and English `detail`, and
+/// the reader's `label` (the check's name), `mark` (its outcome) and `text` (what it found).
+fn checks_view<K: CheckId>(checks: &[Check<K>], lang: Lang) -> Vec<Value> {
+    checks
+        .iter()
+        .map(|c| {
+            json!({
+                "name": c.id.name(),
+                "outcome": c.outcome,
+                "detail": c.detail.as_str(),
+                "label": c.id.label(lang),
+                "mark": c.outcome.mark_in(lang),
+                "text": c.detail_in(lang),
+            })
+        })
+        .collect()
+}
+
+fn credential_view(report: &Report, holder: Value, lang: Lang) -> Value {
     let c = report.credential.as_ref();
     let view = CredentialView {
         verdict: report.verdict,
         kind: c.map(|c| c.kind.to_string()),
-        title: c.and_then(|c| c.title.as_deref()),
+        title: c.and_then(|c| {
+            credential_core::i18n::shown(&c.titles, lang).or_else(|| c.title.clone())
+        }),
         levels: c
             .map(|c| c.levels.iter().map(String::as_str).collect())
             .unwrap_or_default(),
@@ -136,8 +165,8 @@ fn credential_view(report: &Report, holder: Value) -> Value {
         holder,
         valid_from: c.map(|c| c.valid_from.as_str()),
         valid_until: c.and_then(|c| c.valid_until.as_deref()),
-        checks: &report.checks,
-        equivalence: report.equivalence.as_ref().map(|e| e.to_words()),
+        checks: checks_view(&report.checks, lang),
+        equivalence: report.equivalence.as_ref().map(|e| e.to_words_in(lang)),
         untrusted_decisions: &report.untrusted_decisions,
     };
     serde_json::to_value(view).unwrap_or(Value::Null)

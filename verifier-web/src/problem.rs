@@ -3,7 +3,9 @@
 //! may word it for people, and issue 12's translations key on it) and an English message,
 //! worded like the command line's for the same situation.
 
+use credential_core::i18n::{say, Lang};
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 /// A problem with what the page was given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -73,9 +75,46 @@ impl Problem {
         }
     }
 
+    /// The problem in `lang`: the catalog's `page-problem-<code>`, with what a lower layer
+    /// said (`detail`, in its own words) where the problem carries it.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut args = Map::new();
+        match self {
+            Self::Link(d)
+            | Self::Paper(d)
+            | Self::Destination(d)
+            | Self::Anchor(d)
+            | Self::Memory(d)
+            | Self::Options(d)
+            | Self::Equivalence(d) => {
+                args.insert("detail".into(), Value::from(d.as_str()));
+            }
+            Self::BundleTooLarge(max) => {
+                args.insert("max".into(), Value::from(*max));
+            }
+            Self::NothingGiven
+            | Self::EmptyFile
+            | Self::EmptyLink
+            | Self::NeedsAudienceAndNonce(_) => {}
+        }
+        say(lang, &format!("page-problem-{}", self.code()), &args)
+            .unwrap_or_else(|| self.to_string())
+    }
+
     /// The problem as the page receives it: `{"problem": {"code", "message"}}`.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({ "problem": Wire { code: self.code(), message: self.to_string() } })
+        serde_json::json!({ "problem": Wire { code: self.code(), message: self.to_string(), words: None } })
+    }
+
+    /// [`Problem::to_json`] with the words of `lang` beside the English message:
+    /// `{"problem": {"code", "message", "text", "lang", "dir"}}`.
+    pub fn to_json_in(&self, lang: Lang) -> serde_json::Value {
+        let words = Words {
+            text: self.text(lang),
+            lang: lang.tag(),
+            dir: lang.dir(),
+        };
+        serde_json::json!({ "problem": Wire { code: self.code(), message: self.to_string(), words: Some(words) } })
     }
 }
 
@@ -83,4 +122,13 @@ impl Problem {
 struct Wire {
     code: &'static str,
     message: String,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    words: Option<Words>,
+}
+
+#[derive(Serialize)]
+struct Words {
+    text: String,
+    lang: &'static str,
+    dir: &'static str,
 }

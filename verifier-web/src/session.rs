@@ -10,6 +10,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use credential_core::equivalence::Destination;
+use credential_core::i18n::Lang;
 use credential_core::trust::MAX_BUNDLE_LEN;
 use credential_core::{
     bundle_rejected, presentation, sdjwt, verify_presentation, BundleError, SeenBundles,
@@ -44,6 +45,10 @@ pub struct Options {
     /// Oldest presentation accepted, in seconds (1 to 86,400; default 300).
     #[serde(default)]
     pub max_age: Option<u32>,
+    /// The reader's language as a BCP 47 tag (`de`, `ar-EG`), with the catalogs' fallback
+    /// (exact, base language, English); English when absent.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 impl Options {
@@ -70,6 +75,13 @@ impl Options {
         let ms = self.now_ms.trunc() as i64;
         DateTime::from_timestamp_millis(ms)
             .ok_or_else(|| Problem::Options("nowMs is out of range".into()))
+    }
+
+    /// The language the answer is written in.
+    pub fn language(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .map_or(Lang::En, |tag| Lang::choose(tag).lang)
     }
 
     fn destination(&self) -> Result<Option<Destination>, Problem> {
@@ -176,7 +188,7 @@ impl Session {
     pub fn verify(&self, bytes: &[u8], arrival: Arrival, options: &Options) -> Value {
         match self.try_verify(bytes, arrival, options) {
             Ok(answer) => answer,
-            Err(problem) => problem.to_json(),
+            Err(problem) => problem.to_json_in(options.language()),
         }
     }
 
@@ -187,6 +199,7 @@ impl Session {
         options: &Options,
     ) -> Result<Value, Problem> {
         let now = options.now()?;
+        let lang = options.language();
         let destination = options.destination()?;
         let given = input::read(bytes, arrival)?;
         let max_age = Duration::seconds(i64::from(options.max_age.unwrap_or(DEFAULT_MAX_AGE)));
@@ -203,13 +216,13 @@ impl Session {
                 let why = why.to_string();
                 return Ok(match given {
                     Given::Credential { paper, .. } => {
-                        answer::credential(&bundle_rejected(&why), None, paper)
+                        answer::credential(&bundle_rejected(&why), None, paper, lang)
                     }
                     // As on the command line: an SD-JWT against a refused bundle gets the
                     // plain credential report of the refusal.
-                    Given::SdJwt(_) => answer::refused_sd_jwt(&bundle_rejected(&why)),
+                    Given::SdJwt(_) => answer::refused_sd_jwt(&bundle_rejected(&why), lang),
                     Given::Presentation(_) => {
-                        answer::presentation(&presentation::bundle_rejected(&why))
+                        answer::presentation(&presentation::bundle_rejected(&why), lang)
                     }
                 });
             }
@@ -223,13 +236,15 @@ impl Session {
         Ok(match (given, binding) {
             (Given::Credential { jws, paper }, _) => {
                 let report = verifier.verify(&jws);
-                answer::credential(&report, Some(&jws), paper)
+                answer::credential(&report, Some(&jws), paper, lang)
             }
-            (Given::SdJwt(text), Some((audience, nonce))) => {
-                answer::sd_jwt(&sdjwt::verify(&verifier, &text, audience, nonce, max_age))
-            }
+            (Given::SdJwt(text), Some((audience, nonce))) => answer::sd_jwt(
+                &sdjwt::verify(&verifier, &text, audience, nonce, max_age),
+                lang,
+            ),
             (Given::Presentation(text), Some((audience, nonce))) => answer::presentation(
                 &verify_presentation(&verifier, &text, audience, nonce, max_age),
+                lang,
             ),
             (_, None) => return Err(Problem::Options("no audience or nonce".into())),
         })
@@ -315,6 +330,100 @@ mod tests {
             .unwrap()
             .contains("What this qualification means in DE"));
         assert_eq!(session.info(s.now)["sequence"], 3);
+    }
+
+    #[test]
+    fn a_german_reader_gets_every_word_in_german_and_the_same_codes() {
+        let s = scene();
+        let session = Session::open(&s.operator.public().did(), &s.bundle, "").unwrap();
+        let english = verify(
+            &session,
+            &s.jws,
+            &options(s.now, json!({ "country": "de" })),
+        );
+        let german = verify(
+            &session,
+            &s.jws,
+            &options(s.now, json!({ "country": "de", "lang": "de-AT" })),
+        );
+        // Codes, names, outcomes and the English details are the same in every language.
+        assert_eq!(german["verdict"], english["verdict"]);
+        for (de, en) in [
+            (&german["report"]["checks"], &english["report"]["checks"]),
+            (
+                &german["view"]["credentials"][0]["checks"],
+                &english["view"]["credentials"][0]["checks"],
+            ),
+        ] {
+            let stable = |v: &Value| -> Vec<Value> {
+                v.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| json!([c["name"], c["outcome"], c["detail"]]))
+                    .collect()
+            };
+            assert_eq!(stable(de), stable(en));
+        }
+        // The words are German: the report's, the words', the view's and the meaning's.
+        assert_eq!(german["report"]["lang"], "de");
+        assert_eq!(german["report"]["verdictText"], "GÜLTIG");
+        assert!(
+            german["words"].as_str().unwrap().starts_with("GÜLTIG"),
+            "{}",
+            german["words"]
+        );
+        let check = &german["view"]["credentials"][0]["checks"][5];
+        assert_eq!(check["name"], "signature");
+        assert_eq!(check["label"], "Signatur");
+        assert_eq!(check["mark"], "bestanden");
+        assert_ne!(check["text"], check["detail"]);
+        let meaning = german["view"]["credentials"][0]["equivalence"]
+            .as_str()
+            .unwrap();
+        assert!(
+            !meaning.contains("What this qualification means"),
+            "{meaning}"
+        );
+        assert_eq!(english["report"]["verdictText"], "VALID");
+        assert_eq!(
+            english["view"]["credentials"][0]["checks"][5]["label"],
+            "signature"
+        );
+    }
+
+    #[test]
+    fn an_arabic_reader_gets_right_to_left_words_and_problems() {
+        let s = scene();
+        let session = Session::open(&s.operator.public().did(), &s.bundle, "").unwrap();
+        let arabic = verify(&session, &s.jws, &options(s.now, json!({ "lang": "ar" })));
+        assert_eq!(arabic["report"]["dir"], "rtl");
+        assert_eq!(arabic["report"]["verdictText"], "صالحة");
+        let problem =
+            verify(&session, "   ", &options(s.now, json!({ "lang": "ar" })))["problem"].clone();
+        assert_eq!(problem["code"], "nothing-given");
+        assert!(problem["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("there is nothing"));
+        assert_eq!(problem["dir"], "rtl");
+        let text = problem["text"].as_str().unwrap();
+        assert!(
+            text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_language_the_catalogs_lack_is_english() {
+        let s = scene();
+        let session = Session::open(&s.operator.public().did(), &s.bundle, "").unwrap();
+        let answer = verify(
+            &session,
+            &s.jws,
+            &options(s.now, json!({ "lang": "pt-BR" })),
+        );
+        assert_eq!(answer["report"]["lang"], "en");
+        assert_eq!(answer["report"]["verdictText"], "VALID");
     }
 
     #[test]

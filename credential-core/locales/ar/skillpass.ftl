@@ -531,3 +531,230 @@ reg-grantee = يجب أن يكون المأذون له معرّفًا من نو�
 reg-no-grant = لا يوجد إذن كهذا لهذه الوثيقة
 reg-no-decision = لا يوجد قرار محفوظ بهذا المعرّف
 reg-revocation-final = لا يمكن التراجع عن الإلغاء؛ علّق الوثيقة بدلًا من ذلك إن كان التعليق قد يُرفع لاحقًا
+
+## صفحة التحقق في المتصفح (verifier-web): الكلمات التي تكتبها الصفحة بنفسها. نتائج الفحوص والحكم وأجوبة
+## المعادلة تأتي من الرسائل أعلاه، كما يطبعها `skillpass verify`.
+
+page-title = أداة التحقق من Skillpass
+page-tagline = تتحقق من وثيقة مؤهل أو وثيقة مهارات على هذا الجهاز. لا تُرسَل الوثيقة إلى أي مكان.
+page-loading = جارٍ تحميل أداة التحقق…
+page-load-failed = تعذّر تحميل أداة التحقق: { $why }
+page-input-heading = التحقق من وثيقة رقمية
+page-input-file = اختر ملفًا: وثيقة رقمية (.jwt)، أو SD-JWT، أو صورة البطاقة (PNG أو JPEG)، أو البطاقة بصيغة PDF
+page-input-drop = …أو أفلت الملف هنا
+page-input-paste = أو الصق وثيقة رقمية، أو رمز البطاقة (SP1:…)، أو رابطًا
+page-input-verify = تحقّق
+page-input-camera = امسح رمز QR الموجود على البطاقة بالكاميرا
+page-input-camera-stop = أوقف الكاميرا
+page-input-camera-help = ضع رمز البطاقة داخل الإطار.
+page-input-camera-failed = تعذّر تشغيل الكاميرا: { $why }
+page-input-presentation = العروض المقدَّمة من محفظة الحامل
+page-input-audience = معرّف جهة التحقق هذه (الجهة المقصودة)
+page-input-nonce = الرمز الفريد (nonce) الذي أعطيته للحامل
+page-input-country = ما يعنيه ذلك في
+page-input-country-none = (لم يُختر بلد)
+page-verdict-valid = صالحة
+page-verdict-invalid = غير صالحة
+page-verdict-indeterminate = تعذّر التحقق
+page-verdict-valid-help = اجتازت جميع الفحوص.
+page-verdict-invalid-help = فشل: { $checks }.
+page-verdict-indeterminate-help = لم يفشل شيء، لكن تعذّر البتّ في كل شيء: { $checks }.
+page-result-heading = النتيجة
+page-result-none = لم يُتحقَّق من شيء بعد.
+page-result-unreadable = تعذّرت القراءة
+page-result-reading = جارٍ قراءة { $what }…
+page-result-from-paper = قُرئت من رمز بطاقة مطبوعة.
+page-result-credential = الوثيقة { $n }
+page-field-holder = الحامل
+page-field-holder-verified = (مُتحقَّق منه)
+page-field-holder-stated = (كما تذكره الوثيقة، دون تحقق)
+page-field-title = المسمّى
+page-field-level = المستوى
+page-field-type = النوع
+page-field-issuer = الجهة المُصدِرة
+page-field-issuer-registered = { $name } (مسجّلة في حزمة الثقة، { $country })
+page-field-issuer-unknown = غير موجودة في حزمة الثقة: { $did }
+page-field-valid-from = صالحة من
+page-field-valid-until = صالحة حتى
+page-field-holder-did = معرّف الحامل
+page-checks-heading = الفحوص العشرة
+page-checks-holder-heading = فحوص ما قدّمه الحامل
+page-disclosed-heading = الإفصاح الانتقائي
+page-disclosed-yes = ما أُفصح عنه
+page-disclosed-no = ما لم يُفصح عنه
+page-disclosed-none = (لا شيء)
+page-meaning-heading = ما يعنيه ذلك في { $country }
+page-meaning-untrusted = تم تجاهل قرار معادلة غير موثوق: { $why }
+page-words-heading = التقرير الكامل كما يطبعه skillpass verify
+page-trust-heading = الثقة
+page-trust-anchor = مفتاح المشغّل (مرساة الثقة)
+page-trust-bundle = حزمة الثقة { $sequence }
+page-trust-issued = صدرت في { $when } (منذ { $age })
+page-trust-next = التحديث التالي في { $when }
+page-trust-stale = تجاوزت هذه الحزمة موعد تحديثها: ستكون النتائج «تعذّر التحقق» إلى أن تُحمَّل حزمة أحدث.
+page-trust-contents = الجهات المُصدِرة: { $issuers }، قوائم الحالة: { $lists }، قرارات المعادلة: { $decisions }
+page-trust-none = لا توجد حزمة ثقة بعد.
+page-trust-no-anchor = لم يُثبَّت مفتاح المشغّل بعد: حمّل حزمة من ملف مع مفتاح المشغّل.
+page-trust-refresh = ابحث عن حزمة أحدث
+page-trust-refreshing = جارٍ البحث عن حزمة أحدث…
+page-trust-up-to-date = الحزمة محدّثة.
+page-trust-updated = حُمّلت حزمة الثقة { $sequence }.
+page-trust-offline = تعذّر الوصول إلى السجل ({ $why })؛ يجري التحقق بالحزمة المحفوظة.
+page-trust-refused = رُفضت حزمة ثقة: { $why }
+page-trust-kept = تواصل الصفحة استعمال الحزمة { $sequence }.
+page-trust-file = تحميل حزمة ثقة من ملف
+page-trust-file-bundle = ملف الحزمة (.jws)
+page-trust-file-anchor = مفتاح المشغّل (did:key) الذي يوقّعها
+page-trust-file-load = حمّل الحزمة
+page-trust-file-missing = اختر ملف الحزمة وأدخل مفتاح did:key الخاص بالمشغّل.
+page-trust-memory-damaged = امسح ما يتذكره هذا المتصفح من الحزم
+page-trust-memory-forgotten = مُسح ما كان محفوظًا من الحزم؛ لن يعرف المتصفح إلا الحزم التي تُرى من الآن فصاعدًا.
+page-anchor-changed = تحذير: تغيّر مفتاح المشغّل
+page-anchor-changed-body = أُعدّت هذه الصفحة للثقة بـ { $old }. يذكر السجل الآن { $new }. إلى أن تقبل المفتاح الجديد، تُرفض الحزم الموقّعة به. لا تقبله إلا إذا أبلغك المشغّل بتغيير المفتاح.
+page-anchor-accept = ثق بالمفتاح الجديد من الآن فصاعدًا
+page-anchor-typed = تثق هذه الصفحة الآن بـ { $new } بدلًا من { $old }.
+page-anchor-accepted = تثق هذه الصفحة الآن بـ { $new }.
+page-no-bundle = لا توجد حزمة ثقة: حمّل حزمة قبل التحقق.
+page-image-no-code = لم يُعثر على رمز QR مقروء في الصورة. التقط الصورة من مسافة أقرب وبشكل مستقيم، أو اختر ملف PNG الخاص بالبطاقة.
+page-image-unreadable = تعذّرت قراءة الصورة: { $why }
+page-pdf-nothing = لم يُعثر في ملف PDF هذا على وثيقة رقمية ولا على رمز QR مقروء. اختر ملف PNG الخاص بالبطاقة، أو امسح الرمز بالكاميرا.
+page-file-too-large = حجم الملف أكبر من { $max } ميغابايت.
+page-footer-privacy = يجري التحقق في هذا المتصفح باستعمال WebAssembly. لا تنزّل الصفحة إلا نفسها وحزمة الثقة؛ والوثيقة الموجودة في رابط تبقى في الجزء الذي يلي علامة #، وهو جزء لا ترسله المتصفحات أبدًا.
+page-language = اللغة
+page-language-name = العربية
+page-age-minutes = { $n ->
+    [zero] { $n } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $n } دقائق
+    [many] { $n } دقيقة
+   *[other] { $n } دقيقة
+}
+page-age-hours = { $n ->
+    [zero] { $n } ساعة
+    [one] ساعة واحدة
+    [two] ساعتين
+    [few] { $n } ساعات
+    [many] { $n } ساعة
+   *[other] { $n } ساعة
+}
+page-age-days = { $n ->
+    [zero] { $n } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $n } أيام
+    [many] { $n } يومًا
+   *[other] { $n } يوم
+}
+page-problem-nothing-given = لا يوجد ما يُتحقَّق منه: الصق وثيقة رقمية، أو اختر ملفًا، أو امسح رمزًا.
+page-problem-empty-file = الملف فارغ: لا يحتوي على أي وثيقة رقمية. اطلب الملف مرة أخرى من المُرسِل.
+page-problem-empty-link = لا يحتوي الرابط على وثيقة رقمية بعد علامة #.
+page-problem-damaged-link = تعذّرت قراءة الرابط: { $detail }
+page-problem-not-a-paper-code = الرمز الممسوح ليس وثيقة Skillpass رقمية: { $detail }
+page-problem-needs-audience-and-nonce = يُفحص العرض مقابل معرّف جهة التحقق هذه (الجهة المقصودة) والرمز الفريد الذي أعطته للحامل: أدخل كليهما تحت «العروض المقدَّمة من محفظة الحامل».
+page-problem-unknown-destination = الوجهة غير معروفة: { $detail }
+page-problem-anchor-not-did-key = يجب أن تكون مرساة الثقة مفتاح did:key الخاص بالمشغّل ({ $detail }).
+page-problem-memory-damaged = ذاكرة هذا المتصفح لحزم الثقة تالفة ({ $detail }). لم يُتحقَّق من أي شيء، لأن هذه الذاكرة هي التي ترفض الحزم القديمة أو المزوّرة. لا تمسحها إلا إذا عرفت سبب تلفها: الذاكرة الجديدة لا تعرف إلا الحزم التي تُرى بعد ذلك.
+page-problem-bundle-too-large = حزمة الثقة أكبر من الحد المسموح وهو { $max } بايت.
+page-problem-bad-options = أرسلت الصفحة خيارات لا تستطيع أداة التحقق هذه قراءتها: { $detail }
+page-problem-framework-data = تعذّرت قراءة بيانات أطر المؤهلات المرفقة: { $detail }
+
+## رفض السجل، كلٌّ في موضعه (تتمة). `$detail` هو ما قالته طبقة أدنى (محلّل أو فحص) ويُعرض كما هو.
+
+reg-no-route = لا يوجد مسار بهذا الاسم
+reg-method = هذا المسار لا يقبل هذه الطريقة
+reg-store-unreachable = تعذّر على السجل الوصول إلى مخزن بياناته؛ أعد المحاولة بعد قليل
+reg-store-unreadable = تعذّر على السجل قراءة مخزن بياناته؛ يجد المشغّل التفاصيل في سجل أحداثه
+reg-store-damaged = مخزن البيانات تالف ولم تُؤخذ أي نسخة احتياطية: { $why }؛ شغّل skillpass-registry check
+reg-operator-only = لا يحق ذلك إلا لمشغّل السجل
+reg-retired-key = الطلب موقّع بمفتاح متقاعد لهذه الجهة المُصدِرة؛ وقّع بالمفتاح الحالي
+reg-own-credentials-only = لا يجوز للجهة المُصدِرة أن تغيّر إلا حالة وثائقها الرقمية
+reg-who-reads = لا يقرأ الوثيقة الرقمية إلا الجهة المُصدِرة لها أو حاملها أو جهة مأذون لها
+reg-unsigned = يجب أن يكون هذا الطلب موقّعًا: Authorization: Skillpass <JWS>
+reg-unreadable-authorization = تعذّرت قراءة ترويسة Authorization
+reg-unreadable-body = تعذّرت قراءة محتوى الطلب: { $detail }
+reg-body-not-json = المحتوى ليس بصيغة JSON: { $detail }
+reg-body-misfit = المحتوى لا يناسب هذا الطلب: { $detail }
+reg-request-refused = رُفض الطلب الموقّع: { $detail }
+reg-invalid-query = تعذّرت قراءة معاملات الاستعلام: { $detail }
+reg-field-max-chars = يجب ألا يتجاوز { $field } { $max } حرفًا
+reg-field-chars = يجب أن يكون طول { $field } بين { $min } و{ $max } حرفًا
+reg-field-bidi = يجب ألا يحتوي { $field } على محارف تحكّم أو محارف تنسيق ثنائي الاتجاه (يحتوي على { $char })
+reg-field-max-bytes = يجب ألا يتجاوز { $field } { $max } بايت
+reg-field-control = يجب ألا يحتوي { $field } على محارف تحكّم
+reg-field-items = عدد العناصر في { $field }: { $count }؛ والحد الأقصى المقبول { $max }
+reg-scope-needed = يحتاج الاعتماد إلى عنصر نطاق واحد على الأقل بالصيغة TYPE[:MAX-LEVEL]
+reg-scope-refused = نطاق الاعتماد غير صالح: { $detail }
+reg-never-accredited = لم تُعتمد هذه الجهة المُصدِرة قط
+reg-not-suspended = هذه الجهة المُصدِرة غير موقوفة في ذلك التاريخ؛ لا يُرفع إلا الإيقاف
+reg-rotate-own = لا يجوز للجهة المُصدِرة أن تغيّر إلا مفاتيحها
+reg-new-key-registered = المفتاح الجديد مسجّل من قبل
+reg-key-refused = رُفض المفتاح الجديد: { $detail }
+reg-param-invalid = القيمة { $value } للمعامل { $name } غير صالحة هنا
+reg-unknown-level = قيمة level ليست مستوى في أي إطار مؤهلات مرفق؛ يعرضها GET /equivalence/frameworks
+reg-at = يجب أن تكون قيمة at وقتًا بصيغة RFC 3339 (2026-11-26T10:00:00Z) أو تاريخًا (2026-11-26)
+reg-equivalence-refused = رُفضت بيانات المعادلة: { $detail }
+reg-no-type-metadata = لا يقدّم هذا السجل Type Metadata: شغّله مع --public-url مضبوطًا على العنوان الذي يُبلغ منه
+reg-no-type = لا يوجد نوع وثيقة بهذا الاسم؛ الأنواع هي QualificationCredential وSkillCredential
+reg-no-context = لا يوجد سياق بهذا الاسم؛ السياقات هي { $known }
+reg-authority-id = يجب أن يكون id مفتاح did:key الخاص بالجهة المختصة (دون جزء fragment)
+reg-authority-exists = هذه الجهة المختصة مسجّلة من قبل
+reg-decision-born-withdrawn = لا يمكن أن يكون قرار المعادلة الجديد مسحوبًا من البداية؛ اسحب قرارًا منشورًا عبر POST /decisions/{"{"}id{"}"}/withdraw
+reg-revise-own = لا يجوز للجهة المختصة أن تعدّل إلا قراراتها
+reg-superseded = حلّ { $new } محلّ { $old } من قبل؛ عدّل ذلك القرار بدلًا منه
+reg-decision-other-id = القرار الموقّع يحمل معرّفًا غير الذي في المسار
+reg-withdraw-own = لا يجوز للجهة المختصة أن تسحب إلا قراراتها
+reg-decision-withdrawn = هذا القرار مسحوب من قبل
+reg-withdrawn-missing = يجب أن يضبط القرار المعاد توقيعه قيمة withdrawn على وقت السحب
+reg-withdrawn-future = يجب ألا تكون قيمة withdrawn في المستقبل؛ لإنهاء قرار لاحقًا، انشر تعديلًا مع validUntil
+reg-withdrawal-changed = يجب أن يكون السحب هو القرار المنشور نفسه معادًا توقيعه مع إضافة withdrawn وحدها؛ انشر تعديلًا لتغيير أي شيء آخر
+reg-decision-refused = رُفض قرار المعادلة: { $detail }
+reg-no-status-entry = ليس للوثيقة الرقمية إدخال حالة من نوع { $purpose }
+reg-status-entry-unreadable = تعذّرت قراءة إدخال حالة الوثيقة الرقمية: { $detail }
+reg-status-list-unheld = لا يحتفظ السجل بقائمة الحالة التي تذكرها هذه الوثيقة الرقمية
+reg-no-status-list = لا توجد قائمة حالة بهذا الاسم
+reg-no-token-status-list = لم تنشر الجهة المُصدِرة أي Token Status List لهذه القائمة (اطلب دون Accept: application/statuslist+jwt للحصول على قائمة Bitstring)
+reg-status-list-refused = رُفضت قائمة الحالة: { $detail }
+reg-not-signers-credential = أصدرت { $issuer } الوثيقة { $which }، لا الجهة التي وقّعت هذا الطلب
+reg-credential-refused = رُفضت الوثيقة الرقمية: { $detail }
+reg-out-of-scope = الوثيقة الرقمية خارج نطاق الاعتماد: { $detail }
+
+## ما يقوله الأمر حين لا يستطيع المتابعة (تتمة)، وأجزاء خطأ سطر في ملف CSV
+
+cli-passphrases-differ = عبارتا المرور غير متطابقتين
+cli-passphrase-short = اختر عبارة مرور من { $min } حرفًا على الأقل
+cli-no-wallet = لا توجد محفظة في { $path } (أنشئ واحدة بالأمر `skillpass wallet init`)
+cli-wallet-exists = { $path } موجود من قبل؛ لن تُستبدل المحفظة (استعمل --force لاستبدالها وفقدان مفتاحها)
+cli-no-credential-empty = لا توجد وثيقة رقمية { $selector }: لا تحتوي المحفظة على أي وثيقة بعد
+cli-no-credential = لا توجد وثيقة رقمية { $selector } في المحفظة (استعمل رقمها في `wallet list` أو معرّفها أو آخر معرّفها)
+cli-present-key-or-wallet = حدّد --key HOLDER.key أو --wallet FILE
+cli-disclose-sd-only = ينطبق --disclose على وثائق SD-JWT وحدها (الصادرة بالأمر `skillpass issue --sd-jwt`)؛ أما هذه فتُظهر كل البيانات
+cli-credential-too-large = الوثيقة { $n } تتجاوز الحد المسموح وهو { $max } بايت
+cli-sd-jwt-alone = تُقدَّم وثيقة SD-JWT وحدها، وثيقة واحدة في كل عرض
+cli-issue-usage = حدّد --claims FILE --out FILE، أو --csv FILE --out-dir DIR
+cli-revoke-registry-credential = مع --registry، سمِّ الوثيقة الرقمية (ملفًا أو معرّفها)، لا --index
+cli-revoke-where = حدّد --status FILE (دون اتصال)، أو --registry URL (أو اضبط SKILLPASS_REGISTRY) لتغيير الحالة في السجل
+cli-revoke-what = حدّد ملف وثيقة رقمية أو --index
+cli-nothing-to-publish = لا يوجد ما يُنشر
+batch-cell = { $column }: { $problem }
+batch-cell-value = { $column }: القيمة { $value } غير صالحة: { $problem }
+batch-not-form = المطلوب { $form }
+batch-not-after-start = ليس بعد بداية مدة الصلاحية
+batch-already-past = انقضى بالفعل
+batch-in-future = في المستقبل
+form-date = تاريخ (YYYY-MM-DD)
+form-date-time = تاريخ ووقت (YYYY-MM-DDThh:mm:ssZ)
+form-level = معرّف مستوى في إطار مؤهلات (مثل PQF-6)
+form-country = رمز بلد من حرفين (مثل PH)
+form-isced = رمز مجال ISCED-F من 2 إلى 4 أرقام (مثل 0913)
+form-isco = رمز مهنة ISCO-08 من 1 إلى 4 أرقام (مثل 2221)
+form-lang = وسم لغة (مثل fil)
+form-did-key = مفتاح did:key
+
+## الحالة التي تتذكرها المحفظة عن وثيقة رقمية (`wallet list`)
+
+wallet-status-valid = صالحة
+wallet-status-invalid = غير صالحة
+wallet-status-indeterminate = غير محسومة
+wallet-status-unchecked = لم يُتحقَّق منها
+wallet-status-failed = { $verdict } ({ $checks })

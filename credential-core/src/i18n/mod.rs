@@ -470,6 +470,41 @@ fn cache(lang: Lang) -> &'static Cache {
     cell.get_or_init(Cache::default)
 }
 
+/// The sentence `id` in `lang` with arguments named at run time, or `None` when no catalog
+/// has it: for callers whose messages and arguments arrive as data (the browser page asks
+/// for its words by id through WebAssembly). A JSON number picks the plural form; a string
+/// is shown as it is (and marked `‹…›` by the pseudo-locale); anything else is refused as
+/// an argument and left unset, so the catalog's fallback shows instead of a made-up value.
+pub fn say(
+    lang: Lang,
+    id: &str,
+    args: &serde_json::Map<String, serde_json::Value>,
+) -> Option<String> {
+    if !bundle(Lang::En).has_message(id) {
+        return None;
+    }
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        match value {
+            serde_json::Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    fluent.set(name.as_str(), FluentValue::from(i));
+                } else if let Some(f) = n.as_f64() {
+                    fluent.set(name.as_str(), FluentValue::from(f));
+                }
+            }
+            serde_json::Value::String(s) if lang == Lang::Pseudo => {
+                fluent.set(name.as_str(), FluentValue::from(format!("‹{s}›")))
+            }
+            serde_json::Value::String(s) => {
+                fluent.set(name.as_str(), FluentValue::from(s.as_str()))
+            }
+            _ => {}
+        }
+    }
+    Some(format(lang, id, &fluent))
+}
+
 /// The sentence `id` in `lang`, or `None` when no catalog has it.
 pub fn lookup(lang: Lang, id: &str) -> Option<String> {
     bundle(Lang::En).has_message(id).then(|| text(lang, id))

@@ -148,6 +148,22 @@ fn number_selectors_cover_each_languages_plural_categories() {
     }
 }
 
+/// The letters of a message rendered without arguments, not counting its placeholders
+/// (`{$column}: {$problem}` is punctuation between data in every language).
+fn words_outside_placeholders(text: &str) -> usize {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => return depth == 0 && c.is_ascii_alphabetic(),
+            }
+            false
+        })
+        .count()
+}
+
 #[test]
 fn no_catalog_is_filled_with_english() {
     let english = catalog(Lang::En);
@@ -166,7 +182,7 @@ fn no_catalog_is_filled_with_english() {
             .filter(|id| {
                 let a = text(Lang::En, id);
                 let b = text(lang, id);
-                a == b && a.chars().filter(char::is_ascii_alphabetic).count() > 12
+                a == b && words_outside_placeholders(&a) > 12
             })
             .cloned()
             .collect();

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use chrono::Utc;
 use clap::Args;
 use credential_core::jws::MAX_JWS_LEN;
@@ -12,6 +12,8 @@ use credential_core::{present, CredentialFormat};
 
 use super::{wallet, wallet_file};
 use crate::common::files;
+use crate::common::said::said;
+use credential_core::i18n::Msg;
 
 #[derive(Debug, Args)]
 pub(crate) struct PresentArgs {
@@ -58,7 +60,7 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
             };
             (wallet.into_key(), chosen)
         }
-        (None, None) => anyhow::bail!("give --key HOLDER.key or --wallet FILE"),
+        (None, None) => return Err(said(Msg::new("cli-present-key-or-wallet"))),
     };
     for p in &a.credentials {
         credentials.push(files::read_input(p, MAX_SD_JWT_LEN)?);
@@ -72,18 +74,19 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
             .context("cannot make the SD-JWT presentation")?,
         ([], _) => {
             if !a.disclose.is_empty() {
-                bail!("--disclose applies to SD-JWT credentials (issued with `skillpass issue --sd-jwt`); these show every claim");
+                return Err(said(Msg::new("cli-disclose-sd-only")));
             }
             if let Some(big) = credentials.iter().position(|c| c.len() > MAX_JWS_LEN) {
-                bail!(
-                    "credential {} is over the {MAX_JWS_LEN}-byte limit",
-                    big + 1
-                );
+                return Err(said(
+                    Msg::new("cli-credential-too-large")
+                        .arg("n", (big + 1).to_string())
+                        .arg("max", MAX_JWS_LEN.to_string()),
+                ));
             }
             present(&key, &credentials, &a.audience, &a.nonce, Utc::now())
                 .context("cannot make the presentation")?
         }
-        _ => bail!("an SD-JWT credential is presented on its own, one per presentation"),
+        _ => return Err(said(Msg::new("cli-sd-jwt-alone"))),
     };
     match &a.out {
         Some(out) => {

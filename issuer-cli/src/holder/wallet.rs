@@ -19,6 +19,7 @@ use super::check::Checker;
 use super::wallet_file::{open, passphrase, save, WalletFile};
 use crate::common::args::{arg_help, parse_time_arg};
 use crate::common::files;
+use crate::common::said::said;
 use crate::common::trust::{TrustArgs, TrustError};
 
 #[derive(Debug, Subcommand)]
@@ -151,10 +152,9 @@ pub(crate) fn run(command: WalletCommand) -> Result<u8> {
 fn init(a: InitArgs) -> Result<u8> {
     let path = a.file.path()?;
     if path.exists() && !a.force {
-        bail!(
-            "{} exists; refusing to replace a wallet (use --force to replace it and lose its key)",
-            path.display()
-        );
+        return Err(said(
+            Msg::new("cli-wallet-exists").arg("path", path.display().to_string()),
+        ));
     }
     let key = match &a.key {
         Some(k) => files::read_key(k)?,
@@ -197,7 +197,7 @@ fn add(a: AddArgs, import: bool) -> Result<u8> {
                 if verdict == Verdict::Invalid {
                     let said = Msg::new("wallet-refused-invalid")
                         .arg("source", source.as_str())
-                        .arg("status", &known.status);
+                        .arg("status", status_words(&known.status, lang));
                     eprintln!("{}", said.text(lang));
                     refused += 1;
                     continue;
@@ -318,11 +318,50 @@ fn list(a: ListArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// The status the wallet stored (`valid`, `invalid (status, signature)`, `indeterminate
+/// (bundle-fresh)`, `unchecked`: English words and check names, kept as they were found) in
+/// the reader's words: the verdict from the catalog, each check by its name in `lang`. A
+/// status the catalogs do not know is shown as stored.
+fn status_words(stored: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return stored.to_owned();
+    }
+    let (verdict, checks) = match stored.split_once(" (") {
+        Some((v, rest)) => (v, rest.strip_suffix(')')),
+        None => (stored, None),
+    };
+    let id = match verdict {
+        "valid" => "wallet-status-valid",
+        "invalid" => "wallet-status-invalid",
+        "indeterminate" => "wallet-status-indeterminate",
+        "unchecked" => "wallet-status-unchecked",
+        _ => return stored.to_owned(),
+    };
+    let verdict = i18n::text(lang, id);
+    match checks {
+        None => verdict,
+        Some(names) => {
+            let labels: Vec<String> = names
+                .split(", ")
+                .map(|n| i18n::lookup(lang, &format!("check-{n}")).unwrap_or_else(|| n.to_owned()))
+                .collect();
+            Msg::new("wallet-status-failed")
+                .arg("verdict", verdict)
+                .arg("checks", labels.join(", "))
+                .text(lang)
+        }
+    }
+}
+
 fn row(i: usize, e: &WalletEntry, lang: Lang) -> [String; 7] {
     let k = &e.last_known;
     let status = match k.checked_at {
-        Some(t) => format!("{} ({})", k.status, t.format("%Y-%m-%d")),
-        None => k.status.clone(),
+        Some(t) => format!(
+            "{} ({})",
+            status_words(&k.status, lang),
+            t.format("%Y-%m-%d")
+        ),
+        None => status_words(&k.status, lang),
     };
     // What the credential itself says in other languages (the wallet keeps the credential;
     // wallets written before language maps remember only the English words).
@@ -389,13 +428,13 @@ fn empty_wallet(path: &Path) -> String {
 
 fn select<'w>(wallet: &'w Wallet, selector: &str) -> Result<&'w WalletEntry> {
     if wallet.credentials().is_empty() {
-        bail!("no credential {selector:?}: the wallet holds no credentials yet");
+        return Err(said(
+            Msg::new("cli-no-credential-empty").arg("selector", format!("{selector:?}")),
+        ));
     }
-    wallet.find(selector).with_context(|| {
-        format!(
-            "no credential {selector:?} in the wallet (use its position from `wallet list`, its id, or the end of its id)"
-        )
-    })
+    wallet
+        .find(selector)
+        .ok_or_else(|| said(Msg::new("cli-no-credential").arg("selector", format!("{selector:?}"))))
 }
 
 /// The content of a credential the holder keeps: the signed document, with every

@@ -3,13 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use clap::Args;
 use credential_core::wallet::MAX_WALLET_LEN;
 use credential_core::Wallet;
 use zeroize::Zeroizing;
 
 use crate::common::files;
+use crate::common::said::said;
+use credential_core::i18n::Msg;
 
 /// The environment variable holding the wallet passphrase (else it is asked for).
 const PASSPHRASE_ENV: &str = "SKILLPASS_PASSPHRASE";
@@ -50,14 +52,16 @@ pub(super) fn passphrase(new: bool) -> Result<Zeroizing<String>> {
                         .context("cannot read the passphrase")?,
                 );
                 if *first != *again {
-                    bail!("the two passphrases differ");
+                    return Err(said(Msg::new("cli-passphrases-differ")));
                 }
             }
             first
         }
     };
     if new && phrase.chars().count() < MIN_NEW_PASSPHRASE {
-        bail!("choose a passphrase of at least {MIN_NEW_PASSPHRASE} characters");
+        return Err(said(
+            Msg::new("cli-passphrase-short").arg("min", MIN_NEW_PASSPHRASE.to_string()),
+        ));
     }
     Ok(phrase)
 }
@@ -65,10 +69,9 @@ pub(super) fn passphrase(new: bool) -> Result<Zeroizing<String>> {
 /// Opens the wallet at `path` with the passphrase.
 pub(super) fn open(path: &Path) -> Result<(Wallet, Zeroizing<String>)> {
     if !path.exists() {
-        bail!(
-            "no wallet at {} (create one with `skillpass wallet init`)",
-            path.display()
-        );
+        return Err(said(
+            Msg::new("cli-no-wallet").arg("path", path.display().to_string()),
+        ));
     }
     let text = files::read_text(path, MAX_WALLET_LEN as u64)?;
     let phrase = passphrase(false)?;

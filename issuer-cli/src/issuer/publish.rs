@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use clap::Args;
 use credential_core::jws::MAX_JWS_LEN;
 use credential_core::signed::{peek_json, StatusListJwt};
@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use crate::common::args::arg_help;
 use crate::common::client::{segment, SignerArgs};
 use crate::common::files;
+use crate::common::said::said;
 use crate::issuer::status::sign_token_list;
 
 /// Credentials sent per request; the registry takes up to 1,000.
@@ -73,7 +74,9 @@ pub(crate) fn run(a: PublishArgs) -> Result<u8> {
     let mut published = 0;
     let mut chunks = credentials.chunks(BATCH).peekable();
     if chunks.peek().is_none() && lists.is_empty() && tokens.is_empty() {
-        bail!("nothing to publish");
+        return Err(said(credential_core::i18n::Msg::new(
+            "cli-nothing-to-publish",
+        )));
     }
     for chunk in chunks {
         let body = json!({

@@ -626,6 +626,33 @@ fn under_the_pseudo_locale_batches_wallets_and_error_reasons_come_from_the_catal
         &["wallet", "add", "--wallet", "w.jwe", "nowhere.jwt"],
         &pseudo,
     );
+    // A row whose country and award date are not in the form the schema asks.
+    std::fs::write(
+        d.path("forms.csv"),
+        "name,holder_did,title,awarding_body,country,level,field,learning_outcomes,awarded\n\
+         Ana Cruz,,BSc Nursing,Davao College,Philippines,PQF-6,0913,Plans care,2024-04-17\n",
+    )
+    .unwrap();
+    let forms = d.run_with(
+        &[
+            "issue",
+            "--key",
+            "college.key",
+            "--csv",
+            "forms.csv",
+            "--out-dir",
+            "forms",
+        ],
+        &pseudo,
+    );
+    // The commands' own refusals.
+    let usage = d.run_with(
+        &["revoke", "--key", "college.key", "out/row-000002.jwt"],
+        &pseudo,
+    );
+    let wallet_exists = d.run_with(&["wallet", "init", "--wallet", "w.jwe"], &pseudo);
+    let no_wallet = d.run_with(&["wallet", "list", "--wallet", "nowhere.jwe"], &pseudo);
+    let no_credential = d.run_with(&["wallet", "show", "--wallet", "w.jwe", "99"], &pseudo);
     std::fs::write(d.path("not-a-key.json"), "{}").unwrap();
     let bad_key = d.run_with(
         &[
@@ -649,13 +676,19 @@ fn under_the_pseudo_locale_batches_wallets_and_error_reasons_come_from_the_catal
         ("wallet list", stdout(&wallet_list)),
         ("a file that is not there", stderr(&missing)),
         ("a key file that is not one", stderr(&bad_key)),
+        ("a row with values not in their form", stderr(&forms)),
+        ("revoke with nowhere to revoke", stderr(&usage)),
+        ("a wallet that exists", stderr(&wallet_exists)),
+        ("no wallet", stderr(&no_wallet)),
+        ("no such credential", stderr(&no_credential)),
     ] {
         assert!(
             text.contains('⟦'),
             "{what}: no catalog text at all:\n{text}"
         );
-        // Data: the credential's texts, and the wallet's country code and stored status.
-        let left = untranslated(&text, &["BSc Nursing", "Davao College", "PH", "unchecked"]);
+        // Data: the credential's texts and the wallet's country code (its stored status is
+        // said in the reader's words).
+        let left = untranslated(&text, &["BSc Nursing", "Davao College", "PH"]);
         assert!(
             left.is_empty(),
             "{what}: {left:?} bypassed the catalog:\n{text}"
@@ -667,7 +700,54 @@ fn under_the_pseudo_locale_batches_wallets_and_error_reasons_come_from_the_catal
         stderr(&missing)
     );
 
+    assert!(
+        stderr(&forms).contains("⟦ñóť ⟦á ťŵó-ĺéťťéŕ çóúñťŕý çóďé (šúçĥ áš ƤĤ)⟧⟧"),
+        "{}",
+        stderr(&forms)
+    );
+    assert!(
+        stdout(&wallet_list).contains("⟦úñçĥéçķéď⟧"),
+        "{}",
+        stdout(&wallet_list)
+    );
+
     // English: what it always printed, word for word.
+    let forms = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "forms.csv",
+        "--out-dir",
+        "forms",
+    ]);
+    assert!(
+        stderr(&forms).contains(
+            "line 2: country: \"Philippines\" is not a two-letter country code (such as PH)"
+        ) || stderr(&forms).contains("line 2: country: not a two-letter country code (such as PH)"),
+        "{}",
+        stderr(&forms)
+    );
+    assert_eq!(
+        stderr(&d.run(&["revoke", "--key", "college.key", "out/row-000002.jwt"])),
+        "skillpass: error: give --status FILE (offline), or --registry URL (or set SKILLPASS_REGISTRY) to change the status in the registry\n"
+    );
+    let forms_de = d.run(&[
+        "issue",
+        "--key",
+        "college.key",
+        "--csv",
+        "forms.csv",
+        "--out-dir",
+        "forms",
+        "--lang",
+        "de",
+    ]);
+    assert!(
+        stderr(&forms_de).contains("erwartet wird ein zweibuchstabiger Ländercode (etwa PH)"),
+        "{}",
+        stderr(&forms_de)
+    );
     let missing = d.run(&["wallet", "add", "--wallet", "w.jwe", "nowhere.jwt"]);
     assert_eq!(
         stderr(&missing),

@@ -41,8 +41,11 @@ pub struct SignedEmpty {
     pub signer: Signer,
 }
 
-fn unauthenticated(message: &str) -> AppError {
-    AppError::new(ErrorCode::Unauthenticated, message)
+fn unauthenticated(id: &'static str) -> AppError {
+    AppError::said(
+        ErrorCode::Unauthenticated,
+        credential_core::i18n::Msg::new(id),
+    )
 }
 
 /// Reads the body (within the configured limit) and authenticates the request.
@@ -57,17 +60,19 @@ async fn authenticate(req: Request, state: &AppState) -> Result<(Signer, Bytes),
                     .arg("max", state.settings().max_body_bytes.to_string()),
             )
         } else {
-            AppError::new(ErrorCode::UnreadableBody, rejection.body_text())
+            AppError::said_detail(
+                ErrorCode::UnreadableBody,
+                "reg-unreadable-body",
+                rejection.body_text(),
+            )
         }
     })?;
     let header = parts
         .headers
         .get(AUTHORIZATION)
-        .ok_or_else(|| {
-            unauthenticated("this request must be signed: Authorization: Skillpass <JWS>")
-        })?
+        .ok_or_else(|| unauthenticated("reg-unsigned"))?
         .to_str()
-        .map_err(|_| unauthenticated("unreadable Authorization header"))?;
+        .map_err(|_| unauthenticated("reg-unreadable-authorization"))?;
     let path = parts
         .uri
         .path_and_query()
@@ -111,15 +116,15 @@ fn require_json(req: &Request) -> Result<(), AppError> {
 /// Parses a JSON body strictly (duplicate keys refused), in the API's error format.
 fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let value = credential_core::json::parse_strict(bytes).map_err(|e| {
-        AppError::new(
+        AppError::said(
             ErrorCode::MalformedJson,
-            format!("the body is not JSON: {e}"),
+            credential_core::i18n::Msg::new("reg-body-not-json").arg("detail", e.to_string()),
         )
     })?;
     serde_json::from_value(value).map_err(|e| {
-        AppError::new(
+        AppError::said(
             ErrorCode::MalformedJson,
-            format!("the body does not fit this request: {e}"),
+            credential_core::i18n::Msg::new("reg-body-misfit").arg("detail", e.to_string()),
         )
     })
 }

@@ -5,15 +5,16 @@ use super::Signer;
 use crate::error::{AppError, ErrorCode};
 use crate::records::{CredentialRecord, IssuerRecord};
 use crate::state::AppState;
+use credential_core::i18n::Msg;
 
-fn forbidden(message: &str) -> AppError {
-    AppError::new(ErrorCode::Forbidden, message)
+fn forbidden(id: &'static str) -> AppError {
+    AppError::said(ErrorCode::Forbidden, Msg::new(id))
 }
 
 /// The signer must be the operator.
 pub fn require_operator(state: &AppState, signer: &Signer) -> Result<(), AppError> {
     if signer.did != state.operator_did() {
-        return Err(forbidden("only the registry operator may do this"));
+        return Err(forbidden("reg-operator-only"));
     }
     Ok(())
 }
@@ -32,9 +33,7 @@ pub fn signing_issuer(state: &AppState, signer: &Signer) -> Result<IssuerRecord,
         .get(&issuer_did)?
         .ok_or_else(|| AppError::internal("key index names a missing issuer"))?;
     if issuer.current_key().map(|k| k.id.as_str()) != Some(signer.key.did_url().as_str()) {
-        return Err(forbidden(
-            "the request is signed by a retired key of this issuer; sign with the current key",
-        ));
+        return Err(forbidden("reg-retired-key"));
     }
     Ok(issuer)
 }
@@ -45,9 +44,7 @@ pub fn require_issuer_of(
     credential: &CredentialRecord,
 ) -> Result<(), AppError> {
     if credential.issuer != issuer.id {
-        return Err(forbidden(
-            "an issuer may change the status of its own credentials only",
-        ));
+        return Err(forbidden("reg-own-credentials-only"));
     }
     Ok(())
 }
@@ -59,7 +56,7 @@ pub fn require_holder(
     refusal: &str,
 ) -> Result<(), AppError> {
     if credential.holder.as_deref() != Some(signer.did.as_str()) {
-        return Err(forbidden(refusal));
+        return Err(AppError::new(ErrorCode::Forbidden, refusal));
     }
     Ok(())
 }
@@ -87,9 +84,7 @@ pub fn may_read_credential(
         .filter(|g| g.grantee == signer.did)
         .collect();
     if mine.is_empty() {
-        return Err(forbidden(
-            "only the credential's issuer, its holder or a grantee may read it",
-        ));
+        return Err(forbidden("reg-who-reads"));
     }
     if mine
         .iter()

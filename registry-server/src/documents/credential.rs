@@ -23,7 +23,9 @@ use crate::records::{IssuerRecord, StatusListRecord};
 /// mapped back to the VC 2.0 document it was made from (the always-visible claims: id,
 /// issuer, holder, status).
 pub(crate) fn envelope(credential: &str) -> Result<CheckedCredential, AppError> {
-    let refuse = |e: String| AppError::new(ErrorCode::InvalidCredential, e);
+    let refuse = |e: String| {
+        AppError::said_detail(ErrorCode::InvalidCredential, "reg-credential-refused", e)
+    };
     if is_sd_jwt(credential) {
         let parts = split(credential.trim()).map_err(|e| refuse(e.to_string()))?;
         let payload =
@@ -122,31 +124,39 @@ impl PublishCheck {
         let report = &checked.report;
         if let Some(c) = &report.credential {
             if c.issuer != self.issuer {
-                return Err(AppError::new(
+                return Err(AppError::said(
                     ErrorCode::Forbidden,
-                    format!(
-                        "{which} is issued by {}, not by the signer of this request",
-                        c.issuer
-                    ),
+                    credential_core::i18n::Msg::new("reg-not-signers-credential")
+                        .arg("which", which)
+                        .arg("issuer", c.issuer.as_str()),
                 ));
             }
         }
         if let Some(detail) = &checked.sd_failure {
-            return Err(AppError::new(
+            return Err(AppError::said_detail(
                 ErrorCode::InvalidCredential,
+                "reg-credential-refused",
                 format!("{which}: {detail}"),
             ));
         }
         PublishPolicy::registry()
             .judge(report)
             .map_err(|refusal| match refusal {
-                PublishRefusal::OutOfScope { detail } => {
-                    AppError::new(ErrorCode::OutOfScope, format!("{which}: {detail}"))
-                }
-                PublishRefusal::UnknownStatusList => {
-                    AppError::new(ErrorCode::UnknownStatusList, format!("{which} {refusal}"))
-                }
-                other => AppError::new(ErrorCode::InvalidCredential, format!("{which}: {other}")),
+                PublishRefusal::OutOfScope { detail } => AppError::said_detail(
+                    ErrorCode::OutOfScope,
+                    "reg-out-of-scope",
+                    format!("{which}: {detail}"),
+                ),
+                PublishRefusal::UnknownStatusList => AppError::said_detail(
+                    ErrorCode::UnknownStatusList,
+                    "reg-credential-refused",
+                    format!("{which} {refusal}"),
+                ),
+                other => AppError::said_detail(
+                    ErrorCode::InvalidCredential,
+                    "reg-credential-refused",
+                    format!("{which}: {other}"),
+                ),
             })
     }
 }

@@ -76,7 +76,7 @@ impl From<Refusal> for AppError {
             Refusal::OutsideJurisdiction { .. } => ErrorCode::OutsideJurisdiction,
             _ => ErrorCode::InvalidDecision,
         };
-        AppError::new(code, e.to_string())
+        AppError::said_detail(code, "reg-decision-refused", e.to_string())
     }
 }
 

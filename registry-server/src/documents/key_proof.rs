@@ -25,7 +25,7 @@ impl From<Refusal> for AppError {
             Refusal::Key(_) => ErrorCode::InvalidKey,
             Refusal::Proof(_) => ErrorCode::InvalidKeyProof,
         };
-        AppError::new(code, e.to_string())
+        AppError::said_detail(code, "reg-key-refused", e.to_string())
     }
 }
 

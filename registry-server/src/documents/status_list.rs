@@ -70,7 +70,7 @@ impl From<Refusal> for AppError {
             | Refusal::TokenBits => ErrorCode::StatusListMismatch,
             _ => ErrorCode::InvalidStatusList,
         };
-        AppError::new(code, e.to_string())
+        AppError::said_detail(code, "reg-status-list-refused", e.to_string())
     }
 }
 

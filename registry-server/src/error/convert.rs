@@ -27,7 +27,7 @@ impl From<StoreError> for AppError {
 /// A `TYPE[:MAX-LEVEL]` scope item that names no credential type or no known level.
 impl From<ScopeError> for AppError {
     fn from(e: ScopeError) -> Self {
-        Self::new(ErrorCode::InvalidScope, e.to_string())
+        Self::said_detail(ErrorCode::InvalidScope, "reg-scope-refused", e.to_string())
     }
 }
 
@@ -39,7 +39,7 @@ impl From<RequestError> for AppError {
             RequestError::Stale { .. } => ErrorCode::StaleRequest,
             _ => ErrorCode::BadSignature,
         };
-        Self::new(code, e.to_string())
+        Self::said_detail(code, "reg-request-refused", e.to_string())
     }
 }
 
@@ -58,7 +58,7 @@ impl From<EquivalenceError> for AppError {
             }
             _ => ErrorCode::InvalidDecision,
         };
-        Self::new(code, e.to_string())
+        Self::said_detail(code, "reg-equivalence-refused", e.to_string())
     }
 }
 

@@ -97,6 +97,22 @@ impl AppError {
         error
     }
 
+    /// [`AppError::said`] with another status than `code`'s own; only for the exceptions
+    /// that [`ErrorCode`] names.
+    pub fn said_with_status(status: StatusCode, code: ErrorCode, msg: Msg) -> Self {
+        let mut error = Self::with_status(status, code, msg.text(Lang::En));
+        error.said = Some(msg);
+        error
+    }
+
+    /// The refusal `id` whose English is exactly what a lower layer said (`detail`: a body
+    /// or query parser's, a core check's): English readers get those words as they always
+    /// did; a reader of another language gets the catalog's sentence for this refusal with
+    /// the lower layer's words after it.
+    pub fn said_detail(code: ErrorCode, id: &'static str, detail: impl Into<String>) -> Self {
+        Self::said(code, Msg::new(id).arg("detail", detail.into()))
+    }
+
     /// 500 `internal_error`: `detail` goes to the log, the client sees only that
     /// something failed.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
@@ -105,9 +121,9 @@ impl AppError {
 
     /// 503 `store_unavailable`: the store could not be reached; `detail` goes to the log.
     pub fn store_unavailable(detail: impl std::fmt::Display) -> Self {
-        Self::new(
+        Self::said(
             ErrorCode::StoreUnavailable,
-            "the registry cannot reach its store; try again shortly",
+            Msg::new("reg-store-unreachable"),
         )
         .with_detail(detail)
     }
@@ -167,13 +183,10 @@ impl IntoResponse for AppError {
 
 /// The fallback for unknown routes: 404 in the API's error shape.
 pub async fn not_found() -> AppError {
-    AppError::new(ErrorCode::NotFound, "no such route")
+    AppError::said(ErrorCode::NotFound, Msg::new("reg-no-route"))
 }
 
 /// The fallback for a known route with another method.
 pub async fn method_not_allowed() -> AppError {
-    AppError::new(
-        ErrorCode::MethodNotAllowed,
-        "this route does not accept that method",
-    )
+    AppError::said(ErrorCode::MethodNotAllowed, Msg::new("reg-method"))
 }

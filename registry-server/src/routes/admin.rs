@@ -47,9 +47,10 @@ pub async fn get_backup(State(state): State<AppState>, req: Request) -> Result<R
             .map_err(AppError::internal)?;
             backup::write(state.store(), state.operator(), state.now(), &mut file).map_err(
                 |e| match e {
-                    WriteError::Damaged(why) => AppError::new(
+                    WriteError::Damaged(why) => AppError::said(
                         ErrorCode::StoreDamaged,
-                        format!("the store is damaged, no backup was taken: {why}; run skillpass-registry check"),
+                        credential_core::i18n::Msg::new("reg-store-damaged")
+                            .arg("why", why.to_string()),
                     )
                     .with_detail(format_args!("backup refused: the store is damaged: {why}")),
                     WriteError::Io(why) => AppError::internal(why),

@@ -64,9 +64,9 @@ pub async fn register(
         .map(|k| k.did())
         .filter(|did| *did == body.id)
         .ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::InvalidField,
-                "id must be the authority's did:key (without a fragment)",
+                credential_core::i18n::Msg::new("reg-authority-id"),
             )
         })?;
     check_text("name", &body.name)?;
@@ -81,9 +81,9 @@ pub async fn register(
     }
     let guard = state.write_lock().await?;
     if state.records().authorities().exists(&did)? {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::AuthorityExists,
-            "this authority is already registered",
+            credential_core::i18n::Msg::new("reg-authority-exists"),
         ));
     }
     let record = AuthorityRecord {

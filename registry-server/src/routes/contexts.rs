@@ -21,15 +21,15 @@ pub async fn get_context(Path(file): Path<String>) -> Result<Response, AppError>
         .iter()
         .find(|c| c.file == file)
         .ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::NotFound,
-                format!(
-                    "no such context; the contexts are {}",
+                credential_core::i18n::Msg::new("reg-no-context").arg(
+                    "known",
                     KNOWN_CONTEXTS
                         .iter()
                         .map(|c| c.file)
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
                 ),
             )
         })?;

@@ -26,6 +26,7 @@ use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::ledger::Change;
 use crate::records::{DecisionRecord, PriorVersion};
 use crate::state::AppState;
+use credential_core::i18n::Msg;
 
 /// Decisions in a page of `GET /decisions` when `limit` is not given.
 const DEFAULT_LIMIT: usize = 100;
@@ -147,7 +148,9 @@ pub async fn list(
     State(state): State<AppState>,
     params: Result<Query<DecisionPageParams>, QueryRejection>,
 ) -> Result<Json<DecisionPage>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
+    let Query(p) = params.map_err(|e| {
+        AppError::said_detail(ErrorCode::InvalidQuery, "reg-invalid-query", e.body_text())
+    })?;
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let (table, records) = state.records().decisions().table()?;
     let now = state.now();
@@ -199,9 +202,9 @@ pub async fn publish(
     let guard = state.write_lock().await?;
     let decision = open_decision(state.records(), &req.signer, &jws)?;
     if decision.withdrawn.is_some() {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidDecision,
-            "a new decision cannot be withdrawn already; withdraw a published one with POST /decisions/{id}/withdraw",
+            Msg::new("reg-decision-born-withdrawn"),
         ));
     }
     let id = decision.id.clone();
@@ -217,9 +220,9 @@ pub async fn publish(
     if let Some(old_id) = &decision.supersedes {
         if let Some(old) = records.iter().find(|r| &r.decision.id == old_id) {
             if old.decision.authority != req.signer.did {
-                return Err(AppError::new(
+                return Err(AppError::said(
                     ErrorCode::Forbidden,
-                    "an authority may revise only its own decisions",
+                    Msg::new("reg-revise-own"),
                 ));
             }
         }
@@ -227,12 +230,11 @@ pub async fn publish(
             .iter()
             .find(|r| r.decision.supersedes.as_deref() == Some(old_id.as_str()))
         {
-            return Err(AppError::new(
+            return Err(AppError::said(
                 ErrorCode::AlreadySuperseded,
-                format!(
-                    "{old_id} is already superseded by {}; revise that decision instead",
-                    other.decision.id
-                ),
+                Msg::new("reg-superseded")
+                    .arg("old", old_id.as_str())
+                    .arg("new", other.decision.id.as_str()),
             ));
         }
     }
@@ -277,9 +279,9 @@ pub async fn withdraw(
     let jws = req.body.jws.trim().to_owned();
     let guard = state.write_lock().await?;
     let decision = open_decision(state.records(), &req.signer, &jws)?;
-    let mismatch = |why: &str| AppError::new(ErrorCode::DecisionMismatch, why);
+    let mismatch = |id: &'static str| AppError::said(ErrorCode::DecisionMismatch, Msg::new(id));
     if decision.id != id {
-        return Err(mismatch("the signed decision has another id than the path"));
+        return Err(mismatch("reg-decision-other-id"));
     }
     let mut record = state
         .records()
@@ -287,36 +289,34 @@ pub async fn withdraw(
         .get(&id)?
         .ok_or_else(unknown_decision)?;
     if record.decision.authority != req.signer.did {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::Forbidden,
-            "an authority may withdraw only its own decisions",
+            Msg::new("reg-withdraw-own"),
         ));
     }
     if record.decision.withdrawn.is_some() {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::DecisionWithdrawn,
-            "this decision is already withdrawn",
+            Msg::new("reg-decision-withdrawn"),
         ));
     }
     let Some(when) = decision.withdrawn else {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::NotWithdrawn,
-            "the re-signed decision must set withdrawn to the time of withdrawal",
+            Msg::new("reg-withdrawn-missing"),
         ));
     };
     let now = state.now();
     if when > now + Duration::seconds(state.settings().request_window_secs) {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidWithdrawal,
-            "withdrawn must not be in the future; to end a decision later, publish a revision with validUntil",
+            Msg::new("reg-withdrawn-future"),
         ));
     }
     let mut unchanged = decision.clone();
     unchanged.withdrawn = None;
     if unchanged != record.decision {
-        return Err(mismatch(
-            "a withdrawal must be the published decision re-signed with only withdrawn added; publish a revision to change anything else",
-        ));
+        return Err(mismatch("reg-withdrawal-changed"));
     }
     let subject = format!("{id} {} replaces {}", digest(&jws), digest(&record.jws));
     let old = std::mem::replace(&mut record.jws, jws);

@@ -102,9 +102,11 @@ pub async fn frameworks() -> Result<Json<Vec<FrameworkSummary>>, AppError> {
 
 fn param(name: &str, value: Option<&str>, ok: impl Fn(&str) -> bool) -> Result<(), AppError> {
     match value {
-        Some(v) if v.len() > MAX_PARAM || !ok(v) => Err(AppError::new(
+        Some(v) if v.len() > MAX_PARAM || !ok(v) => Err(AppError::said(
             ErrorCode::InvalidParameter,
-            format!("{name} {v:?} is not valid here"),
+            credential_core::i18n::Msg::new("reg-param-invalid")
+                .arg("name", name)
+                .arg("value", format!("{v:?}")),
         )),
         _ => Ok(()),
     }
@@ -133,12 +135,14 @@ pub async fn query(
     State(state): State<AppState>,
     params: Result<Query<EquivalenceParams>, QueryRejection>,
 ) -> Result<Json<EquivalenceAnswer>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
+    let Query(p) = params.map_err(|e| {
+        AppError::said_detail(ErrorCode::InvalidQuery, "reg-invalid-query", e.body_text())
+    })?;
     let catalog = FrameworkCatalog::shipped()?;
     if p.level.len() > MAX_PARAM || catalog.level(&p.level).is_none() {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::UnknownLevel,
-            "level is not a level of any shipped framework; GET /equivalence/frameworks lists them",
+            credential_core::i18n::Msg::new("reg-unknown-level"),
         ));
     }
     let to: Destination = p.to.parse()?;
@@ -148,9 +152,9 @@ pub async fn query(
     let at = match p.at.as_deref() {
         None => state.now(),
         Some(s) => parse_at(s).ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::InvalidParameter,
-                "at must be an RFC 3339 time (2026-11-26T10:00:00Z) or a date (2026-11-26)",
+                credential_core::i18n::Msg::new("reg-at"),
             )
         })?,
     };

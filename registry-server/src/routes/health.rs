@@ -29,9 +29,9 @@ pub struct Health {
 pub async fn healthz(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
     // A real read, not the cached bundle: a monitor must see a store that stopped answering.
     if let Err(e) = state.records().meta().ping() {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::StoreUnavailable,
-            "the registry cannot read its store; the operator can find details in its log",
+            credential_core::i18n::Msg::new("reg-store-unreadable"),
         )
         .with_detail(format_args!("health check: the store cannot be read: {e}")));
     }

@@ -20,6 +20,7 @@ use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::ledger::Change;
 use crate::records::{IssuerRecord, IssuerState, IssuerView};
 use crate::state::AppState;
+use credential_core::i18n::Msg;
 
 /// `POST /issuers` body.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -204,7 +205,9 @@ pub async fn list(
     State(state): State<AppState>,
     params: Result<Query<IssuerPageParams>, QueryRejection>,
 ) -> Result<Json<IssuerPage>, AppError> {
-    let Query(p) = params.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
+    let Query(p) = params.map_err(|e| {
+        AppError::said_detail(ErrorCode::InvalidQuery, "reg-invalid-query", e.body_text())
+    })?;
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let page = state.records().issuers().page(p.after.as_deref(), limit)?;
     let more = page.more;
@@ -262,9 +265,9 @@ pub async fn accredit(
     require_operator(&state, &req.signer)?;
     let scope = parse_scope(&req.body.scope)?;
     if scope.is_empty() {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidScope,
-            "an accreditation needs at least one TYPE[:MAX-LEVEL] scope item",
+            Msg::new("reg-scope-needed"),
         ));
     }
     let guard = state.write_lock().await?;
@@ -341,9 +344,9 @@ async fn change_standing(
     let guard = state.write_lock().await?;
     let mut issuer = state.records().issuers().require(&did)?;
     if issuer.accreditation.is_none() {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::NotAccredited,
-            "this issuer was never accredited",
+            Msg::new("reg-never-accredited"),
         ));
     }
     if issuer.withdrawn() {
@@ -352,9 +355,9 @@ async fn change_standing(
     let now = state.now();
     let effective = req.body.effective.unwrap_or(now);
     if status == IssuerStatus::Active && issuer.status_at(effective) != IssuerStatus::Suspended {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::NotSuspended,
-            "this issuer is not suspended at that date; only a suspension can be lifted",
+            Msg::new("reg-not-suspended"),
         ));
     }
     issuer.status_history.push(StatusChange {
@@ -436,15 +439,15 @@ pub async fn rotate_key(
     let guard = state.write_lock().await?;
     let mut issuer = signing_issuer(&state, &req.signer)?;
     if issuer.id != did {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::Forbidden,
-            "an issuer may rotate only its own keys",
+            Msg::new("reg-rotate-own"),
         ));
     }
     if state.records().issuers().key_taken(&new_key.did())? {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::KeyInUse,
-            "the new key is already registered",
+            Msg::new("reg-new-key-registered"),
         ));
     }
     let now = state.now();

@@ -43,7 +43,9 @@ pub async fn get_log(
     State(state): State<AppState>,
     page: Result<Query<Page>, QueryRejection>,
 ) -> Result<Json<LogPage>, AppError> {
-    let Query(page) = page.map_err(|e| AppError::new(ErrorCode::InvalidQuery, e.body_text()))?;
+    let Query(page) = page.map_err(|e| {
+        AppError::said_detail(ErrorCode::InvalidQuery, "reg-invalid-query", e.body_text())
+    })?;
     let limit = page.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let rows = state.records().log().page(page.after.unwrap_or(0), limit)?;
     let mut more = rows.more;

@@ -88,23 +88,28 @@ pub async fn change(
         .iter()
         .find(|e| e.status_purpose == body.purpose)
         .ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::NoStatusEntry,
-                format!("the credential has no {} status entry", body.purpose),
+                credential_core::i18n::Msg::new("reg-no-status-entry")
+                    .arg("purpose", body.purpose.as_str()),
             )
         })?;
-    let index = entry
-        .index()
-        .map_err(|e| AppError::new(ErrorCode::NoStatusEntry, e.to_string()))?;
+    let index = entry.index().map_err(|e| {
+        AppError::said_detail(
+            ErrorCode::NoStatusEntry,
+            "reg-status-entry-unreadable",
+            e.to_string(),
+        )
+    })?;
     let old = state
         .records()
         .status_lists()
         .of(&issuer.id, body.purpose.as_str())?
         .filter(|l| l.id == entry.status_list_credential)
         .ok_or_else(|| {
-            AppError::new(
+            AppError::said(
                 ErrorCode::UnknownStatusList,
-                "the registry does not hold the status list this credential names",
+                credential_core::i18n::Msg::new("reg-status-list-unheld"),
             )
         })?;
     let now = state.now();
@@ -161,18 +166,18 @@ pub async fn get_list(
         .status_lists()
         .of(&did, &purpose)?
         .ok_or_else(|| {
-            AppError::with_status(
+            AppError::said_with_status(
                 StatusCode::NOT_FOUND,
                 ErrorCode::UnknownStatusList,
-                "no such status list",
+                credential_core::i18n::Msg::new("reg-no-status-list"),
             )
         })?;
     if wants_token {
         let token = record.token.ok_or_else(|| {
-            AppError::with_status(
+            AppError::said_with_status(
                 StatusCode::NOT_FOUND,
                 ErrorCode::UnknownStatusList,
-                "the issuer has published no Token Status List for this list (ask without Accept: application/statuslist+jwt for the Bitstring list)",
+                credential_core::i18n::Msg::new("reg-no-token-status-list"),
             )
         })?;
         return Ok((

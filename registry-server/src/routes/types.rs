@@ -23,15 +23,15 @@ pub async fn get_type(
     Path(name): Path<String>,
 ) -> Result<Response, AppError> {
     let base = state.settings().public_url.as_deref().ok_or_else(|| {
-        AppError::new(
+        AppError::said(
             ErrorCode::NotFound,
-            "this registry serves no Type Metadata: start it with --public-url set to the URL it is reached at",
+            credential_core::i18n::Msg::new("reg-no-type-metadata"),
         )
     })?;
     let kind = kind_of_vct(&name).ok_or_else(|| {
-        AppError::new(
+        AppError::said(
             ErrorCode::NotFound,
-            "no such credential type; the types are QualificationCredential and SkillCredential",
+            credential_core::i18n::Msg::new("reg-no-type"),
         )
     })?;
     let bytes = type_metadata_bytes(&vct_for(base, kind), kind);

@@ -146,7 +146,9 @@ async fn a_write_whose_signature_does_not_authenticate_it_is_refused_with_its_co
 }
 
 /// `Accept-Language` adds what the refusal means in the reader's language (`text`, `lang`,
-/// `dir`) beside the unchanged code and English message; without it nothing is added.
+/// `dir`) beside the unchanged code and English message; without it nothing is added. (An
+/// unknown route says its own sentence since issue 12's last call sites; a server error
+/// still says what its status means.)
 #[tokio::test]
 async fn accept_language_adds_the_meaning_of_an_error_in_that_language() {
     let h = Harness::new();
@@ -169,14 +171,14 @@ async fn accept_language_adds_the_meaning_of_an_error_in_that_language() {
     assert_eq!(
         german.json(),
         json!({"error": {"code": "not_found", "message": "no such route",
-                         "text": "Nicht gefunden.", "lang": "de", "dir": "ltr"}})
+                         "text": "diesen Pfad gibt es nicht", "lang": "de", "dir": "ltr"}})
     );
     let arabic = h.raw(ask("/no/such/route", Some("ar"))).await.json();
-    assert_eq!(arabic["error"]["text"], "غير موجود.");
+    assert_eq!(arabic["error"]["text"], "لا يوجد مسار بهذا الاسم");
     assert_eq!(arabic["error"]["dir"], "rtl");
     // A language the registry does not speak: English.
     let japanese = h.raw(ask("/no/such/route", Some("ja"))).await.json();
-    assert_eq!(japanese["error"]["text"], "Not found.");
+    assert_eq!(japanese["error"]["text"], "no such route");
     assert_eq!(japanese["error"]["lang"], "en");
     // A server error: the meaning in French, the detail still hidden.
     let mut batch = Batch::default();
@@ -233,4 +235,108 @@ async fn accept_language_gives_the_refusal_of_the_call_site_in_that_language() {
             "{lang}"
         );
     }
+}
+
+/// The refusals that used to fall back to their status's generic meaning now say their own
+/// sentence: each in German and Arabic here, with the code and the English `message`
+/// exactly as before (and, where a lower layer's words are part of the refusal, those
+/// words after the sentence).
+#[tokio::test]
+async fn accept_language_gives_each_call_sites_own_sentence() {
+    let h = Harness::new();
+    let ask = |method: &str, path: &str, lang: &str| {
+        Request::builder()
+            .method(method)
+            .uri(path)
+            .header("accept-language", lang)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let cases: [(&str, &str, &str, &str, &str, &str); 6] = [
+        (
+            "GET",
+            "/no-such-thing",
+            "not_found",
+            "no such route",
+            "diesen Pfad gibt es nicht",
+            "لا يوجد مسار بهذا الاسم",
+        ),
+        (
+            "DELETE",
+            "/healthz",
+            "method_not_allowed",
+            "this route does not accept that method",
+            "dieser Pfad nimmt diese Methode nicht an",
+            "هذا المسار لا يقبل هذه الطريقة",
+        ),
+        (
+            "GET",
+            "/types/Nothing",
+            "not_found",
+            "this registry serves no Type Metadata: start it with --public-url set to the URL it is reached at",
+            "dieses Register stellt keine Type Metadata bereit: starten Sie es mit --public-url und der Adresse, unter der es erreichbar ist",
+            "لا يقدّم هذا السجل Type Metadata: شغّله مع --public-url مضبوطًا على العنوان الذي يُبلغ منه",
+        ),
+        (
+            "GET",
+            "/equivalence?level=NOPE-9&to=DE",
+            "unknown_level",
+            "level is not a level of any shipped framework; GET /equivalence/frameworks lists them",
+            "level ist kein Niveau eines mitgelieferten Qualifikationsrahmens; GET /equivalence/frameworks listet sie auf",
+            "قيمة level ليست مستوى في أي إطار مؤهلات مرفق؛ يعرضها GET /equivalence/frameworks",
+        ),
+        (
+            "POST",
+            "/issuers",
+            "unsupported_media_type",
+            "the body must be sent as Content-Type: application/json, not (none)",
+            "der Inhalt muss als Content-Type: application/json gesendet werden, nicht als (none)",
+            "",
+        ),
+        (
+            "GET",
+            "/status/did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH/revocation",
+            "unknown_status_list",
+            "no such status list",
+            "diese Statusliste gibt es nicht",
+            "لا توجد قائمة حالة بهذا الاسم",
+        ),
+    ];
+    for (method, path, code, english, german, arabic) in cases {
+        for (lang, text) in [("de-DE", german), ("ar", arabic), ("en", english)] {
+            if text.is_empty() {
+                continue;
+            }
+            let r = h.raw(ask(method, path, lang)).await.json();
+            assert_eq!(r["error"]["code"], code, "{path} {lang}");
+            assert_eq!(r["error"]["message"], english, "{path} {lang}");
+            assert_eq!(r["error"]["text"], text, "{path} {lang}");
+        }
+    }
+
+    // A lower layer's words stay as they were said, after the sentence of the call site.
+    let r = h
+        .raw(ask("GET", "/contexts/evil.jsonld", "fr"))
+        .await
+        .json();
+    let message = r["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("no such context; the contexts are "),
+        "{message}"
+    );
+    let known = message.trim_start_matches("no such context; the contexts are ");
+    assert_eq!(
+        r["error"]["text"],
+        format!("ce contexte n'existe pas ; les contextes sont {known}")
+    );
+    let r = h
+        .raw(ask("GET", "/decisions?limit=many", "es"))
+        .await
+        .json();
+    assert_eq!(r["error"]["code"], "invalid_query");
+    let message = r["error"]["message"].as_str().unwrap().to_owned();
+    assert_eq!(
+        r["error"]["text"],
+        format!("no se pueden leer los parámetros de la consulta: {message}")
+    );
 }

@@ -92,7 +92,6 @@ async fn only_the_pages_own_files_are_served_under_web() {
         "app.js",
         "style.css",
         "verifier_web.js",
-        "messages.js",
         "jsQR.js",
         "favicon.svg",
     ] {

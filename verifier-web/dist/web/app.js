@@ -3,20 +3,28 @@
 // this file only gathers input (a link's fragment, a file, pasted text, the camera), keeps
 // the trust bundle and the memory of bundles in this browser, and shows the answer.
 //
+// Words: every sentence the page writes comes from the Fluent catalogs compiled into the
+// WebAssembly module (credential-core/locales/<lang>/skillpass.ftl, messages `page-*`), in
+// the reader's language: the one chosen with the switch (remembered), else the first of
+// the browser's languages the catalogs speak (exact tag, then base language), else English.
+//
 // Network: the page fetches only itself, verifier-config.json and the trust bundle. No
 // request ever carries any part of a credential; a credential in a link stays in the
 // fragment (after #), which browsers do not send, and the page removes it from the
 // address bar once read.
 "use strict";
 (() => {
-  const MSG = self.SKILLPASS_MESSAGES.en;
   const MAX_FILE = 32 * 1024 * 1024;
   const $ = (id) => document.getElementById(id);
+  // Said before the module (and its catalogs) could load, so in English alone.
+  const LOAD_FAILED = "The verifier could not be loaded: ";
 
-  /** The page's words: messages.js, with {name} filled in. */
+  let LANG = "en";
+  let LANGUAGES = [];
+
+  /** The page's words: the catalog message `page-<key>` in the reader's language. */
   function t(key, params = {}) {
-    const text = MSG[key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (_, k) => (k in params ? String(params[k]) : `{${k}}`));
+    return wasm_bindgen.say(LANG, key.replace(/\./g, "-"), JSON.stringify(params));
   }
 
   function el(tag, attrs = {}, ...children) {
@@ -81,7 +89,10 @@
     proposedAnchor: null, // a config anchor that differs from the pinned one
     session: null, // wasm Session over the current bundle
     trust: null, // {bundle, etag, seen}
-    notice: null, // the last trust message
+    notice: null, // the last trust message: {key, params} of a page message
+    alert: null, // the trust alert: page messages ({key, params}) or the verifier's words ({text})
+    redraw: null, // shows the last result again (in another language)
+    switching: false, // true while the language changes
   };
 
   function problemOf(e) {
@@ -95,7 +106,7 @@
   /** Opens a session for `bundle`; answers {session} or {problem}. */
   function openSession(anchor, bundle, seen) {
     try {
-      return { session: new wasm_bindgen.Session(anchor, bundle, seen || "") };
+      return { session: new wasm_bindgen.Session(anchor, bundle, seen || "", LANG) };
     } catch (e) {
       return { problem: problemOf(e) };
     }
@@ -123,11 +134,11 @@
     if (!i.accepted) {
       if (state.session && info(state.session).accepted) {
         s.free();
-        alertTrust(`${t("trust.refused", { why: i.refusal })} ${t("trust.kept", { sequence: info(state.session).sequence })}`);
+        alertTrust({ key: "trust.refused", params: { why: i.refusal } }, { key: "trust.kept", params: { sequence: info(state.session).sequence } });
       } else {
         // Nothing better: every report says why, as on the command line.
         replaceSession(s);
-        alertTrust(t("trust.refused", { why: i.refusal }));
+        alertTrust({ key: "trust.refused", params: { why: i.refusal } });
       }
       renderTrust();
       return false;
@@ -135,7 +146,7 @@
     state.trust = { bundle: text, etag: etag || null, seen: s.seen() };
     await save("trust", state.trust);
     replaceSession(s);
-    state.notice = t("trust.updated", { sequence: i.sequence });
+    state.notice = { key: "trust.updated", params: { sequence: i.sequence } };
     renderTrust();
     return true;
   }
@@ -143,7 +154,7 @@
   /** Fetches the bundle with its ETag; a 304 or a failure keeps what is stored. */
   async function refreshBundle() {
     if (!state.config || !state.config.bundleUrl || !state.anchor) return;
-    state.notice = t("trust.refreshing");
+    state.notice = { key: "trust.refreshing" };
     renderTrust();
     const headers = {};
     // Across origins an If-None-Match would need a CORS preflight: only on our own.
@@ -153,17 +164,17 @@
     try {
       response = await fetch(state.config.bundleUrl, { headers, cache: "no-cache", credentials: "omit", referrerPolicy: "no-referrer" });
     } catch (e) {
-      state.notice = t("trust.offline", { why: e.message || e });
+      state.notice = { key: "trust.offline", params: { why: String(e.message || e) } };
       renderTrust();
       return;
     }
     if (response.status === 304) {
-      state.notice = t("trust.up-to-date");
+      state.notice = { key: "trust.up-to-date" };
       renderTrust();
       return;
     }
     if (!response.ok) {
-      state.notice = t("trust.offline", { why: `HTTP ${response.status}` });
+      state.notice = { key: "trust.offline", params: { why: `HTTP ${response.status}` } };
       renderTrust();
       return;
     }
@@ -171,7 +182,7 @@
     if (state.trust && text.trim() === state.trust.bundle.trim()) {
       state.trust.etag = response.headers.get("ETag");
       await save("trust", state.trust);
-      state.notice = t("trust.up-to-date");
+      state.notice = { key: "trust.up-to-date" };
       renderTrust();
       return;
     }
@@ -186,20 +197,32 @@
   }
   function fmtAge(ms) {
     const m = Math.max(0, Math.round(ms / 60000));
-    if (m < 60) return `${m} min`;
+    if (m < 60) return t("age-minutes", { n: m });
     const h = Math.round(m / 60);
-    if (h < 48) return `${h} h`;
-    return `${Math.round(h / 24)} days`;
+    if (h < 48) return t("age-hours", { n: h });
+    return t("age-days", { n: Math.round(h / 24) });
   }
 
-  function alertTrust(text) {
+  /** Raises the trust alert, made of page messages ({key, params}) and the verifier's own
+   * words ({text}, already in the reader's language). */
+  function alertTrust(...parts) {
+    state.alert = parts;
+    showAlert();
+  }
+
+  function showAlert() {
     const a = $("trust-alert");
-    a.textContent = text;
+    a.textContent = state.alert.map((m) => (m.key ? t(m.key, m.params) : m.text)).join(" ");
     a.hidden = false;
   }
 
+  function hideAlert() {
+    state.alert = null;
+    $("trust-alert").hidden = true;
+  }
+
   function showTrustProblem(p) {
-    alertTrust(p.message);
+    alertTrust({ text: p.text || p.message });
     if (p.code === "memory-damaged") $("forget").hidden = false;
   }
 
@@ -228,7 +251,7 @@
     } else {
       body.append(el("p", { id: "trust-bundle" }, t("trust.none")));
     }
-    if (state.notice) body.append(el("p", { class: "muted", id: "trust-notice" }, state.notice));
+    if (state.notice) body.append(el("p", { class: "muted", id: "trust-notice" }, t(state.notice.key, state.notice.params)));
     $("refresh").hidden = !(state.config && state.config.bundleUrl);
   }
 
@@ -239,6 +262,7 @@
       country: $("country").value || null,
       audience: $("audience").value || null,
       nonce: $("nonce").value || null,
+      lang: LANG,
     });
   }
 
@@ -250,9 +274,11 @@
 
   /** Verifies `input` (a string, or the bytes of a file). */
   async function verify(input) {
+    // A change of language words the same input again.
+    state.redraw = () => verify(input);
     await ensureFresh();
     if (!state.session) {
-      showProblem({ code: "no-bundle", message: t("no-bundle") });
+      showProblem({ code: "no-bundle", key: "no-bundle" });
       return;
     }
     const answer = JSON.parse(
@@ -262,20 +288,29 @@
     else showAnswer(answer);
   }
 
+  /** Shows why nothing could be verified: the verifier's problem (`text` in the reader's
+   * language), or the page's own (`key` and `params` of its message). */
   function showProblem(p) {
+    if (p.key) state.redraw = () => showProblem(p);
     const body = $("result-body");
+    const text = p.key ? t(p.key, p.params) : p.text || p.message;
     body.replaceChildren(
       el("div", { class: "verdict unreadable", id: "verdict", "data-verdict": "unreadable", tabindex: "-1" },
         el("span", { class: "icon", "aria-hidden": "true" }, "?"),
-        el("div", {}, el("p", { class: "word" }, t("result.unreadable")), el("p", { id: "problem", "data-code": p.code }, MSG[`problem.${p.code}`] || p.message))),
+        el("div", {}, el("p", { class: "word" }, t("result.unreadable")), el("p", { id: "problem", "data-code": p.code }, text))),
     );
-    $("verdict").focus();
+    focusVerdict();
+  }
+
+  /** Moves focus to a new verdict, but not when the reader only changed the language. */
+  function focusVerdict() {
+    if (!state.switching) $("verdict").focus();
   }
 
   const ICONS = { valid: "✓", invalid: "✗", indeterminate: "?" };
 
   function notPassing(checks, outcome) {
-    return checks.filter((c) => c.outcome === outcome).map((c) => c.name);
+    return checks.filter((c) => c.outcome === outcome).map((c) => c.label);
   }
 
   function showAnswer(a) {
@@ -308,7 +343,7 @@
     v.credentials.forEach((c, n) => parts.push(credentialPart(c, n, v.credentials.length)));
     parts.push(el("details", {}, el("summary", {}, t("words.heading")), el("pre", { class: "words", id: "words" }, a.words)));
     body.replaceChildren(...parts);
-    $("verdict").focus();
+    focusVerdict();
   }
 
   function credentialPart(c, n, count) {
@@ -340,9 +375,9 @@
     return el("ol", { class: "checks", id },
       checks.map((c) =>
         el("li", { "data-check": c.name, "data-outcome": c.outcome },
-          el("span", { class: `outcome ${c.outcome}` }, t(`outcome.${c.outcome}`)),
-          el("span", { class: "name" }, c.name),
-          el("span", { class: "detail" }, c.detail))));
+          el("span", { class: `outcome ${c.outcome}` }, c.mark),
+          el("span", { class: "name" }, c.label),
+          el("span", { class: "detail" }, c.text))));
   }
 
   // ---- Images, PDFs, the camera ----
@@ -371,15 +406,15 @@
     try {
       data = await imageToData(blob);
     } catch (e) {
-      return { problem: { code: "image-unreadable", message: t("image.unreadable", { why: e.message || e }) } };
+      return { problem: { code: "image-unreadable", key: "image.unreadable", params: { why: String(e.message || e) } } };
     }
     const text = scanImageData(data);
-    return text ? { text } : { problem: { code: "image-no-code", message: t("image.no-code") } };
+    return text ? { text } : { problem: { code: "image-no-code", key: "image.no-code" } };
   }
 
   async function verifyFile(file) {
     if (file.size > MAX_FILE) {
-      showProblem({ code: "file-too-large", message: t("file.too-large", { max: MAX_FILE / 1048576 }) });
+      showProblem({ code: "file-too-large", key: "file.too-large", params: { max: MAX_FILE / 1048576 } });
       return;
     }
     $("status-line") && ($("status-line").textContent = t("result.reading", { what: file.name }));
@@ -398,7 +433,7 @@
         const r = await scanImage(new Blob([bytes.subarray(start, end)], { type: "image/jpeg" }));
         if (r.text) return verify(r.text);
       }
-      return showProblem({ code: "pdf-nothing", message: t("pdf.nothing") });
+      return showProblem({ code: "pdf-nothing", key: "pdf.nothing" });
     }
     return verify(bytes);
   }
@@ -409,7 +444,7 @@
     try {
       camera = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
     } catch (e) {
-      showProblem({ code: "camera", message: t("input.camera-failed", { why: e.message || e }) });
+      showProblem({ code: "camera", key: "input.camera-failed", params: { why: String(e.message || e) } });
       return;
     }
     video.srcObject = camera;
@@ -447,12 +482,44 @@
     $("camera-start").focus();
   }
 
-  // ---- Start ----
+  // ---- Language ----
   function translate() {
     document.querySelectorAll("[data-t]").forEach((e) => (e.textContent = t(e.dataset.t)));
     document.title = t("title");
   }
 
+  /** The reader's language: the one they chose here, else the browser's, else English. */
+  function initialLanguage() {
+    const chosen = localStorage.getItem("skillpass.lang");
+    if (chosen && LANGUAGES.some((l) => l.tag === chosen)) return chosen;
+    const browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"];
+    return wasm_bindgen.chooseLanguage(JSON.stringify(browser));
+  }
+
+  /** Shows the page in `tag`: its own words, its direction, and the last answer again. */
+  async function setLanguage(tag) {
+    LANG = tag;
+    const lang = LANGUAGES.find((l) => l.tag === tag);
+    document.documentElement.lang = tag;
+    document.documentElement.dir = lang ? lang.dir : "ltr";
+    $("lang").value = tag;
+    translate();
+    if (state.alert) showAlert();
+    if (!$("anchor-alert").hidden) {
+      $("anchor-alert-body").textContent = t("anchor.changed-body", { old: state.anchor, new: state.proposedAnchor });
+    }
+    renderTrust();
+    if (state.redraw) {
+      state.switching = true;
+      try {
+        await state.redraw();
+      } finally {
+        state.switching = false;
+      }
+    }
+  }
+
+  // ---- Start ----
   async function loadScript(src) {
     await new Promise((resolve, reject) => {
       const s = document.createElement("script");
@@ -505,13 +572,15 @@
   }
 
   async function start() {
-    translate();
     try {
       await loadWasm();
     } catch (e) {
-      $("status-line").textContent = t("load-failed", { why: e.message || e });
+      $("status-line").textContent = LOAD_FAILED + (e.message || e);
       return;
     }
+    LANGUAGES = JSON.parse(wasm_bindgen.languages());
+    for (const l of LANGUAGES) $("lang").append(el("option", { value: l.tag, lang: l.tag, dir: l.dir }, l.name));
+    await setLanguage(initialLanguage());
     for (const d of JSON.parse(wasm_bindgen.destinations())) {
       $("country").append(el("option", { value: d.code }, d.label));
     }
@@ -532,6 +601,7 @@
       else replaceSession(opened.session);
     }
     renderTrust();
+    $("status-line").dataset.t = "result.none";
     $("status-line").textContent = t("result.none");
     if (navigator.onLine !== false) await refreshBundle();
     await readHash();
@@ -562,6 +632,10 @@
       const f = e.dataTransfer.files[0];
       if (f) verifyFile(f);
     });
+    $("lang").addEventListener("change", () => {
+      localStorage.setItem("skillpass.lang", $("lang").value);
+      setLanguage($("lang").value);
+    });
     $("camera-start").addEventListener("click", startCamera);
     $("camera-stop").addEventListener("click", stopCamera);
     $("country").addEventListener("change", () => localStorage.setItem("skillpass.country", $("country").value));
@@ -570,7 +644,7 @@
       state.anchor = state.proposedAnchor;
       await save("pinned", state.anchor);
       $("anchor-alert").hidden = true;
-      state.notice = t("anchor.typed", { new: state.anchor, old: "" });
+      state.notice = { key: "anchor.accepted", params: { new: state.anchor } };
       replaceSession(null);
       if (state.trust) {
         const opened = openSession(state.anchor, state.trust.bundle, state.trust.seen);
@@ -583,8 +657,8 @@
       state.trust = state.trust ? { ...state.trust, seen: "" } : null;
       if (state.trust) await save("trust", state.trust);
       $("forget").hidden = true;
-      $("trust-alert").hidden = true;
-      state.notice = t("trust.memory-forgotten");
+      hideAlert();
+      state.notice = { key: "trust.memory-forgotten" };
       renderTrust();
     });
     $("bundle-form").addEventListener("submit", async (e) => {
@@ -592,13 +666,13 @@
       const f = $("bundle-input").files[0];
       const anchor = $("anchor-input").value.trim();
       if (!f || !anchor) {
-        alertTrust(t("trust.file-missing"));
+        alertTrust({ key: "trust.file-missing" });
         return;
       }
-      $("trust-alert").hidden = true;
+      hideAlert();
       const text = await f.text();
       if (anchor !== state.anchor) {
-        if (state.anchor) alertTrust(t("anchor.typed", { new: anchor, old: state.anchor }));
+        if (state.anchor) alertTrust({ key: "anchor.typed", params: { new: anchor, old: state.anchor } });
         state.anchor = anchor;
         await save("pinned", anchor);
         replaceSession(null);

@@ -29,7 +29,7 @@ let wasm_bindgen = (function(exports) {
         benchmark(text, n, now_ms) {
             const val2 = +n;
             const val3 = +now_ms;
-            const ptr0 = passStringToWasm0(text, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+            const ptr0 = passStringToWasm0(text, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
             const len0 = WASM_VECTOR_LEN;
             const ret = wasm.session_benchmark(this.__wbg_ptr, ptr0, len0, val2, val3);
             return ret >>> 0;
@@ -52,33 +52,38 @@ let wasm_bindgen = (function(exports) {
                 return getStringFromWasm0(r0, r1);
             } finally {
                 wasm.__wbindgen_add_to_stack_pointer(16);
-                wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+                wasm.__wbindgen_export5(deferred1_0, deferred1_1, 1);
             }
         }
         /**
-         * Admits `bundle` for `anchor` against the memory `seen` (see [`Session::open`]).
+         * Admits `bundle` for `anchor` against the memory `seen` (see [`Session::open`]); a
+         * problem is worded in `lang` as well (English when absent).
          * @param {string} anchor
          * @param {string} bundle
          * @param {string} seen
+         * @param {string | null} [lang]
          */
-        constructor(anchor, bundle, seen) {
+        constructor(anchor, bundle, seen, lang) {
             try {
                 const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-                let ptr0, len0, ptr1, len1, ptr2, len2;
+                let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
                 try {
-                    ptr0 = passStringToWasm0(anchor, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+                    ptr0 = passStringToWasm0(anchor, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
                     len0 = WASM_VECTOR_LEN;
-                    ptr1 = passStringToWasm0(bundle, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+                    ptr1 = passStringToWasm0(bundle, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
                     len1 = WASM_VECTOR_LEN;
-                    ptr2 = passStringToWasm0(seen, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+                    ptr2 = passStringToWasm0(seen, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
                     len2 = WASM_VECTOR_LEN;
+                    ptr3 = isLikeNone(lang) ? 0 : passStringToWasm0(lang, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
+                    len3 = WASM_VECTOR_LEN;
                 } catch (e) {
-                    if (ptr2) { wasm.__wbindgen_export3(ptr2, len2 * 1, 1); }
-                    if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-                    if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+                    if (ptr3) { wasm.__wbindgen_export5(ptr3, len3 * 1, 1); }
+                    if (ptr2) { wasm.__wbindgen_export5(ptr2, len2 * 1, 1); }
+                    if (ptr1) { wasm.__wbindgen_export5(ptr1, len1 * 1, 1); }
+                    if (ptr0) { wasm.__wbindgen_export5(ptr0, len0 * 1, 1); }
                     throw e;
                 }
-                wasm.session_new(retptr, ptr0, len0, ptr1, len1, ptr2, len2);
+                wasm.session_new(retptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
                 var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
                 var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
                 var r2 = getDataViewMemory0().getInt32(retptr + 4 * 2, true);
@@ -117,7 +122,7 @@ let wasm_bindgen = (function(exports) {
                 return getStringFromWasm0(r0, r1);
             } finally {
                 wasm.__wbindgen_add_to_stack_pointer(16);
-                wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+                wasm.__wbindgen_export5(deferred1_0, deferred1_1, 1);
             }
         }
         /**
@@ -133,13 +138,13 @@ let wasm_bindgen = (function(exports) {
                 const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
                 let ptr0, len0, ptr1, len1;
                 try {
-                    ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export4);
+                    ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export3);
                     len0 = WASM_VECTOR_LEN;
-                    ptr1 = passStringToWasm0(options, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+                    ptr1 = passStringToWasm0(options, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
                     len1 = WASM_VECTOR_LEN;
                 } catch (e) {
-                    if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-                    if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+                    if (ptr1) { wasm.__wbindgen_export5(ptr1, len1 * 1, 1); }
+                    if (ptr0) { wasm.__wbindgen_export5(ptr0, len0 * 1, 1); }
                     throw e;
                 }
                 wasm.session_verifyBytes(retptr, this.__wbg_ptr, ptr0, len0, ptr1, len1);
@@ -150,7 +155,7 @@ let wasm_bindgen = (function(exports) {
                 return getStringFromWasm0(r0, r1);
             } finally {
                 wasm.__wbindgen_add_to_stack_pointer(16);
-                wasm.__wbindgen_export3(deferred3_0, deferred3_1, 1);
+                wasm.__wbindgen_export5(deferred3_0, deferred3_1, 1);
             }
         }
         /**
@@ -166,13 +171,13 @@ let wasm_bindgen = (function(exports) {
                 const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
                 let ptr0, len0, ptr1, len1;
                 try {
-                    ptr0 = passStringToWasm0(text, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+                    ptr0 = passStringToWasm0(text, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
                     len0 = WASM_VECTOR_LEN;
-                    ptr1 = passStringToWasm0(options, wasm.__wbindgen_export4, wasm.__wbindgen_export5);
+                    ptr1 = passStringToWasm0(options, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
                     len1 = WASM_VECTOR_LEN;
                 } catch (e) {
-                    if (ptr1) { wasm.__wbindgen_export3(ptr1, len1 * 1, 1); }
-                    if (ptr0) { wasm.__wbindgen_export3(ptr0, len0 * 1, 1); }
+                    if (ptr1) { wasm.__wbindgen_export5(ptr1, len1 * 1, 1); }
+                    if (ptr0) { wasm.__wbindgen_export5(ptr0, len0 * 1, 1); }
                     throw e;
                 }
                 wasm.session_verify(retptr, this.__wbg_ptr, ptr0, len0, ptr1, len1);
@@ -183,12 +188,39 @@ let wasm_bindgen = (function(exports) {
                 return getStringFromWasm0(r0, r1);
             } finally {
                 wasm.__wbindgen_add_to_stack_pointer(16);
-                wasm.__wbindgen_export3(deferred3_0, deferred3_1, 1);
+                wasm.__wbindgen_export5(deferred3_0, deferred3_1, 1);
             }
         }
     }
     if (Symbol.dispose) Session.prototype[Symbol.dispose] = Session.prototype.free;
     exports.Session = Session;
+
+    /**
+     * The language for a reader whose browser prefers `tags` (a JSON list, most preferred
+     * first, as `navigator.languages`): the first one the catalogs speak, exactly or by its
+     * base language (`de-AT` → `de`), else English. A list that is not JSON is English.
+     * @param {string} tags
+     * @returns {string}
+     */
+    function chooseLanguage(tags) {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+            const ptr0 = passStringToWasm0(tags, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
+            const len0 = WASM_VECTOR_LEN;
+            wasm.chooseLanguage(retptr, ptr0, len0);
+            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+            deferred2_0 = r0;
+            deferred2_1 = r1;
+            return getStringFromWasm0(r0, r1);
+        } finally {
+            wasm.__wbindgen_add_to_stack_pointer(16);
+            wasm.__wbindgen_export5(deferred2_0, deferred2_1, 1);
+        }
+    }
+    exports.chooseLanguage = chooseLanguage;
 
     /**
      * The destinations the page offers: every country with a framework in the shipped data,
@@ -208,7 +240,7 @@ let wasm_bindgen = (function(exports) {
             return getStringFromWasm0(r0, r1);
         } finally {
             wasm.__wbindgen_add_to_stack_pointer(16);
-            wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
+            wasm.__wbindgen_export5(deferred1_0, deferred1_1, 1);
         }
     }
     exports.destinations = destinations;
@@ -223,7 +255,7 @@ let wasm_bindgen = (function(exports) {
         let deferred2_1;
         try {
             const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-            const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export4);
+            const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_export3);
             const len0 = WASM_VECTOR_LEN;
             wasm.findInPdf(retptr, ptr0, len0);
             var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
@@ -233,10 +265,74 @@ let wasm_bindgen = (function(exports) {
             return getStringFromWasm0(r0, r1);
         } finally {
             wasm.__wbindgen_add_to_stack_pointer(16);
-            wasm.__wbindgen_export3(deferred2_0, deferred2_1, 1);
+            wasm.__wbindgen_export5(deferred2_0, deferred2_1, 1);
         }
     }
     exports.findInPdf = findInPdf;
+
+    /**
+     * The languages the page can be read in, English first: `[{"tag", "name", "dir"}]`, each
+     * named in its own language (a reader looks for the name they read).
+     * @returns {string}
+     */
+    function languages() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+            wasm.languages(retptr);
+            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+            deferred1_0 = r0;
+            deferred1_1 = r1;
+            return getStringFromWasm0(r0, r1);
+        } finally {
+            wasm.__wbindgen_add_to_stack_pointer(16);
+            wasm.__wbindgen_export5(deferred1_0, deferred1_1, 1);
+        }
+    }
+    exports.languages = languages;
+
+    /**
+     * The page's own sentence `page-<id>` in `lang` (a tag, with the fallback), with the
+     * arguments `args` (a JSON object; numbers pick plural forms). An id no catalog has is
+     * answered as the id itself, so a missing message shows up instead of vanishing.
+     * @param {string} lang
+     * @param {string} id
+     * @param {string} args
+     * @returns {string}
+     */
+    function say(lang, id, args) {
+        let deferred4_0;
+        let deferred4_1;
+        try {
+            const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
+            let ptr0, len0, ptr1, len1, ptr2, len2;
+            try {
+                ptr0 = passStringToWasm0(lang, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
+                len0 = WASM_VECTOR_LEN;
+                ptr1 = passStringToWasm0(id, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
+                len1 = WASM_VECTOR_LEN;
+                ptr2 = passStringToWasm0(args, wasm.__wbindgen_export3, wasm.__wbindgen_export4);
+                len2 = WASM_VECTOR_LEN;
+            } catch (e) {
+                if (ptr2) { wasm.__wbindgen_export5(ptr2, len2 * 1, 1); }
+                if (ptr1) { wasm.__wbindgen_export5(ptr1, len1 * 1, 1); }
+                if (ptr0) { wasm.__wbindgen_export5(ptr0, len0 * 1, 1); }
+                throw e;
+            }
+            wasm.say(retptr, ptr0, len0, ptr1, len1, ptr2, len2);
+            var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
+            var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
+            deferred4_0 = r0;
+            deferred4_1 = r1;
+            return getStringFromWasm0(r0, r1);
+        } finally {
+            wasm.__wbindgen_add_to_stack_pointer(16);
+            wasm.__wbindgen_export5(deferred4_0, deferred4_1, 1);
+        }
+    }
+    exports.say = say;
     function __wbg_get_imports() {
         const import0 = {
             __proto__: null,
@@ -309,6 +405,10 @@ let wasm_bindgen = (function(exports) {
             const idx = addToExternrefTable0(e);
             wasm.__wbindgen_export(idx);
         }
+    }
+
+    function isLikeNone(x) {
+        return x === undefined || x === null;
     }
 
     function passArray8ToWasm0(arg, malloc) {

@@ -33,7 +33,6 @@ files! {
     "index.html" => "text/html; charset=utf-8",
     "sw.js" => "text/javascript; charset=utf-8",
     "web/app.js" => "text/javascript; charset=utf-8",
-    "web/messages.js" => "text/javascript; charset=utf-8",
     "web/verifier_web.js" => "text/javascript; charset=utf-8",
     "web/verifier_web_bg.wasm" => "application/wasm",
     "web/jsQR.js" => "text/javascript; charset=utf-8",

@@ -6,7 +6,7 @@ pub(crate) mod sign;
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;
 use credential_core::i18n::Msg;
@@ -136,5 +136,5 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
         };
         return batch::issue_csv(&key, csv, dir, &mut options, status, securing);
     }
-    bail!("give --claims FILE --out FILE, or --csv FILE --out-dir DIR")
+    Err(crate::common::said::said(Msg::new("cli-issue-usage")))
 }

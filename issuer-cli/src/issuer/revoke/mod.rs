@@ -7,12 +7,14 @@ mod registry;
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::Args;
 use credential_core::status::StatusPurpose;
 
 use super::status::StatusFile;
 use crate::common::files;
+use crate::common::said::said;
+use credential_core::i18n::Msg;
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["credential", "index"])))]
@@ -71,19 +73,19 @@ pub(crate) fn run(a: FlipArgs, flip: Flip) -> Result<u8> {
     let (purpose, value, word) = flip.change();
     if let Some(registry) = &registry {
         let Some(credential) = &a.credential else {
-            bail!("with --registry, name the credential (a file or its id), not --index");
+            return Err(said(Msg::new("cli-revoke-registry-credential")));
         };
         return registry::flip(registry, &a.key, credential, purpose, value, word);
     }
     let Some(status_path) = &a.status else {
-        bail!("give --status FILE (offline), or --registry URL (or set SKILLPASS_REGISTRY) to change the status in the registry");
+        return Err(said(Msg::new("cli-revoke-where")));
     };
     let key = files::read_key(&a.key)?;
     let mut file = StatusFile::load(status_path)?;
     let index = match (a.index, &a.credential) {
         (Some(i), _) => i,
         (None, Some(path)) => file.index_of(path)?,
-        (None, None) => bail!("give a credential file or --index"),
+        (None, None) => return Err(said(Msg::new("cli-revoke-what"))),
     };
     file.set(purpose, index, value)?;
     file.sign(&key, a.issuer.as_deref())?;

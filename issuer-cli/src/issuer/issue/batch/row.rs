@@ -51,21 +51,95 @@ impl RowError {
     }
 
     /// `column: "value" is <problem>` where the column may be repeated, `column: <problem>`
-    /// otherwise.
-    pub(super) fn cell(column: &Column, value: &str, problem: &str) -> Self {
-        let file = format!("{}: {problem}", column.name);
-        let terminal = if column.echo && !value.is_empty() {
-            format!("{}: {value:?} is {problem}", column.name)
+    /// otherwise; `problem` in the reader's language on the terminal.
+    pub(super) fn cell(column: &Column, value: &str, problem: Msg) -> Self {
+        let english = problem.text(Lang::En);
+        let file = format!("{}: {english}", column.name);
+        let (terminal, said) = if column.echo && !value.is_empty() {
+            (
+                format!("{}: {value:?} is {english}", column.name),
+                Msg::new("batch-cell-value")
+                    .arg("column", column.name)
+                    .arg("value", format!("{value:?}"))
+                    .arg("problem", problem),
+            )
         } else {
-            file.clone()
+            (
+                file.clone(),
+                Msg::new("batch-cell")
+                    .arg("column", column.name)
+                    .arg("problem", problem),
+            )
         };
         Self {
             terminal,
             file,
-            said: None,
+            said: Some(said),
+        }
+    }
+
+    /// Several errors of one row, joined by `; `.
+    fn joined(errors: Vec<RowError>) -> Self {
+        let terminal = errors
+            .iter()
+            .map(|e| e.terminal.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let file = errors
+            .iter()
+            .map(|e| e.file.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let said = Msg::join(
+            "joined",
+            errors
+                .into_iter()
+                .map(|e| e.said.unwrap_or_else(|| Msg::raw(e.terminal))),
+        );
+        Self {
+            terminal,
+            file,
+            said,
         }
     }
 }
+
+/// The catalog's words for a form a schema asks of a value (`a date (YYYY-MM-DD)`), or the
+/// form as the schema states it when the catalog has no words for it.
+fn form(expected: &str) -> Msg {
+    let id = match expected {
+        "a date (YYYY-MM-DD)" => "form-date",
+        "a date and time (YYYY-MM-DDThh:mm:ssZ)" => "form-date-time",
+        "a framework level id (such as PQF-6)" => "form-level",
+        "a two-letter country code (such as PH)" => "form-country",
+        "an ISCED-F field code of 2 to 4 digits (such as 0913)" => "form-isced",
+        "an ISCO-08 occupation code of 1 to 4 digits (such as 2221)" => "form-isco",
+        "a language tag (such as fil)" => "form-lang",
+        "a did:key" => "form-did-key",
+        other => return Msg::raw(other),
+    };
+    Msg::new(id)
+}
+
+/// `not <form>`.
+fn not_form(expected: &str) -> Msg {
+    Msg::new("batch-not-form").arg("form", form(expected))
+}
+
+/// A schema rule as the validator words it (no catalog has these), after its column.
+fn rule(column: &Column, rule: &str) -> RowError {
+    RowError {
+        terminal: format!("{}: {rule}", column.name),
+        file: format!("{}: {rule}", column.name),
+        said: Some(
+            Msg::new("batch-cell")
+                .arg("column", column.name)
+                .arg("problem", Msg::raw(rule)),
+        ),
+    }
+}
+
+impl RowError {}
 
 /// `level: unknown framework level "PQF6" — did you mean PQF-6?`
 fn unknown_level(level: &str, suggestion: Option<&str>) -> RowError {
@@ -91,44 +165,37 @@ pub(super) fn explain(error: &anyhow::Error, cells: &Cells) -> RowError {
         (Some(e), _) | (None, Some(credential_core::Error::Credential(e))) => e,
         _ => return RowError::plain(format!("{error:#}")),
     };
-    let at = |name: &str, problem: &str| match column(name) {
+    let at = |name: &str, problem: Msg| match column(name) {
         Some(c) => RowError::cell(c, value(c), problem),
-        None => RowError::plain(problem),
+        None => RowError::said(problem),
     };
     match e {
         CredentialError::Schema(schema) => {
-            let mut terminal = Vec::new();
-            let mut file = Vec::new();
+            let mut errors = Vec::new();
             let mut named = Vec::new();
             for v in &schema.violations {
-                let one = match column_at(&v.pointer) {
+                errors.push(match column_at(&v.pointer) {
                     Some(c) if named.contains(&c.name) => continue,
                     Some(c) => {
                         named.push(c.name);
                         match v.expected {
-                            Some(form) => RowError::cell(c, value(c), &format!("not {form}")),
-                            None => RowError::plain(format!("{}: {}", c.name, v.rule)),
+                            Some(form) => RowError::cell(c, value(c), not_form(form)),
+                            None => rule(c, &v.rule),
                         }
                     }
                     None => RowError::plain(v.to_string()),
-                };
-                terminal.push(one.terminal);
-                file.push(one.file);
+                });
             }
-            RowError {
-                terminal: terminal.join("; "),
-                file: file.join("; "),
-                said: None,
-            }
+            RowError::joined(errors)
         }
         CredentialError::UnknownLevel { level, suggestion } => {
             unknown_level(level, suggestion.as_deref())
         }
-        CredentialError::Holder(why) => at("holder_did", why),
-        CredentialError::EndsBeforeStart => at("valid_until", "not after the start of validity"),
-        CredentialError::AlreadyExpired => at("valid_until", "already past"),
+        CredentialError::Holder(why) => at("holder_did", Msg::raw(why)),
+        CredentialError::EndsBeforeStart => at("valid_until", Msg::new("batch-not-after-start")),
+        CredentialError::AlreadyExpired => at("valid_until", Msg::new("batch-already-past")),
         CredentialError::DateInFuture { pointer, .. } => match column_at(pointer) {
-            Some(c) => RowError::cell(c, value(c), "in the future"),
+            Some(c) => RowError::cell(c, value(c), Msg::new("batch-in-future")),
             None => RowError::plain(e.to_string()),
         },
         other => RowError::plain(other.to_string()),
@@ -266,7 +333,7 @@ pub(super) fn claims(
             match (until, column("valid_until")) {
                 (Some(t), _) => Some(t),
                 (None, Some(c)) => {
-                    return Err(RowError::cell(c, day, "not a date (YYYY-MM-DD)"));
+                    return Err(RowError::cell(c, day, not_form("a date (YYYY-MM-DD)")));
                 }
                 (None, None) => None,
             }
