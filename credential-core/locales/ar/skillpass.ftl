@@ -718,6 +718,12 @@ reg-status-list-refused = رُفضت قائمة الحالة: { $detail }
 reg-not-signers-credential = أصدرت { $issuer } الوثيقة { $which }، لا الجهة التي وقّعت هذا الطلب
 reg-credential-refused = رُفضت الوثيقة الرقمية: { $detail }
 reg-out-of-scope = الوثيقة الرقمية خارج نطاق الاعتماد: { $detail }
+reg-duplicate-in-batch = { $which } تكرّر معرّفًا ورد من قبل في هذا الطلب
+reg-credential-exists = { $which }: توجد وثيقة رقمية أخرى محفوظة بهذا المعرّف
+reg-issuer-not-active = جهة الإصدار هذه غير معتمدة حاليًا ({ $standing })، فلا يمكنها النشر
+reg-status-list-exists = توجد قائمة حالة ({ $purpose }) محفوظة لجهة الإصدار هذه؛ غيّر الحالة عبر POST /credentials/{"{"}id{"}"}/status
+reg-token-list-unheld = تشير قائمة حالة رمزية (Token Status List) إلى قائمة لا يحتفظ بها السجل؛ أرسل قائمة الإلغاء الخاصة بها في statusLists
+reg-grant-expiry = يجب أن يكون expiresAt في المستقبل وألا يتجاوز { $days } يومًا من الآن
 
 ## ما يقوله الأمر حين لا يستطيع المتابعة (تتمة)، وأجزاء خطأ سطر في ملف CSV
 

@@ -652,6 +652,12 @@ reg-status-list-refused = die Statusliste wurde abgelehnt: { $detail }
 reg-not-signers-credential = { $which } wurde von { $issuer } ausgestellt, nicht von der Stelle, die diese Anfrage signiert hat
 reg-credential-refused = der Nachweis wurde abgelehnt: { $detail }
 reg-out-of-scope = der Nachweis liegt außerhalb des Akkreditierungsumfangs: { $detail }
+reg-duplicate-in-batch = { $which } wiederholt eine ID, die in dieser Anfrage schon vorkommt
+reg-credential-exists = { $which }: unter dieser ID ist bereits ein anderer Nachweis gespeichert
+reg-issuer-not-active = dieser Aussteller ist derzeit nicht akkreditiert ({ $standing }) und kann nichts veröffentlichen
+reg-status-list-exists = für diesen Aussteller ist bereits eine Statusliste ({ $purpose }) gespeichert; ändern Sie einen Status mit POST /credentials/{"{"}id{"}"}/status
+reg-token-list-unheld = eine Token Status List verweist auf eine Liste, die das Register nicht führt; senden Sie die zugehörige Widerrufsliste in statusLists mit
+reg-grant-expiry = expiresAt muss in der Zukunft liegen, höchstens { $days } Tage von heute
 
 ## Was ein Befehl sagt, wenn er nicht weitermachen kann (Fortsetzung), und die Teile eines Fehlers einer CSV-Zeile
 

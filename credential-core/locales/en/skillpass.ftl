@@ -596,6 +596,12 @@ reg-status-list-refused = { $detail }
 reg-not-signers-credential = { $which } is issued by { $issuer }, not by the signer of this request
 reg-credential-refused = { $detail }
 reg-out-of-scope = { $detail }
+reg-duplicate-in-batch = { $which } repeats an id in this batch
+reg-credential-exists = { $which }: another credential with this id is already stored
+reg-issuer-not-active = this issuer is { $standing }, not accredited now: it cannot publish
+reg-status-list-exists = a { $purpose } list is already stored for this issuer; change a status with POST /credentials/{"{"}id{"}"}/status
+reg-token-list-unheld = a token status list names a list the registry does not hold; send its revocation list in statusLists
+reg-grant-expiry = expiresAt must be in the future and within { $days } days
 
 ## What a command says when it cannot go on (continued), and the parts of a CSV row's error
 

@@ -652,6 +652,12 @@ reg-status-list-refused = se rechazó la lista de estado: { $detail }
 reg-not-signers-credential = { $which } la emitió { $issuer }, no quien firma esta solicitud
 reg-credential-refused = se rechazó la credencial: { $detail }
 reg-out-of-scope = la credencial está fuera del alcance de la acreditación: { $detail }
+reg-duplicate-in-batch = { $which } repite un id que ya aparece en esta solicitud
+reg-credential-exists = { $which }: ya hay otra credencial almacenada con este id
+reg-issuer-not-active = este emisor no está acreditado en este momento ({ $standing }): no puede publicar
+reg-status-list-exists = ya hay una lista de estado ({ $purpose }) almacenada para este emisor; cambie un estado con POST /credentials/{"{"}id{"}"}/status
+reg-token-list-unheld = una Token Status List remite a una lista que el registro no tiene; envíe también su lista de revocación en statusLists
+reg-grant-expiry = expiresAt debe estar en el futuro y a no más de { $days } días de hoy
 
 ## Lo que dice una orden cuando no puede seguir (continuación), y las partes del error de una fila del CSV
 

@@ -647,6 +647,12 @@ reg-status-list-refused = tinanggihan ang status list: { $detail }
 reg-not-signers-credential = ang { $which } ay inisyu ng { $issuer }, hindi ng pumirma sa request na ito
 reg-credential-refused = tinanggihan ang credential: { $detail }
 reg-out-of-scope = labas sa saklaw ng akreditasyon ang credential: { $detail }
+reg-duplicate-in-batch = inuulit ng { $which } ang isang id na nasa request na ito na
+reg-credential-exists = { $which }: may ibang credential nang nakatago sa registry na may ganitong id
+reg-issuer-not-active = ang issuer na ito ay { $standing } at hindi accredited sa ngayon: hindi ito maaaring maglathala
+reg-status-list-exists = may nakatago nang status list ({ $purpose }) para sa issuer na ito; baguhin ang status gamit ang POST /credentials/{"{"}id{"}"}/status
+reg-token-list-unheld = may Token Status List na tumutukoy sa listahang wala sa registry; ipadala rin ang revocation list nito sa statusLists
+reg-grant-expiry = ang expiresAt ay dapat nasa hinaharap at hindi lalampas sa { $days } araw mula ngayon
 
 ## Ang sinasabi ng isang command kapag hindi ito makapagpatuloy (karugtong), at ang mga bahagi ng error sa isang row ng CSV
 

@@ -649,6 +649,12 @@ reg-status-list-refused = la liste de statut a été refusée : { $detail }
 reg-not-signers-credential = { $which } a été délivrée par { $issuer }, et non par le signataire de cette requête
 reg-credential-refused = l'attestation a été refusée : { $detail }
 reg-out-of-scope = l'attestation sort du périmètre d'accréditation : { $detail }
+reg-duplicate-in-batch = { $which } reprend un identifiant déjà présent dans cette requête
+reg-credential-exists = { $which } : une autre attestation est déjà enregistrée sous cet identifiant
+reg-issuer-not-active = cet émetteur n'est pas accrédité actuellement ({ $standing }) : il ne peut pas publier
+reg-status-list-exists = une liste de statut ({ $purpose }) est déjà enregistrée pour cet émetteur ; modifiez un statut avec POST /credentials/{"{"}id{"}"}/status
+reg-token-list-unheld = une Token Status List désigne une liste que le registre ne détient pas ; envoyez aussi sa liste de révocation dans statusLists
+reg-grant-expiry = expiresAt doit être dans le futur, au plus tard dans { $days } jours
 
 ## Ce que dit une commande quand elle ne peut pas continuer (suite), et les parties de l'erreur d'une ligne CSV
 

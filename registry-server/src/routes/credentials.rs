@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Duration, Utc};
 use credential_core::audit::credential_subject;
+use credential_core::i18n::Msg;
 use credential_core::PublicKey;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -33,7 +34,7 @@ const PURPOSES: [&str; 2] = ["revocation", "suspension"];
 fn batch_too_large() -> AppError {
     AppError::said(
         ErrorCode::BatchTooLarge,
-        credential_core::i18n::Msg::new("reg-batch-max").arg("max", MAX_BATCH.to_string()),
+        Msg::new("reg-batch-max").arg("max", MAX_BATCH.to_string()),
     )
 }
 
@@ -137,7 +138,7 @@ pub async fn publish(
     {
         return Err(AppError::said(
             ErrorCode::NothingToPublish,
-            credential_core::i18n::Msg::new("reg-nothing-given"),
+            Msg::new("reg-nothing-given"),
         ));
     }
     if body.credentials.len() > MAX_BATCH {
@@ -175,17 +176,17 @@ pub async fn publish(
         check.admit(&which, report)?;
         let checked = envelope(jws)?;
         if !seen.insert(checked.id.clone()) {
-            return Err(AppError::new(
+            return Err(AppError::said(
                 ErrorCode::DuplicateCredential,
-                format!("{which} repeats an id in this batch"),
+                Msg::new("reg-duplicate-in-batch").arg("which", which),
             ));
         }
         match state.records().credentials().get(&checked.id)? {
             Some(old) if old.jws == *jws => {}
             Some(_) => {
-                return Err(AppError::new(
+                return Err(AppError::said(
                     ErrorCode::CredentialExists,
-                    format!("{which}: another credential with this id is already stored"),
+                    Msg::new("reg-credential-exists").arg("which", which),
                 ))
             }
             None => {
@@ -245,9 +246,9 @@ impl Plan {
         let issuer = signing_issuer(state, signer)?;
         let standing = issuer.standing(now);
         if standing != Standing::Active {
-            return Err(AppError::new(
+            return Err(AppError::said(
                 ErrorCode::IssuerNotAccredited,
-                format!("this issuer is {standing}, not accredited now: it cannot publish"),
+                Msg::new("reg-issuer-not-active").arg("standing", standing.to_string()),
             ));
         }
         let mut change = Change::new();
@@ -266,12 +267,9 @@ impl Plan {
                 Some(old) if old.jws == record.jws => {}
                 Some(old) if old.id == record.id && same_bits(old, &record) => {}
                 Some(_) => {
-                    return Err(AppError::new(
+                    return Err(AppError::said(
                         ErrorCode::StatusListExists,
-                        format!(
-                            "a {} list is already stored for this issuer; change a status with POST /credentials/{{id}}/status",
-                            record.purpose
-                        ),
+                        Msg::new("reg-status-list-exists").arg("purpose", record.purpose.as_str()),
                     ))
                 }
                 None => {
@@ -287,9 +285,9 @@ impl Plan {
         for token in &body.token_status_lists {
             let uri = token_list_uri(&issuer, token.trim())?;
             let Some(list) = lists.values_mut().find(|l| l.id == uri) else {
-                return Err(AppError::new(
+                return Err(AppError::said(
                     ErrorCode::UnknownStatusList,
-                    "a token status list names a list the registry does not hold; send its revocation list in statusLists",
+                    Msg::new("reg-token-list-unheld"),
                 ));
             };
             if list.token.as_deref() == Some(token.trim()) {
@@ -366,17 +364,13 @@ pub async fn grant(
         &req.signer,
         "only the credential's holder may grant access to it",
     )?;
-    PublicKey::from_did(&req.body.grantee).map_err(|_| {
-        AppError::said(
-            ErrorCode::InvalidGrantee,
-            credential_core::i18n::Msg::new("reg-grantee"),
-        )
-    })?;
+    PublicKey::from_did(&req.body.grantee)
+        .map_err(|_| AppError::said(ErrorCode::InvalidGrantee, Msg::new("reg-grantee")))?;
     let now = state.now();
     if req.body.expires_at <= now || req.body.expires_at > now + Duration::days(MAX_GRANT_DAYS) {
-        return Err(AppError::new(
+        return Err(AppError::said(
             ErrorCode::InvalidExpiry,
-            format!("expiresAt must be in the future and within {MAX_GRANT_DAYS} days"),
+            Msg::new("reg-grant-expiry").arg("days", MAX_GRANT_DAYS.to_string()),
         ));
     }
     let grant = Grant {
@@ -416,12 +410,7 @@ pub async fn revoke_grant(
         .grants()
         .get(&grant_id)?
         .filter(|g| g.credential == id)
-        .ok_or_else(|| {
-            AppError::said(
-                ErrorCode::UnknownGrant,
-                credential_core::i18n::Msg::new("reg-no-grant"),
-            )
-        })?;
+        .ok_or_else(|| AppError::said(ErrorCode::UnknownGrant, Msg::new("reg-no-grant")))?;
     if grant.revoked_at.is_none() {
         grant.revoked_at = Some(state.now());
     }

@@ -368,3 +368,44 @@ async fn credentials_are_stored_compact_and_json_records_of_older_stores_still_r
         StatusCode::CREATED
     );
 }
+
+#[tokio::test]
+async fn the_credential_routes_refuse_in_the_readers_language_with_the_english_message_kept() {
+    let h = Harness::new();
+    let s = stored(&h).await;
+    // Publishing the same id with other bytes, and a grant for too long, in German.
+    let other = issue_plain(&s.college, "PQF-6");
+    let body = json!({
+        "grantee": s.employer.public().did(),
+        "expiresAt": h.now() + Duration::days(400),
+    })
+    .to_string();
+    let path = format!("{}/grants", s.path);
+    let mut req = h.request("POST", &path, body.as_bytes(), Some(&s.holder));
+    req.headers_mut()
+        .insert("accept-language", "de-DE,de;q=0.9".parse().unwrap());
+    let r = h.raw(req).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+    let j = r.json();
+    assert_eq!(j["error"]["code"], "invalid_expiry");
+    assert_eq!(
+        j["error"]["message"],
+        "expiresAt must be in the future and within 366 days"
+    );
+    assert_eq!(
+        j["error"]["text"],
+        "expiresAt muss in der Zukunft liegen, höchstens 366 Tage von heute"
+    );
+    // A batch that repeats an id, in French.
+    let body = json!({ "credentials": [other, other] }).to_string();
+    let mut req = h.request("POST", "/credentials", body.as_bytes(), Some(&s.college));
+    req.headers_mut()
+        .insert("accept-language", "fr".parse().unwrap());
+    let j = h.raw(req).await.json();
+    assert_eq!(j["error"]["code"], "duplicate_credential");
+    assert_eq!(j["error"]["message"], "credential 2 repeats an id in this batch");
+    assert_eq!(
+        j["error"]["text"],
+        "credential 2 reprend un identifiant déjà présent dans cette requête"
+    );
+}
