@@ -403,7 +403,10 @@ async fn the_credential_routes_refuse_in_the_readers_language_with_the_english_m
         .insert("accept-language", "fr".parse().unwrap());
     let j = h.raw(req).await.json();
     assert_eq!(j["error"]["code"], "duplicate_credential");
-    assert_eq!(j["error"]["message"], "credential 2 repeats an id in this batch");
+    assert_eq!(
+        j["error"]["message"],
+        "credential 2 repeats an id in this batch"
+    );
     assert_eq!(
         j["error"]["text"],
         "credential 2 reprend un identifiant déjà présent dans cette requête"
