@@ -2,8 +2,8 @@
 //! single-credential change after another through the registry's ledger for SECONDS
 //! seconds each way, on fresh sled stores in DIR, in one run:
 //!
-//! - `ceiling`: the store's own durable-write ceiling (one durable batch each, as the
-//!   `store_ceiling` example);
+//! - `ceiling`: the store's own durable-write ceiling (`common/ceiling.rs`, as the
+//!   `store_ceiling` example measures it);
 //! - `each`: every commit holding the writer lock through its own flush (`AppState::commit`);
 //! - `grouped`: the credential routes' commit (`AppState::commit_and_release`), which
 //!   releases the lock once applied and shares flushes.
@@ -25,10 +25,12 @@ use std::time::{Duration, Instant};
 use credential_core::SecretKey;
 use registry_server::ledger::Change;
 use registry_server::records::CredentialRecord;
-use registry_server::store::{Batch, SledStore, Store, Tree};
+use registry_server::store::{SledStore, Store};
 use registry_server::{AppState, Settings};
 
-const JWS_BYTES: usize = 2500;
+#[path = "common/ceiling.rs"]
+mod ceiling;
+use ceiling::JWS_BYTES;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -51,36 +53,7 @@ fn main() {
 
 fn ceiling(dir: &Path, clients: usize, seconds: u64) -> f64 {
     let store: Arc<dyn Store> = Arc::new(SledStore::open(dir).unwrap());
-    let stop = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(AtomicU64::new(0));
-    let started = Instant::now();
-    let threads: Vec<_> = (0..clients)
-        .map(|c| {
-            let (store, stop, done) = (store.clone(), stop.clone(), done.clone());
-            std::thread::spawn(move || {
-                let mut i = 0u64;
-                while !stop.load(Ordering::Relaxed) {
-                    let mut batch = Batch::default();
-                    let key = format!("ceiling-{c}-{i}").into_bytes();
-                    batch.put(
-                        Tree::CredentialidCredential,
-                        key.clone(),
-                        vec![b'x'; JWS_BYTES],
-                    );
-                    batch.put(Tree::IatnonceSeen, key, Vec::new());
-                    store.apply(batch).unwrap();
-                    done.fetch_add(1, Ordering::Relaxed);
-                    i += 1;
-                }
-            })
-        })
-        .collect();
-    std::thread::sleep(Duration::from_secs(seconds));
-    stop.store(true, Ordering::Relaxed);
-    for t in threads {
-        t.join().unwrap();
-    }
-    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+    ceiling::measure(store, clients, seconds).1
 }
 
 async fn ledger(dir: &Path, clients: usize, seconds: u64, grouped: bool) -> f64 {

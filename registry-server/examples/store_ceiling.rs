@@ -14,11 +14,12 @@
     missing_docs
 )]
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use registry_server::store::{Batch, DatabaseUrl, PostgresStore, SledStore, Store, Tree};
+use registry_server::store::{DatabaseUrl, PostgresStore, SledStore, Store};
+
+#[path = "common/ceiling.rs"]
+mod ceiling;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -34,35 +35,6 @@ fn main() {
         }
         other => panic!("sled or postgres, not {other}"),
     };
-    let stop = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(AtomicU64::new(0));
-    let started = Instant::now();
-    let threads: Vec<_> = (0..clients)
-        .map(|c| {
-            let (store, stop, done) = (store.clone(), stop.clone(), done.clone());
-            std::thread::spawn(move || {
-                let mut i = 0u64;
-                while !stop.load(Ordering::Relaxed) {
-                    let mut batch = Batch::default();
-                    let key = format!("ceiling-{c}-{i}").into_bytes();
-                    batch.put(Tree::CredentialidCredential, key.clone(), vec![b'x'; 2500]);
-                    batch.put(Tree::IatnonceSeen, key, Vec::new());
-                    store.apply(batch).unwrap();
-                    done.fetch_add(1, Ordering::Relaxed);
-                    i += 1;
-                }
-            })
-        })
-        .collect();
-    std::thread::sleep(Duration::from_secs(seconds));
-    stop.store(true, Ordering::Relaxed);
-    for t in threads {
-        t.join().unwrap();
-    }
-    let n = done.load(Ordering::Relaxed);
-    let elapsed = started.elapsed().as_secs_f64();
-    println!(
-        "{{\"store\":\"{kind}\",\"clients\":{clients},\"writes\":{n},\"rps\":{:.0}}}",
-        n as f64 / elapsed
-    );
+    let (n, rps) = ceiling::measure(store, clients, seconds);
+    println!("{{\"store\":\"{kind}\",\"clients\":{clients},\"writes\":{n},\"rps\":{rps:.0}}}");
 }

@@ -392,10 +392,13 @@ pub(crate) fn decrypt(jwe: &str, key: &Jwk) -> Result<Value> {
     credential_core::json::parse_strict(&plain).context("the decrypted answer is not JSON")
 }
 
-/// A server's answer as JSON, its error as one line.
+/// A server's answer as JSON (at most `limit` bytes), its error (the registry's
+/// `{error: {code, message}}` or OAuth's `{error, error_description}`) as one line.
+/// OpenID4VCI's wallet (`wallet receive`) reads its issuer's answers with it too.
 pub(crate) fn read_answer(
     response: Result<ureq::Response, ureq::Error>,
     url: &str,
+    limit: u64,
 ) -> Result<Value> {
     let (ok, response) = match response {
         Ok(r) => (true, r),
@@ -406,7 +409,7 @@ pub(crate) fn read_answer(
     let mut text = String::new();
     response
         .into_reader()
-        .take(MAX_ANSWER)
+        .take(limit)
         .read_to_string(&mut text)
         .with_context(|| format!("cannot read the answer of {url}"))?;
     let value: Value = if text.trim().is_empty() {
@@ -426,7 +429,7 @@ pub(crate) fn read_answer(
             .or_else(|| value.get("error_description"))
             .and_then(Value::as_str)
             .unwrap_or("");
-        bail!("{url} refused ({status} {code}): {why}");
+        bail!("{url} refused ({status}): {code}: {why}");
     }
     Ok(value)
 }

@@ -3,7 +3,6 @@
 //! apart from the offer, a `jwt` key proof by the wallet's holder key, and the credential
 //! filed in the wallet. Any conformant issuer works, not only `skillpass issuer serve`.
 
-use std::io::Read as _;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context as _, Result};
@@ -40,7 +39,8 @@ pub(crate) struct ReceiveArgs {
     configuration: Option<String>,
 }
 
-/// An issuer's answer: JSON, or its OAuth error as one line.
+/// An issuer's answer: JSON, or its OAuth error as one line (see
+/// [`read_answer`](crate::common::openid4vp::read_answer)).
 fn call(request: ureq::Request, body: Option<Body<'_>>) -> Result<Value> {
     let url = request.url().to_owned();
     let response = match body {
@@ -48,32 +48,7 @@ fn call(request: ureq::Request, body: Option<Body<'_>>) -> Result<Value> {
         Some(Body::Form(form)) => request.send_form(form),
         Some(Body::Json(v)) => request.send_json(v.clone()),
     };
-    let (ok, response) = match response {
-        Ok(r) => (true, r),
-        Err(ureq::Error::Status(_, r)) => (false, r),
-        Err(e) => return Err(anyhow!("cannot reach {url}: {e}")),
-    };
-    let status = response.status();
-    let mut text = String::new();
-    response
-        .into_reader()
-        .take(MAX_ANSWER)
-        .read_to_string(&mut text)
-        .with_context(|| format!("cannot read the answer of {url}"))?;
-    let value: Value = serde_json::from_str(&text)
-        .map_err(|_| anyhow!("{url} answered {status} with a body that is not JSON"))?;
-    if !ok {
-        let code = value
-            .get("error")
-            .and_then(Value::as_str)
-            .unwrap_or("error");
-        let why = value
-            .get("error_description")
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        bail!("the issuer refused: {code}: {why}");
-    }
-    Ok(value)
+    crate::common::openid4vp::read_answer(response, &url, MAX_ANSWER)
 }
 
 enum Body<'a> {

@@ -273,6 +273,7 @@ pub(crate) fn run(a: RespondArgs) -> Result<u8> {
             .post(&request.response_uri)
             .send_form(&[("response", jwe.as_str())]),
         &request.response_uri,
+        openid4vp::MAX_ANSWER,
     )
     .map_err(|e| anyhow!("the verifier did not take the answer: {e}"))?;
     eprintln!("sent to {host}, encrypted to the verifier's key");

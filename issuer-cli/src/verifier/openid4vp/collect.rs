@@ -94,6 +94,7 @@ fn answers(a: &CollectArgs, file: &RequestFile) -> Result<Vec<String>> {
                 .set("Authorization", &format!("Bearer {}", relay.secret))
                 .call(),
             &relay.mailbox,
+            openid4vp::MAX_ANSWER,
         )?;
         let list: Vec<String> = got
             .get("responses")
