@@ -1298,4 +1298,21 @@ fn parallel_batch_verification_keeps_each_answer_in_input_order_on_any_thread_co
     assert!(verifier
         .verify_many_parallel(&Vec::<String>::new(), 4)
         .is_empty());
+
+    // The mapping form: each report reaches `keep` with its own credential's index, on
+    // whichever thread, and what `keep` returns comes back in input order.
+    for threads in [1, 2, 3, 0] {
+        let kept = verifier.verify_many_parallel_map(&inputs, threads, |i, r| {
+            (i, r.verdict, r.credential.map(|c| c.id))
+        });
+        assert_eq!(kept.len(), 300, "{threads} threads");
+        for (at, (i, verdict, id)) in kept.into_iter().enumerate() {
+            assert_eq!(at, i, "index handed to keep, {threads} threads");
+            assert_eq!(
+                (verdict, id),
+                expected[i].clone(),
+                "#{i} on {threads} threads"
+            );
+        }
+    }
 }

@@ -120,17 +120,50 @@ impl<'b> Verifier<'b> {
         credentials: &[S],
         threads: usize,
     ) -> Vec<Report> {
+        self.verify_many_parallel_map(credentials, threads, |_, report| report)
+    }
+
+    /// As [`Verifier::verify_many_parallel`], but each report is handed, with the index of
+    /// its credential, to `keep` on the thread that verified it, and only what `keep`
+    /// returns comes back (in the order of `credentials`). A program that needs a line, a
+    /// JSON value or a verdict per credential renders it where the report was made and the
+    /// report is dropped there: thousands of full reports (each holds its parsed
+    /// credential) are never alive at once, and their memory is freed by the thread that
+    /// allocated it.
+    pub fn verify_many_parallel_map<S, T, F>(
+        &self,
+        credentials: &[S],
+        threads: usize,
+        keep: F,
+    ) -> Vec<T>
+    where
+        S: AsRef<str> + Sync,
+        T: Send,
+        F: Fn(usize, Report) -> T + Sync,
+    {
         let chunks: Vec<&[S]> = credentials.chunks(BATCH_SIZE).collect();
         let threads = match threads {
             0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
             n => n,
         }
         .min(chunks.len());
+        let batch = |i: usize, chunk: &[S]| -> Vec<T> {
+            let first = i * BATCH_SIZE;
+            self.verify_many(chunk)
+                .into_iter()
+                .enumerate()
+                .map(|(k, report)| keep(first + k, report))
+                .collect()
+        };
         if threads <= 1 {
-            return self.verify_many(credentials);
+            return chunks
+                .iter()
+                .enumerate()
+                .flat_map(|(i, chunk)| batch(i, chunk))
+                .collect();
         }
         let next = AtomicUsize::new(0);
-        let mut done: Vec<Option<Vec<Report>>> = chunks.iter().map(|_| None).collect();
+        let mut done: Vec<Option<Vec<T>>> = chunks.iter().map(|_| None).collect();
         std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
@@ -141,7 +174,7 @@ impl<'b> Verifier<'b> {
                             let Some(chunk) = chunks.get(i) else {
                                 return mine;
                             };
-                            mine.push((i, self.verify_many(chunk)));
+                            mine.push((i, batch(i, chunk)));
                         }
                     })
                 })
@@ -149,9 +182,9 @@ impl<'b> Verifier<'b> {
             for worker in workers {
                 match worker.join() {
                     Ok(mine) => {
-                        for (i, reports) in mine {
+                        for (i, kept) in mine {
                             if let Some(slot) = done.get_mut(i) {
-                                *slot = Some(reports);
+                                *slot = Some(kept);
                             }
                         }
                     }

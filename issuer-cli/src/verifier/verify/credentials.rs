@@ -5,7 +5,7 @@
 //! Exit code: 1 when any is `invalid`, else 2 when any could not be read, else 3 when any
 //! is `indeterminate`, else 0.
 
-use std::io::{BufRead as _, Read as _};
+use std::io::{BufRead as _, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
@@ -29,10 +29,32 @@ struct Input {
 
 /// What came of one input.
 enum Verified {
+    /// The whole report (one input: printed in full).
     Report(Box<Report>),
+    /// Among many: the verdict and what is printed for it, rendered on the thread that
+    /// verified it (the report itself is not kept).
+    Rendered(Verdict, Rendered),
     /// Why the input could not be read: in English (for JSON) and in the reader's
     /// language (for words).
     Unreadable(String, String),
+}
+
+/// What `verify` prints for one of many credentials.
+enum Rendered {
+    /// `--json`: the entry of `results`.
+    Json(serde_json::Value),
+    /// Words: the line (or, with `--verbose`, the whole report) with its line break.
+    Text(String),
+}
+
+impl Verified {
+    fn verdict(&self) -> Option<Verdict> {
+        match self {
+            Verified::Report(report) => Some(report.verdict),
+            Verified::Rendered(verdict, _) => Some(*verdict),
+            Verified::Unreadable(..) => None,
+        }
+    }
 }
 
 pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
@@ -52,31 +74,58 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
             return Err(why);
         }
     }
-    let texts: Vec<&str> = inputs
+    let texts: Vec<(&str, &str)> = inputs
         .iter()
-        .filter_map(|input| input.text.as_deref().ok())
+        .filter_map(|input| {
+            let text = input.text.as_deref().ok()?;
+            Some((input.source.as_str(), text))
+        })
         .collect();
-    let mut reports = Trusted::open(a)?
+    let one = inputs.len() == 1;
+    let mut verified = Trusted::open(a)?
         .check(
             |verifier| {
-                if texts.len() == 1 {
-                    texts.iter().map(|t| verifier.verify(t)).collect()
+                if one {
+                    texts
+                        .iter()
+                        .map(|(_, t)| Verified::Report(Box::new(verifier.verify(t))))
+                        .collect()
                 } else {
-                    // Batches spread over every core (or --threads), answers in input order.
-                    verifier.verify_many_parallel(&texts, a.threads.map_or(0, usize::from))
+                    // Batches spread over every core (or --threads), each report rendered
+                    // where it was made, answers in input order.
+                    let credentials: Vec<&str> = texts.iter().map(|(_, t)| *t).collect();
+                    verifier.verify_many_parallel_map(
+                        &credentials,
+                        a.threads.map_or(0, usize::from),
+                        |i, report| {
+                            let source = texts.get(i).map_or("", |(s, _)| *s);
+                            render(a, source, report)
+                        },
+                    )
                 }
             },
-            |why| vec![bundle_rejected(why); texts.len()],
+            |why| {
+                let report = bundle_rejected(why);
+                texts
+                    .iter()
+                    .map(|(source, _)| {
+                        if one {
+                            Verified::Report(Box::new(report.clone()))
+                        } else {
+                            render(a, source, report.clone())
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            },
         )?
         .into_iter();
     let results: Vec<(&str, Verified)> = inputs
         .iter()
         .map(|input| {
             let verified = match &input.text {
-                Ok(_) => reports.next().map_or_else(
-                    || Verified::Unreadable("not verified".into(), "not verified".into()),
-                    |report| Verified::Report(Box::new(report)),
-                ),
+                Ok(_) => verified.next().unwrap_or_else(|| {
+                    Verified::Unreadable("not verified".into(), "not verified".into())
+                }),
                 Err(why) => Verified::Unreadable(
                     format!("{why:#}"),
                     crate::common::said::render(why, lang::current()),
@@ -86,13 +135,7 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
         })
         .collect();
     print_reports(a, &results)?;
-    let verdicts: Vec<Verdict> = results
-        .iter()
-        .filter_map(|(_, r)| match r {
-            Verified::Report(report) => Some(report.verdict),
-            Verified::Unreadable(..) => None,
-        })
-        .collect();
+    let verdicts: Vec<Verdict> = results.iter().filter_map(|(_, r)| r.verdict()).collect();
     let unreadable = verdicts.len() < results.len();
     // Invalid first, then "some could not be read", then indeterminate.
     Ok(if verdicts.contains(&Verdict::Invalid) {
@@ -106,11 +149,45 @@ pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
     })
 }
 
+/// What is printed for one of many credentials: its `results` entry with `--json`, the
+/// whole report in words with `--verbose`, else one line naming its verdict (and the
+/// checks that failed or stayed open).
+fn render(a: &VerifyArgs, source: &str, report: Report) -> Verified {
+    let lang = lang::current();
+    let verdict = report.verdict;
+    if a.json {
+        let entry = json!({ "source": source, "report": report.to_json_in(lang) });
+        return Verified::Rendered(verdict, Rendered::Json(entry));
+    }
+    if a.verbose {
+        let text = format!("{source}: {}", report.to_words_in(lang));
+        return Verified::Rendered(verdict, Rendered::Text(text));
+    }
+    let failed = report.failed();
+    let line = if !failed.is_empty() {
+        Msg::new("cli-verdict-failed").arg("checks", failed.join(", "))
+    } else if verdict == Verdict::Indeterminate {
+        let open: Vec<_> = report
+            .checks
+            .iter()
+            .filter(|c| c.outcome != Outcome::Pass)
+            .map(|c| c.id.name())
+            .collect();
+        Msg::new("cli-verdict-undecided").arg("checks", open.join(", "))
+    } else {
+        Msg::new("cli-verdict")
+    };
+    let line = line
+        .arg("source", source)
+        .arg("verdict", verdict.to_string());
+    Verified::Rendered(verdict, Rendered::Text(format!("{}\n", line.text(lang))))
+}
+
 fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
     let count = |v| {
         results
             .iter()
-            .filter(|(_, r)| matches!(r, Verified::Report(report) if report.verdict == v))
+            .filter(|(_, r)| r.verdict() == Some(v))
             .count()
     };
     let (valid, invalid, indeterminate) = (
@@ -122,70 +199,60 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
         .iter()
         .filter(|(_, r)| matches!(r, Verified::Unreadable(..)))
         .count();
+    // One credential: its whole report (with `--verbose`, named, and the summary line).
+    if let [(_, Verified::Report(report))] = results {
+        if a.json {
+            let report = report.to_json_in(lang::current());
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            return Ok(());
+        }
+        if !a.verbose {
+            print!("{}", report.to_words_in(lang::current()));
+            return Ok(());
+        }
+    }
     if a.json {
-        let out = match results {
-            [(_, Verified::Report(report))] => report.to_json_in(lang::current()),
-            _ => {
-                let results: Vec<_> = results
-                    .iter()
-                    .map(|(source, r)| match r {
-                        Verified::Report(report) => {
-                            json!({ "source": source, "report": report.to_json_in(lang::current()) })
-                        }
-                        Verified::Unreadable(why, _) => json!({ "source": source, "error": why }),
-                    })
-                    .collect();
-                json!({
-                    "results": results,
-                    "summary": {
-                        "valid": valid,
-                        "invalid": invalid,
-                        "indeterminate": indeterminate,
-                        "unreadable": unreadable,
-                    },
-                })
-            }
-        };
+        let results: Vec<_> = results
+            .iter()
+            .map(|(source, r)| match r {
+                Verified::Rendered(_, Rendered::Json(entry)) => entry.clone(),
+                Verified::Rendered(_, Rendered::Text(text)) => {
+                    json!({ "source": source, "words": text })
+                }
+                Verified::Report(report) => {
+                    json!({ "source": source, "report": report.to_json_in(lang::current()) })
+                }
+                Verified::Unreadable(why, _) => json!({ "source": source, "error": why }),
+            })
+            .collect();
+        let out = json!({
+            "results": results,
+            "summary": {
+                "valid": valid,
+                "invalid": invalid,
+                "indeterminate": indeterminate,
+                "unreadable": unreadable,
+            },
+        });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
-    if let ([(_, Verified::Report(report))], false) = (results, a.verbose) {
-        print!("{}", report.to_words_in(lang::current()));
-        return Ok(());
-    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     for (source, result) in results {
-        let report = match result {
-            Verified::Report(report) => report,
+        match result {
+            Verified::Rendered(_, Rendered::Text(text)) => write!(out, "{text}")?,
+            Verified::Rendered(_, Rendered::Json(entry)) => writeln!(out, "{entry}")?,
+            Verified::Report(report) => {
+                write!(out, "{source}: {}", report.to_words_in(lang::current()))?
+            }
             Verified::Unreadable(_, why) => {
                 let line = Msg::new("cli-unreadable")
                     .arg("source", *source)
                     .arg("reason", why.as_str());
-                println!("{}", line.text(lang::current()));
-                continue;
+                writeln!(out, "{}", line.text(lang::current()))?;
             }
-        };
-        if a.verbose {
-            print!("{source}: {}", report.to_words_in(lang::current()));
-            continue;
         }
-        let failed = report.failed();
-        let line = if !failed.is_empty() {
-            Msg::new("cli-verdict-failed").arg("checks", failed.join(", "))
-        } else if report.verdict == Verdict::Indeterminate {
-            let open: Vec<_> = report
-                .checks
-                .iter()
-                .filter(|c| c.outcome != Outcome::Pass)
-                .map(|c| c.id.name())
-                .collect();
-            Msg::new("cli-verdict-undecided").arg("checks", open.join(", "))
-        } else {
-            Msg::new("cli-verdict")
-        };
-        let line = line
-            .arg("source", *source)
-            .arg("verdict", report.verdict.to_string());
-        println!("{}", line.text(lang::current()));
     }
     let summary = if unreadable > 0 {
         Msg::new("cli-summary-unreadable").arg("unreadable", unreadable)
@@ -196,7 +263,8 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
         .arg("valid", valid)
         .arg("invalid", invalid)
         .arg("indeterminate", indeterminate);
-    println!("{}", summary.text(lang::current()));
+    writeln!(out, "{}", summary.text(lang::current()))?;
+    out.flush()?;
     Ok(())
 }
 
@@ -226,7 +294,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                 })
                 .collect();
             files.sort();
-            out.extend(files.iter().map(|file| read_credential(file)));
+            out.extend(read_credentials(&files));
         } else {
             out.push(read_credential(path));
         }
@@ -267,6 +335,32 @@ fn read_stdin_lines(out: &mut Vec<Input>) -> Result<()> {
             });
         }
     }
+}
+
+/// The credential files of a directory, read on every core (a directory of a class's
+/// credentials is thousands of small files), in the order given.
+fn read_credentials(files: &[PathBuf]) -> Vec<Input> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads <= 1 || files.len() < 64 {
+        return files.iter().map(|file| read_credential(file)).collect();
+    }
+    let per_thread = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = files
+            .chunks(per_thread)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|f| read_credential(f)).collect::<Vec<_>>())
+            })
+            .collect();
+        readers
+            .into_iter()
+            .flat_map(|reader| match reader.join() {
+                Ok(read) => read,
+                // Reading a file does not panic; if it did, surface it as on one thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }
 
 /// A credential file, or why it cannot be verified: unreadable, or empty (an emailed
