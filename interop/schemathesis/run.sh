@@ -8,7 +8,7 @@
 #   bash interop/schemathesis/run.sh            # from the repository root
 #
 # Settings (environment): SCHEMATHESIS_MAX_EXAMPLES (cases per operation and phase,
-# default 40), SCHEMATHESIS_SEED (default: random; the seed is printed), SCHEMATHESIS_VENV
+# default 25), SCHEMATHESIS_SEED (default: random; the seed is printed), SCHEMATHESIS_VENV
 # (default target/schemathesis-venv), SKILLPASS_REGISTRY_BIN (default: built here).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +16,7 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
 venv="${SCHEMATHESIS_VENV:-$root/target/schemathesis-venv}"
-max_examples="${SCHEMATHESIS_MAX_EXAMPLES:-40}"
+max_examples="${SCHEMATHESIS_MAX_EXAMPLES:-25}"
 seed="${SCHEMATHESIS_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
 
 # The pinned tools, in their own virtual environment, set up again when the pins change.
@@ -74,12 +74,13 @@ fi
 
 start=$(date +%s)
 set +e
-SKILLPASS_FUZZ_KEYS="$work/keys.json" SCHEMATHESIS_HOOKS="$here/skillpass_hooks.py" \
+# From the temporary directory: schemathesis keeps its cache (.schemathesis/) where it runs.
+(cd "$work" && SKILLPASS_FUZZ_KEYS="$work/keys.json" SCHEMATHESIS_HOOKS="$here/skillpass_hooks.py" \
     "$venv/bin/st" run "$url/openapi.json" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
     --max-examples "$max_examples" --seed "$seed" --workers 1 \
-    --request-timeout 20 --no-color \
-    --report junit --report-junit-path "$work/junit.xml" >"$work/st.out" 2>&1
+    --request-timeout 20 --no-color --generation-database none \
+    --report junit --report-junit-path "$work/junit.xml") >"$work/st.out" 2>&1
 status=$?
 set -e
 elapsed=$(( $(date +%s) - start ))
@@ -95,12 +96,18 @@ summary="$("$venv/bin/python" - "$work/junit.xml" <<'EOF'
 import sys
 import xml.etree.ElementTree as ET
 
-suites = ET.parse(sys.argv[1]).getroot()
+try:
+    suites = ET.parse(sys.argv[1]).getroot()
+except (OSError, ET.ParseError) as e:
+    print(f"no report ({e})")
+    sys.exit(0)
+# One test case per operation, and one for the stateful phase's scenarios.
 cases = list(suites.iter("testcase"))
+operations = sum(1 for c in cases if c.get("name") != "Stateful tests")
 failed = sum(1 for c in cases if c.find("failure") is not None)
 errored = sum(1 for c in cases if c.find("error") is not None)
 skipped = sum(1 for c in cases if c.find("skipped") is not None)
-print(f"{len(cases)} operations, {failed} with failures, {errored} with errors, {skipped} skipped")
+print(f"{operations} operations and the stateful scenarios: {failed} with failures, {errored} with errors, {skipped} skipped")
 EOF
 )"
 cases="$(sed -n 's/.*Test cases: *\([0-9][0-9]* generated\).*/\1/p; s/^ *\([0-9][0-9]*\) generated.*/\1 generated/p' "$work/st.out" | head -n 1)"
