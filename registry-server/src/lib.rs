@@ -15,7 +15,8 @@
 //! - [`routes`]: one module per resource; a handler reads its [`auth`] extractor, applies
 //!   the access rules, opens what the client signed ([`documents`]), reads [`records`] and
 //!   commits a [`ledger::Change`].
-//! - [`auth`]: signed-request extractors and access rules; [`bounds`]: every body's limits.
+//! - [`auth`]: signed-request extractors and access rules; [`bounds`]: every body's limits;
+//!   `conditional`: `If-None-Match` (weak comparison, RFC 9110).
 //! - [`state`]: the [`AppState`] handlers share: records, ledger, settings, clock.
 //! - [`ledger`]: the one writer: nonce, audit log, counters, digest, watermark, bundle.
 //! - [`records`]: typed reads of the store's trees and the record types.
@@ -47,6 +48,7 @@ pub mod auth;
 pub mod backup;
 pub mod bounds;
 pub mod check;
+mod conditional;
 pub mod config;
 pub mod datadir;
 mod documents;

@@ -1,9 +1,11 @@
-//! The signed-request extractors: authentication of `Authorization: Skillpass <JWS>`, the
-//! body read within its limit, parsed strictly and bounded before any handler sees it.
+//! The signed-request extractors: the body read within its limit and parsed as strict JSON,
+//! authentication of `Authorization: Skillpass <JWS>`, then the body read as the request's
+//! type and bounded, before any handler sees it.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use credential_core::request::verify_request;
 use credential_core::PublicKey;
@@ -48,8 +50,8 @@ fn unauthenticated(id: &'static str) -> AppError {
     )
 }
 
-/// Reads the body (within the configured limit) and authenticates the request.
-async fn authenticate(req: Request, state: &AppState) -> Result<(Signer, Bytes), AppError> {
+/// Reads the body within the configured limit (413 over it, 400 if it cannot be read).
+async fn read_body(req: Request, state: &AppState) -> Result<(Parts, Bytes), AppError> {
     let (parts, body) = req.into_parts();
     let req = Request::from_parts(parts.clone(), body);
     let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
@@ -67,6 +69,11 @@ async fn authenticate(req: Request, state: &AppState) -> Result<(Signer, Bytes),
             )
         }
     })?;
+    Ok((parts, bytes))
+}
+
+/// Authenticates the request whose head is `parts` and body `bytes`.
+fn authenticate(parts: &Parts, bytes: &[u8], state: &AppState) -> Result<Signer, AppError> {
     let header = parts
         .headers
         .get(AUTHORIZATION)
@@ -79,18 +86,15 @@ async fn authenticate(req: Request, state: &AppState) -> Result<(Signer, Bytes),
         .map_or(parts.uri.path(), |p| p.as_str());
     let now = state.now().timestamp();
     let window = state.settings().request_window_secs;
-    let ok = verify_request(header, parts.method.as_str(), path, &bytes, now, window)?;
+    let ok = verify_request(header, parts.method.as_str(), path, bytes, now, window)?;
     let did = ok.signer.did();
     let nonce_key = NonceKey::new(ok.claims.iat, &did, &ok.claims.nonce);
     state.records().nonces().refuse_seen(&nonce_key)?;
-    Ok((
-        Signer {
-            did,
-            key: ok.signer,
-            nonce_key,
-        },
-        bytes,
-    ))
+    Ok(Signer {
+        did,
+        key: ok.signer,
+        nonce_key,
+    })
 }
 
 /// 415 unless the body is declared JSON (`application/json` or `application/*+json`,
@@ -113,14 +117,19 @@ fn require_json(req: &Request) -> Result<(), AppError> {
     }
 }
 
-/// Parses a JSON body strictly (duplicate keys refused), in the API's error format.
-fn parse_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
-    let value = credential_core::json::parse_strict(bytes).map_err(|e| {
+/// Parses a body as JSON strictly (duplicate keys refused, nesting bounded), in the API's
+/// error format.
+fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, AppError> {
+    credential_core::json::parse_strict(bytes).map_err(|e| {
         AppError::said(
             ErrorCode::MalformedJson,
             credential_core::i18n::Msg::new("reg-body-not-json").arg("detail", e.to_string()),
         )
-    })?;
+    })
+}
+
+/// Reads parsed JSON as the request's body type, in the API's error format.
+fn fit_body<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
     serde_json::from_value(value).map_err(|e| {
         AppError::said(
             ErrorCode::MalformedJson,
@@ -133,9 +142,15 @@ impl<T: DeserializeOwned + Bounded> FromRequest<AppState> for Signed<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
+        // Whether the body is JSON at all (its declared type, its syntax) is answered before
+        // who sent it: a client whose body is broken learns that whether or not it signed.
+        // What the JSON says (the fields of this request, their bounds) is judged once the
+        // signer is known.
         require_json(&req)?;
-        let (signer, bytes) = authenticate(req, state).await?;
-        let mut body: T = parse_body(&bytes)?;
+        let (parts, bytes) = read_body(req, state).await?;
+        let json = parse_json(&bytes)?;
+        let signer = authenticate(&parts, &bytes, state)?;
+        let mut body: T = fit_body(json)?;
         body.bound()?;
         Ok(Self { signer, body })
     }
@@ -145,7 +160,8 @@ impl FromRequest<AppState> for SignedEmpty {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, AppError> {
-        let (signer, _) = authenticate(req, state).await?;
+        let (parts, bytes) = read_body(req, state).await?;
+        let signer = authenticate(&parts, &bytes, state)?;
         Ok(Self { signer })
     }
 }

@@ -18,6 +18,13 @@ use utoipa::ToSchema;
 
 pub use code::ErrorCode;
 
+/// The `WWW-Authenticate` challenge of a 401 (RFC 9110 §11.6.1): sign the request with the
+/// `Skillpass` scheme (`Authorization: Skillpass <JWS>`, see `auth/`).
+pub const SKILLPASS_CHALLENGE: &str = "Skillpass";
+
+/// The challenge of the relay's 401: the mailbox secret as a bearer token (RFC 6750).
+pub const BEARER_CHALLENGE: &str = "Bearer";
+
 /// What a client is told when the registry failed: the detail is in the operator's log.
 pub(crate) const INTERNAL_MESSAGE: &str =
     "the registry failed to handle the request; the operator can find details in its log";
@@ -31,6 +38,7 @@ pub struct AppError {
     message: String,
     detail: Option<String>,
     said: Option<Msg>,
+    challenge: &'static str,
 }
 
 /// The JSON error body.
@@ -85,6 +93,7 @@ impl AppError {
             message: message.into(),
             detail: None,
             said: None,
+            challenge: SKILLPASS_CHALLENGE,
         }
     }
 
@@ -126,6 +135,13 @@ impl AppError {
             Msg::new("reg-store-unreachable"),
         )
         .with_detail(detail)
+    }
+
+    /// A 401 that asks for another authentication scheme than `Skillpass` in its
+    /// `WWW-Authenticate` (the relay's mailbox secret is a bearer token).
+    pub fn with_challenge(mut self, challenge: &'static str) -> Self {
+        self.challenge = challenge;
+        self
     }
 
     /// Adds what the operator's log should say of this error (shown to no client).
@@ -171,6 +187,13 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = (self.status, axum::Json(body)).into_response();
+        // Every 401 says how to authenticate (RFC 9110 §15.5.2 requires the header).
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static(self.challenge),
+            );
+        }
         if let Some(detail) = self.detail {
             response.extensions_mut().insert(ServerErrorDetail(detail));
         }

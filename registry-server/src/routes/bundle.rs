@@ -4,11 +4,13 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::conditional::if_none_match;
 use crate::error::{AppError, ErrorBody};
 use crate::state::AppState;
 
 /// GET /bundle — the current signed trust bundle (compact JWS, the same format as
-/// `skillpass bundle build`). Strong `ETag`; `If-None-Match` with it answers 304.
+/// `skillpass bundle build`). Strong `ETag`; `If-None-Match` holding it (or its weak form
+/// `W/"…"`, or `*`) answers 304.
 #[utoipa::path(get, path = "/bundle", tag = "bundle",
     responses((status = 200, description = "Compact JWS, typ skillpass-bundle+jwt", content_type = "application/jwt"),
         (status = 304, description = "Not modified"), (status = 500, body = ErrorBody)))]
@@ -20,15 +22,7 @@ pub async fn get_bundle(
     let bundle = state
         .current_bundle()?
         .ok_or_else(|| AppError::internal("no bundle after refresh"))?;
-    let matches = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|tag| {
-            let tag = tag.trim();
-            tag == "*" || tag == bundle.etag
-        });
+    let matches = if_none_match(&headers, &bundle.etag);
     // Public data: a verifier page hosted elsewhere (`skillpass web build --bundle-url`)
     // may read it; it sends no credentials and no If-None-Match across origins.
     let common = [

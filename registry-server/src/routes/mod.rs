@@ -4,7 +4,7 @@
 //! answers its extractors give.
 //!
 //! A route module imports from the homes below it (`state`, `records`, `ledger`, `auth`,
-//! `bounds`, `documents`, `error`), never from another route module.
+//! `bounds`, `conditional`, `documents`, `error`), never from another route module.
 
 pub mod admin;
 pub mod authorities;
@@ -74,14 +74,20 @@ pub(crate) fn own_deadline_router() -> OpenApiRouter<AppState> {
 /// answered 400 (a path segment or the body unreadable, malformed JSON), 401 (unsigned,
 /// bad signature, stale, replayed, unknown key), 408 (the body did not arrive in time),
 /// 413 (over the body limit), 415 (not declared JSON), 422 (a field over its bound, see
-/// `bounds.rs`) and 500 (storage failure).
-const SIGNED_JSON: &[u16] = &[400, 401, 408, 413, 415, 422, 500];
+/// `bounds.rs`), 500 (storage failure) and 503 (the store cannot be reached).
+const SIGNED_JSON: &[u16] = &[400, 401, 408, 413, 415, 422, 500, 503];
 /// A signed request without a body (`SignedEmpty`): as above, less 415 and 422.
-const SIGNED_EMPTY: &[u16] = &[400, 401, 408, 413, 500];
+const SIGNED_EMPTY: &[u16] = &[400, 401, 408, 413, 500, 503];
 /// A public read with a path parameter, from the store.
-const PATH_READ: &[u16] = &[400, 500];
+const PATH_READ: &[u16] = &[400, 500, 503];
 /// A public read from the store.
-const READ: &[u16] = &[500];
+const READ: &[u16] = &[500, 503];
+
+/// What any route may be answered before it is routed, by the HTTP layer (`server.rs`):
+/// 400 (a request line or header that does not parse), 408 (headers, or the whole request,
+/// past their deadline), 414 (a URI too long), 431 (too many or too large headers).
+/// `/openapi.json` lists them on every operation.
+pub const EVERY_ROUTE: &[u16] = &[400, 408, 414, 431];
 
 /// Every route, its operationId, and the answers its extractors, bounds and store give
 /// besides those its handler documents: the one table `/openapi.json` completes each
@@ -93,7 +99,7 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("get",    "/openapi.json",                    "get_openapi",              &[]),
     ("get",    "/contexts/{file}",                 "get_context",              &[400]),
     ("get",    "/types/{type}",                    "get_type_metadata",        &[400]),
-    ("get",    "/issuers",                         "list_issuers",             &[400, 500]),
+    ("get",    "/issuers",                         "list_issuers",             &[400, 500, 503]),
     ("post",   "/issuers",                         "register_issuer",          SIGNED_JSON),
     ("get",    "/issuers/{did}",                   "get_issuer",               PATH_READ),
     ("get",    "/issuers/{did}/jwks",              "get_issuer_jwks",          PATH_READ),
@@ -109,7 +115,7 @@ pub const ROUTE_TABLE: &[(&str, &str, &str, &[u16])] = &[
     ("post",   "/credentials/{id}/status",         "change_credential_status", SIGNED_JSON),
     ("get",    "/status/{did}/{purpose}",          "get_status_list",          PATH_READ),
     ("get",    "/bundle",                          "get_bundle",               READ),
-    ("get",    "/log",                             "get_log",                  &[400, 500]),
+    ("get",    "/log",                             "get_log",                  &[400, 500, 503]),
     ("get",    "/equivalence",                     "query_equivalence",        READ),
     ("get",    "/equivalence/frameworks",          "list_frameworks",          &[]),
     ("get",    "/authorities",                     "list_authorities",         READ),

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::error::{AppError, ErrorBody, ErrorCode};
+use crate::error::{AppError, ErrorBody, ErrorCode, BEARER_CHALLENGE};
 use crate::relay::{self, Refusal, MAX_RESPONSE};
 use crate::state::AppState;
 
@@ -181,6 +181,7 @@ pub async fn collect(
                 ErrorCode::Unauthenticated,
                 "collect with Authorization: Bearer <the secret this mailbox id was made from>",
             )
+            .with_challenge(BEARER_CHALLENGE)
         })?;
     if !relay::well_formed(secret) || relay::mailbox_of(secret) != id {
         return Err(AppError::new(

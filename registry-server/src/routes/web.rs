@@ -20,6 +20,7 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 use utoipa::ToSchema;
 
+use crate::conditional::if_none_match;
 use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::state::AppState;
 
@@ -131,12 +132,7 @@ fn serve(path: &str, headers: &HeaderMap) -> Response {
         )
         .into_response();
     };
-    let not_modified = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|tag| tag.trim() == p.etag);
+    let not_modified = if_none_match(headers, &p.etag);
     let accepts_gzip = headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()

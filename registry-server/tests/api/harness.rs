@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
@@ -34,11 +34,29 @@ const NURSING_DECISION: &str =
 /// Every bundle ever stored: sequence → digests of the signed bundles with it.
 pub type Bundles = Arc<Mutex<BTreeMap<u64, BTreeSet<String>>>>;
 
+/// What the store does while a test has it fail.
+const STORE_UP: u8 = 0;
+/// Every call fails as a damaged store does (the registry answers 500).
+const STORE_FAILING: u8 = 1;
+/// Every call fails as an unreachable database does (the registry answers 503).
+const STORE_UNREACHABLE: u8 = 2;
+
+/// The failure a store switched `down` gives, if any.
+fn failure(down: &AtomicU8) -> Result<(), StoreError> {
+    match down.load(Ordering::SeqCst) {
+        STORE_FAILING => Err(StoreError::new("the disk is gone (test)")),
+        STORE_UNREACHABLE => Err(StoreError::unavailable(
+            "the database does not answer (test)",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A sled store that records the bundles it stores and fails every call while `down`;
 /// it counts the flushes that group commit asks for, and can hold them back (a slow disk).
 struct Probe {
     inner: Arc<dyn Store>,
-    down: Arc<AtomicBool>,
+    down: Arc<AtomicU8>,
     bundles: Bundles,
     flushes: Arc<AtomicUsize>,
     flush_held: Arc<AtomicBool>,
@@ -46,10 +64,7 @@ struct Probe {
 
 impl Probe {
     fn check(&self) -> Result<(), StoreError> {
-        if self.down.load(Ordering::SeqCst) {
-            return Err(StoreError::new("the disk is gone (test)"));
-        }
-        Ok(())
+        failure(&self.down)
     }
 }
 
@@ -121,15 +136,13 @@ impl Store for Probe {
 /// [`Probe`].
 struct ProbeLock {
     inner: Box<dyn WriteLock>,
-    down: Arc<AtomicBool>,
+    down: Arc<AtomicU8>,
     bundles: Bundles,
 }
 
 impl WriteLock for ProbeLock {
     fn apply(&mut self, batch: Batch) -> Result<(), StoreError> {
-        if self.down.load(Ordering::SeqCst) {
-            return Err(StoreError::new("the disk is gone (test)"));
-        }
+        failure(&self.down)?;
         let bundles = bundles_in(&batch);
         self.inner.apply(batch)?;
         record_bundles(&self.bundles, bundles);
@@ -193,7 +206,7 @@ pub struct Harness {
     /// Every bundle stored through this harness (and its replicas).
     pub bundles: Bundles,
     offset: Arc<AtomicI64>,
-    down: Arc<AtomicBool>,
+    down: Arc<AtomicU8>,
     flushes: Arc<AtomicUsize>,
     flush_held: Arc<AtomicBool>,
     _keep: Option<crate::common::Keep>,
@@ -244,7 +257,7 @@ impl Harness {
         settings: Settings,
         bundles: &Bundles,
     ) -> Self {
-        let down = Arc::new(AtomicBool::new(false));
+        let down = Arc::new(AtomicU8::new(STORE_UP));
         let flushes = Arc::new(AtomicUsize::new(0));
         let flush_held = Arc::new(AtomicBool::new(false));
         let probe = Probe {
@@ -292,7 +305,19 @@ impl Harness {
 
     /// Makes every store call fail (`true`) or work again.
     pub fn store_down(&self, down: bool) {
-        self.down.store(down, Ordering::SeqCst);
+        let state = if down { STORE_FAILING } else { STORE_UP };
+        self.down.store(state, Ordering::SeqCst);
+    }
+
+    /// Makes every store call fail as an unreachable database does (`true`: the registry
+    /// answers 503 `store_unavailable`) or work again.
+    pub fn store_unreachable(&self, unreachable: bool) {
+        let state = if unreachable {
+            STORE_UNREACHABLE
+        } else {
+            STORE_UP
+        };
+        self.down.store(state, Ordering::SeqCst);
     }
 
     /// The app's whole answer, headers included (the verifier page's tests read them).

@@ -14,6 +14,7 @@ mod bounds;
 mod bundle;
 #[path = "../common/mod.rs"]
 mod common;
+mod contract;
 mod credentials;
 mod decisions;
 mod equivalence;

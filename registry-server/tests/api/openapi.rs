@@ -278,6 +278,17 @@ async fn every_status_a_route_answers_is_documented_and_every_listed_one_is_reac
         );
         observed.insert(r.call_json(&m, &path, &body, None).await.status.as_u16());
         r.store_down(false);
+        // The store cannot be reached (a database whose connections are cut).
+        r.advance(Duration::hours(13));
+        r.store_unreachable(true);
+        observed.insert(
+            r.call_json(&m, &path, &body, Some(&stranger))
+                .await
+                .status
+                .as_u16(),
+        );
+        observed.insert(r.call_json(&m, &path, &body, None).await.status.as_u16());
+        r.store_unreachable(false);
 
         let undocumented: Vec<_> = observed.difference(&documented).collect();
         assert!(
