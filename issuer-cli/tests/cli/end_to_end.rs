@@ -185,6 +185,8 @@ fn offline_revocation_and_suspension_reach_the_verifier_through_the_bundle() {
         "college.key",
         "--out",
         "college.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     d.issue_nurse(&["--status", "college.status.json"], "nurse.jwt");
     let build = |d: &Scratch| d.bundle(&college, &["--status-list", "college.status.json"]);
@@ -263,6 +265,8 @@ fn another_issuers_key_cannot_revoke_in_a_status_file() {
         "college.key",
         "--out",
         "college.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     let before = std::fs::read(d.path("college.status.json")).unwrap();
     let out = d.run(&[
@@ -461,6 +465,8 @@ fn bulk_issue_with_a_status_file_gives_every_credential_its_own_saved_index() {
         "center.key",
         "--out",
         "center.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     let csv = examples().join("batch.csv");
     d.ok(&[
