@@ -297,6 +297,8 @@ fn claims_valid_from_evidence_and_terms_of_use_are_carried_into_the_signed_crede
         "{}",
         report.to_words()
     );
+    // The registry judges a published credential by this report: it accepts this one.
+    crate::PublishPolicy::registry().judge(&report).unwrap();
 }
 
 #[test]
