@@ -1,6 +1,6 @@
-//! `skillpass key`: generate Ed25519 (default), P-256 (`--alg ES256`) or P-384 (`--alg ES384`) keys as private JWK
-//! files (mode 0600) and show their public forms — did:key, did:jwk, DID URL (`kid`), public
-//! JWK, RFC 7638 thumbprint — never the secret.
+//! `skillpass key`: generate Ed25519 (default), P-256 (`--alg ES256`) or P-384
+//! (`--alg ES384`) keys as private JWK files (mode 0600) and show their public forms —
+//! did:key, did:jwk, DID URL (`kid`), public JWK, RFC 7638 thumbprint — never the secret.
 
 use std::path::PathBuf;
 
