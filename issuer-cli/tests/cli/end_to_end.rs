@@ -575,7 +575,9 @@ fn es384_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
         (jwk["kty"].as_str(), jwk["crv"].as_str()),
         (Some("EC"), Some("P-384"))
     );
-    assert!(d.ok(&["key", "show", "college.key"]).contains("ES384 (P-384)"));
+    assert!(d
+        .ok(&["key", "show", "college.key"])
+        .contains("ES384 (P-384)"));
     d.bundle(&college, &[]);
     d.issue_nurse(&[], "nurse.jwt");
     let jws = std::fs::read_to_string(d.path("nurse.jwt")).unwrap();
