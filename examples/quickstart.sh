@@ -15,7 +15,7 @@ set -x
 OPERATOR=$(skillpass key new --out operator.key)
 COLLEGE=$(skillpass key new --out college.key)
 skillpass key show college.key --public-jwk
-skillpass status init --key college.key --out college.status.json
+skillpass status init --key college.key --base-url https://college.example/status --out college.status.json
 skillpass bundle build --anchor operator.key \
     --issuer "$COLLEGE" --name "Manila College of Nursing" --country PH \
     --accredit QualificationCredential:PQF-6 --out bundle.jws

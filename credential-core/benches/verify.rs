@@ -107,7 +107,7 @@ fn verification(c: &mut Criterion) {
     let parsed = UnverifiedJws::parse(&f.credential, usize::MAX).unwrap();
     let key = *f.college.public().as_dalek().unwrap();
     let message = parsed.signing_input().as_bytes().to_vec();
-    let signature = ed25519_dalek::Signature::from_bytes(parsed.signature());
+    let signature = ed25519_dalek::Signature::from_slice(parsed.signature()).unwrap();
 
     let mut g = c.benchmark_group("single");
     g.throughput(Throughput::Elements(1));

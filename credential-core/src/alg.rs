@@ -2,8 +2,9 @@
 //!
 //! `EdDSA` (Ed25519, RFC 8037) is the native algorithm; `ES256` (ECDSA with P-256 and
 //! SHA-256, RFC 7518 §3.4) is accepted beside it for issuer and holder keys because the
-//! OpenID high-assurance profile (HAIP 1.0) requires wallets and issuers to support it.
-//! Everything else — `none`, every HMAC, RSA, other curves, the draft name `Ed25519` — is
+//! OpenID high-assurance profile (HAIP 1.0) requires wallets and issuers to support it;
+//! `ES384` (ECDSA with P-384 and SHA-384) for institutions whose policy asks for a
+//! 192-bit security level. Everything else — `none`, every HMAC, RSA, other curves, the draft name `Ed25519` — is
 //! refused by [`Algorithm::from_name`] before any key is looked at. Adding an algorithm
 //! means adding a variant here (and its key type in `keys.rs`); nothing else names one.
 
@@ -17,17 +18,20 @@ pub enum Algorithm {
     EdDSA,
     /// `ES256`: ECDSA over P-256 with SHA-256 (RFC 7518 §3.4).
     Es256,
+    /// `ES384`: ECDSA over P-384 with SHA-384 (RFC 7518 §3.4).
+    Es384,
 }
 
 impl Algorithm {
     /// Every accepted algorithm, the native one first.
-    pub const ALL: [Algorithm; 2] = [Algorithm::EdDSA, Algorithm::Es256];
+    pub const ALL: [Algorithm; 3] = [Algorithm::EdDSA, Algorithm::Es256, Algorithm::Es384];
 
     /// The JOSE name (`alg` header value).
     pub fn name(self) -> &'static str {
         match self {
             Self::EdDSA => "EdDSA",
             Self::Es256 => "ES256",
+            Self::Es384 => "ES384",
         }
     }
 
@@ -41,6 +45,16 @@ impl Algorithm {
         match self {
             Self::EdDSA => "Ed25519",
             Self::Es256 => "P-256",
+            Self::Es384 => "P-384",
+        }
+    }
+
+    /// The length of its JWS signature: 64 bytes for Ed25519 and for ES256 (`r || s`,
+    /// 32 bytes each), 96 for ES384 (48 each), RFC 7518 §3.4.
+    pub fn signature_len(self) -> usize {
+        match self {
+            Self::EdDSA | Self::Es256 => 64,
+            Self::Es384 => 96,
         }
     }
 
@@ -78,12 +92,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_eddsa_and_es256_are_allowed_by_their_exact_names() {
+    fn only_eddsa_es256_and_es384_are_allowed_by_their_exact_names() {
         assert_eq!(Algorithm::from_name("EdDSA"), Some(Algorithm::EdDSA));
         assert_eq!(Algorithm::from_name("ES256"), Some(Algorithm::Es256));
+        assert_eq!(Algorithm::from_name("ES384"), Some(Algorithm::Es384));
         for refused in [
-            "none", "None", "HS256", "HS384", "HS512", "RS256", "PS256", "ES384", "ES512",
-            "ES256K", "Ed25519", "es256", "eddsa", "",
+            "none", "None", "HS256", "HS384", "HS512", "RS256", "RS384", "PS256", "PS384", "ES512",
+            "ES256K", "Ed25519", "es256", "es384", "eddsa", "",
         ] {
             assert_eq!(Algorithm::from_name(refused), None, "{refused}");
         }

@@ -48,8 +48,11 @@ pub enum JwsError {
     /// A `crit` header asks for an extension we do not implement.
     #[error("critical header extensions are not supported")]
     Crit,
-    /// The signature is not 64 bytes.
-    #[error("an Ed25519 or ES256 signature is 64 bytes, this one is {0}")]
+    /// The signature is not as long as its algorithm's (64 bytes, 96 for ES384).
+    #[error(
+        "the signature is {0} bytes, not the length of its algorithm's (64 bytes for EdDSA \
+         and ES256, 96 for ES384)"
+    )]
     SignatureLength(usize),
 }
 
@@ -92,7 +95,7 @@ pub struct UnverifiedJws<'a> {
     header: Header,
     alg: Algorithm,
     payload: Vec<u8>,
-    signature: [u8; 64],
+    signature: Vec<u8>,
 }
 
 impl<'a> UnverifiedJws<'a> {
@@ -136,16 +139,17 @@ impl<'a> UnverifiedJws<'a> {
         let sig = URL_SAFE_NO_PAD
             .decode(s)
             .map_err(|_| JwsError::Base64("signature"))?;
-        let signature: [u8; 64] = sig
-            .as_slice()
-            .try_into()
-            .map_err(|_| JwsError::SignatureLength(sig.len()))?;
+        // Exactly the algorithm's length: 64 bytes (EdDSA, ES256's r || s) or 96 (ES384);
+        // a DER-encoded ECDSA signature, as some libraries give, is not JOSE and is refused.
+        if sig.len() != alg.signature_len() {
+            return Err(JwsError::SignatureLength(sig.len()));
+        }
         Ok(Self {
             signing_input,
             header,
             alg,
             payload,
-            signature,
+            signature: sig,
         })
     }
 
@@ -169,8 +173,9 @@ impl<'a> UnverifiedJws<'a> {
         self.signing_input
     }
 
-    /// The 64 signature bytes, for batch verification.
-    pub fn signature(&self) -> &[u8; 64] {
+    /// The signature bytes ([`Algorithm::signature_len`] of them), for batch verification
+    /// and paper codes.
+    pub fn signature(&self) -> &[u8] {
         &self.signature
     }
 
@@ -250,7 +255,8 @@ mod tests {
             r#"{"alg":"none"}"#,
             r#"{"alg":"HS256"}"#,
             r#"{"alg":"Ed25519"}"#,
-            r#"{"alg":"ES384"}"#,
+            r#"{"alg":"ES512"}"#,
+            r#"{"alg":"es384"}"#,
             r#"{"alg":"RS256"}"#,
             r#"{"alg":"PS256"}"#,
             r#"{"alg":"es256"}"#,
@@ -333,6 +339,59 @@ mod tests {
         let parsed = UnverifiedJws::parse(&ours, MAX_JWS_LEN).unwrap();
         assert_eq!(parsed.header().alg, "ES256");
         assert!(parsed.verify_with(&key.public()));
+    }
+
+    #[test]
+    fn es384_jws_round_trips_with_a_96_byte_signature_and_never_passes_as_another_alg() {
+        let key = SecretKey::generate_for(Algorithm::Es384);
+        let jws = sign(&key, &Header::new("vc+jwt", "k"), b"{}");
+        let parsed = UnverifiedJws::parse(&jws, MAX_JWS_LEN).unwrap();
+        assert_eq!(parsed.header().alg, "ES384");
+        assert_eq!(parsed.algorithm(), Algorithm::Es384);
+        assert_eq!(parsed.signature().len(), 96);
+        assert!(parsed.verify_with(&key.public()));
+        // The same bytes labelled ES256 are refused for their length; an ES256 key never
+        // verifies an ES384 JWS, nor an ES384 key an ES256 one.
+        let relabelled = sign_raw(&key, br#"{"alg":"ES256"}"#, b"x");
+        assert!(matches!(
+            UnverifiedJws::parse(&relabelled, MAX_JWS_LEN),
+            Err(JwsError::SignatureLength(96))
+        ));
+        let p256 = SecretKey::generate_for(Algorithm::Es256);
+        assert!(!parsed.verify_with(&p256.public()));
+        let es256 = sign(&p256, &Header::new("vc+jwt", "k"), b"{}");
+        let es256 = UnverifiedJws::parse(&es256, MAX_JWS_LEN).unwrap();
+        assert!(!es256.verify_with(&key.public()));
+        // A 64-byte signature under an ES384 header is refused before any key is used.
+        let short = format!(
+            "{}.{}.{}",
+            URL_SAFE_NO_PAD.encode(br#"{"alg":"ES384"}"#),
+            URL_SAFE_NO_PAD.encode(b"{}"),
+            URL_SAFE_NO_PAD.encode([7u8; 64])
+        );
+        assert!(matches!(
+            UnverifiedJws::parse(&short, MAX_JWS_LEN),
+            Err(JwsError::SignatureLength(64))
+        ));
+    }
+
+    #[test]
+    fn none_hmac_and_rsa_stay_refused_beside_es384() {
+        for alg in ["none", "HS256", "HS384", "RS384", "PS384", "ES512"] {
+            let jws = format!(
+                "{}.{}.{}",
+                URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"{alg}"}}"#)),
+                URL_SAFE_NO_PAD.encode(b"{}"),
+                URL_SAFE_NO_PAD.encode([7u8; 96])
+            );
+            assert!(
+                matches!(
+                    UnverifiedJws::parse(&jws, MAX_JWS_LEN),
+                    Err(JwsError::Algorithm(a)) if a == alg
+                ),
+                "{alg}"
+            );
+        }
     }
 
     #[test]

@@ -1,13 +1,14 @@
-//! Signing keys, `did:key` / `did:jwk` identifiers and JWKs, for the two key types the
-//! [algorithm allow-list](crate::alg) accepts: Ed25519 (RFC 8037 `OKP`) and P-256
-//! (RFC 7518 `EC`, for ES256).
+//! Signing keys, `did:key` / `did:jwk` identifiers and JWKs, for the three key types the
+//! [algorithm allow-list](crate::alg) accepts: Ed25519 (RFC 8037 `OKP`), P-256 and P-384
+//! (RFC 7518 `EC`, for ES256 and ES384).
 //!
 //! Secret keys are zeroized on drop and never printed: their `Debug` is redacted and the
 //! only way to get the secret bytes out is [`SecretKey::to_private_jwk`], which returns a
 //! zeroizing string meant for a key file.
 //!
 //! Identifiers: an Ed25519 key is `did:key:z6Mk…` (multicodec `ed25519-pub`, 0xed), a P-256
-//! key `did:key:zDn…` (multicodec `p256-pub`, 0x1200, over the 33-byte compressed point).
+//! key `did:key:zDn…` (multicodec `p256-pub`, 0x1200, over the 33-byte compressed point),
+//! a P-384 key `did:key:z82…` (`p384-pub`, 0x1201, over the 49-byte compressed point).
 //! Both also read as `did:jwk` (the JWK itself, base64url, in the DID), which many wallets
 //! use for holder keys.
 
@@ -27,6 +28,8 @@ use crate::alg::Algorithm;
 const ED25519_MULTICODEC: [u8; 2] = [0xed, 0x01];
 /// The multicodec prefix of a P-256 public key (`p256-pub`, 0x1200 as varint 0x80 0x24).
 const P256_MULTICODEC: [u8; 2] = [0x80, 0x24];
+/// The multicodec prefix of a P-384 public key (`p384-pub`, 0x1201 as varint 0x81 0x24).
+const P384_MULTICODEC: [u8; 2] = [0x81, 0x24];
 /// Longest `did:key` or `did:jwk` string we look at; a P-256 did:jwk is about 190
 /// characters, an Ed25519 did:key 56.
 const MAX_DID_LEN: usize = 512;
@@ -38,10 +41,10 @@ pub const MAX_JWK_LEN: usize = 4096;
 #[non_exhaustive]
 pub enum KeyError {
     /// The DID is not a `did:key` or `did:jwk` of a supported key.
-    #[error("not a did:key or did:jwk of an Ed25519 or P-256 key: {0}")]
+    #[error("not a did:key or did:jwk of an Ed25519, P-256 or P-384 key: {0}")]
     BadDid(String),
     /// The JWK is not an Ed25519 OKP key or a P-256 EC key, or a member is malformed.
-    #[error("not an Ed25519 or P-256 JWK: {0}")]
+    #[error("not an Ed25519, P-256 or P-384 JWK: {0}")]
     BadJwk(String),
     /// The public key is not a valid point, or is a weak (small-order) Ed25519 key.
     #[error("invalid public key: not a valid point of its curve")]
@@ -51,13 +54,14 @@ pub enum KeyError {
     MismatchedJwk,
 }
 
-/// The two kinds of signing key.
+/// The three kinds of signing key.
 enum Secret {
     Ed25519(SigningKey),
     P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
 }
 
-/// A signing key (Ed25519 or P-256). Zeroized on drop; `Debug` shows only the public DID.
+/// A signing key (Ed25519, P-256 or P-384). Zeroized on drop; `Debug` shows only the public DID.
 pub struct SecretKey(Secret);
 
 impl SecretKey {
@@ -73,6 +77,9 @@ impl SecretKey {
                 &mut rand::rngs::OsRng,
             ))),
             Algorithm::Es256 => Self(Secret::P256(p256::ecdsa::SigningKey::random(
+                &mut rand::rngs::OsRng,
+            ))),
+            Algorithm::Es384 => Self(Secret::P384(p384::ecdsa::SigningKey::random(
                 &mut rand::rngs::OsRng,
             ))),
         }
@@ -91,11 +98,20 @@ impl SecretKey {
             .map_err(|_| KeyError::BadJwk("`d` is not a P-256 private key".into()))
     }
 
+    /// The P-384 key whose secret scalar is `bytes` (big-endian); zero and values not
+    /// below the group order are refused.
+    pub fn from_p384_bytes(bytes: &[u8; 48]) -> Result<Self, KeyError> {
+        p384::ecdsa::SigningKey::from_slice(bytes)
+            .map(|k| Self(Secret::P384(k)))
+            .map_err(|_| KeyError::BadJwk("`d` is not a P-384 private key".into()))
+    }
+
     /// The algorithm this key signs with.
     pub fn algorithm(&self) -> Algorithm {
         match &self.0 {
             Secret::Ed25519(_) => Algorithm::EdDSA,
             Secret::P256(_) => Algorithm::Es256,
+            Secret::P384(_) => Algorithm::Es384,
         }
     }
 
@@ -104,20 +120,23 @@ impl SecretKey {
         match &self.0 {
             Secret::Ed25519(k) => PublicKey(Public::Ed25519(k.verifying_key())),
             Secret::P256(k) => PublicKey::from_p256(k.verifying_key()),
+            Secret::P384(k) => PublicKey::from_p384(k.verifying_key()),
         }
     }
 
-    /// Signs `message`: an Ed25519 signature, or an ES256 signature as JOSE encodes it
-    /// (`r || s`, 32 bytes each, RFC 7518 §3.4). Both are deterministic (RFC 8032,
-    /// RFC 6979).
-    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+    /// Signs `message`: an Ed25519 signature (64 bytes), or an ES256 or ES384 signature as
+    /// JOSE encodes it (`r || s`, 32 or 48 bytes each, RFC 7518 §3.4): always
+    /// [`Algorithm::signature_len`] bytes. All are deterministic (RFC 8032, RFC 6979).
+    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         match &self.0 {
-            Secret::Ed25519(k) => k.sign(message).to_bytes(),
+            Secret::Ed25519(k) => k.sign(message).to_bytes().to_vec(),
             Secret::P256(k) => {
                 let signature: p256::ecdsa::Signature = k.sign(message);
-                let mut out = [0u8; 64];
-                out.copy_from_slice(&signature.to_bytes());
-                out
+                signature.to_bytes().to_vec()
+            }
+            Secret::P384(k) => {
+                let signature: p384::ecdsa::Signature = k.sign(message);
+                signature.to_bytes().to_vec()
             }
         }
     }
@@ -136,16 +155,26 @@ impl SecretKey {
             }
             Secret::P256(k) => {
                 let bytes = Zeroizing::new(k.to_bytes());
-                let d = Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_slice()));
-                let jwk = self.public().to_jwk();
-                Zeroizing::new(format!(
-                    "{{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"{}\",\"y\":\"{}\",\"d\":\"{}\"}}",
-                    jwk.x,
-                    jwk.y.unwrap_or_default(),
-                    d.as_str()
-                ))
+                self.private_ec_jwk(bytes.as_slice())
+            }
+            Secret::P384(k) => {
+                let bytes = Zeroizing::new(k.to_bytes());
+                self.private_ec_jwk(bytes.as_slice())
             }
         }
+    }
+
+    /// The private JWK of an EC key whose secret scalar is `d`.
+    fn private_ec_jwk(&self, d: &[u8]) -> Zeroizing<String> {
+        let d = Zeroizing::new(URL_SAFE_NO_PAD.encode(d));
+        let jwk = self.public().to_jwk();
+        Zeroizing::new(format!(
+            "{{\"kty\":\"EC\",\"crv\":\"{}\",\"x\":\"{}\",\"y\":\"{}\",\"d\":\"{}\"}}",
+            jwk.crv,
+            jwk.x,
+            jwk.y.unwrap_or_default(),
+            d.as_str()
+        ))
     }
 
     /// Reads a private JWK. Its public members, when present, must match `d`.
@@ -160,13 +189,16 @@ impl SecretKey {
         let d = jwk.d.as_deref().ok_or_else(|| {
             KeyError::BadJwk("no private member `d`: this is a public key".into())
         })?;
-        let d = Zeroizing::new(decode_32(d, "d")?);
         let key = match alg {
-            Algorithm::EdDSA => Self::from_bytes(&d),
-            Algorithm::Es256 => Self::from_p256_bytes(&d)?,
+            Algorithm::EdDSA => Self::from_bytes(&Zeroizing::new(decode_32(d, "d")?)),
+            Algorithm::Es256 => Self::from_p256_bytes(&Zeroizing::new(decode_32(d, "d")?))?,
+            Algorithm::Es384 => Self::from_p384_bytes(&Zeroizing::new(decode_48(d, "d")?))?,
         };
         if let Some(x) = &jwk.x {
-            decode_32(x, "x")?;
+            match alg {
+                Algorithm::Es384 => decode_48(x, "x").map(drop)?,
+                _ => decode_32(x, "x").map(drop)?,
+            }
         }
         let public = key.public().to_jwk();
         let x_ok = jwk.x.as_ref().is_none_or(|x| *x == public.x);
@@ -186,12 +218,13 @@ impl fmt::Debug for SecretKey {
     }
 }
 
-/// The two kinds of public key. A P-256 key is kept as its checked uncompressed SEC1
+/// The three kinds of public key. An EC key is kept as its checked uncompressed SEC1
 /// encoding so that [`PublicKey`] stays `Copy`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Public {
     Ed25519(VerifyingKey),
     P256([u8; 65]),
+    P384([u8; 97]),
 }
 
 /// A public key: Ed25519 (a valid point, not of small order) or P-256 (a point on the
@@ -217,6 +250,21 @@ impl PublicKey {
         Ok(Self::from_p256(&key))
     }
 
+    /// A P-384 key from its SEC1 encoding (compressed or uncompressed); rejects points
+    /// not on the curve and the identity.
+    pub fn from_p384_sec1(bytes: &[u8]) -> Result<Self, KeyError> {
+        let key = p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+            .map_err(|_| KeyError::BadPublicKey)?;
+        Ok(Self::from_p384(&key))
+    }
+
+    fn from_p384(key: &p384::ecdsa::VerifyingKey) -> Self {
+        let point = key.to_encoded_point(false);
+        let mut bytes = [0u8; 97];
+        bytes.copy_from_slice(point.as_bytes());
+        Self(Public::P384(bytes))
+    }
+
     fn from_p256(key: &p256::ecdsa::VerifyingKey) -> Self {
         let point = key.to_encoded_point(false);
         let mut bytes = [0u8; 65];
@@ -229,11 +277,12 @@ impl PublicKey {
         match self.0 {
             Public::Ed25519(_) => Algorithm::EdDSA,
             Public::P256(_) => Algorithm::Es256,
+            Public::P384(_) => Algorithm::Es384,
         }
     }
 
-    /// The raw public key: 32 bytes for Ed25519, the 33-byte compressed SEC1 point for
-    /// P-256.
+    /// The raw public key: 32 bytes for Ed25519, the 33-byte (P-256) or 49-byte (P-384)
+    /// compressed SEC1 point.
     pub fn to_bytes(&self) -> Vec<u8> {
         match &self.0 {
             Public::Ed25519(k) => k.to_bytes().to_vec(),
@@ -241,14 +290,18 @@ impl PublicKey {
                 .p256()
                 .map(|k| k.to_encoded_point(true).as_bytes().to_vec())
                 .unwrap_or_default(),
+            Public::P384(_) => self
+                .p384()
+                .map(|k| k.to_encoded_point(true).as_bytes().to_vec())
+                .unwrap_or_default(),
         }
     }
 
-    /// The dalek key of an Ed25519 key, for batch verification; `None` for P-256.
+    /// The dalek key of an Ed25519 key, for batch verification; `None` for EC keys.
     pub fn as_dalek(&self) -> Option<&VerifyingKey> {
         match &self.0 {
             Public::Ed25519(k) => Some(k),
-            Public::P256(_) => None,
+            Public::P256(_) | Public::P384(_) => None,
         }
     }
 
@@ -256,13 +309,20 @@ impl PublicKey {
         match &self.0 {
             // Checked when the key was made; decoding the uncompressed form again is cheap.
             Public::P256(bytes) => p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).ok(),
-            Public::Ed25519(_) => None,
+            Public::Ed25519(_) | Public::P384(_) => None,
+        }
+    }
+
+    fn p384(&self) -> Option<p384::ecdsa::VerifyingKey> {
+        match &self.0 {
+            Public::P384(bytes) => p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes).ok(),
+            Public::Ed25519(_) | Public::P256(_) => None,
         }
     }
 
     /// The multicodec-prefixed key a `did:key` encodes.
     fn multicodec(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(35);
+        let mut bytes = Vec::with_capacity(51);
         match &self.0 {
             Public::Ed25519(k) => {
                 bytes.extend_from_slice(&ED25519_MULTICODEC);
@@ -272,12 +332,16 @@ impl PublicKey {
                 bytes.extend_from_slice(&P256_MULTICODEC);
                 bytes.extend_from_slice(&self.to_bytes());
             }
+            Public::P384(_) => {
+                bytes.extend_from_slice(&P384_MULTICODEC);
+                bytes.extend_from_slice(&self.to_bytes());
+            }
         }
         bytes
     }
 
     /// `did:key:z…`: multibase base58btc of the multicodec key (`z6Mk…` for Ed25519,
-    /// `zDn…` for P-256).
+    /// `zDn…` for P-256, `z82…` for P-384).
     pub fn did(&self) -> String {
         format!("did:key:z{}", bs58::encode(self.multicodec()).into_string())
     }
@@ -336,6 +400,9 @@ impl PublicKey {
             Some((prefix, rest)) if *prefix == P256_MULTICODEC && rest.len() == 33 => {
                 Self::from_p256_sec1(rest)
             }
+            Some((prefix, rest)) if *prefix == P384_MULTICODEC && rest.len() == 49 => {
+                Self::from_p384_sec1(rest)
+            }
             _ => Err(bad()),
         }
     }
@@ -355,6 +422,13 @@ impl PublicKey {
                 crv: "P-256".into(),
                 x: URL_SAFE_NO_PAD.encode(bytes.get(1..33).unwrap_or_default()),
                 y: Some(URL_SAFE_NO_PAD.encode(bytes.get(33..65).unwrap_or_default())),
+                kid: None,
+            },
+            Public::P384(bytes) => PublicJwk {
+                kty: "EC".into(),
+                crv: "P-384".into(),
+                x: URL_SAFE_NO_PAD.encode(bytes.get(1..49).unwrap_or_default()),
+                y: Some(URL_SAFE_NO_PAD.encode(bytes.get(49..97).unwrap_or_default())),
                 kid: None,
             },
         }
@@ -394,17 +468,33 @@ impl PublicKey {
     }
 
     /// Verifies a signature made by [`SecretKey::sign`]: strict Ed25519 (no non-canonical
-    /// or small-order signatures), or ES256 over SHA-256 of `message`.
-    pub fn verify(&self, message: &[u8], signature: &[u8; 64]) -> bool {
+    /// or small-order signatures), or ES256 / ES384 over SHA-256 / SHA-384 of `message`
+    /// (`r || s`, exactly [`Algorithm::signature_len`] bytes; DER or any other length is
+    /// refused).
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
+        if signature.len() != self.algorithm().signature_len() {
+            return false;
+        }
         match &self.0 {
-            Public::Ed25519(k) => k
-                .verify_strict(message, &Signature::from_bytes(signature))
-                .is_ok(),
+            Public::Ed25519(k) => {
+                let Ok(bytes) = <[u8; 64]>::try_from(signature) else {
+                    return false;
+                };
+                k.verify_strict(message, &Signature::from_bytes(&bytes))
+                    .is_ok()
+            }
             Public::P256(_) => {
                 let Ok(signature) = p256::ecdsa::Signature::from_slice(signature) else {
                     return false;
                 };
                 self.p256()
+                    .is_some_and(|k| k.verify(message, &signature).is_ok())
+            }
+            Public::P384(_) => {
+                let Ok(signature) = p384::ecdsa::Signature::from_slice(signature) else {
+                    return false;
+                };
+                self.p384()
                     .is_some_and(|k| k.verify(message, &signature).is_ok())
             }
         }
@@ -418,17 +508,17 @@ impl fmt::Debug for PublicKey {
 }
 
 /// A public JWK as published in trust bundles and JWKS documents: `OKP`/`Ed25519` with
-/// `x`, or `EC`/`P-256` with `x` and `y`.
+/// `x`, or `EC`/`P-256` or `EC`/`P-384` with `x` and `y`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicJwk {
-    /// `OKP` (Ed25519) or `EC` (P-256).
+    /// `OKP` (Ed25519) or `EC` (P-256, P-384).
     pub kty: String,
-    /// `Ed25519` or `P-256`.
+    /// `Ed25519`, `P-256` or `P-384`.
     pub crv: String,
-    /// The public key (Ed25519), or the point's x coordinate (P-256), base64url.
+    /// The public key (Ed25519), or the point's x coordinate (EC), base64url.
     pub x: String,
-    /// The point's y coordinate, base64url (P-256 only).
+    /// The point's y coordinate, base64url (EC only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<String>,
     /// Optional key id (a DID URL).
@@ -452,8 +542,9 @@ impl JwkFields {
         match (self.kty.as_str(), self.crv.as_deref()) {
             ("OKP", Some("Ed25519")) => Ok(Algorithm::EdDSA),
             ("EC", Some("P-256")) => Ok(Algorithm::Es256),
+            ("EC", Some("P-384")) => Ok(Algorithm::Es384),
             (kty, crv) => Err(KeyError::BadJwk(format!(
-                "kty {kty} crv {}: only OKP/Ed25519 and EC/P-256 keys are supported",
+                "kty {kty} crv {}: only OKP/Ed25519, EC/P-256 and EC/P-384 keys are supported",
                 crv.unwrap_or("(none)")
             ))),
         }
@@ -482,8 +573,31 @@ impl JwkFields {
                 sec1.extend_from_slice(&decode_32(y, "y")?);
                 PublicKey::from_p256_sec1(&sec1)
             }
+            Algorithm::Es384 => {
+                let y = self
+                    .y
+                    .as_deref()
+                    .ok_or_else(|| KeyError::BadJwk("a P-384 key needs `y`".into()))?;
+                let mut sec1 = Vec::with_capacity(97);
+                sec1.push(0x04); // uncompressed point
+                sec1.extend_from_slice(&decode_48(x, "x")?);
+                sec1.extend_from_slice(&decode_48(y, "y")?);
+                PublicKey::from_p384_sec1(&sec1)
+            }
         }
     }
+}
+
+fn decode_48(b64: &str, member: &str) -> Result<[u8; 48], KeyError> {
+    let bytes = Zeroizing::new(
+        URL_SAFE_NO_PAD
+            .decode(b64)
+            .map_err(|_| KeyError::BadJwk(format!("`{member}` is not base64url")))?,
+    );
+    bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| KeyError::BadJwk(format!("`{member}` is not 48 bytes")))
 }
 
 fn decode_32(b64: &str, member: &str) -> Result<[u8; 32], KeyError> {
@@ -688,6 +802,96 @@ mod tests {
         let ec = SecretKey::generate_for(Algorithm::Es256);
         assert!(!ec.public().verify(b"m", &ed.sign(b"m")));
         assert!(!ed.public().verify(b"m", &ec.sign(b"m")));
+    }
+
+    #[test]
+    fn p384_did_key_is_the_did_key_method_vector_and_its_jwk() {
+        // The did:key method's P-384 vector (w3c-ccg/did-method-key,
+        // test-vectors/nist-curves.json): multicodec 0x1201 over the 49-byte compressed
+        // point, and the JWK it stands for.
+        let did = "did:key:z82Lm1MpAkeJcix9K8TMiLd5NMAhnwkjjCBeWHXyu3U4oT2MVJJKXkcVBgjGhnLBn2Kaau9";
+        let key = PublicKey::from_did(did).unwrap();
+        assert_eq!(key.algorithm(), Algorithm::Es384);
+        assert_eq!(key.did(), did);
+        assert_eq!(key.to_bytes().len(), 49);
+        assert_eq!(PublicKey::from_did(&key.did_url()).unwrap(), key);
+        let jwk = key.to_jwk();
+        assert_eq!((jwk.kty.as_str(), jwk.crv.as_str()), ("EC", "P-384"));
+        assert_eq!(
+            jwk.x,
+            "lInTxl8fjLKp_UCrxI0WDklahi-7-_6JbtiHjiRvMvhedhKVdHBfi2HCY8t_QJyc"
+        );
+        assert_eq!(
+            jwk.y.as_deref(),
+            Some("y6N1IC-2mXxHreETBW7K3mBcw0qGr3CWHCs-yl09yCQRLcyfGv7XhqAngHOu51Zv")
+        );
+        assert_eq!(PublicKey::from_jwk(&jwk).unwrap(), key);
+        assert_eq!(PublicKey::from_did(&key.did_jwk()).unwrap(), key);
+        let fresh = SecretKey::generate_for(Algorithm::Es384).public();
+        assert!(fresh.did().starts_with("did:key:z82"));
+        assert_eq!(PublicKey::from_did(&fresh.did()).unwrap(), fresh);
+        // The P-384 prefix over a P-256-sized point is refused.
+        let mut bytes = P384_MULTICODEC.to_vec();
+        bytes.extend_from_slice(&[2u8; 33]);
+        let short = format!("did:key:z{}", bs58::encode(bytes).into_string());
+        assert!(PublicKey::from_did(&short).is_err());
+        // A JWK with P-256-sized coordinates under crv P-384 is refused.
+        let mut wrong = jwk.clone();
+        wrong.x = "igrFmi0whuihKnj9R3Om1SoMph72wUGeFaBbzG2vzns".into();
+        assert!(PublicKey::from_jwk(&wrong).is_err());
+    }
+
+    #[test]
+    fn es384_signs_96_byte_raw_r_s_that_verify_only_under_its_key() {
+        let key = SecretKey::generate_for(Algorithm::Es384);
+        let signature = key.sign(b"message");
+        // JOSE's form (RFC 7518 section 3.4): r and s, 48 bytes each, not DER.
+        assert_eq!(signature.len(), 96);
+        assert_eq!(Algorithm::Es384.signature_len(), 96);
+        assert!(key.public().verify(b"message", &signature));
+        assert!(!key.public().verify(b"messagf", &signature));
+        let mut flipped = signature.clone();
+        flipped[10] ^= 1;
+        assert!(!key.public().verify(b"message", &flipped));
+        // The same signature DER-encoded, or cut to 64 bytes, is refused.
+        let der = p384::ecdsa::Signature::from_slice(&signature)
+            .unwrap()
+            .to_der();
+        assert!(!key.public().verify(b"message", der.as_bytes()));
+        assert!(!key.public().verify(b"message", &signature[..64]));
+        // Under another key, or a key of another algorithm, it never verifies.
+        let other = SecretKey::generate_for(Algorithm::Es384);
+        assert!(!other.public().verify(b"message", &signature));
+        let p256 = SecretKey::generate_for(Algorithm::Es256);
+        assert!(!p256.public().verify(b"message", &signature[..64]));
+        // Deterministic (RFC 6979).
+        assert_eq!(key.sign(b"message"), signature);
+    }
+
+    #[test]
+    fn p384_private_jwk_round_trips_and_debug_hides_the_secret() {
+        let key = SecretKey::generate_for(Algorithm::Es384);
+        let jwk = key.to_private_jwk();
+        assert!(jwk.contains(r#""crv":"P-384""#), "{}", jwk.as_str());
+        let back = SecretKey::from_private_jwk(&jwk).unwrap();
+        assert_eq!(back.public(), key.public());
+        assert_eq!(back.algorithm(), Algorithm::Es384);
+        let d = serde_json::from_str::<serde_json::Value>(&jwk).unwrap()["d"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(!format!("{key:?}").contains(&d));
+        // A P-384 `d` must be 48 bytes; zero is no key.
+        let zero = format!(
+            r#"{{"kty":"EC","crv":"P-384","d":"{}"}}"#,
+            URL_SAFE_NO_PAD.encode([0u8; 48])
+        );
+        assert!(SecretKey::from_private_jwk(&zero).is_err());
+        let short = format!(
+            r#"{{"kty":"EC","crv":"P-384","d":"{}"}}"#,
+            URL_SAFE_NO_PAD.encode([1u8; 32])
+        );
+        assert!(SecretKey::from_private_jwk(&short).is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! binary container of the JWS's *decoded* parts:
 //!
 //! ```text
-//! u16 big-endian header length | header JSON | 64-byte Ed25519 signature | payload JSON
+//! u16 big-endian header length | header JSON | signature (64 bytes; 96 for ES384) | payload JSON
 //! ```
 //!
 //! Why this shape:
@@ -38,6 +38,7 @@ use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 
+use crate::alg::Algorithm;
 use crate::jws::MAX_JWS_LEN;
 use crate::signed::{self, CredentialJwt};
 
@@ -86,7 +87,8 @@ pub fn encode(jws: &str) -> Result<String, PaperError> {
         .map_err(|_| PaperError::NotAJws("header".into()))?;
     let header_len =
         u16::try_from(header.len()).map_err(|_| PaperError::NotAJws("header too long".into()))?;
-    let mut container = Vec::with_capacity(2 + header.len() + 64 + parsed.payload().len());
+    let mut container =
+        Vec::with_capacity(2 + header.len() + parsed.signature().len() + parsed.payload().len());
     container.extend_from_slice(&header_len.to_be_bytes());
     container.extend_from_slice(&header);
     container.extend_from_slice(parsed.signature());
@@ -124,11 +126,21 @@ pub fn decode(text: &str) -> Result<String, PaperError> {
         .split_first_chunk::<2>()
         .ok_or(PaperError::Container)?;
     let header_len = usize::from(u16::from_be_bytes(*len));
-    if rest.len() < header_len + 64 {
+    if rest.len() < header_len {
         return Err(PaperError::Container);
     }
     let (header, rest) = rest.split_at(header_len);
-    let (signature, payload) = rest.split_at(64);
+    // The signature's length is its algorithm's (64 bytes, 96 for ES384), named in the
+    // header; an algorithm off the allow-list is no credential to decode.
+    let signature_len = serde_json::from_slice::<serde_json::Value>(header)
+        .ok()
+        .and_then(|h| h.get("alg")?.as_str().and_then(Algorithm::from_name))
+        .ok_or(PaperError::Container)?
+        .signature_len();
+    if rest.len() < signature_len {
+        return Err(PaperError::Container);
+    }
+    let (signature, payload) = rest.split_at(signature_len);
     let mut jws = URL_SAFE_NO_PAD.encode(header);
     jws.push('.');
     URL_SAFE_NO_PAD.encode_string(payload, &mut jws);
@@ -235,6 +247,19 @@ mod tests {
     use super::*;
     use crate::testutil::Fixture;
     use crate::Verdict;
+
+    #[test]
+    fn an_es384_credential_goes_on_paper_and_comes_back_byte_for_byte() {
+        let f = Fixture::new();
+        let key = crate::SecretKey::generate_for(Algorithm::Es384);
+        let doc = f.document_for(&f.holder.public().did());
+        let jws = crate::sign_document(&key, &key.public().did_url(), &doc).unwrap();
+        let text = encode(&jws).unwrap();
+        assert_eq!(decode(&text).unwrap(), jws);
+        // And an EdDSA one still does, beside it.
+        let eddsa = f.issue_to(&f.holder.public().did());
+        assert_eq!(decode(&encode(&eddsa).unwrap()).unwrap(), eddsa);
+    }
 
     #[test]
     fn a_link_carries_the_paper_text_in_its_fragment_and_gives_it_back() {

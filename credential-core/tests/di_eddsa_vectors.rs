@@ -88,7 +88,7 @@ fn signing_with_the_vector_key_gives_the_vectors_proof_value() {
         read("combinedHashDataInt.txt").trim()
     );
     let signature = key.sign(&combined);
-    assert_eq!(hex::encode(signature), read("sigHexDataInt.txt").trim());
+    assert_eq!(hex::encode(&signature), read("sigHexDataInt.txt").trim());
     assert_eq!(
         format!("z{}", bs58::encode(signature).into_string()),
         read("sigBTC58DataInt.txt").trim()

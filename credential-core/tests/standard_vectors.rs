@@ -169,9 +169,7 @@ fn rfc6979_a25_p256_sha256_deterministic_signatures_are_reproduced_byte_for_byte
         let mut expected = hex(s["r_hex"].as_str().unwrap());
         expected.extend(hex(s["s_hex"].as_str().unwrap()));
         assert_eq!(key.sign(message).to_vec(), expected, "{}", s["message"]);
-        assert!(key
-            .public()
-            .verify(message, &expected.clone().try_into().unwrap()));
+        assert!(key.public().verify(message, &expected));
     }
 }
 
@@ -190,5 +188,51 @@ fn did_key_p256_vectors_encode_and_decode() {
         assert_eq!(jwk.x, entry["jwk"]["x"].as_str().unwrap());
         assert_eq!(jwk.y.as_deref(), entry["jwk"]["y"].as_str());
         assert_eq!(PublicKey::from_did(&decoded.did_jwk()).unwrap(), decoded);
+    }
+}
+
+#[test]
+fn rfc6979_a26_p384_sha384_deterministic_signatures_are_reproduced_byte_for_byte() {
+    // RFC 6979 appendix A.2.6 (P-384): the key, its public point, and the deterministic
+    // SHA-384 signatures of "sample" and "test"; JOSE's ES384 is r || s, 48 bytes each.
+    let d: [u8; 48] = hex(
+        "6B9D3DAD2E1B8C1C05B19875B6659F4DE23C3B667BF297BA9AA47740787137D8\
+         96D5724E4C70A825F872C9EA60D2EDF5",
+    )
+    .try_into()
+    .unwrap();
+    let key = SecretKey::from_p384_bytes(&d).unwrap();
+    assert_eq!(key.algorithm(), Algorithm::Es384);
+    let mut sec1 = vec![0x04];
+    sec1.extend(hex(
+        "EC3A4E415B4E19A4568618029F427FA5DA9A8BC4AE92E02E06AAE5286B300C64\
+         DEF8F0EA9055866064A254515480BC13",
+    ));
+    sec1.extend(hex(
+        "8015D9B72D7D57244EA8EF9AC0C621896708A59367F9DFB9F54CA84B3F1C9DB1\
+         288B231C3AE0D4FE7344FD2533264720",
+    ));
+    assert_eq!(key.public(), PublicKey::from_p384_sec1(&sec1).unwrap());
+    for (message, r, s) in [
+        (
+            "sample",
+            "94EDBB92A5ECB8AAD4736E56C691916B3F88140666CE9FA73D64C4EA95AD133C\
+             81A648152E44ACF96E36DD1E80FABE46",
+            "99EF4AEB15F178CEA1FE40DB2603138F130E740A19624526203B6351D0A3A94F\
+             A329C145786E679E7B82C71A38628AC8",
+        ),
+        (
+            "test",
+            "8203B63D3C853E8D77227FB377BCF7B7B772E97892A80F36AB775D509D7A5FEB\
+             0542A7F0812998DA8F1DD3CA3CF023DB",
+            "DDD0760448D42D8A43AF45AF836FCE4DE8BE06B485E9B61B827C2F13173923E0\
+             6A739F040649A667BF3B828246BAA5A5",
+        ),
+    ] {
+        let mut expected = hex(r);
+        expected.extend(hex(s));
+        assert_eq!(expected.len(), 96);
+        assert_eq!(key.sign(message.as_bytes()), expected, "{message}");
+        assert!(key.public().verify(message.as_bytes(), &expected));
     }
 }

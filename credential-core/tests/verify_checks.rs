@@ -70,6 +70,14 @@ impl World {
         }
     }
 
+    /// The same world with a fresh P-384 (ES384) college key.
+    fn es384() -> Self {
+        Self {
+            college: SecretKey::generate_for(credential_core::Algorithm::Es384),
+            ..Self::new()
+        }
+    }
+
     fn claims() -> Value {
         serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap()
     }
@@ -1151,7 +1159,7 @@ fn an_es256_credential_relabelled_eddsa_or_tampered_fails_the_signature_check() 
         &w.verify(&reencode(&jws, None, Some(text.as_bytes()))),
         CheckId::Signature,
     );
-    for alg in ["ES384", "ES512", "RS256", "PS256", "HS256", "ES256K"] {
+    for alg in ["ES512", "RS256", "PS256", "HS256", "ES256K", "none"] {
         let other = reencode(
             &jws,
             Some(&format!(r#"{{"alg":"{alg}","typ":"vc+jwt"}}"#)),
@@ -1159,6 +1167,89 @@ fn an_es256_credential_relabelled_eddsa_or_tampered_fails_the_signature_check() 
         );
         assert_fails(&w.verify(&other), CheckId::Algorithm);
     }
+    // ES384 is allowed, but an ES256 signature (64 bytes) under it is no ES384 signature.
+    let other = reencode(
+        &jws,
+        Some(&format!(
+            r#"{{"alg":"ES384","typ":"vc+jwt","kid":"{}"}}"#,
+            w.college.public().did_url()
+        )),
+        None,
+    );
+    assert_eq!(w.verify(&other).verdict, Verdict::Invalid);
+}
+
+#[test]
+fn a_credential_from_an_es384_issuer_verifies_valid_and_relabelled_or_tampered_fails() {
+    let w = World::es384();
+    assert!(w.college.public().did().starts_with("did:key:z82"));
+    let credential = w.credential();
+    let header: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(credential.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(header["alg"], "ES384");
+    let signature = URL_SAFE_NO_PAD
+        .decode(credential.split('.').nth(2).unwrap())
+        .unwrap();
+    assert_eq!(signature.len(), 96, "JOSE r || s, 48 bytes each");
+    let report = w.verify(&credential);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
+    assert!(report.checks.iter().all(|c| c.outcome == Outcome::Pass));
+    assert_eq!(
+        report.check(CheckId::Algorithm).unwrap().detail,
+        "ES384 (P-384)"
+    );
+    let tampered = String::from_utf8(
+        URL_SAFE_NO_PAD
+            .decode(credential.split('.').nth(1).unwrap())
+            .unwrap(),
+    )
+    .unwrap()
+    .replace("Bachelor", "Bachelar");
+    assert_fails(
+        &w.verify(&reencode(&credential, None, Some(tampered.as_bytes()))),
+        CheckId::Signature,
+    );
+    for alg in ["ES512", "HS384", "RS384", "PS384", "none"] {
+        let other = reencode(
+            &credential,
+            Some(&format!(r#"{{"alg":"{alg}","typ":"vc+jwt"}}"#)),
+            None,
+        );
+        assert_fails(&w.verify(&other), CheckId::Algorithm);
+    }
+}
+
+#[test]
+fn an_es384_credential_verifies_in_josekit_and_a_josekit_es384_credential_verifies_valid() {
+    use josekit::jwk::Jwk;
+    use josekit::jws::{JwsHeader, ES384};
+    let w = World::es384();
+    let jws = w.credential();
+    let public = serde_json::to_vec(&w.college.public().to_jwk()).unwrap();
+    let verifier = ES384
+        .verifier_from_jwk(&Jwk::from_bytes(&public).unwrap())
+        .unwrap();
+    let (payload, header) = josekit::jws::deserialize_compact(&jws, &verifier).unwrap();
+    assert_eq!(header.token_type(), Some("vc+jwt"));
+    let doc: Value = serde_json::from_slice(&payload).unwrap();
+    assert_eq!(doc["type"][1], "QualificationCredential");
+    let private = Jwk::from_bytes(w.college.to_private_jwk().as_bytes()).unwrap();
+    let signer = ES384.signer_from_jwk(&private).unwrap();
+    let mut header = JwsHeader::new();
+    header.set_token_type("vc+jwt");
+    header.set_key_id(w.college.public().did_url());
+    let theirs = josekit::jws::serialize_compact(
+        &serde_json::to_vec(&w.document(|_| {})).unwrap(),
+        &header,
+        &signer,
+    )
+    .unwrap();
+    let report = w.verify(&theirs);
+    assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Building and signing a credential from an issuer's claims, refusing what could not be
 //! right (a holder that is not a did:key, dates in the future, a validity that ends before
-//! it starts).
+//! it starts) and never dropping a claim silently: every member of a claims file is either
+//! carried into the credential (`@context`, `id`, `type`, `name`, `description`,
+//! `validFrom`, `validUntil`, `credentialSubject`, `evidence`, `termsOfUse`) or refused by
+//! name.
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
@@ -9,6 +12,7 @@ use super::checked::CheckedCredential;
 use super::error::{CredentialError, Structure};
 use super::kind::{format_time, parse_time, CredentialKind};
 use super::vocab::{SKILLPASS_CONTEXT_V1, TYP_VC, VC_CONTEXT_V2};
+use crate::jsonld::{check_contexts, to_dataset, CREDENTIAL_CONTEXTS};
 use crate::jws::{self, Header};
 use crate::keys::{PublicKey, SecretKey};
 use crate::status::StatusEntry;
@@ -20,8 +24,9 @@ pub struct IssueOptions {
     pub issuer: Option<String>,
     /// The holder's DID, put into `credentialSubject.id`.
     pub holder: Option<String>,
-    /// Start of validity (`validFrom`).
-    pub valid_from: DateTime<Utc>,
+    /// Start of validity (`validFrom`); when `None`, the claims' own `validFrom`, else
+    /// `issued_at`.
+    pub valid_from: Option<DateTime<Utc>>,
     /// End of validity, overriding any `validUntil` in the claims.
     pub valid_until: Option<DateTime<Utc>>,
     /// Status list entries (revocation, suspension).
@@ -32,12 +37,13 @@ pub struct IssueOptions {
 }
 
 impl IssueOptions {
-    /// Issued and valid from `now`, issuer = the signing key, no holder, no status.
+    /// Issued and valid from `now` (unless the claims say `validFrom`), issuer = the
+    /// signing key, no holder, no status.
     pub fn new(now: DateTime<Utc>) -> Self {
         Self {
             issuer: None,
             holder: None,
-            valid_from: now,
+            valid_from: None,
             valid_until: None,
             status: Vec::new(),
             issued_at: now,
@@ -45,21 +51,74 @@ impl IssueOptions {
     }
 }
 
+/// The members of a claims file and what becomes of each: carried into the credential
+/// (checked), or refused with the reason. A member not listed here is refused as unknown.
+const CARRIED: &[&str] = &[
+    "@context",
+    "id",
+    "type",
+    "name",
+    "description",
+    "validFrom",
+    "validUntil",
+    "credentialSubject",
+    "evidence",
+    "termsOfUse",
+];
+
+/// Members of a VC 2.0 credential that a claims file may not set, and why.
+const NOT_FROM_CLAIMS: &[(&str, &str)] = &[
+    (
+        "issuer",
+        "the issuer is the signing key's DID (--issuer after a key rotation)",
+    ),
+    (
+        "credentialStatus",
+        "status entries come from the status list file (--status)",
+    ),
+    (
+        "proof",
+        "the proof is made by signing, never taken from claims",
+    ),
+    ("vc", "VC-JOSE-COSE forbids the JWT-VC 1.1 `vc` claim"),
+    ("vp", "VC-JOSE-COSE forbids the JWT-VC 1.1 `vp` claim"),
+];
+
+/// Most entries of `evidence` or `termsOfUse` in a claims file.
+const MAX_EXTRA_ENTRIES: usize = 20;
+
 /// Builds the complete unsigned VC from an issuer's claims file
 /// (`{"type": "QualificationCredential", "credentialSubject": {…}, "validUntil"?: …}`).
+///
+/// Every member of the claims is carried or refused, never dropped: `validFrom` (unless
+/// `options` set one), `validUntil` (unless `options` set one), `id` (a `urn:uuid:`;
+/// a new one when absent), `name`, `description`, `evidence` and `termsOfUse` (objects with
+/// a `type`, every term of them defined by the shipped contexts) and `@context` entries
+/// (only contexts a verifier accepts) go into the credential; any other member is refused
+/// by name ([`Structure::ClaimsMember`]).
 pub fn build_document(
     claims: &Value,
     issuer: &str,
     options: &IssueOptions,
 ) -> Result<Value, CredentialError> {
     let claims = claims.as_object().ok_or(Structure::ClaimsNotObject)?;
+    check_claims_members(claims)?;
     let kind: CredentialKind = match claims.get("type") {
         Some(Value::String(t)) => t.parse()?,
-        Some(Value::Array(types)) => types
-            .iter()
-            .filter_map(Value::as_str)
-            .find_map(|t| t.parse().ok())
-            .ok_or(Structure::ClaimsNoKind)?,
+        Some(Value::Array(types)) => {
+            let mut kind = None;
+            for t in types {
+                let t = t.as_str().ok_or(Structure::ClaimsNoType)?;
+                match t.parse::<CredentialKind>() {
+                    Ok(k) if kind.is_none() => kind = Some(k),
+                    // A second kind, or a type the credential would not carry.
+                    Ok(_) => return Err(Structure::ClaimsType(clip(t, 64)).into()),
+                    Err(_) if t == "VerifiableCredential" => {}
+                    Err(_) => return Err(Structure::ClaimsType(clip(t, 64)).into()),
+                }
+            }
+            kind.ok_or(Structure::ClaimsNoKind)?
+        }
         _ => return Err(Structure::ClaimsNoType.into()),
     };
     let mut subject = claims
@@ -70,15 +129,17 @@ pub fn build_document(
     if let Some(holder) = &options.holder {
         subject.insert("id".into(), Value::String(holder.clone()));
     }
+    let valid_from = match (options.valid_from, claims.get("validFrom")) {
+        (Some(t), _) => t,
+        (None, Some(Value::String(s))) => {
+            parse_time(s).ok_or(Structure::NotDateTime("validFrom"))?
+        }
+        (None, Some(_)) => return Err(Structure::NotString("validFrom").into()),
+        (None, None) => options.issued_at,
+    };
     let mut doc = Map::new();
-    doc.insert(
-        "@context".into(),
-        json!([VC_CONTEXT_V2, SKILLPASS_CONTEXT_V1]),
-    );
-    doc.insert(
-        "id".into(),
-        Value::String(format!("urn:uuid:{}", uuid::Uuid::new_v4())),
-    );
+    doc.insert("@context".into(), contexts(claims.get("@context"))?);
+    doc.insert("id".into(), Value::String(credential_id(claims.get("id"))?));
     doc.insert(
         "type".into(),
         json!(["VerifiableCredential", kind.as_str()]),
@@ -87,10 +148,7 @@ pub fn build_document(
         "issuer".into(),
         Value::String(options.issuer.clone().unwrap_or_else(|| issuer.to_owned())),
     );
-    doc.insert(
-        "validFrom".into(),
-        Value::String(format_time(options.valid_from)),
-    );
+    doc.insert("validFrom".into(), Value::String(format_time(valid_from)));
     let valid_until = match options.valid_until {
         Some(t) => Some(Value::String(format_time(t))),
         None => claims.get("validUntil").cloned(),
@@ -122,9 +180,118 @@ pub fn build_document(
             );
         }
     }
+    let mut extended = false;
+    for member in ["evidence", "termsOfUse"] {
+        if let Some(v) = claims.get(member) {
+            check_typed_entries(member, v)?;
+            doc.insert(member.into(), v.clone());
+            extended = true;
+        }
+    }
     let doc = Value::Object(doc);
-    check_issuable(&doc, options)?;
+    if extended {
+        // Every term they use must be defined by a shipped context: a verifier reading the
+        // credential as JSON-LD (or a Data Integrity proof over it) would lose it otherwise.
+        to_dataset(&doc).map_err(Structure::JsonLd)?;
+    }
+    check_issuable(&doc, options, valid_from)?;
     Ok(doc)
+}
+
+/// Refuses a claims member Skillpass neither carries into the credential nor reads,
+/// naming it (the first in the file's order).
+fn check_claims_members(claims: &Map<String, Value>) -> Result<(), Structure> {
+    for name in claims.keys() {
+        if CARRIED.contains(&name.as_str()) {
+            continue;
+        }
+        let why = NOT_FROM_CLAIMS.iter().find(|(n, _)| n == name).map_or(
+            "Skillpass does not use it, and would not sign what it cannot check",
+            |(_, why)| why,
+        );
+        return Err(Structure::ClaimsMember {
+            member: clip(name, 64),
+            why,
+        });
+    }
+    Ok(())
+}
+
+/// The credential's `@context`: the VC 2.0 and Skillpass contexts, then any further
+/// entries of the claims' own `@context` (a URL or a list), each of which must be a
+/// context a verifier accepts ([`check_contexts`]).
+fn contexts(given: Option<&Value>) -> Result<Value, Structure> {
+    let mut list = vec![json!(VC_CONTEXT_V2), json!(SKILLPASS_CONTEXT_V1)];
+    let extra: Vec<Value> = match given {
+        None => Vec::new(),
+        Some(Value::String(_)) => given.into_iter().cloned().collect(),
+        Some(Value::Array(items)) => items.clone(),
+        Some(_) => return Err(Structure::ClaimsContext),
+    };
+    for item in extra {
+        if !list.contains(&item) {
+            list.push(item);
+        }
+    }
+    let list = Value::Array(list);
+    if given.is_some() {
+        let mut only = Map::new();
+        only.insert("@context".into(), list.clone());
+        check_contexts(&only, CREDENTIAL_CONTEXTS)?;
+    }
+    Ok(list)
+}
+
+/// The credential's `id`: the claims' own (a `urn:uuid:` URN, the form a Skillpass
+/// credential id has and the registry stores by), or a new random one.
+fn credential_id(given: Option<&Value>) -> Result<String, Structure> {
+    match given {
+        None => Ok(format!("urn:uuid:{}", uuid::Uuid::new_v4())),
+        Some(Value::String(id)) => {
+            let uuid = id
+                .strip_prefix("urn:uuid:")
+                .filter(|u| u.len() == 36)
+                .and_then(|u| uuid::Uuid::parse_str(u).ok())
+                .ok_or(Structure::ClaimsId)?;
+            Ok(format!("urn:uuid:{}", uuid.hyphenated()))
+        }
+        Some(_) => Err(Structure::ClaimsId),
+    }
+}
+
+/// `evidence` and `termsOfUse` (VC 2.0 §5.6, §5.5): an object or a non-empty list of
+/// objects, each with a `type`.
+fn check_typed_entries(member: &'static str, value: &Value) -> Result<(), Structure> {
+    let entries: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    let bad = || Structure::ClaimsEntries(member);
+    if entries.is_empty() || entries.len() > MAX_EXTRA_ENTRIES {
+        return Err(bad());
+    }
+    for entry in entries {
+        let typed = match entry.get("type") {
+            Some(Value::String(t)) => !t.is_empty(),
+            Some(Value::Array(ts)) => {
+                !ts.is_empty() && ts.iter().all(|t| t.as_str().is_some_and(|t| !t.is_empty()))
+            }
+            _ => false,
+        };
+        if !entry.is_object() || !typed {
+            return Err(bad());
+        }
+    }
+    Ok(())
+}
+
+/// `text` cut to `max` characters, for naming a member of untrusted input.
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{cut}…")
 }
 
 /// Longest DID accepted as a holder (a did:key is 56 characters).
@@ -134,7 +301,11 @@ const MAX_HOLDER_DID: usize = 512;
 /// holder that is not a well-formed did:key, a validity period that ends before it starts
 /// or before the moment of issuing, and an award, assessment or birth date after the day
 /// of issuing (one day of slack, for issuers east of UTC).
-fn check_issuable(doc: &Value, options: &IssueOptions) -> Result<(), CredentialError> {
+fn check_issuable(
+    doc: &Value,
+    options: &IssueOptions,
+    valid_from: DateTime<Utc>,
+) -> Result<(), CredentialError> {
     let subject = doc.get("credentialSubject");
     if let Some(holder) = subject.and_then(|s| s.get("id")) {
         let holder = holder
@@ -150,7 +321,7 @@ fn check_issuable(doc: &Value, options: &IssueOptions) -> Result<(), CredentialE
         if until <= options.issued_at {
             return Err(CredentialError::AlreadyExpired);
         }
-        if until <= options.valid_from {
+        if until <= valid_from {
             return Err(CredentialError::EndsBeforeStart);
         }
     }

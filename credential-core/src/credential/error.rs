@@ -79,6 +79,43 @@ pub enum Structure {
     /// The claims have no `credentialSubject` object.
     #[error("claims need a `credentialSubject` object")]
     ClaimsNoSubject,
+    /// A claims member Skillpass neither carries into the credential nor reads.
+    #[error(
+        "claims member `{member}` is refused: {why}. A claims file may hold @context, id, \
+         type, name, description, validFrom, validUntil, credentialSubject, evidence and \
+         termsOfUse"
+    )]
+    ClaimsMember {
+        /// The member's name, as the claims file spells it (cut if very long).
+        member: String,
+        /// Why it cannot be taken from claims.
+        why: &'static str,
+    },
+    /// A claims `type` entry that is neither `VerifiableCredential` nor the one Skillpass
+    /// credential type (the credential carries exactly these two).
+    #[error(
+        "claims `type` entry {0:?} is refused: a Skillpass credential's type is \
+         VerifiableCredential and one of QualificationCredential or SkillCredential"
+    )]
+    ClaimsType(String),
+    /// The claims' `@context` is neither a URL nor a list.
+    #[error("claims `@context` must be a context URL or a list of them")]
+    ClaimsContext,
+    /// The claims' `id` is not a `urn:uuid:` URN.
+    #[error(
+        "claims `id` must be a urn:uuid: URN (urn:uuid:<uuid>), the form of a Skillpass \
+         credential id; leave it out for a new one"
+    )]
+    ClaimsId,
+    /// `evidence` or `termsOfUse` that is not an object or list of objects with a `type`.
+    #[error(
+        "claims `{0}` must be an object, or a list of 1 to 20 objects, each with a `type` \
+         (VC 2.0)"
+    )]
+    ClaimsEntries(&'static str),
+    /// `evidence` or `termsOfUse` uses a term no shipped context defines.
+    #[error("claims `evidence`/`termsOfUse`: {0}")]
+    JsonLd(crate::jsonld::JsonLdError),
     /// The document could not be serialized.
     #[error("{0}")]
     Serialize(serde_json::Error),

@@ -29,7 +29,7 @@ fn build(claims: &Value, options: &IssueOptions) -> Result<Value, CredentialErro
 #[test]
 fn build_document_refuses_a_valid_until_before_valid_from() {
     let mut options = IssueOptions::new(t("2026-03-01T00:00:00Z"));
-    options.valid_from = t("2026-06-01T00:00:00Z");
+    options.valid_from = Some(t("2026-06-01T00:00:00Z"));
     options.valid_until = Some(t("2026-05-01T00:00:00Z"));
     assert!(matches!(
         build(&nurse(), &options),
@@ -49,14 +49,14 @@ fn build_document_refuses_a_valid_until_before_valid_from() {
 fn build_document_refuses_a_credential_that_would_be_expired_when_issued() {
     let now = t("2026-03-01T00:00:00Z");
     let mut options = IssueOptions::new(now);
-    options.valid_from = now - Duration::days(400);
+    options.valid_from = Some(now - Duration::days(400));
     options.valid_until = Some(now - Duration::days(1));
     let err = build(&nurse(), &options).unwrap_err();
     assert!(matches!(err, CredentialError::AlreadyExpired), "{err}");
     assert!(err.to_string().contains("already past"));
     // A validFrom in the future is an issuer's choice, and allowed.
     let mut options = IssueOptions::new(now);
-    options.valid_from = now + Duration::days(30);
+    options.valid_from = Some(now + Duration::days(30));
     options.valid_until = Some(now + Duration::days(400));
     build(&nurse(), &options).unwrap();
 }
@@ -240,4 +240,239 @@ fn a_long_skill_name_is_cut_at_a_word() {
         Some("Welding and 1 more skill")
     );
     assert_eq!(skill_headline(None, Some(&json!([]))), None);
+}
+
+// Nothing silently dropped (issue 17): every claims member is carried or refused by name.
+
+/// Evidence whose every term the shipped contexts define (`id`, `type` as an IRI, `name`,
+/// `description`).
+fn exam_evidence() -> Value {
+    json!([{
+        "id": "https://college.example/evidence/board-exam-2026-0042",
+        "type": ["https://schema.org/DigitalDocument"],
+        "name": "Nurse licensure examination record",
+        "description": "Practical and written examination, passed"
+    }])
+}
+
+#[test]
+fn claims_valid_from_evidence_and_terms_of_use_are_carried_into_the_signed_credential() {
+    use crate::testutil::Fixture;
+    let f = Fixture::new();
+    let mut claims = nurse();
+    let from = format_time(f.now - Duration::minutes(30));
+    claims["validFrom"] = json!(from);
+    claims["evidence"] = exam_evidence();
+    claims["termsOfUse"] = json!({
+        "id": "https://college.example/policies/credential-use",
+        "type": "https://schema.org/DigitalDocument"
+    });
+    let id = "urn:uuid:0f0e8f6a-2a3b-4c5d-8e9f-a0b1c2d3e4f5";
+    claims["id"] = json!(id);
+    claims["@context"] = json!([VC_CONTEXT_V2, SKILLPASS_CONTEXT_V1]);
+    let options = IssueOptions::new(f.now - Duration::minutes(10));
+    let doc = build_document(&claims, &f.college.public().did(), &options).unwrap();
+    let jws = sign_document(&f.college, &f.college.public().did_url(), &doc).unwrap();
+    // What was signed, read back from the JWS payload.
+    let payload = jws.split('.').nth(1).unwrap();
+    let payload: Value = serde_json::from_slice(
+        &base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, payload)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(payload["validFrom"], json!(from));
+    assert_eq!(payload["evidence"], exam_evidence());
+    assert_eq!(payload["termsOfUse"], claims["termsOfUse"]);
+    assert_eq!(payload["id"], json!(id));
+    assert_eq!(
+        payload["@context"],
+        json!([VC_CONTEXT_V2, SKILLPASS_CONTEXT_V1])
+    );
+    // And the credential verifies.
+    let bundle = f.bundle();
+    let report = f.verifier(&bundle).verify(&jws);
+    assert_eq!(
+        report.verdict,
+        crate::Verdict::Valid,
+        "{}",
+        report.to_words()
+    );
+    // The registry judges a published credential by this report: it accepts this one.
+    crate::PublishPolicy::registry().judge(&report).unwrap();
+}
+
+#[test]
+fn a_valid_from_given_by_the_issuer_wins_over_the_claims() {
+    let now = t("2026-03-01T00:00:00Z");
+    let mut claims = nurse();
+    claims["validFrom"] = json!("2026-02-01T00:00:00Z");
+    let doc = build(&claims, &IssueOptions::new(now)).unwrap();
+    assert_eq!(doc["validFrom"], json!("2026-02-01T00:00:00Z"));
+    let mut options = IssueOptions::new(now);
+    options.valid_from = Some(t("2026-02-15T00:00:00Z"));
+    let doc = build(&claims, &options).unwrap();
+    assert_eq!(doc["validFrom"], json!("2026-02-15T00:00:00Z"));
+    // Without either, the moment of issuing.
+    let doc = build(&nurse(), &IssueOptions::new(now)).unwrap();
+    assert_eq!(doc["validFrom"], json!("2026-03-01T00:00:00Z"));
+}
+
+#[test]
+fn a_claims_valid_from_that_is_not_a_date_time_is_refused() {
+    let mut claims = nurse();
+    claims["validFrom"] = json!("2026-02-01");
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert_eq!(err.to_string(), "`validFrom` is not an RFC 3339 date-time");
+    claims["validFrom"] = json!(20260201);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert_eq!(err.to_string(), "`validFrom` must be a string");
+    // A claims validFrom after its validUntil is caught as from options.
+    claims["validFrom"] = json!("2027-02-01T00:00:00Z");
+    claims["validUntil"] = json!("2027-01-01T00:00:00Z");
+    let err = build(&claims, &IssueOptions::new(t("2026-03-01T00:00:00Z"))).unwrap_err();
+    assert!(matches!(err, CredentialError::EndsBeforeStart), "{err}");
+}
+
+#[test]
+fn an_unknown_claims_member_is_refused_by_name() {
+    let mut claims = nurse();
+    claims["validFrom"] = json!("2026-02-01T00:00:00Z");
+    claims["evidence"] = exam_evidence();
+    claims["favouriteColour"] = json!("green");
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(
+        matches!(&err, CredentialError::Structure(Structure::ClaimsMember { member, .. }) if member == "favouriteColour"),
+        "{err}"
+    );
+    let text = err.to_string();
+    assert!(
+        text.starts_with("claims member `favouriteColour` is refused: Skillpass does not use it"),
+        "{text}"
+    );
+    assert!(!text.contains("green"), "{text}");
+}
+
+#[test]
+fn members_the_issuer_cannot_set_from_claims_are_refused_with_where_they_come_from() {
+    for (member, says) in [
+        ("issuer", "--issuer"),
+        ("credentialStatus", "--status"),
+        ("proof", "signing"),
+        ("vc", "VC-JOSE-COSE"),
+        ("relatedResource", "does not use it"),
+        ("credentialSchema", "does not use it"),
+    ] {
+        let mut claims = nurse();
+        claims[member] = json!({"id": "x"});
+        let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("`{member}` is refused")) && text.contains(says),
+            "{member}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_claims_type_the_credential_would_not_carry_is_refused_by_name() {
+    let mut claims = nurse();
+    claims["type"] = json!(["VerifiableCredential", "QualificationCredential"]);
+    build(&claims, &IssueOptions::new(Utc::now())).unwrap();
+    claims["type"] = json!(["QualificationCredential", "OpenBadgeCredential"]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(err.to_string().contains("\"OpenBadgeCredential\""), "{err}");
+    claims["type"] = json!(["QualificationCredential", "SkillCredential"]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(err.to_string().contains("\"SkillCredential\""), "{err}");
+}
+
+#[test]
+fn a_claims_context_a_verifier_would_not_accept_is_refused_by_url() {
+    let mut claims = nurse();
+    claims["@context"] = json!([
+        VC_CONTEXT_V2,
+        "https://www.w3.org/ns/credentials/examples/v2"
+    ]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("unknown context \"https://www.w3.org/ns/credentials/examples/v2\""),
+        "{text}"
+    );
+    claims["@context"] = json!([VC_CONTEXT_V2, {"foo": "https://example.org/foo"}]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(err.to_string().contains("inline context"), "{err}");
+    claims["@context"] = json!(7);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(matches!(
+        err,
+        CredentialError::Structure(Structure::ClaimsContext)
+    ));
+    // The accepted contexts, named again or alone, are one list without repeats.
+    claims["@context"] = json!(SKILLPASS_CONTEXT_V1);
+    let doc = build(&claims, &IssueOptions::new(Utc::now())).unwrap();
+    assert_eq!(
+        doc["@context"],
+        json!([VC_CONTEXT_V2, SKILLPASS_CONTEXT_V1])
+    );
+}
+
+#[test]
+fn a_claims_id_must_be_a_urn_uuid() {
+    for bad in [
+        json!("https://college.example/credentials/1"),
+        json!("urn:uuid:not-a-uuid"),
+        json!(42),
+    ] {
+        let mut claims = nurse();
+        claims["id"] = bad.clone();
+        let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+        assert!(
+            matches!(err, CredentialError::Structure(Structure::ClaimsId)),
+            "{bad}: {err}"
+        );
+    }
+    // Without one, a fresh id each time.
+    let a = build(&nurse(), &IssueOptions::new(Utc::now())).unwrap();
+    let b = build(&nurse(), &IssueOptions::new(Utc::now())).unwrap();
+    assert_ne!(a["id"], b["id"]);
+}
+
+#[test]
+fn evidence_must_be_typed_objects_whose_terms_a_shipped_context_defines() {
+    for (bad, says) in [
+        (json!("the exam"), "must be an object"),
+        (json!([]), "must be an object"),
+        (json!([{"name": "no type"}]), "each with a `type`"),
+        (json!([{"type": []}]), "each with a `type`"),
+    ] {
+        let mut claims = nurse();
+        claims["evidence"] = bad.clone();
+        let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+        assert!(err.to_string().contains(says), "{bad}: {err}");
+    }
+    // A term no context defines would be dropped by a JSON-LD reader: refused.
+    let mut claims = nurse();
+    claims["evidence"] = json!([{"type": "https://schema.org/DigitalDocument", "examScore": 91}]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(
+        matches!(err, CredentialError::Structure(Structure::JsonLd(_))),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("claims `evidence`/`termsOfUse`"),
+        "{err}"
+    );
+    // So is a type that is neither a defined term nor an IRI.
+    claims["evidence"] = json!([{"type": "Evidence", "name": "exam"}]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(
+        matches!(err, CredentialError::Structure(Structure::JsonLd(_))),
+        "{err}"
+    );
+    let mut claims = nurse();
+    claims["termsOfUse"] = json!([{"type": "https://schema.org/DigitalDocument"}, 3]);
+    let err = build(&claims, &IssueOptions::new(Utc::now())).unwrap_err();
+    assert!(err.to_string().contains("claims `termsOfUse`"), "{err}");
 }

@@ -137,7 +137,7 @@ fn payload_of(text: &str) -> (Value, Value) {
 
 #[test]
 fn an_issued_dc_sd_jwt_has_the_ietf_layout_with_personal_claims_hidden() {
-    for alg in [Algorithm::EdDSA, Algorithm::Es256] {
+    for alg in Algorithm::ALL {
         let w = World::new(alg);
         let issued = w.issued();
         let (header, payload) = payload_of(&issued);
@@ -173,7 +173,7 @@ fn an_issued_dc_sd_jwt_has_the_ietf_layout_with_personal_claims_hidden() {
 
 #[test]
 fn a_dc_presentation_verifies_valid_with_every_check_and_discloses_only_what_was_chosen() {
-    for alg in [Algorithm::EdDSA, Algorithm::Es256] {
+    for alg in Algorithm::ALL {
         let w = World::new(alg);
         let report = w.verify(&w.presented(&["name"]));
         assert_eq!(report.verdict, Verdict::Valid, "{}", report.to_words());

@@ -311,7 +311,7 @@ pub fn is_data_integrity(credential: &str) -> bool {
 ///
 /// EdDSA signatures under Ed25519 keys are checked together in one batch (a failing batch
 /// falls back to one-by-one, to tell which failed); every other signature (ES256) is
-/// checked one by one, since ECDSA has no batch verification.
+/// checked one by one, since ECDSA (ES256, ES384) has no batch verification.
 fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
     let ready: Vec<(usize, &UnverifiedJws<'_>, &PublicKey)> = pendings
         .iter()
@@ -326,9 +326,14 @@ fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
     let mut signatures: Vec<ed25519_dalek::Signature> = Vec::with_capacity(batchable.len());
     let mut keys: Vec<ed25519_dalek::VerifyingKey> = Vec::with_capacity(batchable.len());
     for (_, jws, key) in &batchable {
-        if let Some(dalek) = key.as_dalek() {
+        // A signature that is not 64 bytes leaves the batch short: all are then checked
+        // one by one (parsing already refuses such a signature).
+        if let (Some(dalek), Ok(signature)) = (
+            key.as_dalek(),
+            ed25519_dalek::Signature::from_slice(jws.signature()),
+        ) {
             messages.push(jws.signing_input().as_bytes());
-            signatures.push(ed25519_dalek::Signature::from_bytes(jws.signature()));
+            signatures.push(signature);
             keys.push(*dalek);
         }
     }

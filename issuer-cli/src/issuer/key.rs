@@ -1,6 +1,6 @@
-//! `skillpass key`: generate Ed25519 (default) or P-256 (`--alg ES256`) keys as private JWK
-//! files (mode 0600) and show their public forms — did:key, did:jwk, DID URL (`kid`), public
-//! JWK, RFC 7638 thumbprint — never the secret.
+//! `skillpass key`: generate Ed25519 (default), P-256 (`--alg ES256`) or P-384
+//! (`--alg ES384`) keys as private JWK files (mode 0600) and show their public forms —
+//! did:key, did:jwk, DID URL (`kid`), public JWK, RFC 7638 thumbprint — never the secret.
 
 use std::path::PathBuf;
 
@@ -27,8 +27,9 @@ pub(crate) struct NewArgs {
     /// Replace an existing file (its key is lost).
     #[arg(long)]
     force: bool,
-    /// The signature algorithm: `EdDSA` (Ed25519, the default) or `ES256` (P-256, which
-    /// the OpenID high-assurance profile HAIP requires wallets to support).
+    /// The signature algorithm: `EdDSA` (Ed25519, the default), `ES256` (P-256, which
+    /// the OpenID high-assurance profile HAIP requires wallets to support) or `ES384`
+    /// (P-384).
     #[arg(long, default_value = "EdDSA", value_name = "ALG")]
     alg: Algorithm,
 }

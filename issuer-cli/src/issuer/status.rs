@@ -64,10 +64,16 @@ pub(crate) struct InitArgs {
     /// Where to write the status list file.
     #[arg(long)]
     out: PathBuf,
-    /// Base URL under which the lists will be published (default: urn:uuid ids, for
-    /// lists carried only in trust bundles).
-    #[arg(long)]
+    /// Base URL under which you publish the lists yourself: each list's id, which every
+    /// credential issued with it names as its statusListCredential, is
+    /// BASE/<issuer DID>/revocation (and /suspension). Default: the registry's.
+    #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// The registry that will serve the lists (`skillpass publish --status` sends them):
+    /// the lists' ids become REGISTRY/status/<issuer DID>/revocation and /suspension,
+    /// where a verifier fetches them. Used when --base-url is not given.
+    #[arg(long, env = "SKILLPASS_REGISTRY", value_name = "URL")]
+    registry: Option<String>,
     /// Replace an existing file (every allocation in it is lost).
     #[arg(long)]
     force: bool,
@@ -91,14 +97,16 @@ pub(crate) struct StatusFile {
 }
 
 impl StatusFile {
-    pub(crate) fn new(key: &SecretKey, base_url: Option<&str>) -> Result<Self> {
-        let id = |purpose: StatusPurpose| match base_url {
-            Some(base) => format!(
+    /// A new file whose lists are published under `base_url` (an http(s) URL, see
+    /// [`list_base`]): their ids are `base_url/<issuer DID>/<purpose>`.
+    pub(crate) fn new(key: &SecretKey, base_url: &str) -> Result<Self> {
+        check_base_url(base_url)?;
+        let id = |purpose: StatusPurpose| {
+            format!(
                 "{}/{}/{purpose}",
-                base.trim_end_matches('/'),
+                base_url.trim_end_matches('/'),
                 key.public().did()
-            ),
-            None => format!("urn:uuid:{}", uuid::Uuid::new_v4()),
+            )
         };
         let mut file = Self {
             issuer: key.public().did(),
@@ -127,11 +135,28 @@ impl StatusFile {
     }
 
     /// Allocates one random index in both lists and returns the two status entries.
+    /// Refuses a file whose lists have no URL (made before `status init` required one):
+    /// every credential names its list by that id, and a verifier must be able to fetch it.
     pub(crate) fn allocate(&mut self, issuer: &str) -> Result<Vec<StatusEntry>> {
         if issuer != self.issuer {
             bail!(
                 "the status list file belongs to {}, not to {issuer}",
                 self.issuer
+            );
+        }
+        if [&self.revocation.id, &self.suspension.id]
+            .iter()
+            .any(|id| !is_http_url(id))
+        {
+            bail!(
+                "this status list file's lists have no URL (their ids are {} and {}), so a \
+                 verifier could not fetch the list a credential names as its \
+                 statusListCredential. Make a new file for new credentials with \
+                 `skillpass status init --registry URL` (the registry that serves your lists) \
+                 or `--base-url URL` (where you publish them yourself); keep this one to \
+                 revoke or suspend the credentials already issued from it",
+                self.revocation.id,
+                self.suspension.id
             );
         }
         let index = self.revocation.allocate(&mut rand::rngs::OsRng)?;
@@ -207,6 +232,50 @@ impl StatusFile {
     }
 }
 
+/// Where the lists of a new status list file are published: `--base-url` as given, else
+/// the registry's `/status`; refused with what to pass when neither is known, since a
+/// list id that is not a URL (the `urn:uuid:` ids of old) is one no verifier can fetch.
+fn list_base(base_url: Option<&str>, registry: Option<&str>) -> Result<String> {
+    match (base_url, registry.filter(|r| !r.trim().is_empty())) {
+        (Some(base), _) => Ok(base.to_owned()),
+        (None, Some(registry)) => {
+            check_base_url(registry).context("--registry (or SKILLPASS_REGISTRY)")?;
+            Ok(format!("{}/status", registry.trim_end_matches('/')))
+        }
+        (None, None) => bail!(
+            "a status list needs a URL where verifiers fetch it: each credential issued with \
+             it names the list by that URL (statusListCredential). Pass --registry URL (or \
+             set SKILLPASS_REGISTRY) when the registry serves your lists, or --base-url URL \
+             for lists you publish yourself"
+        ),
+    }
+}
+
+/// Whether `s` is an absolute http(s) URL with a host.
+fn is_http_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split('/').next().unwrap_or_default();
+        !host.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// Refuses a base URL that is not an http(s) URL, or has a query or fragment (the list's
+/// id is the base with the DID and purpose appended).
+fn check_base_url(base: &str) -> Result<()> {
+    const MAX_BASE_URL: usize = 400;
+    if base.len() > MAX_BASE_URL || !is_http_url(base) || base.contains(['?', '#']) {
+        bail!(
+            "the status lists' base URL must be an http:// or https:// URL with a host and \
+             no query or fragment (at most {MAX_BASE_URL} characters), e.g. \
+             https://registry.example"
+        );
+    }
+    Ok(())
+}
+
 /// Signs a status list credential as the issuer whose key this is, with the `typ` every
 /// verifier and the registry expect of one.
 /// Hours a Token Status List sent to the registry stays valid: `skillpass revoke` sends a
@@ -246,7 +315,8 @@ pub(crate) fn run(command: StatusCommand) -> Result<u8> {
                 );
             }
             let key = files::read_key(&a.key)?;
-            let file = StatusFile::new(&key, a.base_url.as_deref())?;
+            let base = list_base(a.base_url.as_deref(), a.registry.as_deref())?;
+            let file = StatusFile::new(&key, &base)?;
             file.save(&a.out)?;
             println!("revocation list: {}", file.revocation.id);
             println!("suspension list: {}", file.suspension.id);

@@ -185,6 +185,8 @@ fn offline_revocation_and_suspension_reach_the_verifier_through_the_bundle() {
         "college.key",
         "--out",
         "college.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     d.issue_nurse(&["--status", "college.status.json"], "nurse.jwt");
     let build = |d: &Scratch| d.bundle(&college, &["--status-list", "college.status.json"]);
@@ -263,6 +265,8 @@ fn another_issuers_key_cannot_revoke_in_a_status_file() {
         "college.key",
         "--out",
         "college.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     let before = std::fs::read(d.path("college.status.json")).unwrap();
     let out = d.run(&[
@@ -461,6 +465,8 @@ fn bulk_issue_with_a_status_file_gives_every_credential_its_own_saved_index() {
         "center.key",
         "--out",
         "center.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     let csv = examples().join("batch.csv");
     d.ok(&[
@@ -542,11 +548,76 @@ fn es256_keys_sign_bundles_and_credentials_that_verify_valid_and_other_algs_are_
         .unwrap()
         .iter()
         .any(|c| c["detail"] == "ES256 (P-256)"));
-    for refused in ["RS256", "ES384", "HS256", "none"] {
+    for refused in ["RS256", "ES512", "HS256", "HS384", "none"] {
         let out = d.run(&["key", "new", "--alg", refused, "--out", "x.key"]);
         assert_eq!(code(&out), 2, "{refused}");
         let err = crate::harness::stderr(&out);
-        assert!(err.contains("EdDSA, ES256"), "{err}");
+        assert!(err.contains("EdDSA, ES256, ES384"), "{err}");
         assert!(!d.path("x.key").exists());
     }
+}
+
+#[test]
+fn es384_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
+    let d = Scratch::new();
+    let operator = d
+        .ok(&["key", "new", "--alg", "ES384", "--out", "operator.key"])
+        .trim()
+        .to_owned();
+    let college = d
+        .ok(&["key", "new", "--alg", "ES384", "--out", "college.key"])
+        .trim()
+        .to_owned();
+    assert!(operator.starts_with("did:key:z82") && college.starts_with("did:key:z82"));
+    let jwk: serde_json::Value =
+        serde_json::from_str(&d.ok(&["key", "show", "college.key", "--public-jwk"])).unwrap();
+    assert_eq!(
+        (jwk["kty"].as_str(), jwk["crv"].as_str()),
+        (Some("EC"), Some("P-384"))
+    );
+    assert!(d
+        .ok(&["key", "show", "college.key"])
+        .contains("ES384 (P-384)"));
+    d.bundle(&college, &[]);
+    d.issue_nurse(&[], "nurse.jwt");
+    let jws = std::fs::read_to_string(d.path("nurse.jwt")).unwrap();
+    let signature = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(jws.trim().split('.').nth(2).unwrap())
+            .unwrap()
+    };
+    assert_eq!(signature.len(), 96, "JOSE ES384: r || s, 48 bytes each");
+    let json: serde_json::Value = serde_json::from_str(&d.ok(&[
+        "verify",
+        "nurse.jwt",
+        "--bundle",
+        "bundle.jws",
+        "--anchor",
+        &operator,
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(json["verdict"], "valid", "{json}");
+    assert!(json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["detail"] == "ES384 (P-384)"));
+    // An ES384 holder (wallet) key, bound into an SD-JWT by an ES384 issuer.
+    let holder = d
+        .ok(&["wallet", "init", "--wallet", "w.jwe", "--alg", "ES384"])
+        .trim()
+        .to_owned();
+    assert!(holder.starts_with("did:key:z82"), "{holder}");
+    d.issue_nurse(&["--holder", &holder, "--sd-jwt"], "nurse.sd-jwt");
+    let text = std::fs::read_to_string(d.path("nurse.sd-jwt")).unwrap();
+    let header = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(text.split('.').next().unwrap())
+            .unwrap()
+    };
+    let header: serde_json::Value = serde_json::from_slice(&header).unwrap();
+    assert_eq!(header["alg"], "ES384");
 }

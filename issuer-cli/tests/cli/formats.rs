@@ -323,6 +323,8 @@ fn a_data_integrity_credential_keeps_a_bitstring_status_list_and_is_revoked_like
         "college.key",
         "--out",
         "college.status.json",
+        "--base-url",
+        "https://college.example/status",
     ]);
     // Accredited (and the lists carried) before the credential is issued.
     d.bundle(&college, &["--status-list", "college.status.json"]);

@@ -9,6 +9,7 @@
 )]
 
 mod batch;
+mod claims;
 mod end_to_end;
 mod equivalence;
 mod formats;

@@ -31,6 +31,8 @@ impl Scene {
             "college.key",
             "--out",
             "college.status.json",
+            "--base-url",
+            "https://college.example/status",
         ]);
         let scene = Self {
             s,

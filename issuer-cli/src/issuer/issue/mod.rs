@@ -48,7 +48,7 @@ pub(crate) struct IssueArgs {
     /// (create it with `skillpass status init`).
     #[arg(long)]
     status: Option<PathBuf>,
-    /// Start of validity (default: now).
+    /// Start of validity (default: the claims file's validFrom, else now).
     #[arg(long, value_parser = parse_time_arg)]
     valid_from: Option<DateTime<Utc>>,
     /// End of validity.
@@ -97,7 +97,7 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
     let key = files::read_key(&a.key)?;
     let now = Utc::now();
     let mut options = IssueOptions::new(now);
-    options.valid_from = a.valid_from.unwrap_or(now);
+    options.valid_from = a.valid_from;
     options.issuer = a.issuer.clone();
     options.valid_until = a.valid_until;
     let mut lists = match &a.status {

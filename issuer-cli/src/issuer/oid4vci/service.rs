@@ -237,7 +237,7 @@ pub(crate) fn app(service: Service) -> Router {
 /// The issuer metadata document (OpenID4VCI 1.0 §12.2).
 pub(crate) fn metadata(config: &ServiceConfig) -> Value {
     let url = &config.issuer_url;
-    let algs = ["EdDSA", "ES256"];
+    let algs = credential_core::Algorithm::names();
     let display: Vec<Value> = config
         .display
         .iter()
