@@ -38,7 +38,8 @@ function documents(dir) {
   ok(dir, ['bundle', 'build', '--anchor', 'operator.key', '--issuer', college,
     '--name', 'Manila College of Nursing', '--country', 'PH',
     '--accredit', 'QualificationCredential:PQF-6', '--out', 'bundle.jws']);
-  ok(dir, ['status', 'init', '--key', 'college.key', '--out', 'college.status.json']);
+  ok(dir, ['status', 'init', '--key', 'college.key', '--out', 'college.status.json',
+    '--registry', 'https://registry.example.org']);
   const nurse = join(EXAMPLES, 'nurse-qualification.json');
   const skills = join(EXAMPLES, 'care-worker-skills.json');
 
