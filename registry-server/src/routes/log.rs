@@ -10,7 +10,7 @@ use crate::error::{AppError, ErrorBody, ErrorCode};
 use crate::state::AppState;
 
 /// Entries in a page when `limit` is not given.
-const DEFAULT_LIMIT: usize = 100;
+const DEFAULT_LIMIT: i64 = 100;
 /// Most entries in a page.
 const MAX_LIMIT: usize = 1000;
 
@@ -19,9 +19,14 @@ const MAX_LIMIT: usize = 1000;
 #[into_params(parameter_in = Query)]
 pub struct Page {
     /// Return entries after this sequence number (default 0: from the start).
-    pub after: Option<u64>,
-    /// How many entries (default 100, at most 1000).
-    pub limit: Option<usize>,
+    ///
+    /// Read as the `int64` the description says (minimum 0), so a value the description
+    /// does not allow (2^63 and above, or below 0) is refused rather than taken.
+    #[param(minimum = 0)]
+    pub after: Option<i64>,
+    /// How many entries (default 100, at most 1000; 0 is read as 1).
+    #[param(minimum = 0)]
+    pub limit: Option<i64>,
 }
 
 /// A page of the log.
@@ -46,8 +51,18 @@ pub async fn get_log(
     let Query(page) = page.map_err(|e| {
         AppError::said_detail(ErrorCode::InvalidQuery, "reg-invalid-query", e.body_text())
     })?;
-    let limit = page.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-    let rows = state.records().log().page(page.after.unwrap_or(0), limit)?;
+    let negative = |name: &str| {
+        AppError::said_detail(
+            ErrorCode::InvalidQuery,
+            "reg-invalid-query",
+            format!("{name}: a count, 0 or more"),
+        )
+    };
+    let after = u64::try_from(page.after.unwrap_or(0)).map_err(|_| negative("after"))?;
+    let limit = usize::try_from(page.limit.unwrap_or(DEFAULT_LIMIT))
+        .map_err(|_| negative("limit"))?
+        .clamp(1, MAX_LIMIT);
+    let rows = state.records().log().page(after, limit)?;
     let mut more = rows.more;
     let mut entries = Vec::with_capacity(limit);
     let mut last = None;

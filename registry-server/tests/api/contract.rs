@@ -92,6 +92,18 @@ async fn errors_from_extractors_and_the_router_are_json_in_the_one_shape_before_
             "invalid_query",
         ),
         (
+            "a sequence beyond the int64 the description says",
+            unsigned("GET", "/log?after=9223372036854775808", None, b""),
+            400,
+            "invalid_query",
+        ),
+        (
+            "a negative page size",
+            unsigned("GET", "/log?limit=-1", None, b""),
+            400,
+            "invalid_query",
+        ),
+        (
             "a parameter given twice",
             unsigned("GET", "/issuers?limit=1&limit=2", None, b""),
             400,
