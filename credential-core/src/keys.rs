@@ -190,14 +190,18 @@ impl SecretKey {
             KeyError::BadJwk("no private member `d`: this is a public key".into())
         })?;
         let key = match alg {
-            Algorithm::EdDSA => Self::from_bytes(&Zeroizing::new(decode_32(d, "d")?)),
-            Algorithm::Es256 => Self::from_p256_bytes(&Zeroizing::new(decode_32(d, "d")?))?,
-            Algorithm::Es384 => Self::from_p384_bytes(&Zeroizing::new(decode_48(d, "d")?))?,
+            Algorithm::EdDSA => Self::from_bytes(&Zeroizing::new(decode_fixed::<32>(d, "d")?)),
+            Algorithm::Es256 => {
+                Self::from_p256_bytes(&Zeroizing::new(decode_fixed::<32>(d, "d")?))?
+            }
+            Algorithm::Es384 => {
+                Self::from_p384_bytes(&Zeroizing::new(decode_fixed::<48>(d, "d")?))?
+            }
         };
         if let Some(x) = &jwk.x {
             match alg {
-                Algorithm::Es384 => decode_48(x, "x").map(drop)?,
-                _ => decode_32(x, "x").map(drop)?,
+                Algorithm::Es384 => decode_fixed::<48>(x, "x").map(drop)?,
+                _ => decode_fixed::<32>(x, "x").map(drop)?,
             }
         }
         let public = key.public().to_jwk();
@@ -560,35 +564,31 @@ impl JwkFields {
                 if self.y.is_some() {
                     return Err(KeyError::BadJwk("an Ed25519 key has no `y`".into()));
                 }
-                PublicKey::from_bytes(&decode_32(x, "x")?)
+                PublicKey::from_bytes(&decode_fixed::<32>(x, "x")?)
             }
-            Algorithm::Es256 => {
-                let y = self
-                    .y
-                    .as_deref()
-                    .ok_or_else(|| KeyError::BadJwk("a P-256 key needs `y`".into()))?;
-                let mut sec1 = Vec::with_capacity(65);
-                sec1.push(0x04); // uncompressed point
-                sec1.extend_from_slice(&decode_32(x, "x")?);
-                sec1.extend_from_slice(&decode_32(y, "y")?);
-                PublicKey::from_p256_sec1(&sec1)
-            }
-            Algorithm::Es384 => {
-                let y = self
-                    .y
-                    .as_deref()
-                    .ok_or_else(|| KeyError::BadJwk("a P-384 key needs `y`".into()))?;
-                let mut sec1 = Vec::with_capacity(97);
-                sec1.push(0x04); // uncompressed point
-                sec1.extend_from_slice(&decode_48(x, "x")?);
-                sec1.extend_from_slice(&decode_48(y, "y")?);
-                PublicKey::from_p384_sec1(&sec1)
-            }
+            Algorithm::Es256 => PublicKey::from_p256_sec1(&self.ec_point::<32>(x, "P-256")?),
+            Algorithm::Es384 => PublicKey::from_p384_sec1(&self.ec_point::<48>(x, "P-384")?),
         }
+    }
+
+    /// The uncompressed SEC1 point (`0x04 ‖ x ‖ y`) of an EC key whose coordinates are `N`
+    /// bytes each.
+    fn ec_point<const N: usize>(&self, x: &str, curve: &str) -> Result<Vec<u8>, KeyError> {
+        let y = self
+            .y
+            .as_deref()
+            .ok_or_else(|| KeyError::BadJwk(format!("a {curve} key needs `y`")))?;
+        let mut sec1 = Vec::with_capacity(1 + 2 * N);
+        sec1.push(0x04); // uncompressed point
+        sec1.extend_from_slice(&decode_fixed::<N>(x, "x")?);
+        sec1.extend_from_slice(&decode_fixed::<N>(y, "y")?);
+        Ok(sec1)
     }
 }
 
-fn decode_48(b64: &str, member: &str) -> Result<[u8; 48], KeyError> {
+/// The JWK member `member` as exactly `N` bytes (32 for Ed25519 and P-256 coordinates and
+/// scalars, 48 for P-384).
+fn decode_fixed<const N: usize>(b64: &str, member: &str) -> Result<[u8; N], KeyError> {
     let bytes = Zeroizing::new(
         URL_SAFE_NO_PAD
             .decode(b64)
@@ -597,19 +597,7 @@ fn decode_48(b64: &str, member: &str) -> Result<[u8; 48], KeyError> {
     bytes
         .as_slice()
         .try_into()
-        .map_err(|_| KeyError::BadJwk(format!("`{member}` is not 48 bytes")))
-}
-
-fn decode_32(b64: &str, member: &str) -> Result<[u8; 32], KeyError> {
-    let bytes = Zeroizing::new(
-        URL_SAFE_NO_PAD
-            .decode(b64)
-            .map_err(|_| KeyError::BadJwk(format!("`{member}` is not base64url")))?,
-    );
-    bytes
-        .as_slice()
-        .try_into()
-        .map_err(|_| KeyError::BadJwk(format!("`{member}` is not 32 bytes")))
+        .map_err(|_| KeyError::BadJwk(format!("`{member}` is not {N} bytes")))
 }
 
 fn truncate(s: &str) -> String {
@@ -892,6 +880,67 @@ mod tests {
             URL_SAFE_NO_PAD.encode([1u8; 32])
         );
         assert!(SecretKey::from_private_jwk(&short).is_err());
+    }
+
+    #[test]
+    fn a_public_jwk_with_a_missing_or_wrong_sized_coordinate_is_refused_for_each_curve() {
+        let refused = |jwk: &PublicJwk, why: &str| match PublicKey::from_jwk(jwk) {
+            Err(KeyError::BadJwk(got)) => assert!(got.contains(why), "{got}"),
+            other => panic!("{jwk:?}: {other:?}"),
+        };
+        for (alg, size, curve) in [
+            (Algorithm::Es256, 32, "P-256"),
+            (Algorithm::Es384, 48, "P-384"),
+        ] {
+            let good = SecretKey::generate_for(alg).public().to_jwk();
+            assert!(PublicKey::from_jwk(&good).is_ok(), "{curve}");
+            refused(
+                &PublicJwk {
+                    y: None,
+                    ..good.clone()
+                },
+                &format!("a {curve} key needs `y`"),
+            );
+            let other = if size == 32 { 48 } else { 32 };
+            let cut = URL_SAFE_NO_PAD.encode(vec![1u8; other]);
+            refused(
+                &PublicJwk {
+                    x: cut.clone(),
+                    ..good.clone()
+                },
+                &format!("`x` is not {size} bytes"),
+            );
+            refused(
+                &PublicJwk {
+                    y: Some(cut),
+                    ..good.clone()
+                },
+                &format!("`y` is not {size} bytes"),
+            );
+            refused(
+                &PublicJwk {
+                    x: "not base64!".into(),
+                    ..good
+                },
+                "`x` is not base64url",
+            );
+        }
+        let ed = SecretKey::generate_for(Algorithm::EdDSA).public().to_jwk();
+        assert!(PublicKey::from_jwk(&ed).is_ok());
+        refused(
+            &PublicJwk {
+                y: Some(ed.x.clone()),
+                ..ed.clone()
+            },
+            "an Ed25519 key has no `y`",
+        );
+        refused(
+            &PublicJwk {
+                x: URL_SAFE_NO_PAD.encode([1u8; 48]),
+                ..ed
+            },
+            "`x` is not 32 bytes",
+        );
     }
 
     #[test]
