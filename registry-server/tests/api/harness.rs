@@ -234,8 +234,21 @@ impl Harness {
         settings: Settings,
         bundles: &Bundles,
     ) -> Self {
-        let store = Arc::new(SledStore::open(store_dir).unwrap());
-        Self::over(store, operator, settings, bundles)
+        // The previous harness on this directory may still be closing: sled releases its
+        // file lock when its background flusher has let go of the database, a moment after
+        // the last handle is dropped (a new process, as in a real restart, never sees this).
+        let mut tries = 0;
+        let store = loop {
+            match SledStore::open(store_dir) {
+                Ok(store) => break store,
+                Err(e) if tries < 100 && e.to_string().contains("could not acquire lock") => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => panic!("cannot open the store in {}: {e:?}", store_dir.display()),
+            }
+        };
+        Self::over(Arc::new(store), operator, settings, bundles)
     }
 
     /// Another registry process on this harness's PostgreSQL database, with the same
