@@ -61,6 +61,7 @@
 pub mod alg;
 pub mod audit;
 mod binding;
+pub mod conformance;
 pub mod credential;
 pub mod equivalence;
 mod error;

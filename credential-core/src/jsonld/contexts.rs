@@ -53,8 +53,20 @@ pub const OB3_CONTEXT: KnownContext = KnownContext {
     file: "ob-v3p0-context-3.0.3.json",
 };
 
+/// The W3C examples context (`@vocab` only), which the VC 2.0 specification's examples
+/// and the W3C test suites use. Known so that the conformance profile
+/// ([`crate::conformance`]) can process such credentials without fetching anything; a
+/// Skillpass credential may still not name it ([`CREDENTIAL_CONTEXTS`]).
+pub const EXAMPLES_CONTEXT: KnownContext = KnownContext {
+    url: "https://www.w3.org/ns/credentials/examples/v2",
+    text: include_str!("../../../contexts/credentials-examples-v2.jsonld"),
+    digest_sri: "sha384-zNNbQTWCSUSi0bbz7dbua+RcENv7C6FvlmYJ1Y+I727HsPOHdzwELMYO9Mz68M26",
+    file: "credentials-examples-v2.jsonld",
+};
+
 /// Every context Skillpass knows; no other URL is ever loaded.
-pub const KNOWN_CONTEXTS: &[KnownContext] = &[VC_CONTEXT, SKILLPASS_CONTEXT, OB3_CONTEXT];
+pub const KNOWN_CONTEXTS: &[KnownContext] =
+    &[VC_CONTEXT, SKILLPASS_CONTEXT, OB3_CONTEXT, EXAMPLES_CONTEXT];
 
 /// The contexts a Skillpass credential, SD-JWT payload or presentation may name: the
 /// VC 2.0 context first, then the Skillpass context.

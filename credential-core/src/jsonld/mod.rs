@@ -16,7 +16,7 @@ mod tests;
 
 pub use contexts::{
     check_contexts, context_document, ContextError, KnownContext, CREDENTIAL_CONTEXTS,
-    KNOWN_CONTEXTS, OB3_CONTEXT, SKILLPASS_CONTEXT, VC_CONTEXT,
+    EXAMPLES_CONTEXT, KNOWN_CONTEXTS, OB3_CONTEXT, SKILLPASS_CONTEXT, VC_CONTEXT,
 };
 pub use rdf::{
     canonical_nquads, canonicalize, to_dataset, to_dataset_with, JsonLdError, MAX_HNDQ_CALLS,
