@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use chrono::Utc;
 use clap::{Args, Subcommand};
-use credential_core::integrity::{peek_credential, MAX_DI_CREDENTIAL_LEN};
+use credential_core::integrity::{self, peek_credential, ProofForm, MAX_DI_CREDENTIAL_LEN};
 use credential_core::jws::{self, Header};
 use credential_core::sdjwt::{reveal_all_unchecked, MAX_SD_JWT_LEN};
 use credential_core::sdjwt_vc::TokenStatusList;
@@ -20,10 +20,11 @@ use credential_core::status::{
 };
 use credential_core::trust::TYP_STATUS_LIST;
 use credential_core::verify::is_data_integrity;
-use credential_core::{CheckedCredential, SecretKey};
+use credential_core::{Algorithm, CheckedCredential, SecretKey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::issue::SecuringArg;
 use crate::common::files;
 
 /// Largest status list file read: two lists of up to 2^25 entries with their allocations.
@@ -38,6 +39,43 @@ pub(crate) enum StatusCommand {
     /// Write the revocation list as an IETF Token Status List (statuslist+jwt, signed),
     /// the form SD-JWT VC verifiers fetch from the list's URL.
     TokenList(TokenListArgs),
+    /// Write one status list credential, current with the file and freshly signed, to host
+    /// at its URL yourself (lists made with `status init --base-url`): as a compact JWS
+    /// (serve it as application/vc+jwt) or as JSON with a Data Integrity proof (serve it as
+    /// application/vc), the form Data Integrity verifiers read. Run it again after every
+    /// revoke, suspend or unsuspend.
+    ListCredential(ListCredentialArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ListCredentialArgs {
+    /// The issuer's private key file.
+    #[arg(long)]
+    key: PathBuf,
+    /// The status list file.
+    #[arg(long)]
+    status: PathBuf,
+    /// Which list: revocation or suspension.
+    #[arg(long, default_value = "revocation", value_parser = parse_purpose)]
+    purpose: StatusPurpose,
+    /// How the list credential is secured: `jose` (a compact JWS, `vc+jwt`) or
+    /// `data-integrity` (JSON with an `eddsa-rdfc-2022` proof; needs an Ed25519 key).
+    #[arg(long, value_enum, default_value = "jose")]
+    securing: SecuringArg,
+    /// Where to write it.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// A status purpose named on the command line.
+fn parse_purpose(s: &str) -> Result<StatusPurpose, String> {
+    match s {
+        "revocation" => Ok(StatusPurpose::Revocation),
+        "suspension" => Ok(StatusPurpose::Suspension),
+        _ => Err(format!(
+            "{s:?} is not a status purpose: revocation or suspension"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -195,6 +233,55 @@ impl StatusFile {
         Ok(())
     }
 
+    /// The list for `purpose`.
+    fn list(&self, purpose: StatusPurpose) -> &IssuerStatusList {
+        match purpose {
+            StatusPurpose::Revocation => &self.revocation,
+            StatusPurpose::Suspension => &self.suspension,
+        }
+    }
+
+    /// The status list credential for `purpose`, current with the file's bits and signed
+    /// now by `key` (the file's issuer), as text to host at the list's URL, with the media
+    /// type to serve it as.
+    pub(crate) fn list_credential(
+        &self,
+        key: &SecretKey,
+        purpose: StatusPurpose,
+        securing: SecuringArg,
+        now: chrono::DateTime<Utc>,
+    ) -> Result<(String, &'static str)> {
+        if key.public().did() != self.issuer {
+            bail!(
+                "the key {} is not the issuer of this status list file ({})",
+                key.public().did(),
+                self.issuer
+            );
+        }
+        let document = status_list_credential(&self.issuer, self.list(purpose), now);
+        match securing {
+            SecuringArg::Jose => Ok((sign_status_list(key, &document)?, "application/vc+jwt")),
+            SecuringArg::DataIntegrity => {
+                if key.algorithm() != Algorithm::EdDSA {
+                    bail!(
+                        "a Data Integrity proof ({}) needs an Ed25519 key; this key is {}",
+                        integrity::CRYPTOSUITE,
+                        key.algorithm().describe()
+                    );
+                }
+                let secured = integrity::sign(
+                    &document,
+                    key,
+                    &key.public().did_url(),
+                    now,
+                    ProofForm::Object,
+                )
+                .context("cannot add the Data Integrity proof to the status list")?;
+                Ok((serde_json::to_string_pretty(&secured)?, "application/vc"))
+            }
+        }
+    }
+
     /// The status index of `path`, one of this issuer's credentials (read, not verified:
     /// the issuer is acting on its own credential).
     pub(crate) fn index_of(&self, path: &Path) -> Result<usize> {
@@ -345,6 +432,20 @@ pub(crate) fn run(command: StatusCommand) -> Result<u8> {
                 "token status list for {} ({} revoked) -> {} (serve it at that URL as application/statuslist+jwt)",
                 file.revocation.id,
                 file.revocation.bits.count_set(),
+                a.out.display()
+            );
+        }
+        StatusCommand::ListCredential(a) => {
+            let key = files::read_key(&a.key)?;
+            let file = StatusFile::load(&a.status)?;
+            let (text, what) = file.list_credential(&key, a.purpose, a.securing, Utc::now())?;
+            files::write_atomic(&a.out, format!("{text}\n").as_bytes(), false)?;
+            let list = file.list(a.purpose);
+            println!(
+                "{} list {} ({} set) -> {} (serve it at that URL as {what})",
+                a.purpose,
+                list.id,
+                list.bits.count_set(),
                 a.out.display()
             );
         }

@@ -2,6 +2,8 @@
 //! it, exports to Open Badges 3.0 and the European Learning Model, ESCO occupations in
 //! CSV batches, and the shipped JSON-LD contexts.
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use serde_json::{json, Value};
 
 use crate::batch::{row, HEADER};
@@ -366,4 +368,171 @@ fn a_data_integrity_credential_keeps_a_bitstring_status_list_and_is_revoked_like
         .as_str()
         .unwrap()
         .contains("revoked"));
+}
+
+/// The bits of a status list credential's `encodedList` (read with core's own decoder).
+fn list_bits(list: &Value) -> credential_core::status::Bitstring {
+    credential_core::status::Bitstring::decode(
+        list["credentialSubject"]["encodedList"].as_str().unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn status_list_credential_writes_the_current_list_to_host_as_a_jws_or_with_a_data_integrity_proof()
+{
+    let d = Scratch::new();
+    let college = d.key("college.key");
+    d.ok(&[
+        "status",
+        "init",
+        "--key",
+        "college.key",
+        "--out",
+        "college.status.json",
+        "--base-url",
+        "https://college.example/status",
+    ]);
+    d.issue_nurse(
+        &[
+            "--securing",
+            "data-integrity",
+            "--status",
+            "college.status.json",
+        ],
+        "nurse.json",
+    );
+    let credential = read_json(&d, "nurse.json");
+    let entry = credential["credentialStatus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["statusPurpose"] == "revocation")
+        .unwrap()
+        .clone();
+    let index: usize = entry["statusListIndex"].as_str().unwrap().parse().unwrap();
+    d.ok(&[
+        "revoke",
+        "nurse.json",
+        "--key",
+        "college.key",
+        "--status",
+        "college.status.json",
+    ]);
+
+    // Data Integrity: JSON whose proof core verifies with the issuer's key, naming the URL
+    // the credential's entry points at, with the credential's bit set.
+    let printed = d.ok(&[
+        "status",
+        "list-credential",
+        "--key",
+        "college.key",
+        "--status",
+        "college.status.json",
+        "--securing",
+        "data-integrity",
+        "--out",
+        "revocation.json",
+    ]);
+    assert!(printed.contains("as application/vc"), "{printed}");
+    let list = read_json(&d, "revocation.json");
+    let public = credential_core::PublicKey::from_did(&college).unwrap();
+    credential_core::integrity::verify(&list, &public).expect("the proof verifies");
+    assert_eq!(list["id"], entry["statusListCredential"]);
+    assert_eq!(list["issuer"], json!(college));
+    assert_eq!(list["credentialSubject"]["statusPurpose"], "revocation");
+    let bits = list_bits(&list);
+    assert!(bits.get(index).unwrap());
+    assert_eq!(bits.count_set(), 1);
+    // Changing a bit breaks the proof: the list cannot be edited after signing.
+    let mut edited = list.clone();
+    edited["credentialSubject"]["encodedList"] =
+        json!(credential_core::status::Bitstring::minimum().encode());
+    assert!(credential_core::integrity::verify(&edited, &public).is_err());
+
+    // JOSE: a compact vc+jwt of the same list; the suspension list has no bit set.
+    d.ok(&[
+        "status",
+        "list-credential",
+        "--key",
+        "college.key",
+        "--status",
+        "college.status.json",
+        "--purpose",
+        "suspension",
+        "--out",
+        "suspension.jwt",
+    ]);
+    let jws = std::fs::read_to_string(d.path("suspension.jwt")).unwrap();
+    let parts: Vec<&str> = jws.trim().split('.').collect();
+    assert_eq!(parts.len(), 3);
+    let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
+    assert_eq!(header["typ"], "vc+jwt");
+    let payload: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+    assert_eq!(payload["credentialSubject"]["statusPurpose"], "suspension");
+    assert_eq!(list_bits(&payload).count_set(), 0);
+
+    // Refused: another key, a P-256 key for Data Integrity, an unknown purpose.
+    d.key("other.key");
+    let out = d.run(&[
+        "status",
+        "list-credential",
+        "--key",
+        "other.key",
+        "--status",
+        "college.status.json",
+        "--out",
+        "x.jwt",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("is not the issuer of this status list file"));
+    let out = d.run(&[
+        "status",
+        "list-credential",
+        "--key",
+        "college.key",
+        "--status",
+        "college.status.json",
+        "--purpose",
+        "refresh",
+        "--out",
+        "x.jwt",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("revocation or suspension"),
+        "{}",
+        stderr(&out)
+    );
+    d.ok(&["key", "new", "--alg", "ES256", "--out", "p256.key"]);
+    d.ok(&[
+        "status",
+        "init",
+        "--key",
+        "p256.key",
+        "--out",
+        "p256.status.json",
+        "--base-url",
+        "https://college.example/status",
+    ]);
+    let out = d.run(&[
+        "status",
+        "list-credential",
+        "--key",
+        "p256.key",
+        "--status",
+        "p256.status.json",
+        "--securing",
+        "data-integrity",
+        "--out",
+        "x.jwt",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("needs an Ed25519 key"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!d.path("x.jwt").exists());
 }
