@@ -5,6 +5,7 @@
 //! `issuer register` / `issuer rotate-key`. `key` is here because the design gives key
 //! generation to issuers; holders, operators and authorities make their keys with it too.
 
+pub(crate) mod any;
 pub(crate) mod export;
 pub(crate) mod issue;
 pub(crate) mod key;

@@ -536,3 +536,147 @@ fn status_list_credential_writes_the_current_list_to_host_as_a_jws_or_with_a_dat
     );
     assert!(!d.path("x.jwt").exists());
 }
+
+/// The payload of a compact JWS file.
+fn jws_payload(d: &Scratch, name: &str) -> (Value, Value) {
+    let text = std::fs::read_to_string(d.path(name)).unwrap();
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    let part = |i: usize| -> Value {
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[i]).unwrap()).unwrap()
+    };
+    (part(0), part(1))
+}
+
+#[test]
+fn issue_vc_signs_any_w3c_credential_as_the_key_or_its_controller_and_refuses_by_rule() {
+    let d = Scratch::new();
+    let college = d.key("college.key");
+    let minimal = json!({
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://www.w3.org/ns/credentials/examples/v2"
+        ],
+        "type": ["VerifiableCredential", "ExampleCredential"],
+        "credentialSubject": {"id": "did:example:subject"}
+    });
+    std::fs::write(d.path("vc.json"), minimal.to_string()).unwrap();
+
+    // The issuer is filled in with the key's DID; the JWS is a vc+jwt under its DID URL.
+    d.ok(&[
+        "issue",
+        "--vc",
+        "vc.json",
+        "--key",
+        "college.key",
+        "--out",
+        "a.jwt",
+    ]);
+    let (header, payload) = jws_payload(&d, "a.jwt");
+    assert_eq!(header["typ"], "vc+jwt");
+    assert_eq!(header["kid"], json!(format!("{college}#{}", &college[8..])));
+    assert_eq!(payload["issuer"], json!(college));
+    assert_eq!(payload["credentialSubject"], minimal["credentialSubject"]);
+
+    // Under a controller document's key id, the issuer is the controller's URL.
+    d.ok(&[
+        "issue",
+        "--vc",
+        "vc.json",
+        "--key",
+        "college.key",
+        "--kid",
+        "https://college.example/issuer#key-1",
+        "--out",
+        "b.jwt",
+    ]);
+    let (header, payload) = jws_payload(&d, "b.jwt");
+    assert_eq!(header["kid"], "https://college.example/issuer#key-1");
+    assert_eq!(payload["issuer"], "https://college.example/issuer");
+
+    // Data Integrity with status entries allocated from a status list file.
+    d.ok(&[
+        "status",
+        "init",
+        "--key",
+        "college.key",
+        "--out",
+        "st.json",
+        "--base-url",
+        "https://college.example/status",
+    ]);
+    d.ok(&[
+        "issue",
+        "--vc",
+        "vc.json",
+        "--key",
+        "college.key",
+        "--securing",
+        "data-integrity",
+        "--status",
+        "st.json",
+        "--out",
+        "c.json",
+    ]);
+    let c = read_json(&d, "c.json");
+    let public = credential_core::PublicKey::from_did(&college).unwrap();
+    credential_core::integrity::verify(&c, &public).expect("the proof verifies");
+    let entries = c["credentialStatus"].as_array().unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().all(|e| e["statusListCredential"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://college.example/status/")));
+
+    // Refusals, each naming why, and nothing written.
+    let refused = |doc: Value, extra: &[&str], says: &str| {
+        std::fs::write(d.path("bad.json"), doc.to_string()).unwrap();
+        let mut args = vec![
+            "issue",
+            "--vc",
+            "bad.json",
+            "--key",
+            "college.key",
+            "--out",
+            "x",
+        ];
+        args.extend_from_slice(extra);
+        let out = d.run(&args);
+        assert_eq!(code(&out), 2, "{doc}");
+        assert!(stderr(&out).contains(says), "{says}: {}", stderr(&out));
+        assert!(!d.path("x").exists());
+    };
+    let mut other = minimal.clone();
+    other["issuer"] = json!("did:example:someone-else");
+    refused(other, &[], "names another issuer");
+    let mut vc_claim = minimal.clone();
+    vc_claim["vc"] = json!("oops");
+    refused(vc_claim, &[], "must not carry `vc` or `vp`");
+    let mut no_subject = minimal.clone();
+    no_subject
+        .as_object_mut()
+        .unwrap()
+        .remove("credentialSubject");
+    refused(no_subject, &[], "credentialSubject");
+    let mut bad_type = minimal.clone();
+    bad_type["type"] = json!(["ExampleCredential"]);
+    refused(bad_type, &[], "VerifiableCredential");
+    let mut has_status = minimal.clone();
+    has_status["credentialStatus"] = json!({"type": "BitstringStatusListEntry"});
+    refused(
+        has_status,
+        &["--status", "st.json"],
+        "already has a credentialStatus",
+    );
+    let other_key = d.key("other.key");
+    refused(
+        minimal.clone(),
+        &["--kid", &format!("{other_key}#{}", &other_key[8..])],
+        "must be this key's own",
+    );
+    refused(
+        minimal.clone(),
+        &["--kid", "college-key-1"],
+        "absolute https URL",
+    );
+    refused(json!([1, 2]), &[], "is not a JSON object");
+}

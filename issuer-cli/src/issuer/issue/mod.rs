@@ -18,7 +18,7 @@ use crate::issuer::status::StatusFile;
 use sign::Securing;
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("input").required(true).args(["claims", "csv"])))]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["claims", "csv", "vc"])))]
 #[command(group(clap::ArgGroup::new("selective").args(["sd_jwt", "dc_sd_jwt"])))]
 pub(crate) struct IssueArgs {
     /// The issuer's private key file.
@@ -30,6 +30,17 @@ pub(crate) struct IssueArgs {
     /// Where to write the credential (a compact JWS; JSON with --securing data-integrity).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// A whole credential document to issue as it is (the W3C conformance profile): any
+    /// credential that follows the W3C Verifiable Credentials Data Model 2.0, judged by its
+    /// rules rather than Skillpass's schemas; `issuer` is filled in when absent.
+    #[arg(long, requires = "out", value_name = "FILE",
+          conflicts_with_all = ["holder", "valid_from", "valid_until", "issuer", "selective"])]
+    vc: Option<PathBuf>,
+    /// With --vc: the key id to sign under, when the issuer is not the key's DID but a URL
+    /// whose controller document lists this key (`https://college.example/issuer#key-1`;
+    /// the issuer is then that URL before `#`). Default: the key's DID URL.
+    #[arg(long, requires = "vc", value_name = "URL")]
+    kid: Option<String>,
     /// A CSV file, one migrant per row, as saved by a spreadsheet (comma, semicolon or tab
     /// separated; UTF-8). Columns: name, birth_date, holder_did, title_en, title_original,
     /// title_lang, awarding_body, country, level, field, isco08, esco_occupation,
@@ -128,6 +139,18 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
         eprintln!("{}", line.text(lang::current()));
         return Ok(0);
     }
+    if let (Some(vc), Some(out)) = (&a.vc, &a.out) {
+        return issue_document(
+            &key,
+            vc,
+            out,
+            a.kid.as_deref(),
+            lists,
+            a.status.as_deref(),
+            a.securing,
+            now,
+        );
+    }
     if let (Some(csv), Some(dir)) = (&a.csv, &a.out_dir) {
         let status = lists.as_mut().zip(a.status.as_deref());
         let securing = match a.securing {
@@ -137,4 +160,36 @@ pub(crate) fn run(a: IssueArgs) -> Result<u8> {
         return batch::issue_csv(&key, csv, dir, &mut options, status, securing);
     }
     Err(crate::common::said::said(Msg::new("cli-issue-usage")))
+}
+
+/// `issue --vc`: one whole credential document, under the conformance profile.
+#[allow(clippy::too_many_arguments)]
+fn issue_document(
+    key: &credential_core::SecretKey,
+    vc: &std::path::Path,
+    out: &std::path::Path,
+    kid: Option<&str>,
+    mut lists: Option<StatusFile>,
+    status_path: Option<&std::path::Path>,
+    securing: SecuringArg,
+    now: DateTime<Utc>,
+) -> Result<u8> {
+    let document = files::read_json(vc)?;
+    let serde_json::Value::Object(document) = document else {
+        anyhow::bail!(
+            "{} is not a JSON object (a credential document)",
+            vc.display()
+        );
+    };
+    let identity = match kid {
+        Some(kid) => super::any::Identity::with_kid(key, kid)?,
+        None => super::any::Identity::of_key(key),
+    };
+    let issued = super::any::issue(document, key, &identity, lists.as_mut(), securing, now)?;
+    files::write_atomic(out, format!("{}\n", issued.to_text()?).as_bytes(), false)?;
+    if let (Some(lists), Some(path)) = (&lists, status_path) {
+        lists.save(path)?;
+    }
+    eprintln!("issued as {} -> {}", identity.issuer, out.display());
+    Ok(0)
 }
