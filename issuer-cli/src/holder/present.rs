@@ -28,15 +28,26 @@ pub(crate) struct PresentArgs {
     #[arg(long = "credential", requires = "wallet")]
     from_wallet: Vec<String>,
     /// The verifier's identifier (e.g. its did:key), given by the verifier.
-    #[arg(long)]
-    audience: String,
+    #[arg(long, required_unless_present = "vp")]
+    audience: Option<String>,
     /// The nonce the verifier gave for this presentation.
-    #[arg(long)]
-    nonce: String,
+    #[arg(long, required_unless_present = "vp")]
+    nonce: Option<String>,
     /// Credential files (compact vc+jwt or SD-JWT). With --wallet and neither files nor
     /// --credential, the wallet's only credential.
-    #[arg(required_unless_present = "wallet")]
+    #[arg(required_unless_present_any = ["wallet", "vp"])]
     credentials: Vec<PathBuf>,
+    /// A whole presentation document to sign as it is (the W3C conformance profile): a
+    /// presentation that follows the W3C Verifiable Credentials Data Model 2.0, whose
+    /// credentials are each an EnvelopedVerifiableCredential (VC-JOSE-COSE), signed as a
+    /// vp+jwt; `holder` is filled in when absent. With --audience and --nonce, bound to them.
+    #[arg(long, value_name = "FILE", requires = "key",
+          conflicts_with_all = ["wallet", "credentials", "disclose"])]
+    vp: Option<PathBuf>,
+    /// With --vp: the key id to sign under, when the holder is not the key's DID but a URL
+    /// whose controller document lists this key (the holder is then that URL before `#`).
+    #[arg(long, requires = "vp", value_name = "URL")]
+    kid: Option<String>,
     /// For an SD-JWT credential: the claims to disclose, e.g. `title,level` (the others
     /// stay hidden; the level is always shown). Comma-separated or repeated.
     #[arg(long, value_delimiter = ',')]
@@ -48,6 +59,12 @@ pub(crate) struct PresentArgs {
 }
 
 pub(crate) fn run(a: PresentArgs) -> Result<u8> {
+    if let (Some(vp), Some(key)) = (&a.vp, &a.key) {
+        return present_document(&a, vp, key);
+    }
+    let (Some(audience), Some(nonce)) = (a.audience.as_deref(), a.nonce.as_deref()) else {
+        anyhow::bail!("give --audience and --nonce (the verifier gives both)");
+    };
     let (key, mut credentials) = match (&a.key, &a.wallet) {
         (Some(key), _) => (files::read_key(key)?, Vec::new()),
         (None, Some(path)) => {
@@ -70,7 +87,7 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
         .filter(|c| CredentialFormat::detect(c).is_sd_jwt())
         .collect();
     let vp = match (sd.as_slice(), credentials.len()) {
-        ([one], 1) => sdjwt::present(&key, one, &a.disclose, &a.audience, &a.nonce, Utc::now())
+        ([one], 1) => sdjwt::present(&key, one, &a.disclose, audience, nonce, Utc::now())
             .context("cannot make the SD-JWT presentation")?,
         ([], _) => {
             if !a.disclose.is_empty() {
@@ -83,7 +100,7 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
                         .arg("max", MAX_JWS_LEN.to_string()),
                 ));
             }
-            present(&key, &credentials, &a.audience, &a.nonce, Utc::now())
+            present(&key, &credentials, audience, nonce, Utc::now())
                 .context("cannot make the presentation")?
         }
         _ => return Err(said(Msg::new("cli-sd-jwt-alone"))),
@@ -94,11 +111,143 @@ pub(crate) fn run(a: PresentArgs) -> Result<u8> {
             eprintln!(
                 "presented {} credential(s) to {} -> {}",
                 credentials.len(),
-                a.audience,
+                audience,
                 out.display()
             );
         }
         None => println!("{vp}"),
     }
     Ok(0)
+}
+
+/// `present --vp`: a whole presentation document, checked by the W3C rules and signed as a
+/// `vp+jwt` (VC-JOSE-COSE: the claims set is the presentation).
+fn present_document(a: &PresentArgs, vp: &std::path::Path, key: &std::path::Path) -> Result<u8> {
+    use anyhow::bail;
+    use credential_core::conformance;
+    use credential_core::jws::{self, Header};
+    use serde_json::{json, Value};
+
+    let key = files::read_key(key)?;
+    let identity = match &a.kid {
+        Some(kid) => crate::issuer::any::Identity::with_kid(&key, kid)?,
+        None => crate::issuer::any::Identity::of_key(&key),
+    };
+    let Value::Object(mut document) = files::read_json(vp)? else {
+        bail!(
+            "{} is not a JSON object (a presentation document)",
+            vp.display()
+        );
+    };
+    match document.get("holder") {
+        None => {
+            document.insert("holder".into(), json!(identity.issuer));
+        }
+        Some(holder) => {
+            let named = holder
+                .as_str()
+                .or_else(|| holder.get("id").and_then(Value::as_str));
+            if named != Some(identity.issuer.as_str()) {
+                bail!(
+                    "the presentation names another holder; this key presents as {} only \
+                     (leave holder out to have it filled in)",
+                    identity.issuer
+                );
+            }
+        }
+    }
+    if document.contains_key("vc") || document.contains_key("vp") {
+        bail!("a presentation must not carry `vc` or `vp` members (VC-JOSE-COSE)");
+    }
+    if document.contains_key("proof") {
+        bail!("the presentation already has a proof; give it without one");
+    }
+    let credentials: Vec<&Value> = match document.get("verifiableCredential") {
+        None => Vec::new(),
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(one) => vec![one],
+    };
+    let count = credentials.len();
+    for (n, credential) in credentials.iter().enumerate() {
+        if !enveloped_jws(credential) {
+            bail!(
+                "credential {} of the presentation is not an EnvelopedVerifiableCredential \
+                 holding a compact vc+jwt or vc+sd-jwt (data:application/vc+jwt,…): a credential in a \
+                 vp+jwt must be secured and enveloped (VC-JOSE-COSE)",
+                n + 1
+            );
+        }
+    }
+    let mut document = Value::Object(document);
+    if let Err(violations) = conformance::check_presentation(&document) {
+        let mut text = String::from(
+            "the presentation does not follow the W3C Verifiable Credentials Data Model 2.0:",
+        );
+        for v in violations {
+            text.push_str(&format!("\n  - {v}"));
+        }
+        bail!(text);
+    }
+    // JWT claims binding it to one verifier (RFC 7519), beside the presentation's members.
+    if let (Some(audience), Some(nonce), Value::Object(map)) =
+        (&a.audience, &a.nonce, &mut document)
+    {
+        map.insert("aud".into(), json!(audience));
+        map.insert("nonce".into(), json!(nonce));
+        map.insert("iat".into(), json!(Utc::now().timestamp()));
+    }
+    let payload = serde_json::to_vec(&document)?;
+    if payload.len() > MAX_JWS_LEN / 4 * 3 - 512 {
+        bail!("the presentation is too large to sign (a JWS is at most {MAX_JWS_LEN} bytes)");
+    }
+    let jws = jws::sign(
+        &key,
+        &Header::new(credential_core::presentation::TYP_VP, &identity.kid),
+        &payload,
+    );
+    match &a.out {
+        Some(out) => {
+            files::write_atomic(out, format!("{jws}\n").as_bytes(), false)?;
+            eprintln!(
+                "presented {count} credential(s) as {} -> {}",
+                identity.issuer,
+                out.display()
+            );
+        }
+        None => println!("{jws}"),
+    }
+    Ok(0)
+}
+
+/// Whether `credential` is an EnvelopedVerifiableCredential whose `data:` URL holds a
+/// well-formed compact `vc+jwt`, or the issuer-signed JWT of a `vc+sd-jwt` (three base64url
+/// parts, a JSON header of that type and a JSON payload). Its signature is the issuer's,
+/// checked by the verifier. COSE (`vc+cose`) is not read by Skillpass.
+fn enveloped_jws(credential: &serde_json::Value) -> bool {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+    if credential_core::conformance::check_envelope(credential).is_err() {
+        return false;
+    }
+    let Some(id) = credential.get("id").and_then(serde_json::Value::as_str) else {
+        return false;
+    };
+    let (typ, jws) = if let Some(jws) = id.strip_prefix("data:application/vc+jwt,") {
+        ("vc+jwt", jws)
+    } else if let Some(sd) = id.strip_prefix("data:application/vc+sd-jwt,") {
+        ("vc+sd-jwt", sd.split('~').next().unwrap_or_default())
+    } else {
+        return false;
+    };
+    let parts: Vec<&str> = jws.split('.').collect();
+    let json = |part: &str| -> Option<serde_json::Value> {
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).ok()?).ok()
+    };
+    parts.len() == 3
+        && id.len() <= MAX_SD_JWT_LEN
+        && json(parts[0]).is_some_and(|h| h.get("typ").and_then(|t| t.as_str()) == Some(typ))
+        && json(parts[1]).is_some_and(|p| p.is_object())
+        && URL_SAFE_NO_PAD
+            .decode(parts[2])
+            .is_ok_and(|s| !s.is_empty())
 }

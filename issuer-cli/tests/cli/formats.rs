@@ -680,3 +680,106 @@ fn issue_vc_signs_any_w3c_credential_as_the_key_or_its_controller_and_refuses_by
     );
     refused(json!([1, 2]), &[], "is not a JSON object");
 }
+
+#[test]
+fn present_vp_signs_a_w3c_presentation_of_enveloped_credentials_and_refuses_unsecured_ones() {
+    let d = Scratch::new();
+    let college = d.key("college.key");
+    let holder = d.key("holder.key");
+    std::fs::write(
+        d.path("vc.json"),
+        json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiableCredential"],
+            "credentialSubject": {"id": holder}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    d.ok(&[
+        "issue",
+        "--vc",
+        "vc.json",
+        "--key",
+        "college.key",
+        "--out",
+        "vc.jwt",
+    ]);
+    let jws = std::fs::read_to_string(d.path("vc.jwt")).unwrap();
+    let envelope = json!({
+        "@context": "https://www.w3.org/ns/credentials/v2",
+        "type": "EnvelopedVerifiableCredential",
+        "id": format!("data:application/vc+jwt,{}", jws.trim())
+    });
+    let vp = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [envelope]
+    });
+    std::fs::write(d.path("vp.json"), vp.to_string()).unwrap();
+    d.ok(&[
+        "present",
+        "--vp",
+        "vp.json",
+        "--key",
+        "holder.key",
+        "--audience",
+        "did:example:employer",
+        "--nonce",
+        "n-123",
+        "--out",
+        "vp.jwt",
+    ]);
+    let (header, payload) = jws_payload(&d, "vp.jwt");
+    assert_eq!(header["typ"], "vp+jwt");
+    assert_eq!(payload["holder"], json!(holder));
+    assert_eq!(payload["verifiableCredential"][0], envelope);
+    assert_eq!(
+        (payload["aud"].as_str(), payload["nonce"].as_str()),
+        (Some("did:example:employer"), Some("n-123"))
+    );
+    assert!(payload.get("vp").is_none() && payload.get("proof").is_none());
+    let _ = college;
+
+    let refused = |doc: Value, says: &str| {
+        std::fs::write(d.path("bad.json"), doc.to_string()).unwrap();
+        let out = d.run(&[
+            "present",
+            "--vp",
+            "bad.json",
+            "--key",
+            "holder.key",
+            "--out",
+            "x",
+        ]);
+        assert_eq!(code(&out), 2, "{doc}");
+        assert!(stderr(&out).contains(says), "{says}: {}", stderr(&out));
+        assert!(!d.path("x").exists());
+    };
+    // An unsecured credential, and an envelope whose JWS is broken.
+    let mut unsecured = vp.clone();
+    unsecured["verifiableCredential"] = json!([{
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential"],
+        "issuer": college,
+        "credentialSubject": {"id": holder}
+    }]);
+    refused(unsecured, "must be secured and enveloped");
+    let mut broken = vp.clone();
+    broken["verifiableCredential"][0]["id"] =
+        json!(format!("data:application/vc+jwt,{}", &jws.trim()[1..]));
+    refused(broken, "must be secured and enveloped");
+    let mut other_holder = vp.clone();
+    other_holder["holder"] = json!("did:example:someone-else");
+    refused(other_holder, "names another holder");
+    let mut vp_claim = vp.clone();
+    vp_claim["vp"] = json!({});
+    refused(vp_claim, "must not carry `vc` or `vp`");
+    let mut not_a_vp = vp.clone();
+    not_a_vp["type"] = json!(["Presentation"]);
+    refused(not_a_vp, "VerifiablePresentation");
+    // Without --vp, --audience and --nonce stay required.
+    let out = d.run(&["present", "--key", "holder.key", "vc.jwt"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--audience"), "{}", stderr(&out));
+}
