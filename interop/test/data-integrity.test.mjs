@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import {randomBytes, randomUUID} from 'node:crypto';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {gunzipSync} from 'node:zlib';
 import {test} from 'node:test';
 
 import * as vc from '@digitalbazaar/vc';
@@ -120,3 +121,57 @@ test('the Open Badge Skillpass exports verifies in the vc library', async () => 
     assert.equal((await verifyThere(badge)).verified, false);
   });
 });
+
+test('a status list Skillpass writes for self-hosting verifies in the vc library, revoked bit set',
+  async () => {
+    await inScratch(async dir => {
+      ok(dir, ['key', 'new', '--out', 'college.key']);
+      ok(dir, ['status', 'init', '--key', 'college.key', '--out', 'st.json',
+        '--base-url', 'https://college.example/status']);
+      ok(dir, ['issue', '--key', 'college.key', '--claims',
+        join(EXAMPLES, 'nurse-qualification.json'), '--securing', 'data-integrity',
+        '--status', 'st.json', '--out', 'nurse.json']);
+      ok(dir, ['revoke', 'nurse.json', '--key', 'college.key', '--status', 'st.json']);
+      ok(dir, ['status', 'list-credential', '--key', 'college.key', '--status', 'st.json',
+        '--securing', 'data-integrity', '--out', 'revocation.json']);
+      const list = JSON.parse(readFileSync(join(dir, 'revocation.json'), 'utf8'));
+      const result = await verifyThere(list);
+      assert.equal(result.verified, true, JSON.stringify(result.error ?? result, null, 2));
+
+      // The bit of the revoked credential, read as the Bitstring Status List spec says:
+      // multibase base64url `u`, GZIP, index 0 the most significant bit of the first byte.
+      const nurse = JSON.parse(readFileSync(join(dir, 'nurse.json'), 'utf8'));
+      const entry = nurse.credentialStatus.find(e => e.statusPurpose === 'revocation');
+      assert.equal(entry.statusListCredential, list.id);
+      const bits = gunzipSync(Buffer.from(
+        list.credentialSubject.encodedList.slice(1), 'base64url'));
+      assert.ok(bits.length >= 16 * 1024);
+      const index = Number(entry.statusListIndex);
+      assert.equal((bits[index >> 3] >> (7 - (index & 7))) & 1, 1);
+
+      // An edited list no longer verifies there.
+      const edited = structuredClone(list);
+      edited.credentialSubject.statusPurpose = 'suspension';
+      assert.equal((await verifyThere(edited)).verified, false);
+    });
+  });
+
+test('a credential issued with issue --vc (conformance profile) verifies in the vc library',
+  async () => {
+    await inScratch(async dir => {
+      ok(dir, ['key', 'new', '--out', 'college.key']);
+      writeFileSync(join(dir, 'vc.json'), JSON.stringify({
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        name: 'Certificate of completion',
+        credentialSubject: {id: 'did:example:learner'}
+      }));
+      ok(dir, ['issue', '--vc', 'vc.json', '--key', 'college.key',
+        '--securing', 'data-integrity', '--out', 'out.json']);
+      const credential = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+      const result = await verifyThere(credential);
+      assert.equal(result.verified, true, JSON.stringify(result.error ?? result, null, 2));
+      credential.name = 'Doctorate';
+      assert.equal((await verifyThere(credential)).verified, false);
+    });
+  });
