@@ -16,6 +16,7 @@ pub(crate) mod revoke;
 mod rotate_key;
 pub(crate) mod status;
 pub(crate) mod type_metadata;
+mod vcapi;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -32,6 +33,10 @@ pub(crate) enum IssuerCommand {
     /// Run the OpenID4VCI issuance service that redeems the offers (pre-authorized code
     /// with PIN, key proofs), holding the institution's key.
     Serve(oid4vci::ServeArgs),
+    /// Run the W3C VC-API issuer (POST /credentials/issue) for the institution's own
+    /// systems: any credential following the VC 2.0 data model, issued as this institution
+    /// (bearer token required).
+    ServeVcApi(vcapi::ServeVcApiArgs),
 }
 
 pub(crate) fn run(command: IssuerCommand) -> Result<u8> {
@@ -40,5 +45,6 @@ pub(crate) fn run(command: IssuerCommand) -> Result<u8> {
         IssuerCommand::RotateKey(a) => rotate_key::run(a),
         IssuerCommand::Offer(a) => oid4vci::offer(a),
         IssuerCommand::Serve(a) => oid4vci::serve(a),
+        IssuerCommand::ServeVcApi(a) => vcapi::serve(a),
     }
 }
