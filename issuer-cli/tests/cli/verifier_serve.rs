@@ -79,6 +79,28 @@ impl Service {
         (status, serde_json::from_str(&text).unwrap())
     }
 
+    /// Sends `request` as written and reads the answer until the service closes.
+    fn raw_request(&self, request: &str) -> String {
+        use std::io::{Read as _, Write as _};
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut answer = Vec::new();
+        let mut chunk = [0u8; 4096];
+        while let Ok(n) = stream.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            answer.extend_from_slice(&chunk[..n]);
+            if String::from_utf8_lossy(&answer).contains("}]}") {
+                break;
+            }
+        }
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
     fn post(&self, path: &str, body: &Value) -> (u16, Value) {
         self.post_raw(path, "application/json", &body.to_string())
     }
@@ -403,9 +425,14 @@ fn serve_answers_malformed_too_large_and_unknown_requests_with_json_errors() {
         (status, code_of(&answer).as_str()),
         (415, "unsupported_media_type")
     );
-    let huge = json!({"verifiableCredential": "a".repeat(3 * 1024 * 1024)});
-    let (status, answer) = service.post("/credentials/verify", &huge);
-    assert_eq!((status, code_of(&answer).as_str()), (413, "too_large"));
+    // Too large: refused from its Content-Length, before the body is read (a raw request,
+    // since the service answers and closes while a client would still be sending).
+    let answer = service.raw_request(&format!(
+        "POST /credentials/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{",
+        3 * 1024 * 1024
+    ));
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("\"too_large\""), "{answer}");
     let (status, answer) = service.post(
         "/presentations/verify",
         &json!({"verifiablePresentation": {}, "options": {"challenge": 7}}),
@@ -505,4 +532,78 @@ fn verify_with_issuer_key_checks_without_a_bundle_and_says_so() {
     // Neither a bundle nor a key: the command says what to give.
     let out = s.run(&["verify", "vc.jwt"]);
     assert_eq!(code(&out), 2);
+}
+
+/// A credential by a fresh issuer with a revocation entry at index 7 of the list at `url`,
+/// and that list (bit 7 set when `revoked`) signed by the same issuer.
+fn with_status(url: &str, revoked: bool) -> (String, String) {
+    use credential_core::status::{
+        status_list_credential, IssuerStatusList, StatusEntry, StatusPurpose,
+    };
+    let key = SecretKey::generate();
+    let did = key.public().did();
+    let mut list = IssuerStatusList::new(url, StatusPurpose::Revocation);
+    list.allocate_specific(7).unwrap();
+    list.set_status(7, revoked).unwrap();
+    let list_jws = jose(&key, &status_list_credential(&did, &list, Utc::now()));
+    let mut vc = credential(&did);
+    vc["credentialStatus"] =
+        serde_json::to_value(StatusEntry::new(StatusPurpose::Revocation, 7, url)).unwrap();
+    (jose(&key, &vc), list_jws)
+}
+
+#[test]
+fn serve_reads_status_from_list_files_and_refuses_what_it_cannot_decide() {
+    let s = Scratch::new();
+    let url = "https://college.example/status/1";
+    let (revoked, list) = with_status(url, true);
+    std::fs::write(s.path("list.jwt"), &list).unwrap();
+    let (unlisted, _) = with_status("https://college.example/status/2", false);
+    let service = serve(&s, &["--any-issuer-key", "--status-list", "list.jwt"]);
+    let (status, answer) = service.verify(&envelope(&revoked));
+    assert_eq!(status, 400);
+    assert_eq!(error_checks(&answer), ["status"], "{answer:#}");
+    assert!(answer["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("revoked"));
+    // A list the service does not have: undecided, so not verified.
+    let (status, answer) = service.verify(&envelope(&unlisted));
+    assert_eq!(status, 400);
+    assert_eq!(answer["errors"][0]["code"], "check_undecided");
+    assert_eq!(error_checks(&answer), ["status"]);
+}
+
+#[test]
+fn serve_fetches_status_lists_from_their_urls_when_asked() {
+    use std::io::{Read as _, Write as _};
+    let s = Scratch::new();
+    // A one-file web server on loopback publishing the list.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/status/1", listener.local_addr().unwrap());
+    let (good, list) = with_status(&url, false);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let mut stream = stream.unwrap();
+            let mut request = [0u8; 2048];
+            let _ = stream.read(&mut request);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/vc+jwt\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{list}",
+                list.len()
+            );
+        }
+    });
+    let service = serve(&s, &["--any-issuer-key", "--fetch-status-lists"]);
+    let (status, answer) = service.verify(&envelope(&good));
+    assert_eq!(status, 200, "{answer:#}");
+    assert!(answer["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "status"));
+    // Without --fetch-status-lists the same credential is undecided.
+    let other = serve(&s, &["--any-issuer-key"]);
+    let (status, _) = other.verify(&envelope(&good));
+    assert_eq!(status, 400);
 }

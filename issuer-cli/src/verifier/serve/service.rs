@@ -14,10 +14,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{DefaultBodyLimit, FromRequest as _, Request, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
@@ -121,12 +120,26 @@ impl IntoResponse for Refusal {
     }
 }
 
+fn too_large() -> Refusal {
+    problem(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        &format!("the request body is over the {MAX_BODY}-byte limit"),
+    )
+}
+
 /// The body as a JSON object, or the answer refusing it: too large (413), not JSON (415
 /// for another media type, 400 for bad JSON), not an object (400).
-fn body_object(
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Map<String, Value>, Refusal> {
+/// A `Content-Length` over the limit is refused before anything is read.
+async fn body_object(request: Request) -> Result<Map<String, Value>, Refusal> {
+    let headers = request.headers();
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(too_large());
+    }
     if let Some(kind) = headers.get(CONTENT_TYPE) {
         let kind = kind.to_str().unwrap_or_default().to_ascii_lowercase();
         if !(kind.starts_with("application/json") || kind.contains("+json")) {
@@ -137,13 +150,9 @@ fn body_object(
             ));
         }
     }
-    let body = body.map_err(|e| {
+    let body = Bytes::from_request(request, &()).await.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            problem(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large",
-                &format!("the request body is over the {MAX_BODY}-byte limit"),
-            )
+            too_large()
         } else {
             problem(
                 StatusCode::BAD_REQUEST,
@@ -193,13 +202,9 @@ fn log(path: &str, status: StatusCode, started: Instant) {
 }
 
 /// POST /credentials/verify — `{"verifiableCredential": …, "options": {…}}`.
-async fn credentials_verify(
-    State(s): State<Service>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn credentials_verify(State(s): State<Service>, request: Request) -> Response {
     let started = Instant::now();
-    let response = match body_object(&headers, body) {
+    let response = match body_object(request).await {
         Err(refused) => refused.into_response(),
         Ok(body) => match (options_of(&body), body.get("verifiableCredential")) {
             (Err(refused), _) => refused.into_response(),
@@ -221,13 +226,9 @@ async fn credentials_verify(
 
 /// POST /presentations/verify — `{"verifiablePresentation": …, "options": {"challenge",
 /// "domain"}}`.
-async fn presentations_verify(
-    State(s): State<Service>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+async fn presentations_verify(State(s): State<Service>, request: Request) -> Response {
     let started = Instant::now();
-    let response = match body_object(&headers, body) {
+    let response = match body_object(request).await {
         Err(refused) => refused.into_response(),
         Ok(body) => match (
             options_of(&body).and_then(|o| binding_of(&o)),

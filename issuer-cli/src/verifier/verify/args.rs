@@ -27,6 +27,8 @@ use crate::verifier::direct_keys::DirectKeyArgs;
     mut_args(change_arg("any_issuer_key", |a| a.conflicts_with_all(NOT_DIRECT))),
     mut_args(change_arg("status_lists", |a| a.requires("direct"))),
     group(clap::ArgGroup::new("direct").args(DIRECT).multiple(true)),
+    override_usage = "skillpass verify --bundle <BUNDLE> --anchor <ANCHOR> [OPTIONS] <INPUTS>...\n       \
+        skillpass verify --issuer-key <DID> | --any-issuer-key [OPTIONS] <INPUTS>...",
 )]
 pub(crate) struct VerifyArgs {
     /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one
