@@ -607,3 +607,45 @@ fn serve_fetches_status_lists_from_their_urls_when_asked() {
     let (status, _) = other.verify(&envelope(&good));
     assert_eq!(status, 400);
 }
+
+#[test]
+fn serve_with_a_bundle_checks_a_skillpass_presentation_by_audience_and_nonce() {
+    let s = Scratch::new();
+    let college = s.key("college.key");
+    let anchor = s.key("operator.key");
+    s.bundle(&college, &[]);
+    let holder = s.key("holder.key");
+    s.issue_nurse(&["--holder", &holder], "nurse.jwt");
+    s.ok(&[
+        "present",
+        "--key",
+        "holder.key",
+        "--audience",
+        DOMAIN,
+        "--nonce",
+        CHALLENGE,
+        "nurse.jwt",
+        "--out",
+        "vp.jwt",
+    ]);
+    let vp = std::fs::read_to_string(s.path("vp.jwt")).unwrap();
+    let service = serve(&s, &["--bundle", "bundle.jws", "--anchor", &anchor]);
+    let (status, answer) = service.verify_vp(&json!(vp.trim()), CHALLENGE, DOMAIN);
+    assert_eq!(status, 200, "{answer:#}");
+    for check in ["holder-binding", "credential 1: issuer-accredited"] {
+        assert!(
+            answer["checks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c == check),
+            "{check}: {answer:#}"
+        );
+    }
+    let (status, answer) = service.verify_vp(&json!(vp.trim()), "replayed", DOMAIN);
+    assert_eq!(status, 400);
+    assert_eq!(error_checks(&answer), ["nonce"]);
+    let (status, answer) = service.verify_vp(&json!(vp.trim()), CHALLENGE, "other.example");
+    assert_eq!(status, 400);
+    assert_eq!(error_checks(&answer), ["audience"]);
+}
