@@ -107,8 +107,8 @@ pub use trust::{
     VerifiedBundle,
 };
 pub use verify::{
-    bundle_rejected, Check, CheckId, Outcome, PublishPolicy, PublishRefusal, Report, Verdict,
-    VerifiedCredential, Verifier,
+    bundle_rejected, Check, CheckId, DirectReport, DirectVerifier, KeyVerifiedCredential, Outcome,
+    PublishPolicy, PublishRefusal, Report, Verdict, VerifiedCredential, Verifier,
 };
 #[cfg(feature = "wallet")]
 pub use wallet::{CredentialFormat, LastKnown, Wallet, WalletEntry, WalletError};

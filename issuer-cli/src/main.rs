@@ -41,7 +41,8 @@ enum Command {
     Key(issuer::key::KeyCommand),
     /// Issue a credential from a claims file, or many from a CSV file.
     Issue(issuer::issue::IssueArgs),
-    /// Verify credentials offline against a trust bundle and the pinned anchor.
+    /// Verify credentials offline against a trust bundle and the pinned anchor, or with the
+    /// issuer's key given directly (--issuer-key, --any-issuer-key: no accreditation check).
     Verify(Box<verifier::verify::VerifyArgs>),
     /// The employer asking a holder's wallet for a presentation (OpenID4VP): request, collect.
     #[command(subcommand)]

@@ -26,6 +26,6 @@ mod tests;
 
 pub use peek::{peek_credential, peek_credential_json};
 pub use proof::{
-    sign, sign_credential, verify, IntegrityError, Proof, ProofForm, SecuredDocument, CRYPTOSUITE,
-    MAX_DI_CREDENTIAL_LEN, PROOF_PURPOSE, PROOF_TYPE,
+    sign, sign_credential, sign_presentation, verify, IntegrityError, Proof, ProofForm,
+    SecuredDocument, CRYPTOSUITE, MAX_DI_CREDENTIAL_LEN, PROOF_PURPOSE, PROOF_TYPE,
 };

@@ -50,9 +50,10 @@ pub enum IntegrityError {
     /// A cryptosuite other than `eddsa-rdfc-2022`.
     #[error("cryptosuite {0:?} is not accepted (only {CRYPTOSUITE})")]
     Cryptosuite(String),
-    /// A proof purpose other than `assertionMethod`.
-    #[error("proof purpose {0:?} is not {PROOF_PURPOSE}")]
-    Purpose(String),
+    /// A proof purpose other than the one expected (`assertionMethod` for a credential,
+    /// `authentication` for a presentation).
+    #[error("proof purpose {0:?} is not {1}")]
+    Purpose(String, &'static str),
     /// `proofValue` is not a multibase base58btc Ed25519 signature.
     #[error("proofValue is not a multibase base58btc (z…) Ed25519 signature of 64 bytes")]
     ProofValue,
@@ -158,6 +159,12 @@ impl SecuredDocument {
     /// The proof is a `DataIntegrityProof` with the `eddsa-rdfc-2022` cryptosuite and
     /// the `assertionMethod` purpose.
     pub fn check_suite(&self) -> Result<(), IntegrityError> {
+        self.check_suite_for(PROOF_PURPOSE)
+    }
+
+    /// The proof is a `DataIntegrityProof` with the `eddsa-rdfc-2022` cryptosuite and
+    /// the purpose `purpose` (`authentication` for a holder's presentation).
+    pub fn check_suite_for(&self, purpose: &'static str) -> Result<(), IntegrityError> {
         let p = &self.proof;
         if p.proof_type != PROOF_TYPE {
             return Err(IntegrityError::ProofType(p.proof_type.clone()));
@@ -165,10 +172,16 @@ impl SecuredDocument {
         if p.cryptosuite != CRYPTOSUITE {
             return Err(IntegrityError::Cryptosuite(p.cryptosuite.clone()));
         }
-        if p.purpose != PROOF_PURPOSE {
-            return Err(IntegrityError::Purpose(p.purpose.clone()));
+        if p.purpose != purpose {
+            return Err(IntegrityError::Purpose(p.purpose.clone(), purpose));
         }
         Ok(())
+    }
+
+    /// A proof option other than the members read into [`Proof`] (`challenge`, `domain`,
+    /// `expires`), as the proof states it.
+    pub fn option(&self, name: &str) -> Option<&Value> {
+        self.proof.options.get(name)
     }
 
     /// The 64 bytes the signature covers: SHA-256 of the canonical proof configuration,
@@ -220,6 +233,48 @@ pub fn sign(
     created: DateTime<Utc>,
     form: ProofForm,
 ) -> Result<Value, IntegrityError> {
+    sign_for(
+        document,
+        key,
+        verification_method,
+        created,
+        form,
+        (PROOF_PURPOSE, Map::new()),
+    )
+}
+
+/// Secures a presentation with an `eddsa-rdfc-2022` proof of purpose `authentication`
+/// by the holder's `key` (DID URL `verification_method`), bound to the verifier's
+/// `challenge` and `domain` (proof options, signed with the rest).
+pub fn sign_presentation(
+    presentation: &Value,
+    key: &SecretKey,
+    verification_method: &str,
+    created: DateTime<Utc>,
+    challenge: &str,
+    domain: &str,
+) -> Result<Value, IntegrityError> {
+    let mut binding = Map::new();
+    binding.insert("challenge".into(), challenge.into());
+    binding.insert("domain".into(), domain.into());
+    sign_for(
+        presentation,
+        key,
+        verification_method,
+        created,
+        ProofForm::Object,
+        ("authentication", binding),
+    )
+}
+
+fn sign_for(
+    document: &Value,
+    key: &SecretKey,
+    verification_method: &str,
+    created: DateTime<Utc>,
+    form: ProofForm,
+    (purpose, extra): (&str, Map<String, Value>),
+) -> Result<Value, IntegrityError> {
     let mut unsecured = document
         .as_object()
         .ok_or(IntegrityError::NotAnObject)?
@@ -232,7 +287,8 @@ pub fn sign(
     options.insert("cryptosuite".into(), CRYPTOSUITE.into());
     options.insert("created".into(), format_time(created).into());
     options.insert("verificationMethod".into(), verification_method.into());
-    options.insert("proofPurpose".into(), PROOF_PURPOSE.into());
+    options.insert("proofPurpose".into(), purpose.into());
+    options.extend(extra);
     let unsecured_value = Value::Object(unsecured.clone());
     let hash = hash_data(&unsecured_value, &options)?;
     let signature = key.sign(&hash);

@@ -69,7 +69,7 @@ fn a_proof_of_another_suite_type_or_purpose_is_refused_by_name() {
             matches!(e, IntegrityError::ProofType(_))
         }),
         ("proofPurpose", json!("authentication"), |e| {
-            matches!(e, IntegrityError::Purpose(_))
+            matches!(e, IntegrityError::Purpose(_, PROOF_PURPOSE))
         }),
     ];
     for (member, value, expected) in cases {

@@ -21,10 +21,14 @@
 //!    and `exp`, when present, has not passed;
 //! 7. `holder-binding` — the holder is the `credentialSubject.id` of every credential.
 //!
+//! A W3C presentation whose holder's key is given directly (the conformance profile:
+//! Data Integrity or `vp+jwt`, bound by `challenge` and `domain`) is checked by `direct`.
+//!
 //! Layout: `present` makes one; `shape` reads the payload; `check`, `verify` and `report`
 //! are the checks, their steps and what comes back.
 
 mod check;
+mod direct;
 mod present;
 mod report;
 pub(crate) mod shape;
@@ -35,6 +39,10 @@ mod verify;
 mod tests;
 
 pub use check::{PresentationCheck, PresentationCheckId};
+pub use direct::{
+    verify_presentation_direct, Binding, DirectPresentation, DirectPresentationCheck,
+    DirectPresentationCheckId, AUTHENTICATION, ENVELOPED_VP_PREFIX, ENVELOPED_VP_TYPE,
+};
 pub use present::{present, PresentationError, PRESENTATION_LIFETIME_SECS, TYP_VP};
 pub use report::{bundle_rejected, PresentationReport};
 pub use shape::{

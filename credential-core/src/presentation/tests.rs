@@ -318,3 +318,156 @@ fn an_es256_holder_presents_valid_and_the_algorithm_check_names_es256() {
         Verdict::Invalid
     );
 }
+
+mod direct {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use chrono::Utc;
+    use serde_json::{json, Value};
+
+    use crate::integrity::{self, ProofForm};
+    use crate::jws::{self, Header};
+    use crate::keys::SecretKey;
+    use crate::presentation::{verify_presentation_direct, Binding};
+    use crate::report::Verdict;
+
+    const CHALLENGE: &str = "c-0f3a";
+    const DOMAIN: &str = "employer.example";
+
+    fn binding() -> Binding {
+        Binding {
+            challenge: Some(CHALLENGE.into()),
+            domain: Some(DOMAIN.into()),
+        }
+    }
+
+    fn vp(holder: Option<&str>, credentials: Value) -> Value {
+        let mut vp = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "verifiableCredential": credentials,
+        });
+        if let Some(h) = holder {
+            vp["holder"] = json!(h);
+        }
+        vp
+    }
+
+    fn signed(holder: &SecretKey, document: &Value) -> Value {
+        let public = holder.public();
+        integrity::sign_presentation(
+            document,
+            holder,
+            &public.did_url(),
+            Utc::now(),
+            CHALLENGE,
+            DOMAIN,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_data_integrity_presentation_without_a_holder_is_the_signers() {
+        let key = SecretKey::generate();
+        let report = verify_presentation_direct(&signed(&key, &vp(None, json!([]))), &binding());
+        assert_eq!(report.verdict, Verdict::Valid, "{report:#?}");
+        assert_eq!(report.holder.as_deref(), Some(key.public().did().as_str()));
+        assert!(report.credentials.is_empty());
+    }
+
+    #[test]
+    fn a_presentation_signed_by_another_key_than_its_holders_is_refused() {
+        let holder = SecretKey::generate().public().did();
+        let intruder = SecretKey::generate();
+        let report = verify_presentation_direct(
+            &signed(&intruder, &vp(Some(&holder), json!([]))),
+            &binding(),
+        );
+        assert_eq!(report.failed(), ["holder-signature"]);
+    }
+
+    #[test]
+    fn a_presentation_proof_for_assertion_is_refused_at_the_algorithm_check() {
+        let key = SecretKey::generate();
+        let public = key.public();
+        let secured = integrity::sign(
+            &vp(None, json!([])),
+            &key,
+            &public.did_url(),
+            Utc::now(),
+            ProofForm::Object,
+        )
+        .unwrap();
+        let report = verify_presentation_direct(&secured, &binding());
+        assert_eq!(report.failed(), ["algorithm"]);
+    }
+
+    #[test]
+    fn credentials_that_are_not_objects_or_too_many_are_not_well_formed() {
+        // As vp+jwt: such a presentation could not even be signed with Data Integrity.
+        let key = SecretKey::generate();
+        let public = key.public();
+        for credentials in [
+            json!(["https://example.com/vc/1"]),
+            json!(vec![json!({}); 17]),
+        ] {
+            let mut payload = vp(None, credentials);
+            payload["nonce"] = json!(CHALLENGE);
+            payload["aud"] = json!(DOMAIN);
+            let compact = jws::sign(
+                &key,
+                &Header::new("vp+jwt", &public.did_url()),
+                &serde_json::to_vec(&payload).unwrap(),
+            );
+            let report = verify_presentation_direct(&json!(compact), &binding());
+            assert_eq!(report.failed(), ["well-formed"]);
+        }
+    }
+
+    #[test]
+    fn a_vp_jwt_is_bound_by_nonce_and_aud_and_a_jwt_vc_1_1_payload_is_refused() {
+        let key = SecretKey::generate();
+        let public = key.public();
+        let sign = |payload: &Value| {
+            json!(jws::sign(
+                &key,
+                &Header::new("vp+jwt", &public.did_url()),
+                &serde_json::to_vec(payload).unwrap()
+            ))
+        };
+        let mut payload = vp(Some(&public.did()), json!([]));
+        payload["nonce"] = json!(CHALLENGE);
+        payload["aud"] = json!([DOMAIN, "other.example"]);
+        let report = verify_presentation_direct(&sign(&payload), &binding());
+        assert_eq!(report.verdict, Verdict::Valid, "{report:#?}");
+        let other = Binding {
+            challenge: Some("another".into()),
+            domain: Some("elsewhere.example".into()),
+        };
+        assert_eq!(
+            verify_presentation_direct(&sign(&payload), &other).failed(),
+            ["challenge", "domain"]
+        );
+        let legacy = json!({"vp": payload, "nonce": CHALLENGE, "aud": DOMAIN});
+        assert_eq!(
+            verify_presentation_direct(&sign(&legacy), &binding()).failed(),
+            ["well-formed"]
+        );
+        let header = json!({"alg": "none", "typ": "vp+jwt", "kid": public.did_url()});
+        let none = jws::sign_raw(
+            &key,
+            &serde_json::to_vec(&header).unwrap(),
+            &serde_json::to_vec(&payload).unwrap(),
+        );
+        assert_eq!(
+            verify_presentation_direct(&json!(none), &binding()).failed(),
+            ["algorithm"]
+        );
+    }
+
+    #[test]
+    fn an_unsecured_presentation_is_not_well_formed() {
+        let report = verify_presentation_direct(&vp(None, json!([])), &binding());
+        assert_eq!(report.failed(), ["well-formed"]);
+    }
+}

@@ -23,12 +23,18 @@
 //! runs the same checks: `integrity` reads it (steps 1–5, the proof's cryptosuite at
 //! step 2, safe-mode JSON-LD at step 1), then steps 6–9 are shared.
 //!
+//! A credential whose issuer's key is given directly (`did:key`, `did:jwk`) rather than by
+//! a trust bundle is checked by [`direct`]: the same ten checks, the three only a bundle
+//! decides reported as "not checked against a trust bundle", and the schema check judged
+//! by the W3C data model rules.
+//!
 //! Layout: `check` names the checks; `steps` runs them in order (`pending` carries a
 //! credential between steps, `rules` holds what steps 3, 7, 8 and 9 judge by); `verifier`
 //! is the public entry and the batch path; `report` is what comes back; `policy` is what a
 //! registry requires of a report before publishing.
 
 mod check;
+pub mod direct;
 mod integrity;
 mod pending;
 pub(crate) use pending::Reading;
@@ -40,6 +46,7 @@ mod verifier;
 
 pub use crate::report::{Outcome, Verdict};
 pub use check::{Check, CheckId};
+pub use direct::{DirectReport, DirectVerifier, KeyVerifiedCredential};
 pub use policy::{PublishPolicy, PublishRefusal};
 pub use report::{bundle_rejected, CredentialSummary, Report, VerifiedCredential};
 pub use verifier::{is_data_integrity, Verifier};

@@ -20,5 +20,6 @@ mod lang;
 #[cfg(unix)]
 mod readme;
 mod trust;
+mod verifier_serve;
 mod verify_inputs;
 mod web;

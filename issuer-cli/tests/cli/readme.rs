@@ -456,3 +456,21 @@ fn registry_bin() -> std::path::PathBuf {
     assert!(status.success(), "building skillpass-registry failed");
     bin
 }
+
+#[test]
+fn the_readme_keys_given_directly_block_verifies_and_says_accreditation_was_not_checked() {
+    let s = NewUser::new(&KEYS);
+    s.run_block(&block_after("## Quickstart (offline)"), &["--csv"]);
+    let block = block_after("**Keys given directly (the conformance profile).**");
+    let outputs = s.run_block(&block, &[]);
+    assert!(
+        outputs[0].contains(
+            "Accreditation: not checked against a trust bundle (the issuer's key was given directly by its DID)"
+        ),
+        "{}",
+        outputs[0]
+    );
+    assert!(outputs[0].starts_with("VALID"), "{}", outputs[0]);
+    let report: serde_json::Value = serde_json::from_str(&outputs[1]).unwrap();
+    assert_eq!(report["accreditation"]["checked"], false);
+}

@@ -10,12 +10,25 @@ use credential_core::equivalence::Destination;
 
 use crate::common::args::{change_arg, parse_destination, parse_time_arg};
 use crate::common::trust::TrustArgs;
+use crate::verifier::direct_keys::DirectKeyArgs;
 
-/// `--bundle` and `--anchor` are required here, so neither needs to require the other.
+/// `--bundle` and `--anchor` are required here (so neither needs to require the other),
+/// unless the issuer's key is given directly (`--issuer-key`, `--any-issuer-key`): the
+/// conformance profile, which takes no bundle and checks no presentation.
 #[derive(Debug, Args)]
 #[command(
-    mut_args(change_arg("bundle", |a| a.required(true).requires(Resettable::Reset))),
-    mut_args(change_arg("anchor", |a| a.required(true).requires(Resettable::Reset))),
+    mut_args(change_arg("bundle", |a| a
+        .required_unless_present_any(DIRECT)
+        .requires(Resettable::Reset))),
+    mut_args(change_arg("anchor", |a| a
+        .required_unless_present_any(DIRECT)
+        .requires(Resettable::Reset))),
+    mut_args(change_arg("issuer_keys", |a| a.conflicts_with_all(NOT_DIRECT))),
+    mut_args(change_arg("any_issuer_key", |a| a.conflicts_with_all(NOT_DIRECT))),
+    mut_args(change_arg("status_lists", |a| a.requires("direct"))),
+    group(clap::ArgGroup::new("direct").args(DIRECT).multiple(true)),
+    override_usage = "skillpass verify --bundle <BUNDLE> --anchor <ANCHOR> [OPTIONS] <INPUTS>...\n       \
+        skillpass verify --issuer-key <DID> | --any-issuer-key [OPTIONS] <INPUTS>...",
 )]
 pub(crate) struct VerifyArgs {
     /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one
@@ -41,7 +54,21 @@ pub(crate) struct VerifyArgs {
     pub(super) threads: Option<u16>,
     #[command(flatten)]
     pub(super) holder: HolderArgs,
+    #[command(flatten)]
+    pub(super) direct: DirectKeyArgs,
 }
+
+/// The arguments that give the issuer's key directly.
+const DIRECT: [&str; 2] = ["issuer_keys", "any_issuer_key"];
+/// What the direct-key profile does not combine with.
+const NOT_DIRECT: [&str; 6] = [
+    "bundle",
+    "anchor",
+    "presentation",
+    "sd_jwt",
+    "country",
+    "qr_text",
+];
 
 /// The flags of `verify` for what a holder shows rather than a bare credential file: a
 /// presentation, an SD-JWT presentation, a paper code.

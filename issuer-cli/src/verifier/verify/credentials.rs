@@ -22,9 +22,9 @@ use crate::common::{files, lang};
 
 /// One input: where it came from (a path, `stdin:N`, `qr-text`) and its text, or why it
 /// could not be read.
-struct Input {
-    source: String,
-    text: Result<String>,
+pub(super) struct Input {
+    pub(super) source: String,
+    pub(super) text: Result<String>,
 }
 
 /// What came of one input.
@@ -275,7 +275,7 @@ const BATCH_SUMMARY: &str = "summary.json";
 /// Every input in order: `-` as one input per non-blank line of standard input, a
 /// directory as its `*.jwt`, `*.jws` and `*.json` files by name (but a batch's
 /// `summary.json`), a file as itself.
-fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+pub(super) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
