@@ -51,7 +51,10 @@ pub(crate) struct ServeVcApiArgs {
     /// With --bundle and --anchor, the service refuses what this institution's
     /// accreditation in the trust bundle does not allow (not listed, suspended, or a
     /// Skillpass type or level outside its scope).
-    #[command(flatten)]
+    #[command(
+        flatten,
+        next_help_heading = "Accreditation (optional: refuse what the trust bundle does not allow)"
+    )]
     trust: TrustArgs,
 }
 

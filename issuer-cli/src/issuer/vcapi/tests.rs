@@ -500,17 +500,23 @@ fn bundle_with(
     scope: Vec<&str>,
     listed: bool,
 ) -> credential_core::VerifiedBundle {
+    bundle_where(college, scope, listed, now() + Duration::days(7), |_| {})
+}
+
+/// [`bundle_with`], its next update at `next_update`, the college's entry changed by `edit`.
+fn bundle_where(
+    college: &SecretKey,
+    scope: Vec<&str>,
+    listed: bool,
+    next_update: DateTime<Utc>,
+    edit: impl FnOnce(&mut credential_core::IssuerEntry),
+) -> credential_core::VerifiedBundle {
     let operator = SecretKey::generate();
     let t = now();
-    let mut builder = BundleBuilder::new(
-        &operator.public(),
-        1,
-        t - Duration::days(1),
-        t + Duration::days(7),
-    );
+    let mut builder = BundleBuilder::new(&operator.public(), 1, t - Duration::days(2), next_update);
     if listed {
         let scope = scope.into_iter().map(|s| s.parse().unwrap()).collect();
-        let entry = did_key_issuer(
+        let mut entry = did_key_issuer(
             &college.public().did(),
             "Cebu Welding Institute",
             "PH",
@@ -518,6 +524,7 @@ fn bundle_with(
             t - Duration::days(1),
         )
         .unwrap();
+        edit(&mut entry);
         builder = builder.issuer(entry);
     }
     let jws = builder.sign(&operator).unwrap();
@@ -525,6 +532,46 @@ fn bundle_with(
         .unwrap()
         .verify_bundle(&jws, None)
         .unwrap()
+}
+
+#[test]
+fn with_a_bundle_a_suspended_institution_is_refused() {
+    let college = SecretKey::generate();
+    let mut c = config(&college, Access::token(TOKEN));
+    c.bundle = Some(bundle_where(
+        &college,
+        vec!["SkillCredential"],
+        true,
+        now() + Duration::days(7),
+        |e| {
+            e.status_history.push(credential_core::trust::StatusChange {
+                status: credential_core::trust::IssuerStatus::Suspended,
+                effective: now() - Duration::hours(1),
+                reason: None,
+            });
+        },
+    ));
+    let s = start(c);
+    let (status, body) = post(&s, Some(TOKEN), &json!({"credential": credential()}));
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(body["code"], "issuer.not-active");
+}
+
+#[test]
+fn with_a_bundle_past_its_next_update_issuing_stops() {
+    let college = SecretKey::generate();
+    let mut c = config(&college, Access::token(TOKEN));
+    c.bundle = Some(bundle_where(
+        &college,
+        vec!["SkillCredential"],
+        true,
+        now() - Duration::hours(1),
+        |_| {},
+    ));
+    let s = start(c);
+    let (status, body) = post(&s, Some(TOKEN), &json!({"credential": credential()}));
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["code"], "bundle.stale");
 }
 
 #[test]
