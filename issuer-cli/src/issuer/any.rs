@@ -145,15 +145,6 @@ impl Identity {
     }
 }
 
-/// The issuer a document names: a string, or an object's `id`.
-fn named_issuer(document: &Map<String, Value>) -> Option<&str> {
-    match document.get("issuer") {
-        Some(Value::String(s)) => Some(s.as_str()),
-        Some(Value::Object(o)) => o.get("id").and_then(Value::as_str),
-        _ => None,
-    }
-}
-
 /// The Skillpass credential type a document claims, if any.
 pub(crate) fn skillpass_kind(document: &Value) -> Option<CredentialKind> {
     let types: Vec<&str> = match document.get("type") {
@@ -164,17 +155,19 @@ pub(crate) fn skillpass_kind(document: &Value) -> Option<CredentialKind> {
     types.iter().find_map(|t| t.parse::<CredentialKind>().ok())
 }
 
-/// Issues `document` as `identity` with `key`: the issuer filled in when absent (and
-/// refused when it names someone else), status entries allocated from `status` when
-/// given, the W3C rules checked, then secured.
-pub(crate) fn issue(
+/// Issues `document` as `identity` with `key`: the issuer filled in when absent, the W3C
+/// rules checked (and Skillpass's own for its types), the issuer refused when it names
+/// someone else, `allowed` asked (the VC-API issuer checks the institution's accreditation
+/// there), status entries allocated from `status` when given, then secured.
+pub(crate) fn issue<E: From<Refusal>>(
     mut document: Map<String, Value>,
     key: &SecretKey,
     identity: &Identity,
     status: Option<&mut StatusFile>,
     securing: SecuringArg,
     now: DateTime<Utc>,
-) -> Result<Issued, Refusal> {
+    allowed: impl FnOnce(&Value, Option<CredentialKind>) -> Result<(), E>,
+) -> Result<Issued, E> {
     match document.get_mut("issuer") {
         None => {
             document.insert("issuer".into(), json!(identity.issuer));
@@ -184,66 +177,24 @@ pub(crate) fn issue(
         }
         Some(_) => {}
     }
-    if named_issuer(&document).is_some_and(|named| named != identity.issuer) {
-        return Err(Refusal::new(
-            "issuer.not-this-key",
-            format!(
-                "the credential names another issuer; this key issues as {} only (leave issuer \
-                 out to have it filled in)",
-                identity.issuer
-            ),
-        ));
-    }
-    // VC-JOSE-COSE: the claims set is the credential; `vc` and `vp` are not allowed in it,
-    // and an `iss`, when present, names the issuer.
-    if document.contains_key("vc") || document.contains_key("vp") {
-        return Err(Refusal::new(
-            "jose.vc-vp-claim",
-            "a credential must not carry `vc` or `vp` members (VC-JOSE-COSE)",
-        ));
-    }
-    if document
-        .get("iss")
-        .is_some_and(|iss| iss.as_str() != Some(identity.issuer.as_str()))
-    {
-        return Err(Refusal::new(
-            "jose.iss-mismatch",
-            "`iss`, when present, must be the issuer's id (VC-JOSE-COSE)",
-        ));
-    }
-    if document.contains_key("proof") {
-        return Err(Refusal::new(
-            "proof.present",
-            "the credential already has a proof; give it without one",
-        ));
-    }
     if status.is_some() && document.contains_key("credentialStatus") {
         return Err(Refusal::new(
             "status.present",
             "the credential already has a credentialStatus; give it without one to have \
              entries allocated from the status list file",
-        ));
+        )
+        .into());
     }
     let mut document = Value::Object(document);
+    // The W3C rules, then Skillpass's own for its types.
     conformance::check_credential(&document).map_err(|violations| Refusal {
         code: "conformance",
         detail: "the credential does not follow the W3C Verifiable Credentials Data Model 2.0"
             .into(),
         violations,
     })?;
-    // Entries are allocated only for a document that will be issued (each one is an index
-    // used up), and are well-formed by construction.
-    if let Some(status) = status {
-        let entries = status
-            .allocate(&identity.issuer)
-            .map_err(|e| Refusal::new("status.allocation", format!("{e:#}")))?;
-        let entries = serde_json::to_value(entries)
-            .map_err(|_| Refusal::new("status.allocation", "cannot write the status entries"))?;
-        if let Value::Object(map) = &mut document {
-            map.insert("credentialStatus".into(), entries);
-        }
-    }
-    if skillpass_kind(&document).is_some() {
+    let kind = skillpass_kind(&document);
+    if kind.is_some() {
         let checked = CheckedCredential::from_value(&document).map_err(|e| {
             Refusal::new(
                 "skillpass.envelope",
@@ -257,6 +208,54 @@ pub(crate) fn issue(
             )
         })?;
     }
+    // VC-JOSE-COSE: the claims set is the credential; `vc` and `vp` are not allowed in it,
+    // and an `iss`, when present, names the issuer.
+    if document.get("vc").is_some() || document.get("vp").is_some() {
+        return Err(Refusal::new(
+            "jose.vc-vp-claim",
+            "a credential must not carry `vc` or `vp` members (VC-JOSE-COSE)",
+        )
+        .into());
+    }
+    if document
+        .get("iss")
+        .is_some_and(|iss| iss.as_str() != Some(identity.issuer.as_str()))
+    {
+        return Err(Refusal::new(
+            "jose.iss-mismatch",
+            "`iss`, when present, must be the issuer's id (VC-JOSE-COSE)",
+        )
+        .into());
+    }
+    let named = match document.get("issuer") {
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(Value::Object(o)) => o.get("id").and_then(Value::as_str),
+        _ => None,
+    };
+    if named != Some(identity.issuer.as_str()) {
+        return Err(Refusal::new(
+            "issuer.not-this-service",
+            format!(
+                "the credential names another issuer; this key issues as {} only (leave issuer \
+                 out to have it filled in)",
+                identity.issuer
+            ),
+        )
+        .into());
+    }
+    allowed(&document, kind)?;
+    // Entries are allocated only for a document that will be issued (each one is an index
+    // used up), and are well-formed by construction.
+    if let Some(status) = status {
+        let entries = status
+            .allocate(&identity.issuer)
+            .map_err(|e| Refusal::new("status.allocation", format!("{e:#}")))?;
+        let entries = serde_json::to_value(entries)
+            .map_err(|_| Refusal::new("status.allocation", "cannot write the status entries"))?;
+        if let Value::Object(map) = &mut document {
+            map.insert("credentialStatus".into(), entries);
+        }
+    }
     match securing {
         SecuringArg::Jose => {
             let payload = serde_json::to_vec(&document)
@@ -267,7 +266,8 @@ pub(crate) fn issue(
                     format!(
                         "the credential is too large to sign (a JWS is at most {MAX_JWS_LEN} bytes)"
                     ),
-                ));
+                )
+                .into());
             }
             Ok(Issued::Jose(jws::sign(
                 key,
@@ -278,13 +278,21 @@ pub(crate) fn issue(
         SecuringArg::DataIntegrity => {
             if key.algorithm() != Algorithm::EdDSA {
                 return Err(Refusal::new(
-                    "integrity.key",
+                    "options.cryptosuite-key",
                     format!(
                         "{} needs an Ed25519 key; this key is {}",
                         integrity::CRYPTOSUITE,
                         key.algorithm().describe()
                     ),
-                ));
+                )
+                .into());
+            }
+            if document.get("proof").is_some() {
+                return Err(Refusal::new(
+                    "proof.present",
+                    "the credential already has a proof; give it without one",
+                )
+                .into());
             }
             integrity::sign(&document, key, &identity.kid, now, ProofForm::Object)
                 .map(Issued::DataIntegrity)
@@ -293,6 +301,7 @@ pub(crate) fn issue(
                         "integrity.refused",
                         format!("cannot secure with {}: {e}", integrity::CRYPTOSUITE),
                     )
+                    .into()
                 })
         }
     }

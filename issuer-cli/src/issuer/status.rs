@@ -233,8 +233,13 @@ impl StatusFile {
         Ok(())
     }
 
+    /// The issuer whose lists these are.
+    pub(crate) fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
     /// The list for `purpose`.
-    fn list(&self, purpose: StatusPurpose) -> &IssuerStatusList {
+    pub(crate) fn list(&self, purpose: StatusPurpose) -> &IssuerStatusList {
         match purpose {
             StatusPurpose::Revocation => &self.revocation,
             StatusPurpose::Suspension => &self.suspension,

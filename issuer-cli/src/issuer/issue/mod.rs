@@ -185,7 +185,15 @@ fn issue_document(
         Some(kid) => super::any::Identity::with_kid(key, kid)?,
         None => super::any::Identity::of_key(key),
     };
-    let issued = super::any::issue(document, key, &identity, lists.as_mut(), securing, now)?;
+    let issued = super::any::issue(
+        document,
+        key,
+        &identity,
+        lists.as_mut(),
+        securing,
+        now,
+        |_, _| Ok::<(), super::any::Refusal>(()),
+    )?;
     files::write_atomic(out, format!("{}\n", issued.to_text()?).as_bytes(), false)?;
     if let (Some(lists), Some(path)) = (&lists, status_path) {
         lists.save(path)?;

@@ -22,6 +22,7 @@ use clap::Args;
 
 use crate::common::files;
 use crate::common::trust::TrustArgs;
+use crate::issuer::status::StatusFile;
 use service::{app, Access, VcApi, VcApiConfig};
 
 /// Shortest token accepted: 32 characters (e.g. `openssl rand -hex 16`).
@@ -48,6 +49,11 @@ pub(crate) struct ServeVcApiArgs {
     /// this machine, so refused unless --listen is a loopback address.
     #[arg(long, conflicts_with = "vc_api_token_file")]
     vc_api_unauthenticated: bool,
+    /// Give every credential revocation and suspension entries (BitstringStatusListEntry)
+    /// from this status list file, as `skillpass issue --status` does; the file is saved
+    /// after each allocation. Do not run `skillpass issue` on the same file meanwhile.
+    #[arg(long, value_name = "FILE")]
+    status: Option<PathBuf>,
     /// With --bundle and --anchor, the service refuses what this institution's
     /// accreditation in the trust bundle does not allow (not listed, suspended, or a
     /// Skillpass type or level outside its scope).
@@ -111,7 +117,19 @@ fn configure(a: &ServeVcApiArgs) -> Result<VcApiConfig> {
 pub(crate) fn serve(a: ServeVcApiArgs) -> Result<u8> {
     let config = configure(&a)?;
     let did = config.key.public().did();
-    let open = matches!(config.access, Access::Unauthenticated);
+    let mut service = VcApi::new(config);
+    if let Some(path) = &a.status {
+        let file = StatusFile::load(path)?;
+        if file.issuer() != did {
+            bail!(
+                "{} is the status list file of {}, not of this service's key ({did})",
+                path.display(),
+                file.issuer()
+            );
+        }
+        service = service.with_status(file, path.clone());
+    }
+    let open = a.vc_api_unauthenticated;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -129,7 +147,7 @@ pub(crate) fn serve(a: ServeVcApiArgs) -> Result<u8> {
                 " (bearer token required)"
             }
         );
-        axum::serve(listener, app(VcApi::new(config)))
+        axum::serve(listener, app(service))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

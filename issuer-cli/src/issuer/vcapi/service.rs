@@ -18,7 +18,8 @@
 //!    `kid` the DID URL of the key), answered as an `EnvelopedVerifiableCredential`; Data
 //!    Integrity `eddsa-rdfc-2022` when `options.cryptosuite` asks for it.
 
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -28,12 +29,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use chrono::{DateTime, Utc};
-use credential_core::conformance::{self, Violation};
+use credential_core::conformance::Violation;
 use credential_core::equivalence::FrameworkCatalog;
-use credential_core::integrity::{self, ProofForm};
-use credential_core::jws::{self, Header, MAX_JWS_LEN};
+use credential_core::integrity;
 use credential_core::trust::IssuerStatus;
-use credential_core::{Algorithm, CheckedCredential, CredentialKind, SecretKey, VerifiedBundle};
+
+use crate::issuer::any::{self, Identity, Refusal};
+use crate::issuer::issue::SecuringArg;
+use crate::issuer::status::StatusFile;
+use credential_core::{CheckedCredential, CredentialKind, SecretKey, VerifiedBundle};
 use serde_json::{json, Map, Value};
 use sha2::{Digest as _, Sha256};
 
@@ -74,6 +78,8 @@ pub(crate) struct VcApiConfig {
 pub(crate) struct VcApi {
     config: Arc<VcApiConfig>,
     now: Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>,
+    /// The status list file entries are allocated from (`--status`), and where it is saved.
+    status: Option<Arc<Mutex<(StatusFile, PathBuf)>>>,
 }
 
 impl VcApi {
@@ -81,7 +87,15 @@ impl VcApi {
         Self {
             config: Arc::new(config),
             now: Arc::new(Utc::now),
+            status: None,
         }
+    }
+
+    /// The same service giving every credential revocation and suspension entries from
+    /// `file` (saved to `path` after each allocation).
+    pub(crate) fn with_status(mut self, file: StatusFile, path: PathBuf) -> Self {
+        self.status = Some(Arc::new(Mutex::new((file, path))));
+        self
     }
 
     /// The same service reading its time from `now` (tests).
@@ -92,6 +106,19 @@ impl VcApi {
     ) -> Self {
         self.now = Arc::new(now);
         self
+    }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(r: Refusal) -> Self {
+        if !r.violations.is_empty() {
+            return Self::violations(&r.violations);
+        }
+        match r.code {
+            "issuer.not-this-service" => Self::forbidden(r.code, r.detail),
+            "credential.encoding" | "status.allocation" => Self::internal(r.code),
+            code => Self::bad(code, r.detail),
+        }
     }
 }
 
@@ -380,7 +407,7 @@ fn issue_inner(s: &VcApi, headers: &HeaderMap, body: &[u8]) -> Result<(Value, Se
         ));
     }
     let securing = read_options(request.get("options"))?;
-    let mut credential: Map<String, Value> = request
+    let credential: Map<String, Value> = request
         .get("credential")
         .and_then(Value::as_object)
         .cloned()
@@ -390,134 +417,43 @@ fn issue_inner(s: &VcApi, headers: &HeaderMap, body: &[u8]) -> Result<(Value, Se
                 "the body has no credential object",
             )
         })?;
-    let public = config.key.public();
-    let did = public.did();
-    // 3. The issuer is this service's unless the credential says otherwise (then checked).
-    match credential.get_mut("issuer") {
-        None => {
-            credential.insert("issuer".into(), json!(did));
-        }
-        Some(Value::Object(issuer)) if !issuer.contains_key("id") => {
-            issuer.insert("id".into(), json!(did));
-        }
-        Some(_) => {}
-    }
-    let document = Value::Object(credential);
-    // 4. The W3C rules, then Skillpass's own for its types.
-    conformance::check_credential(&document).map_err(|v| ApiError::violations(&v))?;
-    let skillpass_kind = skillpass_kind(&document);
-    if skillpass_kind.is_some() {
-        let checked = CheckedCredential::from_value(&document).map_err(|e| {
-            ApiError::bad(
-                "skillpass.envelope",
-                format!("a Skillpass credential type: {e}"),
-            )
-        })?;
-        checked.check_content(&document).map_err(|e| {
-            ApiError::bad(
-                "skillpass.schema",
-                format!("a Skillpass credential type: {e}"),
-            )
-        })?;
-    }
-    // VC-JOSE-COSE: the claims set is the credential; `vc`/`vp` claims are not allowed and
-    // an `iss` must name the issuer.
-    let named_issuer = match document.get("issuer") {
-        Some(Value::String(s)) => s.as_str(),
-        Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or_default(),
-        _ => "",
-    };
-    if document.get("vc").is_some() || document.get("vp").is_some() {
-        return Err(ApiError::bad(
-            "jose.vc-vp-claim",
-            "a credential must not carry vc or vp members (VC-JOSE-COSE)",
-        ));
-    }
-    if document
-        .get("iss")
-        .is_some_and(|iss| iss.as_str() != Some(named_issuer))
-    {
-        return Err(ApiError::bad(
-            "jose.iss-mismatch",
-            "iss, when present, must be the issuer's id (VC-JOSE-COSE)",
-        ));
-    }
-    // 5. Only as this institution, and only what it is accredited for.
-    if named_issuer != did {
-        return Err(ApiError::forbidden(
-            "issuer.not-this-service",
-            format!("this service issues as {did} only; leave issuer out or name that DID"),
-        ));
-    }
+    // 3-6. The steps shared with `skillpass issue --vc` (issuer/any.rs): issuer filled in,
+    // the W3C rules (and Skillpass's own for its types), only as this institution, the
+    // accreditation (with a bundle), status entries (with a status file), securing.
+    let identity = Identity::of_key(&config.key);
     let now = (s.now)();
-    if let Some(bundle) = &config.bundle {
-        check_accreditation(bundle, &did, &document, skillpass_kind, now)?;
-    }
-    // 6. Securing.
-    let vc = match securing {
-        Securing::Jose => {
-            let payload = serde_json::to_vec(&document)
-                .map_err(|_| ApiError::internal("serializing the credential"))?;
-            if payload.len() > MAX_JWS_LEN / 4 * 3 - 512 {
-                return Err(ApiError::bad(
-                    "credential.too-large",
-                    "the credential is too large to sign",
-                ));
-            }
-            let jws = jws::sign(
+    let allowed = |document: &Value, kind: Option<CredentialKind>| match &config.bundle {
+        Some(bundle) => check_accreditation(bundle, &identity.issuer, document, kind, now),
+        None => Ok(()),
+    };
+    let arg = match securing {
+        Securing::Jose => SecuringArg::Jose,
+        Securing::DataIntegrity => SecuringArg::DataIntegrity,
+    };
+    let issued = match &s.status {
+        None => any::issue(credential, &config.key, &identity, None, arg, now, allowed)?,
+        Some(status) => {
+            // One issuance at a time allocates and records its index: a crash after the
+            // answer never gives two credentials the same index.
+            let mut held = status
+                .lock()
+                .map_err(|_| ApiError::internal("the status list file lock"))?;
+            let (file, path) = &mut *held;
+            let issued = any::issue(
+                credential,
                 &config.key,
-                &Header::new(credential_core::credential::TYP_VC, &public.did_url()),
-                &payload,
-            );
-            json!({
-                "@context": credential_core::jsonld::VC_CONTEXT.url,
-                "type": "EnvelopedVerifiableCredential",
-                "id": format!("data:application/vc+jwt,{jws}"),
-            })
-        }
-        Securing::DataIntegrity => {
-            if config.key.algorithm() != Algorithm::EdDSA {
-                return Err(ApiError::bad(
-                    "options.cryptosuite-key",
-                    format!(
-                        "{} needs an Ed25519 key; this service's key is {}",
-                        integrity::CRYPTOSUITE,
-                        config.key.algorithm().name()
-                    ),
-                ));
-            }
-            if document.get("proof").is_some() {
-                return Err(ApiError::bad(
-                    "proof.present",
-                    "the credential already has a proof; send it without one",
-                ));
-            }
-            integrity::sign(
-                &document,
-                &config.key,
-                &public.did_url(),
+                &identity,
+                Some(file),
+                arg,
                 now,
-                ProofForm::Object,
-            )
-            .map_err(|e| {
-                ApiError::bad(
-                    "integrity.refused",
-                    format!("cannot secure with {}: {e}", integrity::CRYPTOSUITE),
-                )
-            })?
+                allowed,
+            )?;
+            file.save(path)
+                .map_err(|_| ApiError::internal("saving the status list file"))?;
+            issued
         }
     };
-    Ok((vc, securing))
-}
-
-/// The Skillpass credential type the document claims, if any.
-fn skillpass_kind(document: &Value) -> Option<CredentialKind> {
-    let types: Vec<&str> = match document.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    };
-    types.iter().find_map(|t| t.parse::<CredentialKind>().ok())
+    Ok((issued.to_vc_api(), securing))
 }
 
 /// With a trust bundle: this institution must be listed, active and within an

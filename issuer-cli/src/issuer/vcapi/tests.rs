@@ -36,6 +36,10 @@ struct Running {
 }
 
 fn start(config: VcApiConfig) -> Running {
+    start_service(VcApi::new(config))
+}
+
+fn start_service(service: VcApi) -> Running {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -45,7 +49,7 @@ fn start(config: VcApiConfig) -> Running {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .unwrap();
     let addr = listener.local_addr().unwrap();
-    let router = app(VcApi::new(config).with_clock(now));
+    let router = app(service.with_clock(now));
     runtime.spawn(async move { axum::serve(listener, router).await });
     Running {
         addr,
@@ -708,4 +712,63 @@ fn unauthenticated_is_refused_unless_listening_on_loopback() {
             Access::Unauthenticated
         ));
     }
+}
+
+#[test]
+fn with_a_status_file_each_credential_gets_its_entries_and_the_allocation_is_saved() {
+    use crate::issuer::status::StatusFile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("status.json");
+    let key = SecretKey::generate();
+    StatusFile::new(&key, "https://college.example/status")
+        .unwrap()
+        .save(&path)
+        .unwrap();
+    let file = StatusFile::load(&path).unwrap();
+    let s = start_service(
+        VcApi::new(config(&key, Access::Unauthenticated)).with_status(file, path.clone()),
+    );
+    let mut indexes = Vec::new();
+    for _ in 0..2 {
+        let (status, body) = post(&s, None, &json!({"credential": credential()}));
+        assert_eq!(status, 201, "{body}");
+        let (_, claims) = open_envelope(&body["verifiableCredential"], &key.public());
+        let entries = claims["credentialStatus"].as_array().unwrap();
+        let purposes: Vec<&str> = entries
+            .iter()
+            .map(|e| e["statusPurpose"].as_str().unwrap())
+            .collect();
+        assert_eq!(purposes, ["revocation", "suspension"]);
+        let list = format!(
+            "https://college.example/status/{}/revocation",
+            key.public().did()
+        );
+        assert_eq!(entries[0]["statusListCredential"], json!(list));
+        assert_eq!(entries[0]["type"], "BitstringStatusListEntry");
+        indexes.push(entries[0]["statusListIndex"].clone());
+    }
+    assert_ne!(
+        indexes[0], indexes[1],
+        "two credentials share a status index"
+    );
+    // Both allocations are on disk: a restart would not hand either index out again.
+    let saved = StatusFile::load(&path).unwrap();
+    use credential_core::status::StatusPurpose;
+    assert_eq!(saved.list(StatusPurpose::Revocation).allocated_count(), 2);
+    assert_eq!(saved.list(StatusPurpose::Suspension).allocated_count(), 2);
+
+    // A credential that brings its own credentialStatus is refused, nothing allocated.
+    let mut own = credential();
+    own["credentialStatus"] = json!({
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "7",
+        "statusListCredential": "https://elsewhere.example/list"
+    });
+    let (status, body) = post(&s, None, &json!({"credential": own}));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("status.present")),
+        "{body}"
+    );
 }
