@@ -239,15 +239,16 @@ fn enveloped_jws(credential: &serde_json::Value) -> bool {
     } else {
         return false;
     };
-    let parts: Vec<&str> = jws.split('.').collect();
     let json = |part: &str| -> Option<serde_json::Value> {
         serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).ok()?).ok()
     };
-    parts.len() == 3
-        && id.len() <= MAX_SD_JWT_LEN
-        && json(parts[0]).is_some_and(|h| h.get("typ").and_then(|t| t.as_str()) == Some(typ))
-        && json(parts[1]).is_some_and(|p| p.is_object())
+    let [header, payload, signature] = jws.split('.').collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    id.len() <= MAX_SD_JWT_LEN
+        && json(header).is_some_and(|h| h.get("typ").and_then(|t| t.as_str()) == Some(typ))
+        && json(payload).is_some_and(|p| p.is_object())
         && URL_SAFE_NO_PAD
-            .decode(parts[2])
+            .decode(signature)
             .is_ok_and(|s| !s.is_empty())
 }
