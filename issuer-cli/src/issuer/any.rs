@@ -158,7 +158,8 @@ pub(crate) fn skillpass_kind(document: &Value) -> Option<CredentialKind> {
 /// Issues `document` as `identity` with `key`: the issuer filled in when absent, the W3C
 /// rules checked (and Skillpass's own for its types), the issuer refused when it names
 /// someone else, `allowed` asked (the VC-API issuer checks the institution's accreditation
-/// there), status entries allocated from `status` when given, then secured.
+/// there), status entries allocated from `status` when given and the document states no
+/// `credentialStatus` of its own, then secured.
 pub(crate) fn issue<E: From<Refusal>>(
     mut document: Map<String, Value>,
     key: &SecretKey,
@@ -177,14 +178,9 @@ pub(crate) fn issue<E: From<Refusal>>(
         }
         Some(_) => {}
     }
-    if status.is_some() && document.contains_key("credentialStatus") {
-        return Err(Refusal::new(
-            "status.present",
-            "the credential already has a credentialStatus; give it without one to have \
-             entries allocated from the status list file",
-        )
-        .into());
-    }
+    // A credential that states its own status keeps it: entries are allocated only for one
+    // that has none.
+    let status = status.filter(|_| !document.contains_key("credentialStatus"));
     let mut document = Value::Object(document);
     // The W3C rules, then Skillpass's own for its types.
     conformance::check_credential(&document).map_err(|violations| Refusal {

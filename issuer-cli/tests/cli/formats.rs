@@ -660,13 +660,6 @@ fn issue_vc_signs_any_w3c_credential_as_the_key_or_its_controller_and_refuses_by
     let mut bad_type = minimal.clone();
     bad_type["type"] = json!(["ExampleCredential"]);
     refused(bad_type, &[], "VerifiableCredential");
-    let mut has_status = minimal.clone();
-    has_status["credentialStatus"] = json!({"type": "BitstringStatusListEntry"});
-    refused(
-        has_status,
-        &["--status", "st.json"],
-        "already has a credentialStatus",
-    );
     let other_key = d.key("other.key");
     refused(
         minimal.clone(),

@@ -50,8 +50,9 @@ pub(crate) struct ServeVcApiArgs {
     #[arg(long, conflicts_with = "vc_api_token_file")]
     vc_api_unauthenticated: bool,
     /// Give every credential revocation and suspension entries (BitstringStatusListEntry)
-    /// from this status list file, as `skillpass issue --status` does; the file is saved
-    /// after each allocation. Do not run `skillpass issue` on the same file meanwhile.
+    /// from this status list file, as `skillpass issue --status` does (a credential that
+    /// states its own credentialStatus keeps it); the file is saved after each allocation.
+    /// Do not run `skillpass issue` on the same file meanwhile.
     #[arg(long, value_name = "FILE")]
     status: Option<PathBuf>,
     /// With --bundle and --anchor, the service refuses what this institution's

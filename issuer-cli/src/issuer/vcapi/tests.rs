@@ -757,18 +757,19 @@ fn with_a_status_file_each_credential_gets_its_entries_and_the_allocation_is_sav
     assert_eq!(saved.list(StatusPurpose::Revocation).allocated_count(), 2);
     assert_eq!(saved.list(StatusPurpose::Suspension).allocated_count(), 2);
 
-    // A credential that brings its own credentialStatus is refused, nothing allocated.
+    // A credential that states its own credentialStatus keeps it; nothing is allocated.
     let mut own = credential();
-    own["credentialStatus"] = json!({
+    let entry = json!({
         "type": "BitstringStatusListEntry",
         "statusPurpose": "revocation",
         "statusListIndex": "7",
         "statusListCredential": "https://elsewhere.example/list"
     });
+    own["credentialStatus"] = entry.clone();
     let (status, body) = post(&s, None, &json!({"credential": own}));
-    assert_eq!(
-        (status, body["code"].as_str()),
-        (400, Some("status.present")),
-        "{body}"
-    );
+    assert_eq!(status, 201, "{body}");
+    let (_, claims) = open_envelope(&body["verifiableCredential"], &key.public());
+    assert_eq!(claims["credentialStatus"], entry);
+    let saved = StatusFile::load(&path).unwrap();
+    assert_eq!(saved.list(StatusPurpose::Revocation).allocated_count(), 2);
 }
