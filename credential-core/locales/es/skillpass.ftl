@@ -728,3 +728,4 @@ check-challenge = desafío
 check-domain = dominio
 check-data-model = modelo de datos
 direct-issuer-not-given = el emisor { $issuer } no está entre las claves de emisor dadas a este verificador
+direct-iss-not-issuer = el `iss` del JWT no es el emisor de la credencial

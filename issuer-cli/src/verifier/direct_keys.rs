@@ -11,7 +11,7 @@ use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use clap::Args;
 use credential_core::integrity::MAX_DI_CREDENTIAL_LEN;
-use credential_core::verify::direct::StatusLists;
+use credential_core::verify::direct::{GivenKey, StatusLists};
 use credential_core::{DirectVerifier, PublicKey};
 use serde_json::Value;
 
@@ -33,6 +33,11 @@ pub(crate) struct DirectKeyArgs {
     /// encodes (the W3C conformance profile): who signed is checked, not who they are.
     #[arg(long)]
     pub(crate) any_issuer_key: bool,
+    /// Verify credentials whose `kid` names this key, given as a JWK file: a verification
+    /// method (`{"id", "controller", "publicKeyJwk"}`, the issuer its `controller`) or a bare
+    /// public JWK (named by its `kid` or RFC 7638 thumbprint); repeatable.
+    #[arg(long = "issuer-jwk", value_name = "FILE")]
+    pub(crate) issuer_jwks: Vec<PathBuf>,
     /// A status list credential (vc+jwt, or JSON with a Data Integrity proof) to check
     /// credentials' BitstringStatusListEntry against; repeatable. It must be signed by the
     /// credential's issuer. Without it, a credential with a status entry is undecided.
@@ -43,7 +48,22 @@ pub(crate) struct DirectKeyArgs {
 impl DirectKeyArgs {
     /// Whether keys given directly are accepted at all.
     pub(crate) fn enabled(&self) -> bool {
-        self.any_issuer_key || !self.issuer_keys.is_empty()
+        self.any_issuer_key || !self.issuer_keys.is_empty() || !self.issuer_jwks.is_empty()
+    }
+
+    /// The `--issuer-jwk` files' keys.
+    pub(crate) fn given_keys(&self) -> Result<Vec<GivenKey>> {
+        if self.issuer_jwks.len() > MAX_LIST_FILES {
+            bail!("at most {MAX_LIST_FILES} --issuer-jwk files");
+        }
+        self.issuer_jwks
+            .iter()
+            .map(|path| {
+                let value = files::read_json(path)?;
+                GivenKey::from_value(&value)
+                    .with_context(|| format!("{} is not a key to verify with", path.display()))
+            })
+            .collect()
     }
 
     /// The issuers named with `--issuer-key`, each checked to be a bare did:key or did:jwk.
@@ -87,7 +107,7 @@ impl DirectKeyArgs {
         now: DateTime<Utc>,
         lists: &'a dyn StatusLists,
     ) -> Result<DirectVerifier<'a>> {
-        let verifier = DirectVerifier::new(now, lists);
+        let verifier = DirectVerifier::new(now, lists).with_keys(self.given_keys()?);
         Ok(match self.issuers()? {
             Some(only) => verifier.only_issuers(only),
             None => verifier,

@@ -649,3 +649,49 @@ fn serve_with_a_bundle_checks_a_skillpass_presentation_by_audience_and_nonce() {
     assert_eq!(status, 400);
     assert_eq!(error_checks(&answer), ["audience"]);
 }
+
+#[test]
+fn verify_and_serve_take_a_key_given_as_a_verification_method() {
+    const ISSUER: &str = "https://college.example/issuer";
+    let s = Scratch::new();
+    let key = SecretKey::generate_for(Algorithm::Es384);
+    let public = key.public();
+    let mut jwk = serde_json::to_value(public.to_jwk()).unwrap();
+    jwk["alg"] = json!("ES384");
+    std::fs::write(
+        s.path("vm.json"),
+        json!({
+            "id": format!("{ISSUER}#key-1"),
+            "type": "JsonWebKey",
+            "controller": ISSUER,
+            "publicKeyJwk": jwk,
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let mut doc = credential(ISSUER);
+    doc["iss"] = json!(ISSUER);
+    let compact = jws::sign(
+        &key,
+        &Header::new("vc+jwt", &format!("{ISSUER}#key-1")),
+        &serde_json::to_vec(&doc).unwrap(),
+    );
+    std::fs::write(s.path("vc.jwt"), &compact).unwrap();
+    let out = s.run(&["verify", "--issuer-jwk", "vm.json", "vc.jwt"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("not checked against a trust bundle"));
+    // The service with the same key; a did:key issuer is not taken then.
+    let service = serve(&s, &["--issuer-jwk", "vm.json"]);
+    let (status, answer) = service.verify(&envelope(&compact));
+    assert_eq!(status, 200, "{answer:#}");
+    let other = SecretKey::generate();
+    let (status, answer) =
+        service.verify(&envelope(&jose(&other, &credential(&other.public().did()))));
+    assert_eq!(status, 400);
+    assert_eq!(error_checks(&answer), ["key-valid"]);
+    // A private JWK is refused before the command runs.
+    std::fs::write(s.path("private.json"), key.to_private_jwk().as_str()).unwrap();
+    let out = s.run(&["verify", "--issuer-jwk", "private.json", "vc.jwt"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("private key"), "{}", stderr(&out));
+}

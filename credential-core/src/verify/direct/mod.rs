@@ -28,6 +28,7 @@
 //! (`"accreditation": {"checked": false, …}`): a key given directly says who signed, not
 //! that they may award what they signed.
 
+mod given;
 mod read;
 mod report;
 mod status;
@@ -38,6 +39,7 @@ mod tests;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
+pub use given::{GivenKey, GivenKeyError};
 pub(crate) use read::{has_type, includes_base_context, serialized_len};
 pub use read::{read_text, read_value, unwrap_envelope, InputError, Secured, ENVELOPED_VC_TYPE};
 
@@ -58,8 +60,10 @@ use crate::signed::{self, CredentialJwt, Kind as _};
 pub struct DirectVerifier<'s> {
     now: DateTime<Utc>,
     lists: &'s dyn StatusLists,
-    /// When set, the only issuers whose keys are accepted (`--issuer-key`).
+    /// When set, the only issuers whose DID-encoded keys are accepted (`--issuer-key`).
     issuers: Option<Vec<String>>,
+    /// Keys given as JWKs (`--issuer-jwk`), consulted before any DID.
+    given: Vec<GivenKey>,
 }
 
 impl<'s> DirectVerifier<'s> {
@@ -71,7 +75,16 @@ impl<'s> DirectVerifier<'s> {
             now,
             lists,
             issuers: None,
+            given: Vec::new(),
         }
+    }
+
+    /// Also accepts credentials whose `kid` names one of `keys` (a verification method's
+    /// `id`, the JWK's `kid` or its thumbprint), issued by the method's `controller` when it
+    /// names one. Keys given this way are consulted before any DID.
+    pub fn with_keys(mut self, keys: Vec<GivenKey>) -> Self {
+        self.given = keys;
+        self
     }
 
     /// Accepts only credentials whose issuer is one of `dids` (each a `did:key` or
@@ -96,7 +109,7 @@ impl<'s> DirectVerifier<'s> {
     fn verify_secured(&self, secured: Result<Secured, InputError>) -> DirectReport {
         let mut checks = Checks::new();
         let opened = match secured {
-            Ok(secured) => open(&secured, &mut checks, self.issuers.as_deref()),
+            Ok(secured) => open(&secured, &mut checks, self),
             Err(e) => {
                 checks.push(CheckId::WellFormed, Outcome::Fail, Msg::raw(e.to_string()));
                 None
@@ -154,7 +167,7 @@ impl Signed<'_> {
 fn open(
     secured: &Secured,
     checks: &mut Checks<CheckId>,
-    only: Option<&[String]>,
+    verifier: &DirectVerifier<'_>,
 ) -> Option<Opened> {
     let (document, key_ref, signed) = match secured {
         Secured::Jose(compact) => {
@@ -173,13 +186,24 @@ fn open(
         }
     };
     let issuer = issuer_of(&document);
-    // 4. key-valid: the key named is a key of the issuer, decoded from its own DID.
-    let resolved = match (&issuer, only) {
-        (Some(issuer), Some(only)) if !only.contains(issuer) => {
-            Err(Msg::new("direct-issuer-not-given").arg("issuer", shorten(issuer)))
+    // VC-JOSE-COSE §3.1.1: `iss`, when present, is the issuer.
+    if let (Signed::Jose(_), Some(iss)) = (&signed, document.get("iss")) {
+        if iss.as_str() != issuer.as_deref() {
+            checks.push(
+                CheckId::KeyValid,
+                Outcome::Fail,
+                Msg::new("direct-iss-not-issuer"),
+            );
+            return Some(Opened {
+                document,
+                issuer: issuer.unwrap_or_default(),
+                signature_ok: false,
+                jose: true,
+            });
         }
-        _ => resolve(key_ref.as_deref(), issuer.as_deref()),
-    };
+    }
+    // 4. key-valid: the key named is a key of the issuer, decoded from its own DID.
+    let resolved = verifier.key_for(key_ref.as_deref(), issuer.as_deref());
     let key = match resolved {
         Ok((key, kid)) => {
             checks.push(
@@ -220,6 +244,29 @@ fn open(
         signature_ok: ok,
         jose: matches!(secured, Secured::Jose(_)),
     })
+}
+
+impl DirectVerifier<'_> {
+    /// Step 4: the key `kid` names for `issuer` — a key given as a JWK, else the key its
+    /// DID URL encodes when DIDs are accepted for this issuer.
+    fn key_for(&self, kid: Option<&str>, issuer: Option<&str>) -> Result<(PublicKey, String), Msg> {
+        if let Some(given) = kid.and_then(|k| self.given.iter().find(|g| g.named(k))) {
+            let kid = kid.unwrap_or_default();
+            return match (given.controller(), issuer) {
+                (Some(controller), Some(issuer)) if controller != issuer => {
+                    Err(Msg::new("direct-key-not-issuer").arg("kid", shorten(kid)))
+                }
+                (_, None) => Err(Msg::new("direct-no-issuer")),
+                _ => Ok((given.key(), kid.to_owned())),
+            };
+        }
+        if let (Some(issuer), Some(only)) = (issuer, &self.issuers) {
+            if !only.iter().any(|o| o == issuer) {
+                return Err(Msg::new("direct-issuer-not-given").arg("issuer", shorten(issuer)));
+            }
+        }
+        resolve(kid, issuer)
+    }
 }
 
 /// Steps 1 and 2 for a compact JWS.

@@ -392,3 +392,76 @@ fn jwt_claims_beside_a_jose_credential_do_not_break_the_data_model() {
     let report = verify(&sign_jose(&key, &public.did_url(), &doc));
     assert_eq!(report.failed(), ["schema"]);
 }
+
+/// A verification method as the VC-JOSE-COSE suite gives one: an https controller, the
+/// key as a JWK named by its thumbprint.
+fn method(key: &SecretKey, controller: &str) -> GivenKey {
+    let public = key.public();
+    let jwk = serde_json::to_value(public.to_jwk()).unwrap();
+    let mut jwk = jwk.as_object().unwrap().clone();
+    jwk.insert("alg".into(), json!(public.algorithm().name()));
+    jwk.insert("kid".into(), json!(public.thumbprint()));
+    GivenKey::from_value(&json!({
+        "id": format!("{controller}#key-1"),
+        "type": "JsonWebKey",
+        "controller": controller,
+        "publicKeyJwk": jwk,
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_key_given_as_a_verification_method_verifies_its_controllers_credentials() {
+    const ISSUER: &str = "https://example.issuer/vc-jose-cose";
+    let key = SecretKey::generate_for(Algorithm::Es256);
+    let kid = key.public().thumbprint();
+    let sign = |doc: &Value| {
+        jws::sign(
+            &key,
+            &Header::new("vc+jwt", &kid),
+            &serde_json::to_vec(doc).unwrap(),
+        )
+    };
+    let verifier = DirectVerifier::new(now(), &NoStatusLists)
+        .with_keys(vec![method(&key, ISSUER)])
+        .only_issuers(Vec::new());
+    let mut doc = credential(ISSUER);
+    doc["iss"] = json!(ISSUER);
+    let report = verifier.verify_text(&sign(&doc));
+    assert_eq!(report.verdict, Verdict::Valid, "{report:#?}");
+    // `iss` naming someone else.
+    doc["iss"] = json!("https://other.example");
+    assert_eq!(verifier.verify_text(&sign(&doc)).failed(), ["key-valid"]);
+    // Another issuer than the method's controller.
+    let report = verifier.verify_text(&sign(&credential("https://other.example")));
+    assert_eq!(report.failed(), ["key-valid"]);
+    // A DID-encoded key is not taken when only JWKs were given.
+    let other = SecretKey::generate();
+    let report = verify_with(&verifier, &other);
+    assert_eq!(report.failed(), ["key-valid"]);
+}
+
+fn verify_with(verifier: &DirectVerifier<'_>, key: &SecretKey) -> DirectReport {
+    let public = key.public();
+    verifier.verify_text(&sign_jose(
+        key,
+        &public.did_url(),
+        &credential(&public.did()),
+    ))
+}
+
+#[test]
+fn a_private_jwk_or_an_alg_that_is_not_its_keys_is_refused() {
+    let key = SecretKey::generate();
+    let private: Value = serde_json::from_str(&key.to_private_jwk()).unwrap();
+    assert_eq!(
+        GivenKey::from_value(&private).unwrap_err(),
+        GivenKeyError::Private
+    );
+    let mut public = serde_json::to_value(key.public().to_jwk()).unwrap();
+    public["alg"] = json!("ES256");
+    assert!(matches!(
+        GivenKey::from_value(&public),
+        Err(GivenKeyError::Alg(_))
+    ));
+}

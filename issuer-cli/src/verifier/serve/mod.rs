@@ -40,7 +40,7 @@ pub(crate) struct ServeArgs {
 pub(crate) fn serve(a: ServeArgs) -> Result<u8> {
     if a.trust.bundle_path().is_none() && !a.direct.enabled() {
         bail!(
-            "give the trust bundle (--bundle FILE --anchor DID: Skillpass's ten checks), keys given directly (--issuer-key DID, or --any-issuer-key), or both"
+            "give the trust bundle (--bundle FILE --anchor DID: Skillpass's ten checks), keys given directly (--issuer-key DID, --issuer-jwk FILE, or --any-issuer-key), or both"
         );
     }
     let bundle = a
@@ -65,6 +65,7 @@ pub(crate) fn serve(a: ServeArgs) -> Result<u8> {
     let config = ServiceConfig {
         bundle,
         direct,
+        given: a.direct.given_keys()?,
         lists: Box::new(lists),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

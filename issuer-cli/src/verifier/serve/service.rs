@@ -25,7 +25,7 @@ use base64::Engine as _;
 use chrono::Utc;
 use credential_core::i18n::Lang;
 use credential_core::presentation::{verify_presentation_direct, Binding, ENVELOPED_VP_PREFIX};
-use credential_core::verify::direct::{read_value, Secured, StatusLists};
+use credential_core::verify::direct::{read_value, GivenKey, Secured, StatusLists};
 use credential_core::{
     verify_presentation, DirectVerifier, Outcome, Report, VerifiedBundle, Verifier,
 };
@@ -46,6 +46,8 @@ pub(crate) struct ServiceConfig {
     /// Keys given directly: `None` when refused; else the issuers accepted (`None` inside:
     /// any `did:key`/`did:jwk` issuer).
     pub(crate) direct: Option<Option<Vec<String>>>,
+    /// Keys given as JWKs (`--issuer-jwk`).
+    pub(crate) given: Vec<GivenKey>,
     /// Where status lists are found in the direct-key profile.
     pub(crate) lists: Box<dyn StatusLists + Send>,
 }
@@ -424,9 +426,10 @@ impl Service {
             }
             return;
         }
+        let verifier = DirectVerifier::new(now, &*config.lists).with_keys(config.given.clone());
         let verifier = match &config.direct {
-            Some(Some(only)) => DirectVerifier::new(now, &*config.lists).only_issuers(only.clone()),
-            _ => DirectVerifier::new(now, &*config.lists),
+            Some(Some(only)) => verifier.only_issuers(only.clone()),
+            _ => verifier,
         };
         let report = verifier.verify_value(credential);
         result.add_direct_report(prefix, &report);

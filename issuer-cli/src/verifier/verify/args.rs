@@ -25,10 +25,11 @@ use crate::verifier::direct_keys::DirectKeyArgs;
         .requires(Resettable::Reset))),
     mut_args(change_arg("issuer_keys", |a| a.conflicts_with_all(NOT_DIRECT))),
     mut_args(change_arg("any_issuer_key", |a| a.conflicts_with_all(NOT_DIRECT))),
+    mut_args(change_arg("issuer_jwks", |a| a.conflicts_with_all(NOT_DIRECT))),
     mut_args(change_arg("status_lists", |a| a.requires("direct"))),
     group(clap::ArgGroup::new("direct").args(DIRECT).multiple(true)),
     override_usage = "skillpass verify --bundle <BUNDLE> --anchor <ANCHOR> [OPTIONS] <INPUTS>...\n       \
-        skillpass verify --issuer-key <DID> | --any-issuer-key [OPTIONS] <INPUTS>...",
+        skillpass verify --issuer-key <DID> | --issuer-jwk <FILE> | --any-issuer-key [OPTIONS] <INPUTS>...",
 )]
 pub(crate) struct VerifyArgs {
     /// Credential files (compact JWS), directories of them (*.jwt, *.jws), or `-` for one
@@ -59,7 +60,7 @@ pub(crate) struct VerifyArgs {
 }
 
 /// The arguments that give the issuer's key directly.
-const DIRECT: [&str; 2] = ["issuer_keys", "any_issuer_key"];
+const DIRECT: [&str; 3] = ["issuer_keys", "any_issuer_key", "issuer_jwks"];
 /// What the direct-key profile does not combine with.
 const NOT_DIRECT: [&str; 6] = [
     "bundle",
