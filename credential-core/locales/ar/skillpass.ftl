@@ -769,6 +769,7 @@ wallet-status-failed = { $verdict } ({ $checks })
 direct-not-checked = لم يُتحقق منه مقابل حزمة الثقة: أُعطي مفتاح الجهة المُصدِرة مباشرة، فلا يُعرف إن كانت معتمدة
 direct-accreditation-line = الاعتماد: لم يُتحقق منه مقابل حزمة الثقة (أُعطي مفتاح الجهة المُصدِرة مباشرة عبر معرّفها اللامركزي DID)
 direct-key-ok = { $kid }، المفتاح الخاص بالجهة المُصدِرة، مقروءًا من معرّفها DID
+direct-key-given-ok = { $kid }، مفتاح للجهة المُصدِرة أُعطي مباشرة لهذا المُحقِّق
 direct-key-not-issuer = المفتاح { $kid } ليس مفتاحًا للجهة المُصدِرة للشهادة
 direct-key-bad = تعذّرت قراءة المفتاح من معرّفه DID: { $reason }
 direct-kid-not-url = يجب تسمية المفتاح بعنوان DID URL للجهة المُصدِرة (did:key:z…#z… أو did:jwk:…#0)

@@ -703,6 +703,7 @@ wallet-status-failed = { $verdict } ({ $checks })
 direct-not-checked = nicht gegen eine Vertrauensliste geprüft: der Schlüssel der ausstellenden Stelle wurde direkt angegeben, ob sie akkreditiert ist, bleibt offen
 direct-accreditation-line = Akkreditierung: nicht gegen eine Vertrauensliste geprüft (der Schlüssel der ausstellenden Stelle wurde direkt über ihre DID angegeben)
 direct-key-ok = { $kid }, der eigene Schlüssel der ausstellenden Stelle, aus ihrer DID gelesen
+direct-key-given-ok = { $kid }, ein Schlüssel der ausstellenden Stelle, direkt angegeben
 direct-key-not-issuer = Schlüssel { $kid } gehört nicht der ausstellenden Stelle des Nachweises
 direct-key-bad = der Schlüssel lässt sich nicht aus seiner DID lesen: { $reason }
 direct-kid-not-url = der Schlüssel muss mit einer DID-URL der ausstellenden Stelle benannt sein (did:key:z…#z… oder did:jwk:…#0)

@@ -647,6 +647,7 @@ wallet-status-failed = { $verdict } ({ $checks })
 direct-not-checked = not checked against a trust bundle: the issuer's key was given directly, so whether the issuer is accredited is not known
 direct-accreditation-line = Accreditation: not checked against a trust bundle (the issuer's key was given directly by its DID)
 direct-key-ok = { $kid }, the issuer's own key, read from its DID
+direct-key-given-ok = { $kid }, a key of the issuer given directly to this verifier
 direct-key-not-issuer = key { $kid } is not a key of the credential's issuer
 direct-key-bad = the key cannot be read from its DID: { $reason }
 direct-kid-not-url = the key must be named by a DID URL of the issuer (did:key:z…#z… or did:jwk:…#0)

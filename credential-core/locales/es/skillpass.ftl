@@ -703,6 +703,7 @@ wallet-status-failed = { $verdict } ({ $checks })
 direct-not-checked = no comprobado con una lista de confianza: la clave del emisor se dio directamente, así que no se sabe si está acreditado
 direct-accreditation-line = Acreditación: no comprobada con una lista de confianza (la clave del emisor se dio directamente por su DID)
 direct-key-ok = { $kid }, la clave propia del emisor, leída de su DID
+direct-key-given-ok = { $kid }, una clave del emisor dada directamente a este verificador
 direct-key-not-issuer = la clave { $kid } no es una clave del emisor de la credencial
 direct-key-bad = no se puede leer la clave de su DID: { $reason }
 direct-kid-not-url = la clave debe nombrarse con una URL DID del emisor (did:key:z…#z… o did:jwk:…#0)

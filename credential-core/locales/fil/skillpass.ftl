@@ -698,6 +698,7 @@ wallet-status-failed = { $verdict } ({ $checks })
 direct-not-checked = hindi sinuri laban sa trust bundle: direktang ibinigay ang susi ng nag-isyu, kaya hindi alam kung akreditado ito
 direct-accreditation-line = Akreditasyon: hindi sinuri laban sa trust bundle (direktang ibinigay ang susi ng nag-isyu sa pamamagitan ng DID nito)
 direct-key-ok = { $kid }, ang sariling susi ng nag-isyu, binasa mula sa DID nito
+direct-key-given-ok = { $kid }, isang susi ng nag-isyu na direktang ibinigay sa verifier na ito
 direct-key-not-issuer = ang susing { $kid } ay hindi susi ng nag-isyu ng credential
 direct-key-bad = hindi mabasa ang susi mula sa DID nito: { $reason }
 direct-kid-not-url = dapat pangalanan ang susi sa isang DID URL ng nag-isyu (did:key:z…#z… o did:jwk:…#0)

@@ -700,6 +700,7 @@ wallet-status-failed = { $verdict } ({ $checks })
 direct-not-checked = non vérifié auprès d'une liste de confiance : la clé de l'émetteur a été donnée directement, on ne sait donc pas s'il est accrédité
 direct-accreditation-line = Accréditation : non vérifiée auprès d'une liste de confiance (la clé de l'émetteur a été donnée directement par son DID)
 direct-key-ok = { $kid }, la clé propre de l'émetteur, lue dans son DID
+direct-key-given-ok = { $kid }, une clé de l'émetteur donnée directement à ce vérificateur
 direct-key-not-issuer = la clé { $kid } n'est pas une clé de l'émetteur de l'attestation
 direct-key-bad = impossible de lire la clé dans son DID : { $reason }
 direct-kid-not-url = la clé doit être désignée par une URL DID de l'émetteur (did:key:z…#z… ou did:jwk:…#0)

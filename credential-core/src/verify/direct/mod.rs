@@ -205,12 +205,8 @@ fn open(
     // 4. key-valid: the key named is a key of the issuer, decoded from its own DID.
     let resolved = verifier.key_for(key_ref.as_deref(), issuer.as_deref());
     let key = match resolved {
-        Ok((key, kid)) => {
-            checks.push(
-                CheckId::KeyValid,
-                Outcome::Pass,
-                Msg::new("direct-key-ok").arg("kid", kid),
-            );
+        Ok((key, said)) => {
+            checks.push(CheckId::KeyValid, Outcome::Pass, said);
             key
         }
         Err(why) => {
@@ -249,23 +245,31 @@ fn open(
 impl DirectVerifier<'_> {
     /// Step 4: the key `kid` names for `issuer` — a key given as a JWK, else the key its
     /// DID URL encodes when DIDs are accepted for this issuer.
-    fn key_for(&self, kid: Option<&str>, issuer: Option<&str>) -> Result<(PublicKey, String), Msg> {
-        if let Some(given) = kid.and_then(|k| self.given.iter().find(|g| g.named(k))) {
+    /// With the key, the words for the `key-valid` check (which says where the key came from).
+    fn key_for(&self, kid: Option<&str>, issuer: Option<&str>) -> Result<(PublicKey, Msg), Msg> {
+        // The same key may be listed by several controllers (one JWK in two controller
+        // documents): the one whose controller is the issuer, or that names none, is taken.
+        let named: Vec<&GivenKey> = match kid {
+            Some(k) => self.given.iter().filter(|g| g.named(k)).collect(),
+            None => Vec::new(),
+        };
+        if !named.is_empty() {
             let kid = kid.unwrap_or_default();
-            return match (given.controller(), issuer) {
-                (Some(controller), Some(issuer)) if controller != issuer => {
-                    Err(Msg::new("direct-key-not-issuer").arg("kid", shorten(kid)))
-                }
-                (_, None) => Err(Msg::new("direct-no-issuer")),
-                _ => Ok((given.key(), kid.to_owned())),
+            let Some(issuer) = issuer else {
+                return Err(Msg::new("direct-no-issuer"));
             };
+            return named
+                .iter()
+                .find(|g| g.controller().is_none_or(|c| c == issuer))
+                .map(|g| (g.key(), Msg::new("direct-key-given-ok").arg("kid", kid)))
+                .ok_or_else(|| Msg::new("direct-key-not-issuer").arg("kid", shorten(kid)));
         }
         if let (Some(issuer), Some(only)) = (issuer, &self.issuers) {
             if !only.iter().any(|o| o == issuer) {
                 return Err(Msg::new("direct-issuer-not-given").arg("issuer", shorten(issuer)));
             }
         }
-        resolve(kid, issuer)
+        resolve(kid, issuer).map(|(key, kid)| (key, Msg::new("direct-key-ok").arg("kid", kid)))
     }
 }
 

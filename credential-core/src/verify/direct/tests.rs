@@ -465,3 +465,36 @@ fn a_private_jwk_or_an_alg_that_is_not_its_keys_is_refused() {
         Err(GivenKeyError::Alg(_))
     ));
 }
+
+#[test]
+fn a_key_listed_by_two_controllers_verifies_for_the_one_that_is_the_issuer() {
+    // The VC-JOSE-COSE suite lists one Ed25519 key under did:example:… and under an https
+    // controller; the credential's issuer chooses which listing applies.
+    const ISSUER: &str = "https://example.issuer/vc-jose-cose";
+    let key = SecretKey::generate();
+    let kid = key.public().thumbprint();
+    let doc = credential(ISSUER);
+    let jws = jws::sign(
+        &key,
+        &Header::new("vc+jwt", &kid),
+        &serde_json::to_vec(&doc).unwrap(),
+    );
+    for keys in [
+        vec![
+            method(&key, "did:example:vc-jose-cose"),
+            method(&key, ISSUER),
+        ],
+        vec![
+            method(&key, ISSUER),
+            method(&key, "did:example:vc-jose-cose"),
+        ],
+    ] {
+        let verifier = DirectVerifier::new(now(), &NoStatusLists).with_keys(keys);
+        let report = verifier.verify_text(&jws);
+        assert_eq!(report.verdict, Verdict::Valid, "{report:#?}");
+    }
+    // Listed only by another controller: refused.
+    let verifier = DirectVerifier::new(now(), &NoStatusLists)
+        .with_keys(vec![method(&key, "did:example:vc-jose-cose")]);
+    assert_eq!(verifier.verify_text(&jws).failed(), ["key-valid"]);
+}
