@@ -42,8 +42,8 @@ pub enum JwsError {
     /// The protected header is not a JSON object we can read.
     #[error("the protected header is not valid JSON: {0}")]
     Header(String),
-    /// `alg` is not on the allow-list (EdDSA, ES256).
-    #[error("algorithm {0:?} is not allowed (only EdDSA and ES256)")]
+    /// `alg` is not on the allow-list (EdDSA, ES256, ES384).
+    #[error("algorithm {0:?} is not allowed (only EdDSA, ES256 and ES384)")]
     Algorithm(String),
     /// A `crit` header asks for an extension we do not implement.
     #[error("critical header extensions are not supported")]

@@ -16,13 +16,13 @@ module.exports = {
       // Data Integrity (eddsa-rdfc-2022): the suites read embedded proofs directly.
       id: did,
       endpoint: `${issuer}/credentials/issue`,
-      options: {securing: 'eddsa-rdfc-2022'},
+      options: {cryptosuite: 'eddsa-rdfc-2022'},
       tags: ['vc2.0', 'BitstringStatusList']
     }, {
       // VC-JOSE-COSE: an EnvelopedVerifiableCredential.
       id: did,
       endpoint: `${issuer}/credentials/issue`,
-      options: {securing: 'jose'},
+      options: {securingMechanism: 'jose'},
       tags: ['EnvelopingProof']
     }],
     verifiers: [{

@@ -37,7 +37,7 @@ free_port() {
 }
 wait_for() {
     for _ in $(seq 1 100); do
-        if curl -s -o /dev/null "$1"; then return 0; fi
+        if curl -sk -o /dev/null "$1"; then return 0; fi
         sleep 0.1
     done
     echo "run: $1 did not answer" >&2
@@ -82,6 +82,16 @@ pids+=($!)
 pids+=($!)
 wait_for "$issuer_url/"
 wait_for "$verifier_url/"
+# The suites reach them over HTTPS, through a TLS front (tls-proxy.mjs).
+issuer_tls="$(free_port)"
+verifier_tls="$(free_port)"
+node "$here/tls-proxy.mjs" "$issuer_tls" "$issuer_url" "$work/tls.crt" "$work/tls.key" &
+pids+=($!)
+node "$here/tls-proxy.mjs" "$verifier_tls" "$verifier_url" "$work/tls.crt" "$work/tls.key" &
+pids+=($!)
+issuer_url="https://127.0.0.1:$issuer_tls"
+verifier_url="https://127.0.0.1:$verifier_tls"
+sleep 0.5
 
 export SKILLPASS_ISSUER_URL="$issuer_url" SKILLPASS_VERIFIER_URL="$verifier_url"
 export SKILLPASS_ISSUER_DID="$issuer_did"
@@ -92,6 +102,7 @@ run_suite() { # NAME DIRNAME TITLE
     (
         cd "$suite"
         APP_ROOT_PATH="$suite" SKILLPASS_SUITE="$1" npx mocha tests/ --timeout 20000 \
+            --require "$here/iterator-map.cjs" \
             --preserve-symlinks --reporter json --reporter-option "output=$report" \
             >"$dir/reports/$1.log" 2>&1 || true
     )
@@ -110,9 +121,13 @@ for s in "${which[@]}"; do
         vms=()
         # P-521 (vm-p521.json) is not among Skillpass's algorithms (EdDSA, ES256, ES384):
         # a verifier given it would refuse to start, so it is left out.
+        # The suite's files hold each key's secret too; the verifier gets the public part.
+        mkdir -p "$work/vms"
         for vm in "$tests"/input/vm-*.json; do
             case "$vm" in *p521*) continue ;; esac
-            vms+=(--verification-method "$vm")
+            public="$work/vms/$(basename "$vm")"
+            python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("secretKeyJwk",None); json.dump(d,open(sys.argv[2],"w"))' "$vm" "$public"
+            vms+=(--issuer-jwk "$public")
         done
         "$skillpass" verifier serve --listen "127.0.0.1:$jose_port" "${vms[@]}" \
             >"$work/jose-verifier.log" 2>&1 &
