@@ -796,3 +796,4 @@ check-domain = النطاق
 check-data-model = نموذج البيانات
 direct-issuer-not-given = الجهة المُصدِرة { $issuer } ليست من مفاتيح الجهات المُصدِرة المعطاة لهذا المُتحقِّق
 direct-iss-not-issuer = قيمة `iss` في JWT ليست الجهة المُصدِرة للشهادة
+direct-not-expired = لا يذكر وقت إنشائه ولا انتهاء صلاحيته

@@ -730,3 +730,4 @@ check-domain = Domäne
 check-data-model = Datenmodell
 direct-issuer-not-given = die ausstellende Stelle { $issuer } gehört nicht zu den dieser Prüfung angegebenen Schlüsseln
 direct-iss-not-issuer = das JWT-Feld `iss` nennt nicht die ausstellende Stelle des Nachweises
+direct-not-expired = nennt weder Erstellungszeit noch Ablauf

@@ -674,3 +674,4 @@ check-domain = domain
 check-data-model = data-model
 direct-issuer-not-given = the issuer { $issuer } is not one of the issuer keys given to this verifier
 direct-iss-not-issuer = the JWT `iss` is not the credential's issuer
+direct-not-expired = states no time it was made and no expiry

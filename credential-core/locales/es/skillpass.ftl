@@ -730,3 +730,4 @@ check-domain = dominio
 check-data-model = modelo de datos
 direct-issuer-not-given = el emisor { $issuer } no está entre las claves de emisor dadas a este verificador
 direct-iss-not-issuer = el `iss` del JWT no es el emisor de la credencial
+direct-not-expired = no indica cuándo se hizo ni cuándo caduca

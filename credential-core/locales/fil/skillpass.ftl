@@ -725,3 +725,4 @@ check-domain = domain
 check-data-model = modelo ng datos
 direct-issuer-not-given = ang nag-isyung { $issuer } ay wala sa mga susi ng nag-isyu na ibinigay sa verifier na ito
 direct-iss-not-issuer = ang `iss` ng JWT ay hindi ang nag-isyu ng credential
+direct-not-expired = walang nakasaad na oras ng paggawa o pag-expire

@@ -727,3 +727,4 @@ check-domain = domaine
 check-data-model = modèle de données
 direct-issuer-not-given = l'émetteur { $issuer } ne fait pas partie des clés d'émetteur données à ce vérificateur
 direct-iss-not-issuer = le `iss` du JWT n'est pas l'émetteur de l'attestation
+direct-not-expired = n'indique ni moment de création ni expiration

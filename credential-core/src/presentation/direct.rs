@@ -13,7 +13,9 @@
 //!    of the `holder` (when one is named), and its key signed;
 //! 4. `challenge` — the one the verifier asked for;
 //! 5. `domain` — the one the verifier asked for;
-//! 6. `data-model` — the W3C VC Data Model 2.0 rules for presentations.
+//! 6. `freshness` — not made in the future of the verifier's clock (`iat`, the proof's
+//!    `created`) and not expired (`exp`);
+//! 7. `data-model` — the W3C VC Data Model 2.0 rules for presentations.
 //!
 //! The enclosed credentials are handed back as given ([`DirectPresentation::credentials`]):
 //! the caller verifies each in the profile it runs (a trust bundle, or keys given
@@ -23,11 +25,14 @@
 
 use std::fmt;
 
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::shape::MAX_CREDENTIALS;
 use super::verify::MAX_PRESENTATION_LEN;
+use crate::binding::CLOCK_SKEW_SECS;
+use crate::credential::format_time;
 use crate::i18n::Msg;
 use crate::integrity::SecuredDocument;
 use crate::jws::{JwsError, UnverifiedJws};
@@ -45,7 +50,7 @@ pub const ENVELOPED_VP_PREFIX: &str = "data:application/vp+jwt,";
 /// The proof purpose of a holder's presentation.
 pub const AUTHENTICATION: &str = "authentication";
 
-/// One of the six checks of a presentation in the direct-key profile.
+/// One of the seven checks of a presentation in the direct-key profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DirectPresentationCheckId {
@@ -59,6 +64,8 @@ pub enum DirectPresentationCheckId {
     Challenge,
     /// `domain`.
     Domain,
+    /// `freshness`.
+    Freshness,
     /// `data-model`.
     DataModel,
 }
@@ -72,6 +79,7 @@ impl DirectPresentationCheckId {
             Self::HolderSignature => "holder-signature",
             Self::Challenge => "challenge",
             Self::Domain => "domain",
+            Self::Freshness => "freshness",
             Self::DataModel => "data-model",
         }
     }
@@ -84,6 +92,7 @@ impl crate::report::CheckId for DirectPresentationCheckId {
         Self::HolderSignature,
         Self::Challenge,
         Self::Domain,
+        Self::Freshness,
         Self::DataModel,
     ];
     fn name(self) -> &'static str {
@@ -102,13 +111,15 @@ pub type DirectPresentationCheck = crate::report::Check<DirectPresentationCheckI
 
 use DirectPresentationCheckId as Id;
 
-/// What the verifier asked the holder to bind the presentation to.
-#[derive(Debug, Clone, Default)]
+/// What the verifier asked the holder to bind the presentation to, and its clock.
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// The challenge (nonce) handed to the holder; `None` when none was asked.
     pub challenge: Option<String>,
     /// The verifier's domain; `None` when none was asked.
     pub domain: Option<String>,
+    /// The verifier's clock.
+    pub now: DateTime<Utc>,
 }
 
 /// A presentation's own checks, and its credentials for the caller to verify.
@@ -117,7 +128,7 @@ pub struct Binding {
 pub struct DirectPresentation {
     /// Over the presentation's own checks only; see [`DirectPresentation::verdict_with`].
     pub verdict: Verdict,
-    /// The six checks, in order.
+    /// The seven checks, in order.
     pub checks: Vec<DirectPresentationCheck>,
     /// The holder's DID: the `holder`, else the DID whose key signed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,6 +264,9 @@ pub fn verify_presentation_direct(input: &Value, binding: &Binding) -> DirectPre
         "domain",
     );
     checks.push(Id::Domain, outcome, detail);
+    // 6. freshness.
+    let (outcome, detail) = freshness(&securing, &document, binding.now);
+    checks.push(Id::Freshness, outcome, detail);
     // 6. data-model.
     let judged = match &securing {
         Securing::Jose(_) => without_jwt_claims(&document),
@@ -444,6 +458,37 @@ fn enclosed(document: &Value) -> Result<Vec<Value>, Msg> {
         ));
     }
     Ok(list)
+}
+
+/// Step 6: not made in the future of `now` (a JWS's `iat` or `nbf`, a proof's `created`)
+/// beyond the tolerated skew, and not expired (a JWS's `exp`).
+fn freshness(securing: &Securing<'_>, document: &Value, now: DateTime<Utc>) -> (Outcome, Msg) {
+    let skew = Duration::seconds(CLOCK_SKEW_SECS);
+    let made = match securing {
+        Securing::Jose(_) => {
+            let seconds = |name: &str| document.get(name).and_then(Value::as_i64);
+            if let Some(exp) = seconds("exp") {
+                if now.timestamp() >= exp {
+                    return (Outcome::Fail, Msg::new("presentation-expired"));
+                }
+            }
+            seconds("iat")
+                .or_else(|| seconds("nbf"))
+                .and_then(|t| DateTime::<Utc>::from_timestamp(t, 0))
+        }
+        Securing::DataIntegrity(proof, _) => proof.proof.created,
+    };
+    match made {
+        Some(when) if when > now + skew => (
+            Outcome::Fail,
+            Msg::new("made-in-future").arg("when", format_time(when)),
+        ),
+        Some(when) => (
+            Outcome::Pass,
+            Msg::new("made-at").arg("when", format_time(when)),
+        ),
+        None => (Outcome::Pass, Msg::new("direct-not-expired")),
+    }
 }
 
 /// The challenge or domain check: what the presentation is bound to against what the

@@ -338,6 +338,7 @@ mod direct {
         Binding {
             challenge: Some(CHALLENGE.into()),
             domain: Some(DOMAIN.into()),
+            now: Utc::now(),
         }
     }
 
@@ -443,6 +444,7 @@ mod direct {
         let other = Binding {
             challenge: Some("another".into()),
             domain: Some("elsewhere.example".into()),
+            now: Utc::now(),
         };
         assert_eq!(
             verify_presentation_direct(&sign(&payload), &other).failed(),
@@ -462,6 +464,39 @@ mod direct {
         assert_eq!(
             verify_presentation_direct(&json!(none), &binding()).failed(),
             ["algorithm"]
+        );
+    }
+
+    #[test]
+    fn an_expired_or_future_presentation_fails_freshness() {
+        let key = SecretKey::generate();
+        let public = key.public();
+        let now = Utc::now().timestamp();
+        for (claim, at) in [("exp", now - 10), ("iat", now + 3600)] {
+            let mut payload = vp(None, json!([]));
+            payload["nonce"] = json!(CHALLENGE);
+            payload["aud"] = json!(DOMAIN);
+            payload[claim] = json!(at);
+            let compact = jws::sign(
+                &key,
+                &Header::new("vp+jwt", &public.did_url()),
+                &serde_json::to_vec(&payload).unwrap(),
+            );
+            let report = verify_presentation_direct(&json!(compact), &binding());
+            assert_eq!(report.failed(), ["freshness"], "{claim}");
+        }
+        let future = integrity::sign_presentation(
+            &vp(None, json!([])),
+            &key,
+            &public.did_url(),
+            Utc::now() + chrono::Duration::hours(1),
+            CHALLENGE,
+            DOMAIN,
+        )
+        .unwrap();
+        assert_eq!(
+            verify_presentation_direct(&future, &binding()).failed(),
+            ["freshness"]
         );
     }
 

@@ -289,6 +289,7 @@ fn binding_of(options: &Map<String, Value>) -> Result<Binding, Refusal> {
     Ok(Binding {
         challenge: text("challenge")?,
         domain: text("domain")?,
+        now: Utc::now(),
     })
 }
 
