@@ -40,3 +40,12 @@ pub(crate) fn change_arg(id: &'static str, change: impl Fn(Arg) -> Arg) -> impl 
 pub(crate) fn arg_help(id: &'static str, help: &'static str) -> impl FnMut(Arg) -> Arg {
     change_arg(id, move |arg| arg.help(help))
 }
+
+/// How a credential (or a status list) is secured, as `--securing` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SecuringArg {
+    /// A compact JWS (vc+jwt), the native form.
+    Jose,
+    /// JSON with an embedded Data Integrity proof (eddsa-rdfc-2022).
+    DataIntegrity,
+}

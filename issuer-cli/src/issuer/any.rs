@@ -16,8 +16,8 @@ use credential_core::jws::{self, Header, MAX_JWS_LEN};
 use credential_core::{Algorithm, CheckedCredential, CredentialKind, SecretKey};
 use serde_json::{json, Map, Value};
 
-use super::issue::SecuringArg;
 use super::status::StatusFile;
+use crate::common::args::SecuringArg;
 
 /// A credential issued under the conformance profile.
 #[derive(Debug)]

@@ -24,7 +24,7 @@ use credential_core::{Algorithm, CheckedCredential, SecretKey};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::issue::SecuringArg;
+use crate::common::args::SecuringArg;
 use crate::common::files;
 
 /// Largest status list file read: two lists of up to 2^25 entries with their allocations.

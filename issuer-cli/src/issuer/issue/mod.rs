@@ -12,7 +12,7 @@ use clap::Args;
 use credential_core::i18n::Msg;
 use credential_core::IssueOptions;
 
-use crate::common::args::parse_time_arg;
+use crate::common::args::{parse_time_arg, SecuringArg};
 use crate::common::{files, lang};
 use crate::issuer::status::StatusFile;
 use sign::Securing;
@@ -93,15 +93,6 @@ pub(crate) struct IssueArgs {
     /// learningOutcomes, qualification.awarded); repeatable.
     #[arg(long = "sd", requires = "selective", value_name = "CLAIM")]
     sd: Vec<String>,
-}
-
-/// How `issue` secures a credential.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum SecuringArg {
-    /// A compact JWS (vc+jwt), the native form.
-    Jose,
-    /// JSON with an embedded Data Integrity proof (eddsa-rdfc-2022).
-    DataIntegrity,
 }
 
 pub(crate) fn run(a: IssueArgs) -> Result<u8> {

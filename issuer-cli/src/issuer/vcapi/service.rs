@@ -34,8 +34,8 @@ use credential_core::equivalence::FrameworkCatalog;
 use credential_core::integrity;
 use credential_core::trust::IssuerStatus;
 
+use crate::common::args::SecuringArg;
 use crate::issuer::any::{self, Identity, Refusal};
-use crate::issuer::issue::SecuringArg;
 use crate::issuer::status::StatusFile;
 use credential_core::{CheckedCredential, CredentialKind, SecretKey, VerifiedBundle};
 use serde_json::{json, Map, Value};
