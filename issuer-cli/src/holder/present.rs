@@ -28,10 +28,10 @@ pub(crate) struct PresentArgs {
     #[arg(long = "credential", requires = "wallet")]
     from_wallet: Vec<String>,
     /// The verifier's identifier (e.g. its did:key), given by the verifier.
-    #[arg(long, required_unless_present = "vp")]
+    #[arg(long, required_unless_present = "vp", requires = "nonce")]
     audience: Option<String>,
     /// The nonce the verifier gave for this presentation.
-    #[arg(long, required_unless_present = "vp")]
+    #[arg(long, required_unless_present = "vp", requires = "audience")]
     nonce: Option<String>,
     /// Credential files (compact vc+jwt or SD-JWT). With --wallet and neither files nor
     /// --credential, the wallet's only credential.

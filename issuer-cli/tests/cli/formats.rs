@@ -771,6 +771,21 @@ fn present_vp_signs_a_w3c_presentation_of_enveloped_credentials_and_refuses_unse
     let mut not_a_vp = vp.clone();
     not_a_vp["type"] = json!(["Presentation"]);
     refused(not_a_vp, "VerifiablePresentation");
+    // With --vp, an audience without a nonce (or the reverse) is refused, not half-bound.
+    let out = d.run(&[
+        "present",
+        "--vp",
+        "vp.json",
+        "--key",
+        "holder.key",
+        "--audience",
+        "did:example:x",
+        "--out",
+        "half.jwt",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--nonce"), "{}", stderr(&out));
+    assert!(!d.path("half.jwt").exists());
     // Without --vp, --audience and --nonce stay required.
     let out = d.run(&["present", "--key", "holder.key", "vc.jwt"]);
     assert_eq!(code(&out), 2);
