@@ -35,10 +35,9 @@ use crate::binding::CLOCK_SKEW_SECS;
 use crate::credential::format_time;
 use crate::i18n::Msg;
 use crate::integrity::SecuredDocument;
-use crate::jws::{JwsError, UnverifiedJws};
+use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::{self, Checks, Outcome, Verdict};
-use crate::signed::{self, PresentationJwt};
 use crate::verify::direct::{
     has_type, includes_base_context, resolve, serialized_len, shorten, without_jwt_claims,
 };
@@ -332,22 +331,7 @@ fn jose_text(input: &Value) -> Result<Option<&str>, Msg> {
 
 /// Steps 1 and 2 for a compact `vp+jwt`.
 fn read_jose<'a>(compact: &'a str, checks: &mut Checks<Id>) -> Option<(Value, Securing<'a>)> {
-    let jws = match signed::parse::<PresentationJwt>(compact) {
-        Ok(j) => j,
-        Err(e @ (JwsError::Algorithm(_) | JwsError::Crit)) => {
-            checks.push(
-                Id::WellFormed,
-                Outcome::Pass,
-                Msg::new("well-formed-readable"),
-            );
-            checks.push(Id::Algorithm, Outcome::Fail, Msg::raw(e.to_string()));
-            return None;
-        }
-        Err(e) => {
-            checks.push(Id::WellFormed, Outcome::Fail, Msg::raw(e.to_string()));
-            return None;
-        }
-    };
+    let jws = super::parse_vp_jwt(compact, checks, Id::WellFormed, Id::Algorithm)?;
     let fail = |checks: &mut Checks<Id>, why: Msg| {
         checks.push(Id::WellFormed, Outcome::Fail, why);
         None

@@ -38,6 +38,34 @@ mod verify;
 #[cfg(test)]
 mod tests;
 
+use crate::i18n::Msg;
+use crate::jws::{JwsError, UnverifiedJws};
+use crate::report::{CheckId, Checks, Outcome};
+use crate::signed::{self, PresentationJwt};
+
+/// The first step of both presentation verifiers: a compact `vp+jwt` within its size limit.
+/// An `alg` outside the allow-list (or a `crit` header) leaves the document readable, so
+/// `well_formed` passes and `algorithm` fails; anything else fails `well_formed`.
+fn parse_vp_jwt<'a, K: CheckId>(
+    compact: &'a str,
+    checks: &mut Checks<K>,
+    well_formed: K,
+    algorithm: K,
+) -> Option<UnverifiedJws<'a>> {
+    match signed::parse::<PresentationJwt>(compact) {
+        Ok(jws) => Some(jws),
+        Err(e @ (JwsError::Algorithm(_) | JwsError::Crit)) => {
+            checks.push(well_formed, Outcome::Pass, Msg::new("well-formed-readable"));
+            checks.push(algorithm, Outcome::Fail, Msg::raw(e.to_string()));
+            None
+        }
+        Err(e) => {
+            checks.push(well_formed, Outcome::Fail, Msg::raw(e.to_string()));
+            None
+        }
+    }
+}
+
 pub use check::{PresentationCheck, PresentationCheckId};
 pub use direct::{
     verify_presentation_direct, Binding, DirectPresentation, DirectPresentationCheck,

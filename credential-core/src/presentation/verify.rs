@@ -11,10 +11,10 @@ use super::shape::CheckedPresentation;
 use super::subject::subject_of;
 use crate::binding;
 use crate::i18n::Msg;
-use crate::jws::{JwsError, UnverifiedJws};
+use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::{Checks, Outcome};
-use crate::signed::{self, Kind as _, PresentationJwt};
+use crate::signed::{Kind as _, PresentationJwt};
 use crate::verify::Verifier;
 
 /// Largest presentation accepted: room for `MAX_CREDENTIALS` full-size credentials
@@ -67,22 +67,7 @@ fn read<'a>(
     compact: &'a str,
     checks: &mut Checks<Id>,
 ) -> Option<(UnverifiedJws<'a>, CheckedPresentation)> {
-    let parsed = match signed::parse::<PresentationJwt>(compact) {
-        Ok(p) => p,
-        Err(e @ (JwsError::Algorithm(_) | JwsError::Crit)) => {
-            checks.push(
-                Id::WellFormed,
-                Outcome::Pass,
-                Msg::new("well-formed-readable"),
-            );
-            checks.push(Id::Algorithm, Outcome::Fail, Msg::raw(e.to_string()));
-            return None;
-        }
-        Err(e) => {
-            checks.push(Id::WellFormed, Outcome::Fail, Msg::raw(e.to_string()));
-            return None;
-        }
-    };
+    let parsed = super::parse_vp_jwt(compact, checks, Id::WellFormed, Id::Algorithm)?;
     let payload = match crate::json::parse_strict(parsed.payload()) {
         Ok(v) => v,
         Err(e) => {
