@@ -16,7 +16,7 @@ use credential_core::jws::{self, Header, MAX_JWS_LEN};
 use credential_core::{Algorithm, CheckedCredential, CredentialKind, SecretKey};
 use serde_json::{json, Map, Value};
 
-use super::status::StatusFile;
+use super::status::{is_http_url, StatusFile};
 use crate::common::args::SecuringArg;
 
 /// A credential issued under the conformance profile.
@@ -118,16 +118,13 @@ impl Identity {
                 "a DID URL given as --kid must be this key's own (see `skillpass key show`)",
             ));
         }
-        let controller = kid.split_once('#').map(|(c, _)| c).unwrap_or_default();
-        let fragment = kid.split_once('#').map(|(_, f)| f).unwrap_or_default();
-        let rest = controller
-            .strip_prefix("https://")
-            .or_else(|| controller.strip_prefix("http://"));
-        let host_ok = rest.is_some_and(|r| !r.split('/').next().unwrap_or_default().is_empty());
+        let (controller, fragment) = kid.split_once('#').unwrap_or((kid, ""));
         if kid.len() > MAX_KID
-            || !host_ok
+            || !is_http_url(controller)
             || fragment.is_empty()
-            || kid.chars().any(|c| c.is_whitespace() || c.is_control())
+            || fragment
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
         {
             return Err(Refusal::new(
                 "kid.not-a-verification-method",

@@ -344,7 +344,7 @@ fn list_base(base_url: Option<&str>, registry: Option<&str>) -> Result<String> {
 }
 
 /// Whether `s` is an absolute http(s) URL with a host.
-fn is_http_url(s: &str) -> bool {
+pub(crate) fn is_http_url(s: &str) -> bool {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));

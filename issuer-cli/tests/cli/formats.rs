@@ -671,6 +671,14 @@ fn issue_vc_signs_any_w3c_credential_as_the_key_or_its_controller_and_refuses_by
         &["--kid", "college-key-1"],
         "absolute https URL",
     );
+    for kid in [
+        "https://college.example/issuer",
+        "https:///issuer#key-1",
+        "https://college.example/issuer#key 1",
+        "ftp://college.example/issuer#key-1",
+    ] {
+        refused(minimal.clone(), &["--kid", kid], "absolute https URL");
+    }
     refused(json!([1, 2]), &[], "is not a JSON object");
 }
 

@@ -56,7 +56,8 @@ pub(crate) struct IssueArgs {
     #[arg(long, conflicts_with = "csv")]
     holder: Option<String>,
     /// Allocate revocation/suspension entries from this status list file
-    /// (create it with `skillpass status init`).
+    /// (create it with `skillpass status init`). With --vc, a credential that states its
+    /// own credentialStatus keeps it and gets none.
     #[arg(long)]
     status: Option<PathBuf>,
     /// Start of validity (default: the claims file's validFrom, else now).

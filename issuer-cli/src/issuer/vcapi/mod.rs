@@ -115,20 +115,25 @@ fn configure(a: &ServeVcApiArgs) -> Result<VcApiConfig> {
     })
 }
 
+/// The status list file at `path`, which must be `did`'s.
+fn status_file_of(path: &std::path::Path, did: &str) -> Result<StatusFile> {
+    let file = StatusFile::load(path)?;
+    if file.issuer() != did {
+        bail!(
+            "{} is the status list file of {}, not of this service's key ({did})",
+            path.display(),
+            file.issuer()
+        );
+    }
+    Ok(file)
+}
+
 pub(crate) fn serve(a: ServeVcApiArgs) -> Result<u8> {
     let config = configure(&a)?;
     let did = config.key.public().did();
     let mut service = VcApi::new(config);
     if let Some(path) = &a.status {
-        let file = StatusFile::load(path)?;
-        if file.issuer() != did {
-            bail!(
-                "{} is the status list file of {}, not of this service's key ({did})",
-                path.display(),
-                file.issuer()
-            );
-        }
-        service = service.with_status(file, path.clone());
+        service = service.with_status(status_file_of(path, &did)?, path.clone());
     }
     let open = a.vc_api_unauthenticated;
     let runtime = tokio::runtime::Builder::new_multi_thread()

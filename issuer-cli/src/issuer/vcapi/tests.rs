@@ -773,3 +773,19 @@ fn with_a_status_file_each_credential_gets_its_entries_and_the_allocation_is_sav
     let saved = StatusFile::load(&path).unwrap();
     assert_eq!(saved.list(StatusPurpose::Revocation).allocated_count(), 2);
 }
+
+#[test]
+fn another_institutions_status_file_is_refused_at_start() {
+    use crate::issuer::status::StatusFile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("status.json");
+    let other = SecretKey::generate();
+    StatusFile::new(&other, "https://other.example/status")
+        .unwrap()
+        .save(&path)
+        .unwrap();
+    let ours = SecretKey::generate().public().did();
+    let err = super::status_file_of(&path, &ours).unwrap_err().to_string();
+    assert!(err.contains("not of this service's key"), "{err}");
+    assert!(super::status_file_of(&path, &other.public().did()).is_ok());
+}
