@@ -3,8 +3,9 @@
 //! `EdDSA` (Ed25519, RFC 8037) is the native algorithm; `ES256` (ECDSA with P-256 and
 //! SHA-256, RFC 7518 §3.4) is accepted beside it for issuer and holder keys because the
 //! OpenID high-assurance profile (HAIP 1.0) requires wallets and issuers to support it;
-//! `ES384` (ECDSA with P-384 and SHA-384) for institutions whose policy asks for a
-//! 192-bit security level. Everything else — `none`, every HMAC, RSA, other curves, the draft name `Ed25519` — is
+//! `ES384` (ECDSA with P-384 and SHA-384) and `ES512` (ECDSA with P-521 and SHA-512) for
+//! institutions whose policy asks for a 192- or 256-bit security level (and because
+//! VC-JOSE-COSE's test suite signs with all three NIST curves). Everything else — `none`, every HMAC, RSA, other curves, the draft name `Ed25519` — is
 //! refused by [`Algorithm::from_name`] before any key is looked at. Adding an algorithm
 //! means adding a variant here (and its key type in `keys.rs`); nothing else names one.
 
@@ -20,11 +21,18 @@ pub enum Algorithm {
     Es256,
     /// `ES384`: ECDSA over P-384 with SHA-384 (RFC 7518 §3.4).
     Es384,
+    /// `ES512`: ECDSA over P-521 with SHA-512 (RFC 7518 §3.4).
+    Es512,
 }
 
 impl Algorithm {
     /// Every accepted algorithm, the native one first.
-    pub const ALL: [Algorithm; 3] = [Algorithm::EdDSA, Algorithm::Es256, Algorithm::Es384];
+    pub const ALL: [Algorithm; 4] = [
+        Algorithm::EdDSA,
+        Algorithm::Es256,
+        Algorithm::Es384,
+        Algorithm::Es512,
+    ];
 
     /// The JOSE name (`alg` header value).
     pub fn name(self) -> &'static str {
@@ -32,6 +40,7 @@ impl Algorithm {
             Self::EdDSA => "EdDSA",
             Self::Es256 => "ES256",
             Self::Es384 => "ES384",
+            Self::Es512 => "ES512",
         }
     }
 
@@ -46,15 +55,17 @@ impl Algorithm {
             Self::EdDSA => "Ed25519",
             Self::Es256 => "P-256",
             Self::Es384 => "P-384",
+            Self::Es512 => "P-521",
         }
     }
 
     /// The length of its JWS signature: 64 bytes for Ed25519 and for ES256 (`r || s`,
-    /// 32 bytes each), 96 for ES384 (48 each), RFC 7518 §3.4.
+    /// 32 bytes each), 96 for ES384 (48 each), 132 for ES512 (66 each), RFC 7518 §3.4.
     pub fn signature_len(self) -> usize {
         match self {
             Self::EdDSA | Self::Es256 => 64,
             Self::Es384 => 96,
+            Self::Es512 => 132,
         }
     }
 
@@ -92,13 +103,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_eddsa_es256_and_es384_are_allowed_by_their_exact_names() {
+    fn only_eddsa_and_the_three_nist_ecdsa_algorithms_are_allowed_by_their_exact_names() {
         assert_eq!(Algorithm::from_name("EdDSA"), Some(Algorithm::EdDSA));
         assert_eq!(Algorithm::from_name("ES256"), Some(Algorithm::Es256));
         assert_eq!(Algorithm::from_name("ES384"), Some(Algorithm::Es384));
+        assert_eq!(Algorithm::from_name("ES512"), Some(Algorithm::Es512));
         for refused in [
-            "none", "None", "HS256", "HS384", "HS512", "RS256", "RS384", "PS256", "PS384", "ES512",
-            "ES256K", "Ed25519", "es256", "es384", "eddsa", "",
+            "none", "None", "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384",
+            "PS512", "ES256K", "Ed25519", "Ed448", "es256", "es384", "es512", "ES521", "eddsa", "",
         ] {
             assert_eq!(Algorithm::from_name(refused), None, "{refused}");
         }

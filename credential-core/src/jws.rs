@@ -42,16 +42,16 @@ pub enum JwsError {
     /// The protected header is not a JSON object we can read.
     #[error("the protected header is not valid JSON: {0}")]
     Header(String),
-    /// `alg` is not on the allow-list (EdDSA, ES256, ES384).
-    #[error("algorithm {0:?} is not allowed (only EdDSA, ES256 and ES384)")]
+    /// `alg` is not on the allow-list (EdDSA, ES256, ES384, ES512).
+    #[error("algorithm {0:?} is not allowed (only EdDSA, ES256, ES384 and ES512)")]
     Algorithm(String),
     /// A `crit` header asks for an extension we do not implement.
     #[error("critical header extensions are not supported")]
     Crit,
-    /// The signature is not as long as its algorithm's (64 bytes, 96 for ES384).
+    /// The signature is not as long as its algorithm's (64 bytes, 96 for ES384, 132 for ES512).
     #[error(
         "the signature is {0} bytes, not the length of its algorithm's (64 bytes for EdDSA \
-         and ES256, 96 for ES384)"
+         and ES256, 96 for ES384, 132 for ES512)"
     )]
     SignatureLength(usize),
 }
@@ -139,7 +139,7 @@ impl<'a> UnverifiedJws<'a> {
         let sig = URL_SAFE_NO_PAD
             .decode(s)
             .map_err(|_| JwsError::Base64("signature"))?;
-        // Exactly the algorithm's length: 64 bytes (EdDSA, ES256's r || s) or 96 (ES384);
+        // Exactly the algorithm's length: 64 bytes (EdDSA, ES256's r || s), 96 (ES384) or 132 (ES512);
         // a DER-encoded ECDSA signature, as some libraries give, is not JOSE and is refused.
         if sig.len() != alg.signature_len() {
             return Err(JwsError::SignatureLength(sig.len()));
@@ -255,7 +255,8 @@ mod tests {
             r#"{"alg":"none"}"#,
             r#"{"alg":"HS256"}"#,
             r#"{"alg":"Ed25519"}"#,
-            r#"{"alg":"ES512"}"#,
+            r#"{"alg":"ES256K"}"#,
+            r#"{"alg":"es512"}"#,
             r#"{"alg":"es384"}"#,
             r#"{"alg":"RS256"}"#,
             r#"{"alg":"PS256"}"#,
@@ -376,8 +377,10 @@ mod tests {
     }
 
     #[test]
-    fn none_hmac_and_rsa_stay_refused_beside_es384() {
-        for alg in ["none", "HS256", "HS384", "RS384", "PS384", "ES512"] {
+    fn none_hmac_and_rsa_stay_refused_beside_es384_and_es512() {
+        for alg in [
+            "none", "HS256", "HS384", "HS512", "RS384", "PS384", "RS512", "ES256K",
+        ] {
             let jws = format!(
                 "{}.{}.{}",
                 URL_SAFE_NO_PAD.encode(format!(r#"{{"alg":"{alg}"}}"#)),

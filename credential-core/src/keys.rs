@@ -1,6 +1,6 @@
-//! Signing keys, `did:key` / `did:jwk` identifiers and JWKs, for the three key types the
-//! [algorithm allow-list](crate::alg) accepts: Ed25519 (RFC 8037 `OKP`), P-256 and P-384
-//! (RFC 7518 `EC`, for ES256 and ES384).
+//! Signing keys, `did:key` / `did:jwk` identifiers and JWKs, for the four key types the
+//! [algorithm allow-list](crate::alg) accepts: Ed25519 (RFC 8037 `OKP`), P-256, P-384 and
+//! P-521 (RFC 7518 `EC`, for ES256, ES384 and ES512).
 //!
 //! Secret keys are zeroized on drop and never printed: their `Debug` is redacted and the
 //! only way to get the secret bytes out is [`SecretKey::to_private_jwk`], which returns a
@@ -8,8 +8,9 @@
 //!
 //! Identifiers: an Ed25519 key is `did:key:z6Mk…` (multicodec `ed25519-pub`, 0xed), a P-256
 //! key `did:key:zDn…` (multicodec `p256-pub`, 0x1200, over the 33-byte compressed point),
-//! a P-384 key `did:key:z82…` (`p384-pub`, 0x1201, over the 49-byte compressed point).
-//! Both also read as `did:jwk` (the JWK itself, base64url, in the DID), which many wallets
+//! a P-384 key `did:key:z82…` (`p384-pub`, 0x1201, over the 49-byte compressed point), a
+//! P-521 key `did:key:z2J9…` (`p521-pub`, 0x1202, over the 67-byte compressed point).
+//! All also read as `did:jwk` (the JWK itself, base64url, in the DID), which many wallets
 //! use for holder keys.
 
 use std::fmt;
@@ -17,7 +18,7 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
-use p256::ecdsa::signature::Verifier as _;
+use p256::ecdsa::signature::{RandomizedSigner as _, Verifier as _};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 use zeroize::Zeroizing;
@@ -30,6 +31,8 @@ const ED25519_MULTICODEC: [u8; 2] = [0xed, 0x01];
 const P256_MULTICODEC: [u8; 2] = [0x80, 0x24];
 /// The multicodec prefix of a P-384 public key (`p384-pub`, 0x1201 as varint 0x81 0x24).
 const P384_MULTICODEC: [u8; 2] = [0x81, 0x24];
+/// The multicodec prefix of a P-521 public key (`p521-pub`, 0x1202 as varint 0x82 0x24).
+const P521_MULTICODEC: [u8; 2] = [0x82, 0x24];
 /// Longest `did:key` or `did:jwk` string we look at; a P-256 did:jwk is about 190
 /// characters, an Ed25519 did:key 56.
 const MAX_DID_LEN: usize = 512;
@@ -41,10 +44,10 @@ pub const MAX_JWK_LEN: usize = 4096;
 #[non_exhaustive]
 pub enum KeyError {
     /// The DID is not a `did:key` or `did:jwk` of a supported key.
-    #[error("not a did:key or did:jwk of an Ed25519, P-256 or P-384 key: {0}")]
+    #[error("not a did:key or did:jwk of an Ed25519, P-256, P-384 or P-521 key: {0}")]
     BadDid(String),
     /// The JWK is not an Ed25519 OKP key or a P-256 EC key, or a member is malformed.
-    #[error("not an Ed25519, P-256 or P-384 JWK: {0}")]
+    #[error("not an Ed25519, P-256, P-384 or P-521 JWK: {0}")]
     BadJwk(String),
     /// The public key is not a valid point, or is a weak (small-order) Ed25519 key.
     #[error("invalid public key: not a valid point of its curve")]
@@ -54,14 +57,15 @@ pub enum KeyError {
     MismatchedJwk,
 }
 
-/// The three kinds of signing key.
+/// The four kinds of signing key.
 enum Secret {
     Ed25519(SigningKey),
     P256(p256::ecdsa::SigningKey),
     P384(p384::ecdsa::SigningKey),
+    P521(p521::ecdsa::SigningKey),
 }
 
-/// A signing key (Ed25519, P-256 or P-384). Zeroized on drop; `Debug` shows only the public DID.
+/// A signing key (Ed25519, P-256, P-384 or P-521). Zeroized on drop; `Debug` shows only the public DID.
 pub struct SecretKey(Secret);
 
 impl SecretKey {
@@ -80,6 +84,9 @@ impl SecretKey {
                 &mut rand::rngs::OsRng,
             ))),
             Algorithm::Es384 => Self(Secret::P384(p384::ecdsa::SigningKey::random(
+                &mut rand::rngs::OsRng,
+            ))),
+            Algorithm::Es512 => Self(Secret::P521(p521::ecdsa::SigningKey::random(
                 &mut rand::rngs::OsRng,
             ))),
         }
@@ -106,12 +113,21 @@ impl SecretKey {
             .map_err(|_| KeyError::BadJwk("`d` is not a P-384 private key".into()))
     }
 
+    /// The P-521 key whose secret scalar is `bytes` (big-endian, 66 bytes); zero and values
+    /// not below the group order are refused.
+    pub fn from_p521_bytes(bytes: &[u8; 66]) -> Result<Self, KeyError> {
+        p521::ecdsa::SigningKey::from_slice(bytes)
+            .map(|k| Self(Secret::P521(k)))
+            .map_err(|_| KeyError::BadJwk("`d` is not a P-521 private key".into()))
+    }
+
     /// The algorithm this key signs with.
     pub fn algorithm(&self) -> Algorithm {
         match &self.0 {
             Secret::Ed25519(_) => Algorithm::EdDSA,
             Secret::P256(_) => Algorithm::Es256,
             Secret::P384(_) => Algorithm::Es384,
+            Secret::P521(_) => Algorithm::Es512,
         }
     }
 
@@ -121,12 +137,14 @@ impl SecretKey {
             Secret::Ed25519(k) => PublicKey(Public::Ed25519(k.verifying_key())),
             Secret::P256(k) => PublicKey::from_p256(k.verifying_key()),
             Secret::P384(k) => PublicKey::from_p384(k.verifying_key()),
+            Secret::P521(k) => PublicKey::from_p521(&p521::ecdsa::VerifyingKey::from(k)),
         }
     }
 
-    /// Signs `message`: an Ed25519 signature (64 bytes), or an ES256 or ES384 signature as
-    /// JOSE encodes it (`r || s`, 32 or 48 bytes each, RFC 7518 §3.4): always
-    /// [`Algorithm::signature_len`] bytes. All are deterministic (RFC 8032, RFC 6979).
+    /// Signs `message`: an Ed25519 signature (64 bytes), or an ES256, ES384 or ES512
+    /// signature as JOSE encodes it (`r || s`, 32, 48 or 66 bytes each, RFC 7518 §3.4): always
+    /// [`Algorithm::signature_len`] bytes. All but ES512 are deterministic (RFC 8032,
+    /// RFC 6979); an ES512 signature uses a fresh random nonce.
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         match &self.0 {
             Secret::Ed25519(k) => k.sign(message).to_bytes().to_vec(),
@@ -136,6 +154,13 @@ impl SecretKey {
             }
             Secret::P384(k) => {
                 let signature: p384::ecdsa::Signature = k.sign(message);
+                signature.to_bytes().to_vec()
+            }
+            Secret::P521(k) => {
+                // p521 0.13 has no RFC 6979 for P-521 (its k would need 521-bit, not
+                // byte-wise, truncation): the nonce comes from the operating system instead.
+                let signature: p521::ecdsa::Signature =
+                    k.sign_with_rng(&mut rand::rngs::OsRng, message);
                 signature.to_bytes().to_vec()
             }
         }
@@ -158,6 +183,10 @@ impl SecretKey {
                 self.private_ec_jwk(bytes.as_slice())
             }
             Secret::P384(k) => {
+                let bytes = Zeroizing::new(k.to_bytes());
+                self.private_ec_jwk(bytes.as_slice())
+            }
+            Secret::P521(k) => {
                 let bytes = Zeroizing::new(k.to_bytes());
                 self.private_ec_jwk(bytes.as_slice())
             }
@@ -197,10 +226,14 @@ impl SecretKey {
             Algorithm::Es384 => {
                 Self::from_p384_bytes(&Zeroizing::new(decode_fixed::<48>(d, "d")?))?
             }
+            Algorithm::Es512 => {
+                Self::from_p521_bytes(&Zeroizing::new(decode_fixed::<66>(d, "d")?))?
+            }
         };
         if let Some(x) = &jwk.x {
             match alg {
                 Algorithm::Es384 => decode_fixed::<48>(x, "x").map(drop)?,
+                Algorithm::Es512 => decode_fixed::<66>(x, "x").map(drop)?,
                 _ => decode_fixed::<32>(x, "x").map(drop)?,
             }
         }
@@ -222,17 +255,18 @@ impl fmt::Debug for SecretKey {
     }
 }
 
-/// The three kinds of public key. An EC key is kept as its checked uncompressed SEC1
+/// The four kinds of public key. An EC key is kept as its checked uncompressed SEC1
 /// encoding so that [`PublicKey`] stays `Copy`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Public {
     Ed25519(VerifyingKey),
     P256([u8; 65]),
     P384([u8; 97]),
+    P521([u8; 133]),
 }
 
-/// A public key: Ed25519 (a valid point, not of small order) or P-256 (a point on the
-/// curve, not the identity).
+/// A public key: Ed25519 (a valid point, not of small order) or P-256, P-384 or P-521 (a
+/// point on the curve, not the identity).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct PublicKey(Public);
 
@@ -262,6 +296,21 @@ impl PublicKey {
         Ok(Self::from_p384(&key))
     }
 
+    /// A P-521 key from its SEC1 encoding (compressed or uncompressed); rejects points
+    /// not on the curve and the identity.
+    pub fn from_p521_sec1(bytes: &[u8]) -> Result<Self, KeyError> {
+        let key = p521::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+            .map_err(|_| KeyError::BadPublicKey)?;
+        Ok(Self::from_p521(&key))
+    }
+
+    fn from_p521(key: &p521::ecdsa::VerifyingKey) -> Self {
+        let point = key.to_encoded_point(false);
+        let mut bytes = [0u8; 133];
+        bytes.copy_from_slice(point.as_bytes());
+        Self(Public::P521(bytes))
+    }
+
     fn from_p384(key: &p384::ecdsa::VerifyingKey) -> Self {
         let point = key.to_encoded_point(false);
         let mut bytes = [0u8; 97];
@@ -282,11 +331,12 @@ impl PublicKey {
             Public::Ed25519(_) => Algorithm::EdDSA,
             Public::P256(_) => Algorithm::Es256,
             Public::P384(_) => Algorithm::Es384,
+            Public::P521(_) => Algorithm::Es512,
         }
     }
 
-    /// The raw public key: 32 bytes for Ed25519, the 33-byte (P-256) or 49-byte (P-384)
-    /// compressed SEC1 point.
+    /// The raw public key: 32 bytes for Ed25519, the 33-byte (P-256), 49-byte (P-384) or
+    /// 67-byte (P-521) compressed SEC1 point.
     pub fn to_bytes(&self) -> Vec<u8> {
         match &self.0 {
             Public::Ed25519(k) => k.to_bytes().to_vec(),
@@ -298,6 +348,10 @@ impl PublicKey {
                 .p384()
                 .map(|k| k.to_encoded_point(true).as_bytes().to_vec())
                 .unwrap_or_default(),
+            Public::P521(_) => self
+                .p521()
+                .map(|k| k.to_encoded_point(true).as_bytes().to_vec())
+                .unwrap_or_default(),
         }
     }
 
@@ -305,7 +359,7 @@ impl PublicKey {
     pub fn as_dalek(&self) -> Option<&VerifyingKey> {
         match &self.0 {
             Public::Ed25519(k) => Some(k),
-            Public::P256(_) | Public::P384(_) => None,
+            Public::P256(_) | Public::P384(_) | Public::P521(_) => None,
         }
     }
 
@@ -313,20 +367,27 @@ impl PublicKey {
         match &self.0 {
             // Checked when the key was made; decoding the uncompressed form again is cheap.
             Public::P256(bytes) => p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).ok(),
-            Public::Ed25519(_) | Public::P384(_) => None,
+            Public::Ed25519(_) | Public::P384(_) | Public::P521(_) => None,
         }
     }
 
     fn p384(&self) -> Option<p384::ecdsa::VerifyingKey> {
         match &self.0 {
             Public::P384(bytes) => p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes).ok(),
-            Public::Ed25519(_) | Public::P256(_) => None,
+            Public::Ed25519(_) | Public::P256(_) | Public::P521(_) => None,
+        }
+    }
+
+    fn p521(&self) -> Option<p521::ecdsa::VerifyingKey> {
+        match &self.0 {
+            Public::P521(bytes) => p521::ecdsa::VerifyingKey::from_sec1_bytes(bytes).ok(),
+            Public::Ed25519(_) | Public::P256(_) | Public::P384(_) => None,
         }
     }
 
     /// The multicodec-prefixed key a `did:key` encodes.
     fn multicodec(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(51);
+        let mut bytes = Vec::with_capacity(69);
         match &self.0 {
             Public::Ed25519(k) => {
                 bytes.extend_from_slice(&ED25519_MULTICODEC);
@@ -340,12 +401,16 @@ impl PublicKey {
                 bytes.extend_from_slice(&P384_MULTICODEC);
                 bytes.extend_from_slice(&self.to_bytes());
             }
+            Public::P521(_) => {
+                bytes.extend_from_slice(&P521_MULTICODEC);
+                bytes.extend_from_slice(&self.to_bytes());
+            }
         }
         bytes
     }
 
     /// `did:key:z…`: multibase base58btc of the multicodec key (`z6Mk…` for Ed25519,
-    /// `zDn…` for P-256, `z82…` for P-384).
+    /// `zDn…` for P-256, `z82…` for P-384, `z2J9…` for P-521).
     pub fn did(&self) -> String {
         format!("did:key:z{}", bs58::encode(self.multicodec()).into_string())
     }
@@ -407,6 +472,9 @@ impl PublicKey {
             Some((prefix, rest)) if *prefix == P384_MULTICODEC && rest.len() == 49 => {
                 Self::from_p384_sec1(rest)
             }
+            Some((prefix, rest)) if *prefix == P521_MULTICODEC && rest.len() == 67 => {
+                Self::from_p521_sec1(rest)
+            }
             _ => Err(bad()),
         }
     }
@@ -433,6 +501,13 @@ impl PublicKey {
                 crv: "P-384".into(),
                 x: URL_SAFE_NO_PAD.encode(bytes.get(1..49).unwrap_or_default()),
                 y: Some(URL_SAFE_NO_PAD.encode(bytes.get(49..97).unwrap_or_default())),
+                kid: None,
+            },
+            Public::P521(bytes) => PublicJwk {
+                kty: "EC".into(),
+                crv: "P-521".into(),
+                x: URL_SAFE_NO_PAD.encode(bytes.get(1..67).unwrap_or_default()),
+                y: Some(URL_SAFE_NO_PAD.encode(bytes.get(67..133).unwrap_or_default())),
                 kid: None,
             },
         }
@@ -472,7 +547,8 @@ impl PublicKey {
     }
 
     /// Verifies a signature made by [`SecretKey::sign`]: strict Ed25519 (no non-canonical
-    /// or small-order signatures), or ES256 / ES384 over SHA-256 / SHA-384 of `message`
+    /// or small-order signatures), or ES256 / ES384 / ES512 over SHA-256 / SHA-384 /
+    /// SHA-512 of `message`
     /// (`r || s`, exactly [`Algorithm::signature_len`] bytes; DER or any other length is
     /// refused).
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
@@ -501,6 +577,13 @@ impl PublicKey {
                 self.p384()
                     .is_some_and(|k| k.verify(message, &signature).is_ok())
             }
+            Public::P521(_) => {
+                let Ok(signature) = p521::ecdsa::Signature::from_slice(signature) else {
+                    return false;
+                };
+                self.p521()
+                    .is_some_and(|k| k.verify(message, &signature).is_ok())
+            }
         }
     }
 }
@@ -512,13 +595,13 @@ impl fmt::Debug for PublicKey {
 }
 
 /// A public JWK as published in trust bundles and JWKS documents: `OKP`/`Ed25519` with
-/// `x`, or `EC`/`P-256` or `EC`/`P-384` with `x` and `y`.
+/// `x`, or `EC`/`P-256`, `EC`/`P-384` or `EC`/`P-521` with `x` and `y`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicJwk {
-    /// `OKP` (Ed25519) or `EC` (P-256, P-384).
+    /// `OKP` (Ed25519) or `EC` (P-256, P-384, P-521).
     pub kty: String,
-    /// `Ed25519`, `P-256` or `P-384`.
+    /// `Ed25519`, `P-256`, `P-384` or `P-521`.
     pub crv: String,
     /// The public key (Ed25519), or the point's x coordinate (EC), base64url.
     pub x: String,
@@ -547,8 +630,10 @@ impl JwkFields {
             ("OKP", Some("Ed25519")) => Ok(Algorithm::EdDSA),
             ("EC", Some("P-256")) => Ok(Algorithm::Es256),
             ("EC", Some("P-384")) => Ok(Algorithm::Es384),
+            ("EC", Some("P-521")) => Ok(Algorithm::Es512),
             (kty, crv) => Err(KeyError::BadJwk(format!(
-                "kty {kty} crv {}: only OKP/Ed25519, EC/P-256 and EC/P-384 keys are supported",
+                "kty {kty} crv {}: only OKP/Ed25519, EC/P-256, EC/P-384 and EC/P-521 keys are \
+                 supported",
                 crv.unwrap_or("(none)")
             ))),
         }
@@ -568,6 +653,7 @@ impl JwkFields {
             }
             Algorithm::Es256 => PublicKey::from_p256_sec1(&self.ec_point::<32>(x, "P-256")?),
             Algorithm::Es384 => PublicKey::from_p384_sec1(&self.ec_point::<48>(x, "P-384")?),
+            Algorithm::Es512 => PublicKey::from_p521_sec1(&self.ec_point::<66>(x, "P-521")?),
         }
     }
 
@@ -587,7 +673,7 @@ impl JwkFields {
 }
 
 /// The JWK member `member` as exactly `N` bytes (32 for Ed25519 and P-256 coordinates and
-/// scalars, 48 for P-384).
+/// scalars, 48 for P-384, 66 for P-521).
 fn decode_fixed<const N: usize>(b64: &str, member: &str) -> Result<[u8; N], KeyError> {
     let bytes = Zeroizing::new(
         URL_SAFE_NO_PAD
@@ -857,6 +943,98 @@ mod tests {
     }
 
     #[test]
+    fn p521_did_key_is_the_did_key_method_vector_and_its_jwk() {
+        // The did:key method's P-521 vector (w3c-ccg/did-method-key,
+        // test-vectors/nist-curves.json): multicodec 0x1202 over the 67-byte compressed
+        // point, and the JWK it stands for.
+        let did = "did:key:z2J9gaYxrKVpdoG9A4gRnmpnRCcxU6agDtFVVBVdn1JedouoZN7SzcyREXXzWgt3gGiwpoHq7K68X4m32D8HgzG8wv3sY5j7";
+        let key = PublicKey::from_did(did).unwrap();
+        assert_eq!(key.algorithm(), Algorithm::Es512);
+        assert_eq!(key.did(), did);
+        assert_eq!(key.to_bytes().len(), 67);
+        assert_eq!(PublicKey::from_did(&key.did_url()).unwrap(), key);
+        let jwk = key.to_jwk();
+        assert_eq!((jwk.kty.as_str(), jwk.crv.as_str()), ("EC", "P-521"));
+        assert_eq!(
+            jwk.x,
+            "ASUHPMyichQ0QbHZ9ofNx_l4y7luncn5feKLo3OpJ2nSbZoC7mffolj5uy7s6KSKXFmnNWxGJ42IOrjZ47qqwqyS"
+        );
+        assert_eq!(
+            jwk.y.as_deref(),
+            Some("AW9ziIC4ZQQVSNmLlp59yYKrjRY0_VqO-GOIYQ9tYpPraBKUloEId6cI_vynCzlZWZtWpgOM3HPhYEgawQ703RjC")
+        );
+        assert_eq!(PublicKey::from_jwk(&jwk).unwrap(), key);
+        assert_eq!(PublicKey::from_did(&key.did_jwk()).unwrap(), key);
+        let fresh = SecretKey::generate_for(Algorithm::Es512).public();
+        assert!(fresh.did().starts_with("did:key:z2J9"));
+        assert_eq!(PublicKey::from_did(&fresh.did()).unwrap(), fresh);
+        // The P-521 prefix over a P-384-sized point is refused, and so is a point that is
+        // not on the curve.
+        let mut bytes = P521_MULTICODEC.to_vec();
+        bytes.extend_from_slice(&[2u8; 49]);
+        let short = format!("did:key:z{}", bs58::encode(bytes).into_string());
+        assert!(PublicKey::from_did(&short).is_err());
+        let mut off = jwk.clone();
+        off.y = Some(off.x.clone());
+        assert_eq!(PublicKey::from_jwk(&off), Err(KeyError::BadPublicKey));
+    }
+
+    #[test]
+    fn es512_signs_132_byte_raw_r_s_that_verify_only_under_its_key() {
+        let key = SecretKey::generate_for(Algorithm::Es512);
+        let signature = key.sign(b"message");
+        // JOSE's form (RFC 7518 section 3.4): r and s, 66 bytes each, not DER.
+        assert_eq!(signature.len(), 132);
+        assert_eq!(Algorithm::Es512.signature_len(), 132);
+        assert!(key.public().verify(b"message", &signature));
+        assert!(!key.public().verify(b"messagf", &signature));
+        let mut flipped = signature.clone();
+        flipped[70] ^= 1;
+        assert!(!key.public().verify(b"message", &flipped));
+        let der = p521::ecdsa::Signature::from_slice(&signature)
+            .unwrap()
+            .to_der();
+        assert!(!key.public().verify(b"message", der.as_bytes()));
+        assert!(!key.public().verify(b"message", &signature[..96]));
+        // r = s = 0 (CVE-2022-21449's "psychic signature") never verifies.
+        assert!(!key.public().verify(b"message", &[0u8; 132]));
+        let other = SecretKey::generate_for(Algorithm::Es512);
+        assert!(!other.public().verify(b"message", &signature));
+        let p384 = SecretKey::generate_for(Algorithm::Es384);
+        assert!(!p384.public().verify(b"message", &signature[..96]));
+        // A fresh nonce each time (no RFC 6979 for P-521 here): both verify.
+        let again = key.sign(b"message");
+        assert_ne!(again, signature);
+        assert!(key.public().verify(b"message", &again));
+    }
+
+    #[test]
+    fn p521_private_jwk_round_trips_and_a_wrong_d_is_refused() {
+        let key = SecretKey::generate_for(Algorithm::Es512);
+        let jwk = key.to_private_jwk();
+        assert!(jwk.contains(r#""crv":"P-521""#), "{}", jwk.as_str());
+        let back = SecretKey::from_private_jwk(&jwk).unwrap();
+        assert_eq!(back.public(), key.public());
+        assert_eq!(back.algorithm(), Algorithm::Es512);
+        let d = serde_json::from_str::<serde_json::Value>(&jwk).unwrap()["d"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(!format!("{key:?}").contains(&d));
+        for d in [
+            [0u8; 66].to_vec(),
+            [1u8; 48].to_vec(),
+            [0xffu8; 66].to_vec(),
+        ] {
+            let jwk = format!(
+                r#"{{"kty":"EC","crv":"P-521","d":"{}"}}"#,
+                URL_SAFE_NO_PAD.encode(d)
+            );
+            assert!(SecretKey::from_private_jwk(&jwk).is_err(), "{jwk}");
+        }
+    }
+
+    #[test]
     fn p384_private_jwk_round_trips_and_debug_hides_the_secret() {
         let key = SecretKey::generate_for(Algorithm::Es384);
         let jwk = key.to_private_jwk();
@@ -891,6 +1069,7 @@ mod tests {
         for (alg, size, curve) in [
             (Algorithm::Es256, 32, "P-256"),
             (Algorithm::Es384, 48, "P-384"),
+            (Algorithm::Es512, 66, "P-521"),
         ] {
             let good = SecretKey::generate_for(alg).public().to_jwk();
             assert!(PublicKey::from_jwk(&good).is_ok(), "{curve}");

@@ -4,7 +4,7 @@
 //! binary container of the JWS's *decoded* parts:
 //!
 //! ```text
-//! u16 big-endian header length | header JSON | signature (64 bytes; 96 for ES384) | payload JSON
+//! u16 big-endian header length | header JSON | signature (64 bytes; 96 for ES384, 132 for ES512) | payload JSON
 //! ```
 //!
 //! Why this shape:
@@ -130,7 +130,7 @@ pub fn decode(text: &str) -> Result<String, PaperError> {
         return Err(PaperError::Container);
     }
     let (header, rest) = rest.split_at(header_len);
-    // The signature's length is its algorithm's (64 bytes, 96 for ES384), named in the
+    // The signature's length is its algorithm's (64 bytes, 96 for ES384, 132 for ES512), named in the
     // header; an algorithm off the allow-list is no credential to decode.
     let signature_len = serde_json::from_slice::<serde_json::Value>(header)
         .ok()

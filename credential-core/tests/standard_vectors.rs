@@ -236,3 +236,46 @@ fn rfc6979_a26_p384_sha384_deterministic_signatures_are_reproduced_byte_for_byte
         assert!(key.public().verify(message.as_bytes(), &expected));
     }
 }
+
+#[test]
+fn rfc7515_a4_es512_jws_verifies_under_its_p521_key_and_its_d_yields_that_key() {
+    // RFC 7515 appendix A.4: a JWS over the payload "Payload" with ECDSA P-521 SHA-512, and
+    // the P-521 private JWK that made it. ES512's signature is r || s, 66 bytes each.
+    let private = r#"{"kty":"EC","crv":"P-521",
+        "x":"AekpBQ8ST8a8VcfVOTNl353vSrDCLLJXmPk06wTjxrrjcBpXp5EOnYG_NjFZ6OvLFV1jSfS9tsz4qUxcWceqwQGk",
+        "y":"ADSmRA43Z1DSNx_RvcLI87cdL07l6jQyyBXMoxVg_l2Th-x3S1WDhjDly79ajL4Kkd0AZMaZmh9ubmf63e3kyMj2",
+        "d":"AY5pb7A0UFiB3RELSD64fTLOSV_jazdF7fLYyuTw8lOfRhWg6Y6rUrPAxerEzgdRhajnu0ferB0d53vM9mE15j2C"}"#;
+    let key = SecretKey::from_private_jwk(private).unwrap();
+    assert_eq!(key.algorithm(), Algorithm::Es512);
+    let public = key.public();
+    let compact = "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZA.\
+        AdwMgeerwtHoh-l192l60hp9wAHZFVJbLfD_UxMi70cwnZOYaRI1bKPWROc-mZZq\
+        wqT2SI-KGDKB34XO0aw_7XdtAG8GaSwFKdCAPZgoXD2YBJZCPEX3xKpRwcdOO8Kp\
+        EHwJjyqOgzDO7iKvU8vcnwNrmxYbSW9ERBXukOXolLzeO_Jn";
+    let jws = UnverifiedJws::parse(compact, MAX_JWS_LEN).unwrap();
+    assert_eq!(jws.algorithm(), Algorithm::Es512);
+    assert_eq!(jws.payload(), b"Payload");
+    assert_eq!(jws.signature().len(), 132);
+    assert!(jws.verify_with(&public));
+    // Another P-521 key, or the payload changed, and it no longer verifies.
+    assert!(!jws.verify_with(&SecretKey::generate_for(Algorithm::Es512).public()));
+    let changed = compact.replacen("UGF5bG9hZA", "UGF5bG9hZQ", 1);
+    let changed = UnverifiedJws::parse(&changed, MAX_JWS_LEN).unwrap();
+    assert!(!changed.verify_with(&public));
+    // CVE-2022-21449: a signature of r = s = 0 under the same header is refused.
+    let zero = format!(
+        "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZA.{}",
+        base64::Engine::encode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            [0u8; 132]
+        )
+    );
+    let zero = UnverifiedJws::parse(&zero, MAX_JWS_LEN).unwrap();
+    assert!(!zero.verify_with(&public));
+    // A fresh ES512 signature by the same key verifies as well.
+    let header = br#"{"alg":"ES512"}"#;
+    let ours = jws::sign_raw(&key, header, b"Payload");
+    assert!(UnverifiedJws::parse(&ours, MAX_JWS_LEN)
+        .unwrap()
+        .verify_with(&public));
+}

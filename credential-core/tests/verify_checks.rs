@@ -1159,7 +1159,7 @@ fn an_es256_credential_relabelled_eddsa_or_tampered_fails_the_signature_check() 
         &w.verify(&reencode(&jws, None, Some(text.as_bytes()))),
         CheckId::Signature,
     );
-    for alg in ["ES512", "RS256", "PS256", "HS256", "ES256K", "none"] {
+    for alg in ["RS512", "RS256", "PS256", "HS256", "ES256K", "none"] {
         let other = reencode(
             &jws,
             Some(&format!(r#"{{"alg":"{alg}","typ":"vc+jwt"}}"#)),
@@ -1213,7 +1213,7 @@ fn a_credential_from_an_es384_issuer_verifies_valid_and_relabelled_or_tampered_f
         &w.verify(&reencode(&credential, None, Some(tampered.as_bytes()))),
         CheckId::Signature,
     );
-    for alg in ["ES512", "HS384", "RS384", "PS384", "none"] {
+    for alg in ["ES256K", "HS384", "RS384", "PS384", "none"] {
         let other = reencode(
             &credential,
             Some(&format!(r#"{{"alg":"{alg}","typ":"vc+jwt"}}"#)),

@@ -36,7 +36,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Generate and inspect Ed25519, P-256 (ES256) or P-384 (ES384) keys (private JWK files, did:key).
+    /// Generate and inspect Ed25519, P-256 (ES256), P-384 (ES384) or P-521 (ES512) keys (private JWK files, did:key).
     #[command(subcommand)]
     Key(issuer::key::KeyCommand),
     /// Issue a credential from a claims file, or many from a CSV file.

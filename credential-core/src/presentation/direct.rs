@@ -39,7 +39,7 @@ use crate::jws::UnverifiedJws;
 use crate::keys::PublicKey;
 use crate::report::{self, Checks, Outcome, Verdict};
 use crate::verify::direct::{
-    has_type, includes_base_context, resolve, serialized_len, shorten, without_jwt_claims,
+    has_type, includes_base_context, resolve, serialized_len, shorten, without_jwt_claims, GivenKey,
 };
 
 /// The `type` of a VC-API envelope of a JOSE-secured presentation.
@@ -175,8 +175,21 @@ enum Securing<'a> {
 }
 
 /// Verifies a presentation given as JSON (a DI-secured presentation, an envelope, or a
-/// string holding a compact `vp+jwt`) against what the verifier asked for.
+/// string holding a compact `vp+jwt`) against what the verifier asked for; the holder's
+/// key is the one its `did:key`/`did:jwk` URL encodes.
 pub fn verify_presentation_direct(input: &Value, binding: &Binding) -> DirectPresentation {
+    verify_presentation_direct_with(input, binding, &[])
+}
+
+/// [`verify_presentation_direct`], also taking holder keys given to the verifier as JWKs or
+/// verification methods ([`GivenKey`]): a `kid` (or `verificationMethod`) that names one of
+/// them is verified with it, and a method's `controller` must then be the `holder` when
+/// the presentation names one. Keys not named fall back to the DID the `kid` encodes.
+pub fn verify_presentation_direct_with(
+    input: &Value,
+    binding: &Binding,
+    keys: &[GivenKey],
+) -> DirectPresentation {
     let mut checks = Checks::new();
     let len = serialized_len(input);
     if len > MAX_PRESENTATION_LEN {
@@ -230,19 +243,48 @@ pub fn verify_presentation_direct(input: &Value, binding: &Binding) -> DirectPre
             proof.option("domain").cloned(),
         ),
     };
-    let signer = key_ref
-        .as_deref()
-        .and_then(|k| k.split_once('#'))
-        .map(|(did, _)| did.to_owned());
-    let controller = named_holder.clone().or_else(|| signer.clone());
-    let resolved = match (&named_holder, &signer) {
-        (Some(holder), Some(signer)) if holder != signer => Err(Msg::new("kid-not-holder")),
-        _ => resolve(key_ref.as_deref(), signer.as_deref()),
+    let given: Vec<&GivenKey> = match key_ref.as_deref() {
+        Some(kid) => keys.iter().filter(|g| g.named(kid)).collect(),
+        None => Vec::new(),
+    };
+    let (resolved, controller) = if given.is_empty() {
+        let signer = key_ref
+            .as_deref()
+            .and_then(|k| k.split_once('#'))
+            .map(|(did, _)| did.to_owned());
+        let resolved = match (&named_holder, &signer) {
+            (Some(holder), Some(signer)) if holder != signer => Err(Msg::new("kid-not-holder")),
+            _ => resolve(key_ref.as_deref(), signer.as_deref())
+                .map(|(key, _)| (key, Msg::new("direct-holder-signature-ok"))),
+        };
+        (resolved, named_holder.clone().or(signer))
+    } else {
+        // The same key may be listed under several controllers: the one whose controller
+        // is the holder, or that names none, is taken.
+        let kid = key_ref.as_deref().unwrap_or_default();
+        let taken = given
+            .iter()
+            .find(|g| match (&named_holder, g.controller()) {
+                (Some(holder), Some(controller)) => holder == controller,
+                _ => true,
+            });
+        match taken {
+            Some(g) => (
+                Ok((
+                    g.key(),
+                    Msg::new("direct-holder-key-given-ok").arg("kid", shorten(kid)),
+                )),
+                named_holder
+                    .clone()
+                    .or_else(|| g.controller().map(str::to_owned)),
+            ),
+            None => (Err(Msg::new("kid-not-holder")), named_holder.clone()),
+        }
     };
     let (outcome, detail) = match resolved {
-        Ok((key, _)) => {
+        Ok((key, words)) => {
             if verifies(&securing, &key) {
-                (Outcome::Pass, Msg::new("direct-holder-signature-ok"))
+                (Outcome::Pass, words)
             } else {
                 (Outcome::Fail, Msg::new("holder-signature-bad"))
             }

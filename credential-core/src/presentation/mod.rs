@@ -68,8 +68,9 @@ fn parse_vp_jwt<'a, K: CheckId>(
 
 pub use check::{PresentationCheck, PresentationCheckId};
 pub use direct::{
-    verify_presentation_direct, Binding, DirectPresentation, DirectPresentationCheck,
-    DirectPresentationCheckId, AUTHENTICATION, ENVELOPED_VP_PREFIX, ENVELOPED_VP_TYPE,
+    verify_presentation_direct, verify_presentation_direct_with, Binding, DirectPresentation,
+    DirectPresentationCheck, DirectPresentationCheckId, AUTHENTICATION, ENVELOPED_VP_PREFIX,
+    ENVELOPED_VP_TYPE,
 };
 pub use present::{present, PresentationError, PRESENTATION_LIFETIME_SECS, TYP_VP};
 pub use report::{bundle_rejected, PresentationReport};

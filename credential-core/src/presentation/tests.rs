@@ -505,4 +505,88 @@ mod direct {
         let report = verify_presentation_direct(&vp(None, json!([])), &binding());
         assert_eq!(report.failed(), ["well-formed"]);
     }
+
+    /// A vp+jwt signed by `key` under `kid`, naming `holder`, bound to the challenge and
+    /// domain.
+    fn jose_vp(key: &SecretKey, kid: &str, holder: Option<&str>) -> Value {
+        let mut payload = vp(holder, json!([]));
+        payload["nonce"] = json!(CHALLENGE);
+        payload["aud"] = json!(DOMAIN);
+        json!(jws::sign(
+            key,
+            &Header::new("vp+jwt", kid),
+            &serde_json::to_vec(&payload).unwrap(),
+        ))
+    }
+
+    #[test]
+    fn a_holder_key_given_as_a_verification_method_verifies_a_presentation_of_its_controller() {
+        use crate::presentation::verify_presentation_direct_with;
+        use crate::verify::direct::GivenKey;
+        let holder = "https://holder.example/people/7";
+        for alg in crate::Algorithm::ALL {
+            let key = SecretKey::generate_for(alg);
+            let thumbprint = key.public().thumbprint();
+            let method = |controller: &str| {
+                let mut jwk = serde_json::to_value(key.public().to_jwk()).unwrap();
+                jwk["kid"] = json!(thumbprint);
+                GivenKey::from_value(&json!({
+                    "id": format!("{controller}#key-1"),
+                    "type": "JsonWebKey",
+                    "controller": controller,
+                    "publicKeyJwk": jwk,
+                }))
+                .unwrap()
+            };
+            let given = [method(holder)];
+            // Named by the JWK's kid, by the method's id, with or without a holder.
+            for (kid, named) in [
+                (thumbprint.clone(), Some(holder)),
+                (format!("{holder}#key-1"), Some(holder)),
+                (thumbprint.clone(), None),
+            ] {
+                let report = verify_presentation_direct_with(
+                    &jose_vp(&key, &kid, named),
+                    &binding(),
+                    &given,
+                );
+                assert_eq!(report.verdict, Verdict::Valid, "{alg}: {report:#?}");
+                assert_eq!(report.holder.as_deref(), Some(holder));
+                let signature = &report.checks[2];
+                assert_eq!(signature.id.name(), "holder-signature");
+                assert!(
+                    signature
+                        .detail
+                        .contains("a key of the holder given directly"),
+                    "{}",
+                    signature.detail
+                );
+            }
+            // Without the key given, the kid is no DID URL: refused.
+            let report = verify_presentation_direct_with(
+                &jose_vp(&key, &thumbprint, Some(holder)),
+                &binding(),
+                &[],
+            );
+            assert_eq!(report.failed(), ["holder-signature"], "{alg}");
+            // The key is another controller's: not the holder's key.
+            let report = verify_presentation_direct_with(
+                &jose_vp(&key, &thumbprint, Some(holder)),
+                &binding(),
+                &[method("https://someone-else.example")],
+            );
+            assert_eq!(report.failed(), ["holder-signature"], "{alg}");
+            assert!(report.checks[2]
+                .detail
+                .contains("not a key of the presentation's holder"));
+            // Signed by another key under the given key's name.
+            let intruder = SecretKey::generate_for(alg);
+            let report = verify_presentation_direct_with(
+                &jose_vp(&intruder, &thumbprint, Some(holder)),
+                &binding(),
+                &given,
+            );
+            assert_eq!(report.failed(), ["holder-signature"], "{alg}");
+        }
+    }
 }

@@ -84,10 +84,13 @@ fn in_another_language_marks_and_details_are_translated_and_columns_fit_them() {
     // Step names have no label in the catalog: the stable name is shown.
     assert_eq!(
         out,
-        "   1. [bestanden   ] first  Ed25519-Signatur ist gültig\n   2. [übersprungen] second nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen\n   3. [übersprungen] third  nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen\n"
+        "   1. [bestanden   ] first  die Signatur ist mit dem Schlüssel der ausstellenden Stelle gültig\n   2. [übersprungen] second nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen\n   3. [übersprungen] third  nicht durchgeführt: eine vorherige Prüfung ist fehlgeschlagen\n"
     );
     // The English detail stays what programs read.
-    assert_eq!(list[0].detail, "Ed25519 signature verifies");
+    assert_eq!(
+        list[0].detail,
+        "the signature verifies under the issuer's key"
+    );
     assert_eq!(headline(Verdict::Invalid, Lang::Ar), "غير صالحة");
 }
 
@@ -101,21 +104,27 @@ fn a_report_read_in_german_never_renders_its_english_details_until_json_asks() {
     let list = checks.complete();
     let mut out = String::new();
     write_checks(&mut out, &list, Lang::De);
-    assert!(out.contains("Ed25519-Signatur ist gültig"), "{out}");
+    assert!(
+        out.contains("die Signatur ist mit dem Schlüssel der ausstellenden Stelle gültig"),
+        "{out}"
+    );
     assert!(
         list.iter().all(|c| c.detail.english.get().is_none()),
         "printing in German rendered English details"
     );
     let details: Vec<&Detail> = list.iter().map(|c| &c.detail).collect();
     let json = serde_json::to_value(details).unwrap();
-    assert_eq!(json[0], "Ed25519 signature verifies");
+    assert_eq!(json[0], "the signature verifies under the issuer's key");
     assert_eq!(json[1], "not run: an earlier check failed");
     assert_eq!(
         list[0].detail.english.get().map(String::as_str),
-        Some("Ed25519 signature verifies")
+        Some("the signature verifies under the issuer's key")
     );
     // Read in English, the detail is the English words, rendered once and kept.
-    assert_eq!(list[0].detail_in(Lang::En), "Ed25519 signature verifies");
+    assert_eq!(
+        list[0].detail_in(Lang::En),
+        "the signature verifies under the issuer's key"
+    );
     assert_eq!(
         format!("{}", list[2].detail),
         "not run: an earlier check failed"

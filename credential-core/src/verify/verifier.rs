@@ -311,7 +311,7 @@ pub fn is_data_integrity(credential: &str) -> bool {
 ///
 /// EdDSA signatures under Ed25519 keys are checked together in one batch (a failing batch
 /// falls back to one-by-one, to tell which failed); every other signature (ES256) is
-/// checked one by one, since ECDSA (ES256, ES384) has no batch verification.
+/// checked one by one, since ECDSA (ES256, ES384, ES512) has no batch verification.
 fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
     let ready: Vec<(usize, &UnverifiedJws<'_>, &PublicKey)> = pendings
         .iter()

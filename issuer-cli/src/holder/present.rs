@@ -172,8 +172,9 @@ fn present_document(a: &PresentArgs, vp: &std::path::Path, key: &std::path::Path
         if !enveloped_jws(credential) {
             bail!(
                 "credential {} of the presentation is not an EnvelopedVerifiableCredential \
-                 holding a compact vc+jwt or vc+sd-jwt (data:application/vc+jwt,…): a credential in a \
-                 vp+jwt must be secured and enveloped (VC-JOSE-COSE)",
+                 holding a compact vc+jwt, a vc+sd-jwt or a COSE_Sign1 vc+cose \
+                 (data:application/vc+jwt,…): a credential in a vp+jwt must be secured and \
+                 enveloped (VC-JOSE-COSE)",
                 n + 1
             );
         }
@@ -220,9 +221,10 @@ fn present_document(a: &PresentArgs, vp: &std::path::Path, key: &std::path::Path
 }
 
 /// Whether `credential` is an EnvelopedVerifiableCredential whose `data:` URL holds a
-/// well-formed compact `vc+jwt`, or the issuer-signed JWT of a `vc+sd-jwt` (three base64url
-/// parts, a JSON header of that type and a JSON payload). Its signature is the issuer's,
-/// checked by the verifier. COSE (`vc+cose`) is not read by Skillpass.
+/// well-formed compact `vc+jwt`, the issuer-signed JWT of a `vc+sd-jwt` (three base64url
+/// parts, a JSON header of that type and a JSON payload), or a `vc+cose` credential that is
+/// a tagged COSE_Sign1 (see [`cose_sign1`]). Its signature is the issuer's, checked by the
+/// verifier: a holder presents credentials, it does not verify them.
 fn enveloped_jws(credential: &serde_json::Value) -> bool {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine as _;
@@ -232,6 +234,9 @@ fn enveloped_jws(credential: &serde_json::Value) -> bool {
     let Some(id) = credential.get("id").and_then(serde_json::Value::as_str) else {
         return false;
     };
+    if let Some(cose) = id.strip_prefix("data:application/vc+cose;base64,") {
+        return id.len() <= MAX_SD_JWT_LEN && cose_sign1(cose);
+    }
     let (typ, jws) = if let Some(jws) = id.strip_prefix("data:application/vc+jwt,") {
         ("vc+jwt", jws)
     } else if let Some(sd) = id.strip_prefix("data:application/vc+sd-jwt,") {
@@ -251,4 +256,22 @@ fn enveloped_jws(credential: &serde_json::Value) -> bool {
         && URL_SAFE_NO_PAD
             .decode(signature)
             .is_ok_and(|s| !s.is_empty())
+}
+
+/// Whether `base64` (standard alphabet, as a `;base64` data: URL carries it) holds a
+/// COSE_Sign1 as VC-JOSE-COSE secures a `vc+cose` credential: CBOR tag 18 around an array
+/// of four members whose first, the protected header, is a byte string (RFC 9052 §4.2).
+/// Only that shape is looked at: Skillpass does not verify COSE, the verifier does.
+fn cose_sign1(base64: &str) -> bool {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    const TAG_18: u8 = 0xd2;
+    const ARRAY_OF_4: u8 = 0x84;
+    let Ok(bytes) = STANDARD.decode(base64) else {
+        return false;
+    };
+    matches!(
+        bytes.as_slice(),
+        [TAG_18, ARRAY_OF_4, header, ..] if (0x40..=0x5b).contains(header)
+    )
 }

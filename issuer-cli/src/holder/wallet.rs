@@ -53,7 +53,8 @@ pub(crate) struct InitArgs {
     #[arg(long, conflicts_with = "alg")]
     key: Option<PathBuf>,
     /// The algorithm of the generated holder key: `EdDSA` (Ed25519, the default),
-    /// `ES256` (P-256, which HAIP wallets and issuers support) or `ES384` (P-384).
+    /// `ES256` (P-256, which HAIP wallets and issuers support), `ES384` (P-384) or
+    /// `ES512` (P-521).
     #[arg(long, value_name = "ALG")]
     alg: Option<credential_core::Algorithm>,
     /// Replace an existing wallet (its key and credentials are lost).

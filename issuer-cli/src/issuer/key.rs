@@ -1,5 +1,5 @@
-//! `skillpass key`: generate Ed25519 (default), P-256 (`--alg ES256`) or P-384
-//! (`--alg ES384`) keys as private JWK files (mode 0600) and show their public forms —
+//! `skillpass key`: generate Ed25519 (default), P-256 (`--alg ES256`), P-384 (`--alg ES384`)
+//! or P-521 (`--alg ES512`) keys as private JWK files (mode 0600) and show their public forms —
 //! did:key, did:jwk, DID URL (`kid`), public JWK, RFC 7638 thumbprint — never the secret.
 
 use std::path::PathBuf;
@@ -28,8 +28,8 @@ pub(crate) struct NewArgs {
     #[arg(long)]
     force: bool,
     /// The signature algorithm: `EdDSA` (Ed25519, the default), `ES256` (P-256, which
-    /// the OpenID high-assurance profile HAIP requires wallets to support) or `ES384`
-    /// (P-384).
+    /// the OpenID high-assurance profile HAIP requires wallets to support), `ES384`
+    /// (P-384) or `ES512` (P-521).
     #[arg(long, default_value = "EdDSA", value_name = "ALG")]
     alg: Algorithm,
 }

@@ -53,17 +53,7 @@ impl DirectKeyArgs {
 
     /// The `--issuer-jwk` files' keys.
     pub(crate) fn given_keys(&self) -> Result<Vec<GivenKey>> {
-        if self.issuer_jwks.len() > MAX_LIST_FILES {
-            bail!("at most {MAX_LIST_FILES} --issuer-jwk files");
-        }
-        self.issuer_jwks
-            .iter()
-            .map(|path| {
-                let value = files::read_json(path)?;
-                GivenKey::from_value(&value)
-                    .with_context(|| format!("{} is not a key to verify with", path.display()))
-            })
-            .collect()
+        read_given_keys(&self.issuer_jwks, "--issuer-jwk")
     }
 
     /// The issuers named with `--issuer-key`, each checked to be a bare did:key or did:jwk.
@@ -113,6 +103,22 @@ impl DirectKeyArgs {
             None => verifier,
         })
     }
+}
+
+/// The keys of JWK files given with `flag` (a verification method or a bare public JWK
+/// each), at most [`MAX_LIST_FILES`] of them.
+pub(crate) fn read_given_keys(paths: &[PathBuf], flag: &str) -> Result<Vec<GivenKey>> {
+    if paths.len() > MAX_LIST_FILES {
+        bail!("at most {MAX_LIST_FILES} {flag} files");
+    }
+    paths
+        .iter()
+        .map(|path| {
+            let value = files::read_json(path)?;
+            GivenKey::from_value(&value)
+                .with_context(|| format!("{} is not a key to verify with", path.display()))
+        })
+        .collect()
 }
 
 /// The `id` a status list credential states, read without verifying it (only to file it

@@ -548,36 +548,55 @@ fn es256_keys_sign_bundles_and_credentials_that_verify_valid_and_other_algs_are_
         .unwrap()
         .iter()
         .any(|c| c["detail"] == "ES256 (P-256)"));
-    for refused in ["RS256", "ES512", "HS256", "HS384", "none"] {
+    for refused in ["RS256", "ES256K", "HS256", "HS384", "none"] {
         let out = d.run(&["key", "new", "--alg", refused, "--out", "x.key"]);
         assert_eq!(code(&out), 2, "{refused}");
         let err = crate::harness::stderr(&out);
-        assert!(err.contains("EdDSA, ES256, ES384"), "{err}");
+        assert!(err.contains("EdDSA, ES256, ES384, ES512"), "{err}");
         assert!(!d.path("x.key").exists());
     }
 }
 
 #[test]
-fn es384_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
+fn es384_and_es512_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
+    for (alg, did_prefix, curve, signature_len) in [
+        ("ES384", "did:key:z82", "P-384", 96),
+        ("ES512", "did:key:z2J9", "P-521", 132),
+    ] {
+        nist_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid(
+            alg,
+            did_prefix,
+            curve,
+            signature_len,
+        );
+    }
+}
+
+fn nist_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid(
+    alg: &str,
+    did_prefix: &str,
+    curve: &str,
+    signature_len: usize,
+) {
     let d = Scratch::new();
     let operator = d
-        .ok(&["key", "new", "--alg", "ES384", "--out", "operator.key"])
+        .ok(&["key", "new", "--alg", alg, "--out", "operator.key"])
         .trim()
         .to_owned();
     let college = d
-        .ok(&["key", "new", "--alg", "ES384", "--out", "college.key"])
+        .ok(&["key", "new", "--alg", alg, "--out", "college.key"])
         .trim()
         .to_owned();
-    assert!(operator.starts_with("did:key:z82") && college.starts_with("did:key:z82"));
+    assert!(operator.starts_with(did_prefix) && college.starts_with(did_prefix));
     let jwk: serde_json::Value =
         serde_json::from_str(&d.ok(&["key", "show", "college.key", "--public-jwk"])).unwrap();
     assert_eq!(
         (jwk["kty"].as_str(), jwk["crv"].as_str()),
-        (Some("EC"), Some("P-384"))
+        (Some("EC"), Some(curve))
     );
     assert!(d
         .ok(&["key", "show", "college.key"])
-        .contains("ES384 (P-384)"));
+        .contains(&format!("{alg} ({curve})")));
     d.bundle(&college, &[]);
     d.issue_nurse(&[], "nurse.jwt");
     let jws = std::fs::read_to_string(d.path("nurse.jwt")).unwrap();
@@ -587,7 +606,7 @@ fn es384_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
             .decode(jws.trim().split('.').nth(2).unwrap())
             .unwrap()
     };
-    assert_eq!(signature.len(), 96, "JOSE ES384: r || s, 48 bytes each");
+    assert_eq!(signature.len(), signature_len, "JOSE {alg}: r || s");
     let json: serde_json::Value = serde_json::from_str(&d.ok(&[
         "verify",
         "nurse.jwt",
@@ -603,13 +622,13 @@ fn es384_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|c| c["detail"] == "ES384 (P-384)"));
-    // An ES384 holder (wallet) key, bound into an SD-JWT by an ES384 issuer.
+        .any(|c| c["detail"] == format!("{alg} ({curve})")));
+    // A holder (wallet) key of the same algorithm, bound into an SD-JWT by the issuer.
     let holder = d
-        .ok(&["wallet", "init", "--wallet", "w.jwe", "--alg", "ES384"])
+        .ok(&["wallet", "init", "--wallet", "w.jwe", "--alg", alg])
         .trim()
         .to_owned();
-    assert!(holder.starts_with("did:key:z82"), "{holder}");
+    assert!(holder.starts_with(did_prefix), "{holder}");
     d.issue_nurse(&["--holder", &holder, "--sd-jwt"], "nurse.sd-jwt");
     let text = std::fs::read_to_string(d.path("nurse.sd-jwt")).unwrap();
     let header = {
@@ -619,5 +638,5 @@ fn es384_keys_sign_bundles_credentials_and_sd_jwts_that_verify_valid() {
             .unwrap()
     };
     let header: serde_json::Value = serde_json::from_slice(&header).unwrap();
-    assert_eq!(header["alg"], "ES384");
+    assert_eq!(header["alg"], alg);
 }

@@ -799,3 +799,76 @@ fn present_vp_signs_a_w3c_presentation_of_enveloped_credentials_and_refuses_unse
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("--audience"), "{}", stderr(&out));
 }
+
+#[test]
+fn present_vp_takes_a_cose_sign1_credential_beside_a_jose_one_and_refuses_other_bytes() {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    let d = Scratch::new();
+    d.key("holder.key");
+    // A COSE_Sign1 (tag 18, four members): protected {1: -7}, unprotected {}, payload,
+    // signature. The holder presents it; verifying it is the verifier's task.
+    let sign1 = [
+        0xd2, 0x84, 0x43, 0xa1, 0x01, 0x26, 0xa0, 0x42, b'{', b'}', 0x41, 0x00,
+    ];
+    let cose = |bytes: &[u8]| {
+        json!({
+            "@context": "https://www.w3.org/ns/credentials/v2",
+            "type": "EnvelopedVerifiableCredential",
+            "id": format!("data:application/vc+cose;base64,{}", STANDARD.encode(bytes))
+        })
+    };
+    let vp = |credential: Value| {
+        json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "verifiableCredential": [credential]
+        })
+    };
+    std::fs::write(d.path("vp.json"), vp(cose(&sign1)).to_string()).unwrap();
+    d.ok(&[
+        "present",
+        "--vp",
+        "vp.json",
+        "--key",
+        "holder.key",
+        "--out",
+        "vp.jwt",
+    ]);
+    let (_, payload) = jws_payload(&d, "vp.jwt");
+    assert_eq!(payload["verifiableCredential"][0], cose(&sign1));
+    // Not tag 18, not four members, a header that is no byte string, not base64: refused.
+    let mut untagged = sign1;
+    untagged[0] = 0xd1;
+    let mut three = sign1;
+    three[1] = 0x83;
+    let mut map_header = sign1;
+    map_header[2] = 0xa1;
+    let mut not_base64 = cose(&sign1);
+    not_base64["id"] = json!("data:application/vc+cose;base64,0oRD!!");
+    for bad in [
+        cose(&untagged),
+        cose(&three),
+        cose(&map_header),
+        cose(&[]),
+        not_base64,
+    ] {
+        std::fs::write(d.path("bad.json"), vp(bad.clone()).to_string()).unwrap();
+        let out = d.run(&[
+            "present",
+            "--vp",
+            "bad.json",
+            "--key",
+            "holder.key",
+            "--out",
+            "x",
+        ]);
+        assert_eq!(code(&out), 2, "{bad}");
+        assert!(
+            stderr(&out).contains("must be secured and enveloped"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!d.path("x").exists());
+    }
+}

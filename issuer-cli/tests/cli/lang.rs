@@ -41,7 +41,7 @@ fn verify_lang_de_prints_the_verdict_every_check_and_the_equivalence_in_german()
     for line in [
         "[bestanden] Vertrauensliste     Vertrauensliste 1, signiert vom hinterlegten Vertrauensanker did:key:",
         "] Format              ",
-        "] Signatur            Ed25519-Signatur ist gültig",
+        "] Signatur            die Signatur ist mit dem Schlüssel der ausstellenden Stelle gültig",
         "] Schema              entspricht dem Schema für Qualifikationsnachweise",
         "] Status              der Nachweis enthält keinen Statuseintrag",
         "Was diese Qualifikation in DE bedeutet (Stand ",
@@ -68,7 +68,7 @@ fn verify_lang_ar_prints_arabic_and_its_json_is_marked_right_to_left() {
     let out = verify(&d, &anchor, &["--lang", "ar"], &[]);
     assert!(out.starts_with("صالحة: وثيقة مؤهل"), "{out}");
     assert!(out.contains("[ناجح] التوقيع"), "{out}");
-    assert!(out.contains("توقيع Ed25519 سليم"), "{out}");
+    assert!(out.contains("التوقيع سليم بمفتاح الجهة المُصدِرة"), "{out}");
     let json: Value =
         serde_json::from_str(&verify(&d, &anchor, &["--lang", "ar", "--json"], &[])).unwrap();
     assert_eq!(json["lang"], "ar");
@@ -108,8 +108,14 @@ fn json_lang_de_has_the_same_codes_fields_and_english_details_as_json() {
     assert_eq!(german["lang"], "de");
     assert_eq!(german["dir"], "ltr");
     assert_eq!(german["checks"][5]["name"], "signature");
-    assert_eq!(german["checks"][5]["detail"], "Ed25519 signature verifies");
-    assert_eq!(german["checks"][5]["text"], "Ed25519-Signatur ist gültig");
+    assert_eq!(
+        german["checks"][5]["detail"],
+        "the signature verifies under the issuer's key"
+    );
+    assert_eq!(
+        german["checks"][5]["text"],
+        "die Signatur ist mit dem Schlüssel der ausstellenden Stelle gültig"
+    );
     assert_eq!(plain["lang"], "en");
     assert_eq!(without_words(german), without_words(plain));
 }

@@ -695,3 +695,68 @@ fn verify_and_serve_take_a_key_given_as_a_verification_method() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("private key"), "{}", stderr(&out));
 }
+
+#[test]
+fn serve_takes_a_holder_key_given_as_a_verification_method_for_presentations() {
+    const HOLDER: &str = "https://holder.example/people/7";
+    let s = Scratch::new();
+    let holder = SecretKey::generate_for(Algorithm::Es512);
+    let mut jwk = serde_json::to_value(holder.public().to_jwk()).unwrap();
+    jwk["alg"] = json!("ES512");
+    std::fs::write(
+        s.path("holder-vm.json"),
+        json!({
+            "id": format!("{HOLDER}#key-1"),
+            "type": "JsonWebKey",
+            "controller": HOLDER,
+            "publicKeyJwk": jwk,
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let issuer = SecretKey::generate();
+    let vc = envelope(&jose(&issuer, &credential(&issuer.public().did())));
+    let presentation = |holder_named: &str| {
+        let payload = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "holder": holder_named,
+            "verifiableCredential": [vc.clone()],
+            "nonce": CHALLENGE,
+            "aud": DOMAIN,
+        });
+        json!(jws::sign(
+            &holder,
+            &Header::new("vp+jwt", &format!("{HOLDER}#key-1")),
+            &serde_json::to_vec(&payload).unwrap(),
+        ))
+    };
+    // Without --holder-jwk the https holder's key cannot be found.
+    let service = serve(&s, &["--any-issuer-key"]);
+    let (status, answer) = service.verify_vp(&presentation(HOLDER), CHALLENGE, DOMAIN);
+    assert_eq!(status, 400, "{answer:#}");
+    assert_eq!(error_checks(&answer), ["holder-signature"]);
+    drop(service);
+    let service = serve(&s, &["--any-issuer-key", "--holder-jwk", "holder-vm.json"]);
+    let (status, answer) = service.verify_vp(&presentation(HOLDER), CHALLENGE, DOMAIN);
+    assert_eq!(status, 200, "{answer:#}");
+    // The same key, presenting as someone else: not that holder's key.
+    let (status, answer) = service.verify_vp(
+        &presentation("https://other.example/p/1"),
+        CHALLENGE,
+        DOMAIN,
+    );
+    assert_eq!(status, 400, "{answer:#}");
+    assert_eq!(error_checks(&answer), ["holder-signature"]);
+    // A holder JWK file that is a private key is refused at start.
+    std::fs::write(s.path("private.json"), holder.to_private_jwk().as_str()).unwrap();
+    let out = s.run(&[
+        "verifier",
+        "serve",
+        "--any-issuer-key",
+        "--holder-jwk",
+        "private.json",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("private key"), "{}", stderr(&out));
+}

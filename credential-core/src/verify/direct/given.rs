@@ -73,17 +73,17 @@ impl GivenKey {
     }
 
     /// Whether `kid` names this key.
-    pub(super) fn named(&self, kid: &str) -> bool {
+    pub(crate) fn named(&self, kid: &str) -> bool {
         self.names.iter().any(|n| n == kid)
     }
 
     /// The issuer the key belongs to, when the method says.
-    pub(super) fn controller(&self) -> Option<&str> {
+    pub(crate) fn controller(&self) -> Option<&str> {
         self.controller.as_deref()
     }
 
     /// The key.
-    pub(super) fn key(&self) -> PublicKey {
+    pub(crate) fn key(&self) -> PublicKey {
         self.key
     }
 }

@@ -10,7 +10,7 @@
 //! 1. `well-formed` — size, then a compact JWS (`typ` `vc+jwt`, strict JSON, no `vc`/`vp`
 //!    claims), or an embedded `eddsa-rdfc-2022` proof whose document expands to RDF in
 //!    safe mode; the VC-API envelope is unwrapped first;
-//! 2. `algorithm` — the allow-list of [`crate::alg`] (EdDSA, ES256, ES384), or the
+//! 2. `algorithm` — the allow-list of [`crate::alg`] (EdDSA, ES256, ES384, ES512), or the
 //!    `eddsa-rdfc-2022` cryptosuite with the `assertionMethod` purpose;
 //! 3. `issuer-accredited` — not checked against a trust bundle (skipped, said so);
 //! 4. `key-valid` — the `kid` (or `verificationMethod`) is a DID URL of the issuer itself,

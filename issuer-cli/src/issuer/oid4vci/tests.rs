@@ -255,7 +255,7 @@ async fn the_metadata_offers_both_formats_with_multilingual_display_and_the_issu
     );
     assert_eq!(
         sd["proof_types_supported"]["jwt"]["proof_signing_alg_values_supported"],
-        json!(["EdDSA", "ES256", "ES384"])
+        json!(["EdDSA", "ES256", "ES384", "ES512"])
     );
     let locales: Vec<&str> = sd["credential_metadata"]["display"]
         .as_array()

@@ -204,8 +204,8 @@ pub(super) fn run(a: RequestArgs) -> Result<u8> {
         "jwks": {"keys": [Value::Object(public.as_ref().clone())]},
         "encrypted_response_enc_values_supported": ENC_VALUES,
         "vp_formats_supported": {FORMAT: {
-            "sd-jwt_alg_values": ["ES256", "EdDSA", "ES384"],
-            "kb-jwt_alg_values": ["ES256", "EdDSA", "ES384"]
+            "sd-jwt_alg_values": ["ES256", "EdDSA", "ES384", "ES512"],
+            "kb-jwt_alg_values": ["ES256", "EdDSA", "ES384", "ES512"]
         }},
     });
     if let (Some(name), Some(m)) = (&a.name, metadata.as_object_mut()) {

@@ -15,7 +15,7 @@ use std::time::Duration;
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 
-use super::direct_keys::DirectKeyArgs;
+use super::direct_keys::{read_given_keys, DirectKeyArgs};
 use crate::common::trust::TrustArgs;
 use service::{app, Lists, Service, ServiceConfig};
 
@@ -26,6 +26,13 @@ pub(crate) struct ServeArgs {
     trust: TrustArgs,
     #[command(flatten)]
     direct: DirectKeyArgs,
+    /// Verify presentations whose `kid` (or proof's `verificationMethod`) names this holder
+    /// key, given as a JWK file: a verification method (`{"id", "controller",
+    /// "publicKeyJwk"}`, the holder its `controller`) or a bare public JWK (named by its
+    /// `kid` or RFC 7638 thumbprint); repeatable. Holders whose key is a did:key or did:jwk
+    /// need none: their key is read from the DID.
+    #[arg(long = "holder-jwk", value_name = "FILE")]
+    holder_jwks: Vec<std::path::PathBuf>,
     /// Fetch each status list a credential names from its URL (http or https) when no
     /// --status-list file has it. The service then makes outgoing requests to URLs that
     /// credentials choose: give it only where that is acceptable.
@@ -66,6 +73,7 @@ pub(crate) fn serve(a: ServeArgs) -> Result<u8> {
         bundle,
         direct,
         given: a.direct.given_keys()?,
+        holder_keys: read_given_keys(&a.holder_jwks, "--holder-jwk")?,
         lists: Box::new(lists),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -24,7 +24,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chrono::Utc;
 use credential_core::i18n::Lang;
-use credential_core::presentation::{verify_presentation_direct, Binding, ENVELOPED_VP_PREFIX};
+use credential_core::presentation::{
+    verify_presentation_direct_with, Binding, ENVELOPED_VP_PREFIX,
+};
 use credential_core::verify::direct::{read_value, GivenKey, Secured, StatusLists};
 use credential_core::{
     verify_presentation, DirectVerifier, Outcome, Report, VerifiedBundle, Verifier,
@@ -48,6 +50,8 @@ pub(crate) struct ServiceConfig {
     pub(crate) direct: Option<Option<Vec<String>>>,
     /// Keys given as JWKs (`--issuer-jwk`).
     pub(crate) given: Vec<GivenKey>,
+    /// Holders' keys given as JWKs (`--holder-jwk`), for presentations.
+    pub(crate) holder_keys: Vec<GivenKey>,
     /// Where status lists are found in the direct-key profile.
     pub(crate) lists: Box<dyn StatusLists + Send>,
 }
@@ -445,7 +449,7 @@ impl Service {
         if let (Some(bundle), Some(compact)) = (&config.bundle, skillpass_vp(presentation)) {
             return skillpass_presentation(bundle, &compact, binding);
         }
-        let checked = verify_presentation_direct(presentation, binding);
+        let checked = verify_presentation_direct_with(presentation, binding, &config.holder_keys);
         result.add_checks(
             "",
             checked
