@@ -11,8 +11,10 @@
 //   (the conformance profile: the W3C rules, then a vc+jwt);
 // - issue, presentation_jose: `skillpass present --vp F --key … --kid …` (a vp+jwt);
 // - verify: POST to the employer's VC-API verifier (`skillpass verifier serve`) that run.sh
-//   started with the suite's published verification methods (tests/input/vm-*.json) as
-//   keys given directly: a credential as an EnvelopedVerifiableCredential
+//   started for the test's key (`--key vm-….json`, given directly): for a credential that
+//   key alone as the issuer's; for a presentation that key as the holder's, and the suite's
+//   published verification methods as the enclosed credentials' issuers' keys. A
+//   credential goes as an EnvelopedVerifiableCredential
 //   (`data:application/vc+jwt,…`), a presentation as an EnvelopedVerifiablePresentation
 //   (`data:application/vp+jwt,…`); an input that is JSON goes as the JSON document itself.
 //
@@ -22,7 +24,7 @@
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {basename, join} from 'node:path';
 
 const [fn, ...rest] = process.argv.slice(2);
 const args = {};
@@ -34,7 +36,7 @@ for(let i = 0; i < rest.length; i++) {
 }
 const tests = process.env.JOSE_SUITE_TESTS;
 const skillpass = process.env.SKILLPASS_BIN;
-const verifier = process.env.SKILLPASS_JOSE_VERIFIER_URL;
+const verifiers = JSON.parse(process.env.SKILLPASS_JOSE_VERIFIERS ?? '{}');
 const local = p => join(tests, p.replace(/^\/tests\//, ''));
 const output = local(args.output);
 
@@ -91,6 +93,11 @@ async function verify(kind) {
     {verifiableCredential: document, options: {}} :
     {verifiablePresentation: document, options: {}};
   const path = kind === 'credential' ? 'credentials' : 'presentations';
+  const verifier = verifiers[`${kind} ${basename(args.key ?? '')}`];
+  if(!verifier) {
+    write('error', `no verifier was started for ${kind} ${args.key}`);
+    return;
+  }
   const response = await fetch(`${verifier}/${path}/verify`, {
     method: 'POST',
     headers: {'content-type': 'application/json'},

@@ -114,27 +114,39 @@ for s in "${which[@]}"; do
     dm) run_suite dm vc-data-model-2.0-test-suite "VC Data Model 2.0" ;;
     bsl) run_suite bsl vc-bitstring-status-list-test-suite "Bitstring Status List" ;;
     jose)
-        # An employer's verifier that knows the suite's published verification methods
-        # (controller documents' keys, given directly).
+        # Each verification test names the key to verify with (`--key vm-….json`): an
+        # employer's verifier is started per key and per kind, and the adapter asks the one
+        # the test names. A credential is verified with that key alone, as its issuer's. A
+        # presentation is verified with that key as its holder's, and the credentials inside
+        # with the suite's published issuers' keys (all its verification methods). The
+        # suite's files hold each key's secret too; the verifiers get the public part.
         tests="$dir/vc-jose-cose-test-suite/tests"
-        jose_port="$(free_port)"
-        vms=()
-        # P-521 (vm-p521.json) is not among Skillpass's algorithms (EdDSA, ES256, ES384):
-        # a verifier given it would refuse to start, so it is left out.
-        # The suite's files hold each key's secret too; the verifier gets the public part.
         mkdir -p "$work/vms"
+        issuers=()
         for vm in "$tests"/input/vm-*.json; do
-            case "$vm" in *p521*) continue ;; esac
             public="$work/vms/$(basename "$vm")"
             python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("secretKeyJwk",None); json.dump(d,open(sys.argv[2],"w"))' "$vm" "$public"
-            vms+=(--issuer-jwk "$public")
+            issuers+=(--issuer-jwk "$public")
         done
-        "$skillpass" verifier serve --listen "127.0.0.1:$jose_port" "${vms[@]}" \
-            >"$work/jose-verifier.log" 2>&1 &
-        pids+=($!)
-        wait_for "http://127.0.0.1:$jose_port/"
+        verifiers="{"
+        for public in "$work"/vms/vm-*.json; do
+            name="$(basename "$public")"
+            credential_port="$(free_port)"
+            "$skillpass" verifier serve --listen "127.0.0.1:$credential_port" \
+                --issuer-jwk "$public" >>"$work/jose-verifier.log" 2>&1 &
+            pids+=($!)
+            presentation_port="$(free_port)"
+            "$skillpass" verifier serve --listen "127.0.0.1:$presentation_port" \
+                --holder-jwk "$public" "${issuers[@]}" >>"$work/jose-verifier.log" 2>&1 &
+            pids+=($!)
+            wait_for "http://127.0.0.1:$credential_port/"
+            wait_for "http://127.0.0.1:$presentation_port/"
+            verifiers+="\"credential $name\": \"http://127.0.0.1:$credential_port\", "
+            verifiers+="\"presentation $name\": \"http://127.0.0.1:$presentation_port\", "
+        done
+        verifiers="${verifiers%, }}"
         rm -f "$tests/output/"*.json
-        JOSE_SUITE_TESTS="$tests" SKILLPASS_JOSE_VERIFIER_URL="http://127.0.0.1:$jose_port" \
+        JOSE_SUITE_TESTS="$tests" SKILLPASS_JOSE_VERIFIERS="$verifiers" \
             PATH="$here:$PATH" run_suite jose vc-jose-cose-test-suite "VC-JOSE-COSE"
         ;;
     *) echo "run: unknown suite $s (dm, jose, bsl)" >&2; exit 2 ;;

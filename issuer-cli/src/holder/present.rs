@@ -258,16 +258,26 @@ fn enveloped_jws(credential: &serde_json::Value) -> bool {
             .is_ok_and(|s| !s.is_empty())
 }
 
-/// Whether `base64` (standard alphabet, as a `;base64` data: URL carries it) holds a
-/// COSE_Sign1 as VC-JOSE-COSE secures a `vc+cose` credential: CBOR tag 18 around an array
-/// of four members whose first, the protected header, is a byte string (RFC 9052 §4.2).
-/// Only that shape is looked at: Skillpass does not verify COSE, the verifier does.
+/// Whether `base64` (standard alphabet, as a `;base64` data: URL carries it, read as the
+/// WHATWG data: URL processor's forgiving-base64 does: ASCII whitespace skipped, `=`
+/// padding optional) holds a COSE_Sign1 as VC-JOSE-COSE secures
+/// a `vc+cose` credential: CBOR tag 18 around an array of four members whose first, the
+/// protected header, is a byte string (RFC 9052 §4.2). Only that shape is looked at:
+/// Skillpass does not verify COSE, the verifier does.
 fn cose_sign1(base64: &str) -> bool {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine as _;
+    use base64::engine::{general_purpose, DecodePaddingMode, GeneralPurpose};
+    use base64::{alphabet, Engine as _};
     const TAG_18: u8 = 0xd2;
     const ARRAY_OF_4: u8 = 0x84;
-    let Ok(bytes) = STANDARD.decode(base64) else {
+    const STANDARD_ANY_PADDING: GeneralPurpose = GeneralPurpose::new(
+        &alphabet::STANDARD,
+        general_purpose::PAD.with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let compact: String = base64
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
+    let Ok(bytes) = STANDARD_ANY_PADDING.decode(compact) else {
         return false;
     };
     matches!(

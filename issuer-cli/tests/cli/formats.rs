@@ -809,7 +809,7 @@ fn present_vp_takes_a_cose_sign1_credential_beside_a_jose_one_and_refuses_other_
     // A COSE_Sign1 (tag 18, four members): protected {1: -7}, unprotected {}, payload,
     // signature. The holder presents it; verifying it is the verifier's task.
     let sign1 = [
-        0xd2, 0x84, 0x43, 0xa1, 0x01, 0x26, 0xa0, 0x42, b'{', b'}', 0x41, 0x00,
+        0xd2, 0x84, 0x43, 0xa1, 0x01, 0x26, 0xa0, 0x43, b'{', b' ', b'}', 0x41, 0x00,
     ];
     let cose = |bytes: &[u8]| {
         json!({
@@ -837,6 +837,24 @@ fn present_vp_takes_a_cose_sign1_credential_beside_a_jose_one_and_refuses_other_
     ]);
     let (_, payload) = jws_payload(&d, "vp.jwt");
     assert_eq!(payload["verifiableCredential"][0], cose(&sign1));
+    // The same without its base64 padding and with a line break (as the W3C suite's
+    // fixtures write it; WHATWG's forgiving-base64 reads both).
+    let mut unpadded = cose(&sign1);
+    unpadded["id"] = json!(format!(
+        "{}\n",
+        unpadded["id"].as_str().unwrap().trim_end_matches('=')
+    ));
+    assert_ne!(unpadded, cose(&sign1));
+    std::fs::write(d.path("vp2.json"), vp(unpadded).to_string()).unwrap();
+    d.ok(&[
+        "present",
+        "--vp",
+        "vp2.json",
+        "--key",
+        "holder.key",
+        "--out",
+        "vp2.jwt",
+    ]);
     // Not tag 18, not four members, a header that is no byte string, not base64: refused.
     let mut untagged = sign1;
     untagged[0] = 0xd1;
