@@ -57,4 +57,5 @@ pub use parts::{split, SdJwtParts, SplitError, MAX_DISCLOSURES, MAX_SD_JWT_LEN};
 pub use present::{present, reveal_all_unchecked};
 pub use process::{DisclosureProblem, SD_ALG};
 pub use report::SdJwtReport;
+pub(crate) use verify::reveal_disclosed;
 pub use verify::{verify, verify_dc, verify_issued, verify_issued_dc, TYP_KB};

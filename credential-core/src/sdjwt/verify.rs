@@ -355,3 +355,18 @@ fn bound_claims(parts: &SdJwtParts<'_>, cnf: Option<&PublicKey>) -> Result<Value
     }
     Ok(claims)
 }
+
+/// For the direct-key profile (a W3C credential secured as `vc+sd-jwt`, VC-JOSE-COSE §3.2):
+/// the issuer-signed payload with the SD-JWT's disclosures put back (RFC 9901 §7.1), or why
+/// they cannot be (a malformed disclosure, one the issuer did not sign a digest of, one
+/// presented twice, another digest algorithm than sha-256). The issuer's signature over
+/// `payload` is checked by the caller; a key binding JWT, when present, is not read here.
+pub(crate) fn reveal_disclosed(text: &str, payload: Value) -> Result<Value, Msg> {
+    let (_, disclosures) = well_formed(text)?;
+    let processed = process(payload, &disclosures);
+    if processed.problems.is_empty() {
+        Ok(processed.document)
+    } else {
+        Err(Msg::raw(Problems(&processed.problems).to_string()))
+    }
+}

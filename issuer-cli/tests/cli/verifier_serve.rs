@@ -464,6 +464,25 @@ fn serve_with_a_bundle_runs_skillpass_ten_checks() {
     assert_eq!(status, 200, "{answer:#}");
     assert_eq!(answer["checks"].as_array().unwrap().len(), 10, "{answer:#}");
     assert!(answer.get("accreditation").is_none());
+    // A Skillpass SD-JWT in a vc+sd-jwt envelope: the ten checks, then its disclosures'.
+    let holder = SecretKey::generate().public().did();
+    s.issue_nurse(&["--holder", &holder, "--sd-jwt"], "nurse.sd-jwt");
+    let sd = std::fs::read_to_string(s.path("nurse.sd-jwt")).unwrap();
+    let sd_envelope = json!({
+        "@context": "https://www.w3.org/ns/credentials/v2",
+        "type": "EnvelopedVerifiableCredential",
+        "id": format!("data:application/vc+sd-jwt,{}", sd.trim()),
+    });
+    let (status, answer) = service.verify(&sd_envelope);
+    assert_eq!(status, 200, "{answer:#}");
+    let checks: Vec<&str> = answer["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(checks.contains(&"signature"), "{answer:#}");
+    assert!(checks.contains(&"sd-jwt: disclosures"), "{answer:#}");
     // An issuer the bundle does not know, and no keys given directly: refused.
     s.key("stranger.key");
     let claims = crate::harness::nurse_claims();

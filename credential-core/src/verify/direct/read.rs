@@ -1,7 +1,8 @@
 //! The forms a credential arrives in when its issuer's key is given directly, told apart
-//! and unwrapped before anything is verified: a compact JWS (`vc+jwt`), the VC-API envelope
-//! of one (`EnvelopedVerifiableCredential` with a `data:application/vc+jwt,` URL), or a
-//! JSON credential with an embedded Data Integrity proof.
+//! and unwrapped before anything is verified: a compact JWS (`vc+jwt`), an SD-JWT
+//! (`vc+sd-jwt`), the VC-API envelope of either (`EnvelopedVerifiableCredential` with a
+//! `data:application/vc+jwt,` or `data:application/vc+sd-jwt,` URL), or a JSON credential
+//! with an embedded Data Integrity proof.
 
 use serde_json::Value;
 
@@ -11,12 +12,17 @@ use crate::status::VC_V2_CONTEXT;
 
 /// The `type` of a VC-API envelope of a JOSE-secured credential.
 pub const ENVELOPED_VC_TYPE: &str = "EnvelopedVerifiableCredential";
+/// The `data:` URL prefix of an enveloped `vc+sd-jwt` credential.
+pub const ENVELOPED_SD_JWT_PREFIX: &str = "data:application/vc+sd-jwt,";
 
 /// A credential, unwrapped and ready for the checks.
 #[derive(Debug, Clone)]
 pub enum Secured {
     /// A compact JWS (`vc+jwt`).
     Jose(String),
+    /// An SD-JWT (`vc+sd-jwt`): the issuer's JWS, `~`, its disclosures, `~`, and perhaps a
+    /// key binding JWT.
+    SdJwt(String),
     /// A JSON credential with an embedded Data Integrity proof.
     DataIntegrity(Value),
 }
@@ -44,15 +50,19 @@ pub enum InputError {
     /// The envelope's `type` is not `EnvelopedVerifiableCredential`.
     #[error("the envelope's `type` must be {ENVELOPED_VC_TYPE}")]
     EnvelopeType,
-    /// The envelope's `id` is not a `data:application/vc+jwt,` URL.
-    #[error("the envelope's `id` must be a {ENVELOPED_VC_PREFIX}<JWS> data: URL")]
+    /// The envelope's `id` is not a `data:application/vc+jwt,` or `vc+sd-jwt,` URL.
+    #[error(
+        "the envelope's `id` must be a {ENVELOPED_VC_PREFIX}<JWS> or \
+         {ENVELOPED_SD_JWT_PREFIX}<SD-JWT> data: URL"
+    )]
     EnvelopeId,
     /// A JSON credential without a proof and not an envelope: nothing secures it.
     #[error("the credential has no `proof` and is not enveloped: nothing secures it")]
     Unsecured,
 }
 
-/// Reads text: a compact JWS, or JSON (an envelope or a Data Integrity credential).
+/// Reads text: a compact JWS, an SD-JWT, or JSON (an envelope or a Data Integrity
+/// credential).
 pub fn read_text(input: &str) -> Result<Secured, InputError> {
     let input = input.trim();
     if input.len() > MAX_DI_CREDENTIAL_LEN {
@@ -65,6 +75,9 @@ pub fn read_text(input: &str) -> Result<Secured, InputError> {
     }
     if input.is_empty() || input.contains(char::is_whitespace) {
         return Err(InputError::NotACredential);
+    }
+    if input.contains('~') {
+        return Ok(Secured::SdJwt(input.to_owned()));
     }
     Ok(Secured::Jose(input.to_owned()))
 }
@@ -80,7 +93,13 @@ pub fn read_value(value: &Value) -> Result<Secured, InputError> {
         Value::String(compact) => read_text(compact),
         Value::Object(obj) => {
             if has_type(obj.get("type"), ENVELOPED_VC_TYPE) || obj.get("proof").is_none() {
-                return unwrap_envelope(value).map(Secured::Jose);
+                return unwrap_envelope(value).map(|compact| {
+                    if compact.contains('~') {
+                        Secured::SdJwt(compact)
+                    } else {
+                        Secured::Jose(compact)
+                    }
+                });
             }
             Ok(Secured::DataIntegrity(value.clone()))
         }
@@ -88,9 +107,9 @@ pub fn read_value(value: &Value) -> Result<Secured, InputError> {
     }
 }
 
-/// The compact JWS inside an `EnvelopedVerifiableCredential`, checked as VC DM 2.0 §4.13.1
-/// says: `@context` includes the base context, `type` is the envelope's, `id` a `data:` URL
-/// of a `vc+jwt`.
+/// The compact JWS (or SD-JWT) inside an `EnvelopedVerifiableCredential`, checked as
+/// VC DM 2.0 §4.13.1 says: `@context` includes the base context, `type` is the envelope's,
+/// `id` a `data:` URL of a `vc+jwt` (or of a `vc+sd-jwt`, whose text has a `~`).
 pub fn unwrap_envelope(value: &Value) -> Result<String, InputError> {
     let obj = value.as_object().ok_or(InputError::NotACredential)?;
     let is_envelope = has_type(obj.get("type"), ENVELOPED_VC_TYPE);
@@ -117,9 +136,14 @@ pub fn unwrap_envelope(value: &Value) -> Result<String, InputError> {
         .get("id")
         .and_then(Value::as_str)
         .ok_or(InputError::EnvelopeId)?;
-    let compact = id
-        .strip_prefix(ENVELOPED_VC_PREFIX)
-        .ok_or(InputError::EnvelopeId)?;
+    let compact = match id.strip_prefix(ENVELOPED_VC_PREFIX) {
+        Some(jws) if !jws.contains('~') => jws,
+        Some(_) => return Err(InputError::EnvelopeId),
+        None => id
+            .strip_prefix(ENVELOPED_SD_JWT_PREFIX)
+            .filter(|sd| sd.contains('~'))
+            .ok_or(InputError::EnvelopeId)?,
+    };
     if compact.is_empty() || compact.contains(char::is_whitespace) {
         return Err(InputError::EnvelopeId);
     }

@@ -498,3 +498,106 @@ fn a_key_listed_by_two_controllers_verifies_for_the_one_that_is_the_issuer() {
         .with_keys(vec![method(&key, "did:example:vc-jose-cose")]);
     assert_eq!(verifier.verify_text(&jws).failed(), ["key-valid"]);
 }
+
+/// `credential` as an SD-JWT (`vc+sd-jwt`) whose subject's `name` is selectively
+/// disclosable: the issuer's JWS over the payload with the digest, and the disclosure.
+fn sign_sd_jwt(key: &SecretKey, document: &Value) -> (String, crate::sdjwt::Disclosure) {
+    let disclosure = crate::sdjwt::Disclosure::new("name", json!("Alice Example"));
+    let mut payload = document.clone();
+    payload["credentialSubject"]["_sd"] = json!([disclosure.digest()]);
+    payload["_sd_alg"] = json!("sha-256");
+    let jws = jws::sign(
+        key,
+        &Header::new("vc+sd-jwt", &key.public().did_url()),
+        &serde_json::to_vec(&payload).unwrap(),
+    );
+    (jws, disclosure)
+}
+
+#[test]
+fn an_sd_jwt_credential_verifies_with_its_disclosures_put_back_and_bad_ones_are_refused() {
+    for alg in Algorithm::ALL {
+        let key = SecretKey::generate_for(alg);
+        let (jws, disclosure) = sign_sd_jwt(&key, &credential(&key.public().did()));
+        // Disclosed: the verified credential holds the claim, not its digest.
+        let text = format!("{jws}~{}~", disclosure.encoded);
+        let report = verify(&text);
+        assert_eq!(report.verdict, Verdict::Valid, "{alg}: {report:#?}");
+        let verified = report.verified().unwrap();
+        assert_eq!(
+            verified.document()["credentialSubject"]["name"],
+            "Alice Example"
+        );
+        assert!(verified.document()["credentialSubject"]
+            .get("_sd")
+            .is_none());
+        assert!(verified.document().get("_sd_alg").is_none());
+        // Not disclosed: still valid, and the claim stays hidden.
+        let report = verify(&format!("{jws}~"));
+        assert_eq!(report.verdict, Verdict::Valid, "{alg}");
+        assert!(report.verified().unwrap().document()["credentialSubject"]
+            .get("name")
+            .is_none());
+        // In a VC-API envelope.
+        let envelope = json!({
+            "@context": "https://www.w3.org/ns/credentials/v2",
+            "type": "EnvelopedVerifiableCredential",
+            "id": format!("{ENVELOPED_SD_JWT_PREFIX}{text}"),
+        });
+        let report = DirectVerifier::new(now(), &NoStatusLists).verify_value(&envelope);
+        assert_eq!(report.verdict, Verdict::Valid, "{alg}");
+    }
+    let key = SecretKey::generate();
+    let (jws, disclosure) = sign_sd_jwt(&key, &credential(&key.public().did()));
+    // A disclosure the issuer did not sign a digest of.
+    let forged = crate::sdjwt::Disclosure::new("name", json!("Mallory"));
+    let report = verify(&format!("{jws}~{}~", forged.encoded));
+    assert_eq!(outcome(&report, CheckId::WellFormed), Outcome::Fail);
+    assert!(report.verified().is_none());
+    // The same disclosure twice, and one that is not base64url JSON.
+    for bad in [
+        format!("{jws}~{0}~{0}~", disclosure.encoded),
+        format!("{jws}~not-a-disclosure!~"),
+    ] {
+        assert_eq!(
+            outcome(&verify(&bad), CheckId::WellFormed),
+            Outcome::Fail,
+            "{bad}"
+        );
+    }
+    // The issuer's JWS altered: the signature check fails.
+    let mut parts: Vec<String> = jws.split('.').map(str::to_owned).collect();
+    parts[2] = {
+        let mut sig = parts[2].clone().into_bytes();
+        sig[3] = if sig[3] == b'A' { b'B' } else { b'A' };
+        String::from_utf8(sig).unwrap()
+    };
+    let altered = format!("{}~{}~", parts.join("."), disclosure.encoded);
+    assert_eq!(
+        outcome(&verify(&altered), CheckId::Signature),
+        Outcome::Fail
+    );
+    // A vc+jwt typ on the issuer JWS of an SD-JWT is not well-formed.
+    let wrong_typ = sign_jose(
+        &key,
+        &key.public().did_url(),
+        &credential(&key.public().did()),
+    );
+    assert_eq!(
+        outcome(&verify(&format!("{wrong_typ}~")), CheckId::WellFormed),
+        Outcome::Fail
+    );
+    // An SD-JWT in a vc+jwt envelope, or a JWS in a vc+sd-jwt one, is refused.
+    for id in [
+        format!("data:application/vc+jwt,{jws}~{}~", disclosure.encoded),
+        format!("{ENVELOPED_SD_JWT_PREFIX}{jws}"),
+    ] {
+        let envelope = json!({
+            "@context": "https://www.w3.org/ns/credentials/v2",
+            "type": "EnvelopedVerifiableCredential",
+            "id": id,
+        });
+        let report = DirectVerifier::new(now(), &NoStatusLists).verify_value(&envelope);
+        assert_eq!(outcome(&report, CheckId::WellFormed), Outcome::Fail, "{id}");
+    }
+}

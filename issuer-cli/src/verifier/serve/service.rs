@@ -418,8 +418,23 @@ impl Service {
         };
         if by_bundle {
             if let Some(bundle) = &config.bundle {
+                if let Ok(Secured::SdJwt(text)) = &secured {
+                    // A Skillpass SD-JWT: the issuer's ten checks, then its disclosures'.
+                    let verifier = Verifier::new(bundle, now);
+                    let report = credential_core::sdjwt::verify_issued(&verifier, text);
+                    result.add_bundle_report(prefix, &report.credential);
+                    result.add_checks(
+                        &format!("{prefix}sd-jwt: "),
+                        report
+                            .checks
+                            .iter()
+                            .map(|c| (c.id.name(), c.outcome, c.detail.as_str())),
+                        &[],
+                    );
+                    return;
+                }
                 let text = match &secured {
-                    Ok(Secured::Jose(compact)) => compact.clone(),
+                    Ok(Secured::SdJwt(text)) | Ok(Secured::Jose(text)) => text.clone(),
                     Ok(Secured::DataIntegrity(document)) => document.to_string(),
                     // Unreadable: the bundle verifier words why, as `well-formed`.
                     Err(_) => credential
@@ -523,8 +538,8 @@ fn skillpass_vp(presentation: &Value) -> Option<String> {
 fn issuer_unverified(secured: &Secured) -> Option<String> {
     let document = match secured {
         Secured::DataIntegrity(document) => document.clone(),
-        Secured::Jose(compact) => {
-            let payload = compact.split('.').nth(1)?;
+        Secured::Jose(compact) | Secured::SdJwt(compact) => {
+            let payload = compact.split('~').next()?.split('.').nth(1)?;
             serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?
         }
     };
