@@ -1043,11 +1043,10 @@ fn date_time_stamps_parse_to_instants() {
 /// `*-fail-or-inject.json` refused. Credentials get an issuer first when they have none,
 /// as the suite's request builder does.
 #[test]
+#[ignore = "needs the W3C suite's inputs: SKILLPASS_VC_DM_SUITE=<suite>/tests/input, see CONFORMANCE.md"]
 fn the_w3c_suite_inputs_are_judged_as_the_suite_expects() {
-    let Ok(dir) = std::env::var("SKILLPASS_VC_DM_SUITE") else {
-        eprintln!("SKILLPASS_VC_DM_SUITE not set: the W3C suite's inputs were not run");
-        return;
-    };
+    let dir = std::env::var("SKILLPASS_VC_DM_SUITE")
+        .expect("set SKILLPASS_VC_DM_SUITE to the VC DM 2.0 suite's tests/input directory");
     let dir = std::path::Path::new(&dir);
     let mut files = Vec::new();
     for sub in [dir.to_path_buf(), dir.join("names-and-descriptions")] {

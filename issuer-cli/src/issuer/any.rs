@@ -61,7 +61,7 @@ pub(crate) struct Refusal {
 }
 
 impl Refusal {
-    fn new(code: &'static str, detail: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, detail: impl Into<String>) -> Self {
         Self {
             code,
             detail: detail.into(),

@@ -116,7 +116,15 @@ impl From<Refusal> for ApiError {
         }
         match r.code {
             "issuer.not-this-service" => Self::forbidden(r.code, r.detail),
-            "credential.encoding" | "status.allocation" => Self::internal(r.code),
+            // The status list is full (or its file cannot be saved): retrying will not
+            // help until the institution starts a new list, so the answer says why.
+            "status.allocation" => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                r.code,
+                "no status entry can be allocated",
+                r.detail,
+            ),
+            "credential.encoding" => Self::internal(r.code),
             code => Self::bad(code, r.detail),
         }
     }
@@ -526,4 +534,25 @@ fn check_accreditation(
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+
+    #[test]
+    fn a_full_status_list_is_a_503_that_says_why_and_an_encoding_failure_a_plain_500() {
+        let full = ApiError::from(Refusal::new(
+            "status.allocation",
+            "the status list is full: start a new one",
+        ));
+        assert_eq!(full.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(full.code, "status.allocation");
+        assert!(full.detail.contains("start a new one"), "{}", full.detail);
+        let broken = ApiError::from(Refusal::new("credential.encoding", "cannot encode"));
+        assert_eq!(broken.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(broken.code, "server.error");
+        let other = ApiError::from(Refusal::new("issuer.not-this-service", "another issuer"));
+        assert_eq!(other.status, StatusCode::FORBIDDEN);
+    }
 }
