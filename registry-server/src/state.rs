@@ -129,6 +129,12 @@ impl AppState {
         self.inner.ledger.log_horizon()
     }
 
+    /// Makes the audit log durable up to `seq` before a reader is shown it (see
+    /// [`Ledger::durable_up_to`]).
+    pub async fn log_durable_up_to(&self, seq: u64) -> Result<(), AppError> {
+        Ok(self.inner.ledger.durable_up_to(seq).await?)
+    }
+
     /// The current bundle, if one was signed (from memory after the first read).
     pub fn current_bundle(&self) -> Result<Option<Arc<CurrentBundle>>, AppError> {
         Ok(self.inner.ledger.current_bundle()?)

@@ -1,6 +1,7 @@
 //! Group commit: what is applied and what is durable.
 //!
-//! On a store that [groups flushes](crate::store::Store::groups_flushes) (sled), a change
+//! On a store that [groups flushes](crate::store::Store::groups_flushes) (sled; PostgreSQL,
+//! whose transactions then commit without waiting for the WAL flush), a change
 //! that only writes what no unsigned reader sees (stored credentials, grants, nonces, audit
 //! log entries) is applied under the writer lock without a flush; the lock is released, and
 //! the request waits here until a flush that began after its batch was applied has
@@ -13,7 +14,9 @@
 //! - a signed reader's own request commits its nonce, so it too waits for a flush that
 //!   covers everything applied before it (a credential it read included);
 //! - `GET /log`, the one unsigned view of these trees, shows entries only up to
-//!   [`Durable::log`], the last entry a flush has covered;
+//!   [`Durable::log`], the last entry a flush has covered; on a shared store (PostgreSQL,
+//!   where other processes append entries too) it flushes once before answering when it
+//!   read an entry beyond that ([`Durable::flush_read`]);
 //! - changes to anything else that is public (issuers, status lists, decisions, the trust
 //!   bundle) are flushed under the lock as before, which makes every batch before them
 //!   durable too.
@@ -129,6 +132,19 @@ impl Durable {
         let applied = self.applied.load(Ordering::SeqCst);
         store.flush()?;
         self.covered(applied, log);
+        Ok(())
+    }
+
+    /// Flushes `store` for a reader of a shared store that read the audit log up to `seq`
+    /// (appended by any process, perhaps unflushed): once it returns, `seq` is durable.
+    pub fn flush_read(&self, store: &dyn Store, seq: u64) -> Result<(), StoreError> {
+        let _turn = self.take_turn(self.lock());
+        if self.durable_log.load(Ordering::SeqCst) >= seq {
+            return Ok(());
+        }
+        let applied = self.applied.load(Ordering::SeqCst);
+        store.flush()?;
+        self.covered(applied, seq);
         Ok(())
     }
 

@@ -246,8 +246,7 @@ impl Ledger {
         change: Change,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let group = held.shared.is_none()
-            && !change.rebuild_bundle
+        let group = !change.rebuild_bundle
             && self.records().store().groups_flushes()
             && change.batch.ops.iter().all(|op| match op {
                 Op::Put(tree, ..) | Op::Delete(tree, _) => groupable(*tree),
@@ -268,12 +267,27 @@ impl Ledger {
 
     /// The last audit log sequence number readers may see: on a store that groups flushes,
     /// the last entry a flush has covered; `None` (all of them) on others, where every
-    /// applied batch is durable.
+    /// applied batch is durable, and on a shared store, where other processes append
+    /// entries this one does not count: a reader there calls [`Ledger::durable_up_to`]
+    /// with what it read instead.
     pub fn log_horizon(&self) -> Option<u64> {
-        self.records()
-            .store()
-            .groups_flushes()
-            .then(|| self.inner.durable.log())
+        let store = self.records().store();
+        (store.groups_flushes() && !store.shared()).then(|| self.inner.durable.log())
+    }
+
+    /// On a shared store that groups flushes: makes the audit log durable at least up to
+    /// `seq`, which a reader has just read (another process may have appended it without a
+    /// flush yet), so nothing shown can be taken back by a crash. One flush, only when
+    /// `seq` is beyond what this process knows to be durable; nothing on other stores.
+    pub async fn durable_up_to(&self, seq: u64) -> Result<(), LedgerError> {
+        let store = self.records().store();
+        if !(store.groups_flushes() && store.shared()) || seq <= self.inner.durable.log() {
+            return Ok(());
+        }
+        let ledger = self.clone();
+        tokio::task::spawn_blocking(move || ledger.inner.durable.flush_read(ledger.records().store(), seq))
+            .await??;
+        Ok(())
     }
 
     /// Applies `change` (durably, or only applied when `durably` is false) and returns its
@@ -354,9 +368,10 @@ impl Ledger {
         last_log: Option<u64>,
         durably: bool,
     ) -> Result<u64, LedgerError> {
-        if !durably {
+        if !durably && shared.is_none() {
             // Applied in memory, no flush: short enough to run here, and a hand-off to a
-            // blocking thread under the writer lock costs more than it saves.
+            // blocking thread under the writer lock costs more than it saves. (Through a
+            // shared store's lock it is a database round trip: off the async threads.)
             return self.apply_counted(batch, shared.as_ref(), last_log, durably);
         }
         let ledger = self.clone();
@@ -395,7 +410,13 @@ impl Ledger {
                 Ok(())
             })?;
         } else {
-            self.records().store().apply_unflushed(batch)?;
+            match shared {
+                Some(lock) => lock
+                    .lock()
+                    .map_err(|_| LedgerError::LockPoisoned)?
+                    .apply_unflushed(batch)?,
+                None => self.records().store().apply_unflushed(batch)?,
+            }
             durable.applied(next, last_log);
         }
         self.inner.commits.store(next, Ordering::SeqCst);

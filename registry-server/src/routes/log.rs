@@ -80,6 +80,9 @@ pub async fn get_log(
             |_| serde_json::json!({"seq": seq, "unreadable": String::from_utf8_lossy(&v)}),
         ));
     }
+    if let Some(last) = last {
+        state.log_durable_up_to(last).await?;
+    }
     Ok(Json(LogPage {
         entries,
         next: if more { last } else { None },

@@ -241,4 +241,9 @@ pub trait WriteLock: Send {
     /// so that a lock lost with its connection can never let a batch through unguarded: the
     /// batch fails instead (unavailable).
     fn apply(&mut self, batch: Batch) -> Result<(), StoreError>;
+    /// Applies `batch` through the lock as [`Store::apply_unflushed`] does: visible at once
+    /// (to every process), durable only after the next [`Store::flush`].
+    fn apply_unflushed(&mut self, batch: Batch) -> Result<(), StoreError> {
+        self.apply(batch)
+    }
 }

@@ -148,6 +148,13 @@ impl WriteLock for ProbeLock {
         record_bundles(&self.bundles, bundles);
         Ok(())
     }
+    fn apply_unflushed(&mut self, batch: Batch) -> Result<(), StoreError> {
+        failure(&self.down)?;
+        let bundles = bundles_in(&batch);
+        self.inner.apply_unflushed(batch)?;
+        record_bundles(&self.bundles, bundles);
+        Ok(())
+    }
 }
 
 fn bundles_in(batch: &Batch) -> Vec<BundleRecord> {

@@ -117,6 +117,28 @@ pub(super) struct PgWriteLock {
 
 impl WriteLock for PgWriteLock {
     fn apply(&mut self, batch: Batch) -> Result<(), StoreError> {
+        self.apply_through(batch, Commit::Durable)
+    }
+
+    fn apply_unflushed(&mut self, batch: Batch) -> Result<(), StoreError> {
+        self.apply_through(batch, Commit::Unflushed)
+    }
+}
+
+/// How a transaction under the lock commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Commit {
+    /// `synchronous_commit = on`: COMMIT returns once the WAL is flushed.
+    Durable,
+    /// `synchronous_commit = off` for this transaction only: COMMIT returns once the commit
+    /// record is in the WAL buffer; the next synchronous commit of anyone on the server (a
+    /// [`Store::flush`](crate::store::Store::flush)) flushes it, since the WAL is one
+    /// sequence. Visible at once; never acknowledged before that flush.
+    Unflushed,
+}
+
+impl PgWriteLock {
+    fn apply_through(&mut self, batch: Batch, commit: Commit) -> Result<(), StoreError> {
         if batch.is_empty() {
             return Ok(());
         }
@@ -130,7 +152,7 @@ impl WriteLock for PgWriteLock {
                 None => Err(StoreError::unavailable(
                     "the writers' lock has no connection",
                 )),
-                Some(conn) => apply_locked(conn, &puts, &deletes).await,
+                Some(conn) => apply_locked(conn, &puts, &deletes, commit).await,
             };
             Ok((slot, result))
         })?;
@@ -143,8 +165,14 @@ async fn apply_locked(
     conn: &mut LockConnection,
     puts: &Rows,
     deletes: &Rows,
+    commit: Commit,
 ) -> Result<(), StoreError> {
     let tx = conn.client.transaction().await.map_err(pg)?;
+    if commit == Commit::Unflushed {
+        tx.batch_execute("SET LOCAL synchronous_commit = off")
+            .await
+            .map_err(pg)?;
+    }
     if !puts.0.is_empty() {
         tx.execute(&conn.insert, &[&puts.0, &puts.1, &puts.2])
             .await
@@ -155,7 +183,8 @@ async fn apply_locked(
             .await
             .map_err(pg)?;
     }
-    // As in the pooled path: COMMIT returns once the WAL is flushed (synchronous_commit on).
+    // As in the pooled path: COMMIT returns once the WAL is flushed (synchronous_commit on),
+    // or, unflushed, once the commit record is written (durable at the next flush).
     // A connection lost here leaves the outcome unknown; the caller hears of it, and the
     // ledger re-reads the store under the next lock.
     tx.commit().await.map_err(pg)

@@ -509,6 +509,28 @@ impl Store for PostgresStore {
         })
     }
 
+    /// Group commit: a change that may share a flush is committed under the writers' lock
+    /// with `synchronous_commit = off` (see `lock.rs`), and made durable after the lock is
+    /// released by one [`Store::flush`] for all that waited meanwhile.
+    fn groups_flushes(&self) -> bool {
+        true
+    }
+
+    /// Makes every transaction committed before the call durable: a transaction that takes
+    /// an id commits with `synchronous_commit = on`, so its COMMIT returns once the WAL is
+    /// flushed past its own commit record, and the WAL is one sequence, so every commit
+    /// record before it (any process's, unflushed ones included) is flushed with it.
+    fn flush(&self) -> Result<(), StoreError> {
+        let pool = self.pool.clone();
+        self.bridge.run(async move {
+            let client = pool.get().await.map_err(pool_error)?;
+            client
+                .batch_execute("BEGIN; SELECT txid_current(); COMMIT")
+                .await
+                .map_err(pg)
+        })
+    }
+
     /// Several registry processes may share one database.
     fn shared(&self) -> bool {
         true
