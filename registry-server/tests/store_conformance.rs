@@ -95,7 +95,43 @@ conformance!(
     writes_survive_closing_and_reopening_the_store,
     concurrent_batches_from_many_threads_all_land_whole,
     values_of_several_megabytes_round_trip,
+    get_many_answers_each_key_in_the_order_asked,
 );
+
+fn get_many_answers_each_key_in_the_order_asked(f: Fixture) {
+    let store = f.open();
+    put(
+        store.as_ref(),
+        Tree::NameValue,
+        &[(b"a", b"1"), (b"a\0", b"2"), (&[0xFF], b"3")],
+    );
+    put(store.as_ref(), Tree::GrantidGrant, &[(b"a", b"other tree")]);
+    let asked: [(Tree, &[u8]); 7] = [
+        (Tree::NameValue, &[0xFF]),
+        (Tree::NameValue, b"missing"),
+        (Tree::GrantidGrant, b"a"),
+        (Tree::NameValue, b"a"),
+        (Tree::NameValue, b"a\0"),
+        (Tree::NameValue, b"a"),
+        (Tree::DecisionidDecision, b"a"),
+    ];
+    let values = store.get_many(&asked).unwrap();
+    let expected: Vec<Option<Vec<u8>>> = vec![
+        Some(b"3".to_vec()),
+        None,
+        Some(b"other tree".to_vec()),
+        Some(b"1".to_vec()),
+        Some(b"2".to_vec()),
+        Some(b"1".to_vec()),
+        None,
+    ];
+    assert_eq!(values, expected);
+    // Each answer is what `get` says.
+    for ((tree, key), value) in asked.iter().zip(&values) {
+        assert_eq!(&store.get(*tree, key).unwrap(), value);
+    }
+    assert!(store.get_many(&[]).unwrap().is_empty());
+}
 
 fn put(store: &dyn Store, tree: Tree, pairs: &[(&[u8], &[u8])]) {
     let mut batch = Batch::default();

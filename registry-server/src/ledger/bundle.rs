@@ -118,17 +118,20 @@ impl Ledger {
     /// On a shared store, forgets the cached bundle when another process has stored a newer
     /// one since (one small read: the stored sequence).
     pub(super) fn check_bundle_cache(&self) -> Result<(), RecordError> {
-        let cache = &self.inner.bundle;
-        let cached = match cache.current.read() {
+        let stored = self.records().meta().bundle_sequence()?;
+        self.check_bundle_cache_against(stored);
+        Ok(())
+    }
+
+    /// Forgets the cached bundle unless its sequence is `stored`, the stored bundle's.
+    pub(super) fn check_bundle_cache_against(&self, stored: Option<u64>) {
+        let cached = match self.inner.bundle.current.read() {
             Ok(current) => current.as_ref().map(|b| b.sequence),
             Err(_) => None,
         };
-        if let Some(cached) = cached {
-            if self.records().meta().bundle_sequence()? != Some(cached) {
-                self.forget_bundle();
-            }
+        if cached.is_some_and(|cached| stored != Some(cached)) {
+            self.forget_bundle();
         }
-        Ok(())
     }
 
     /// A batch holding a newly signed bundle of every accredited issuer and their status

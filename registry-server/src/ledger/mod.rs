@@ -153,7 +153,7 @@ impl Ledger {
                 durable,
             }),
         };
-        let shared = ledger.lock_shared()?;
+        let shared = ledger.lock_shared()?.map(|(lock, _)| lock);
         let batch = ledger.bundle_batch(now)?;
         ledger.apply_counted(batch, shared.as_ref(), None, true)?;
         ledger.forget_bundle();
@@ -161,9 +161,9 @@ impl Ledger {
     }
 
     /// On a shared store: takes its cross-process lock and catches up with what other
-    /// processes wrote since this one last held it. `None` on a store only this process
-    /// writes.
-    fn lock_shared(&self) -> Result<Option<SharedLock>, LedgerError> {
+    /// processes wrote since this one last held it (one read), and says whether another
+    /// process left a bundle pending. `None` on a store only this process writes.
+    fn lock_shared(&self) -> Result<Option<(SharedLock, bool)>, LedgerError> {
         let store = self.records().store();
         if !store.shared() {
             return Ok(None);
@@ -171,19 +171,21 @@ impl Ledger {
         let Some(lock) = store.lock_writes()? else {
             return Ok(None);
         };
-        let commits = self.records().meta().commits()?.unwrap_or(0);
-        let digest = match self.records().meta().content_digest()? {
+        let state = self.records().meta().under_lock()?;
+        let digest = match state.digest {
             Some(digest) => digest,
             None => compute_digest(store)?,
         };
-        self.inner.commits.store(commits, Ordering::SeqCst);
+        self.inner
+            .commits
+            .store(state.commits.unwrap_or(0), Ordering::SeqCst);
         *self
             .inner
             .digest
             .lock()
             .map_err(|_| LedgerError::Poisoned)? = digest;
-        self.check_bundle_cache()?;
-        Ok(Some(Arc::new(Mutex::new(lock))))
+        self.check_bundle_cache_against(state.bundle_sequence);
+        Ok(Some((Arc::new(Mutex::new(lock)), state.bundle_pending)))
     }
 
     /// The key that signs bundles and backups (the trust anchor).
@@ -206,8 +208,10 @@ impl Ledger {
         let local = self.inner.write_lock.lock().await;
         let shared = if self.records().store().shared() {
             let ledger = self.clone();
-            let shared = tokio::task::spawn_blocking(move || ledger.lock_shared()).await??;
-            if shared.is_some() && self.records().meta().bundle_pending()? {
+            let locked = tokio::task::spawn_blocking(move || ledger.lock_shared()).await??;
+            let pending = locked.as_ref().is_some_and(|(_, pending)| *pending);
+            let shared = locked.map(|(lock, _)| lock);
+            if shared.is_some() && pending {
                 // A process died between a change and the bundle that reflects it.
                 tracing::info!("signing the bundle another registry process left pending");
                 let batch = self.bundle_batch(now)?;
@@ -285,8 +289,13 @@ impl Ledger {
             return Ok(());
         }
         let ledger = self.clone();
-        tokio::task::spawn_blocking(move || ledger.inner.durable.flush_read(ledger.records().store(), seq))
-            .await??;
+        tokio::task::spawn_blocking(move || {
+            ledger
+                .inner
+                .durable
+                .flush_read(ledger.records().store(), seq)
+        })
+        .await??;
         Ok(())
     }
 

@@ -464,6 +464,19 @@ impl Nonces<'_> {
 /// See [`Records::meta`].
 pub struct Meta<'a>(&'a Records);
 
+/// See [`Meta::under_lock`].
+#[derive(Debug, Clone, Copy)]
+pub struct UnderLock {
+    /// Batches applied over the store's life.
+    pub commits: Option<u64>,
+    /// The content digest kept with the last batch.
+    pub digest: Option<ContentDigest>,
+    /// The sequence of the stored bundle.
+    pub bundle_sequence: Option<u64>,
+    /// Whether a change called for a bundle that was not signed yet.
+    pub bundle_pending: bool,
+}
+
 impl Meta<'_> {
     /// The current bundle as stored.
     pub fn bundle(&self) -> Result<Option<BundleRecord>, RecordError> {
@@ -491,6 +504,48 @@ impl Meta<'_> {
     /// registry that keeps it).
     pub fn bundle_sequence(&self) -> Result<Option<u64>, RecordError> {
         self.number(keys::BUNDLE_SEQUENCE_KEY, "bundle sequence")
+    }
+
+    /// What a writer of a shared store re-reads when it takes the writers' lock, in one
+    /// round trip: the commit counter, the content digest, the bundle sequence and whether
+    /// a bundle is pending.
+    pub fn under_lock(&self) -> Result<UnderLock, RecordError> {
+        let keys = [
+            (Tree::NameValue, keys::COMMITS_KEY),
+            (Tree::NameValue, keys::DIGEST_KEY),
+            (Tree::NameValue, keys::BUNDLE_SEQUENCE_KEY),
+            (Tree::NameValue, keys::BUNDLE_PENDING_KEY),
+        ];
+        let values = self.0.store.get_many(&keys)?;
+        let [commits, digest, sequence, pending] = <[Option<Vec<u8>>; 4]>::try_from(values)
+            .map_err(|_| RecordError::Corrupt {
+                tree: Tree::NameValue.name(),
+                detail: "the store answered another number of values than asked".to_owned(),
+            })?;
+        let number = |value: Option<Vec<u8>>, what: &str| match value {
+            None => Ok(None),
+            Some(v) => keys::be_u64(&v)
+                .map(Some)
+                .ok_or_else(|| RecordError::Corrupt {
+                    tree: Tree::NameValue.name(),
+                    detail: format!("the {what} is not a number"),
+                }),
+        };
+        let digest = match digest {
+            None => None,
+            Some(v) => Some(
+                ContentDigest::from_bytes(&v).ok_or_else(|| RecordError::Corrupt {
+                    tree: Tree::NameValue.name(),
+                    detail: "the content digest is not 32 bytes".to_owned(),
+                })?,
+            ),
+        };
+        Ok(UnderLock {
+            commits: number(commits, "commit counter")?,
+            digest,
+            bundle_sequence: number(sequence, "bundle sequence")?,
+            bundle_pending: pending.is_some(),
+        })
     }
 
     /// Whether a change called for a new bundle that was not signed yet.

@@ -130,7 +130,10 @@ async fn concurrent_publishes_share_flushes_and_each_is_logged_once_answered() {
 #[tokio::test]
 async fn the_log_shows_no_entry_a_flush_has_not_covered() {
     let h = Harness::new();
-    assert!(h.state.store().groups_flushes(), "both stores group flushes");
+    assert!(
+        h.state.store().groups_flushes(),
+        "both stores group flushes"
+    );
     h.college("College").await;
     let shown = h.call("GET", "/log", b"", None).await.json()["entries"]
         .as_array()
@@ -158,7 +161,11 @@ async fn the_log_shows_no_entry_a_flush_has_not_covered() {
         assert_eq!(h.flushes(), before + 1, "one flush before showing it");
         let page = h.call("GET", "/log", b"", None).await.json();
         assert_eq!(page["entries"].as_array().unwrap().len() as u64, seq);
-        assert_eq!(h.flushes(), before + 1, "no flush for what is known durable");
+        assert_eq!(
+            h.flushes(),
+            before + 1,
+            "no flush for what is known durable"
+        );
         return;
     }
     h.state.store().apply_unflushed(batch).unwrap();

@@ -439,6 +439,14 @@ impl Store for PostgresStore {
         }))
     }
 
+    fn get_many(&self, keys: &[(Tree, &[u8])]) -> Result<Vec<Option<Vec<u8>>>, StoreError> {
+        let keys: Vec<(Tree, Vec<u8>)> = keys.iter().map(|(t, k)| (*t, k.to_vec())).collect();
+        self.bridge.run(read(self.pool.clone(), move |client| {
+            let keys = keys.clone();
+            Box::pin(async move { queries::get_many(client, &keys).await })
+        }))
+    }
+
     fn scan(
         &self,
         tree: Tree,

@@ -15,6 +15,30 @@ pub(super) async fn get(client: &Client, tree: Tree, key: &[u8]) -> Result<Optio
     row.map(|r| r.try_get::<_, Vec<u8>>(0)).transpose()
 }
 
+/// The values at `keys`, in the order asked, in one query.
+pub(super) async fn get_many(
+    client: &Client,
+    keys: &[(Tree, Vec<u8>)],
+) -> Result<Vec<Option<Vec<u8>>>, Error> {
+    let trees: Vec<&str> = keys.iter().map(|(tree, _)| tree.name()).collect();
+    let wanted: Vec<&[u8]> = keys.iter().map(|(_, key)| key.as_slice()).collect();
+    let stmt = client
+        .prepare_cached(
+            "SELECT q.i, r.value FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY \
+             AS q(tree, key, i) JOIN records r ON r.tree = q.tree AND r.key = q.key",
+        )
+        .await?;
+    let mut values = vec![None; keys.len()];
+    for row in client.query(&stmt, &[&trees, &wanted]).await? {
+        let i: i64 = row.try_get(0)?;
+        let slot = usize::try_from(i - 1).ok().and_then(|i| values.get_mut(i));
+        if let Some(slot) = slot {
+            *slot = Some(row.try_get::<_, Vec<u8>>(1)?);
+        }
+    }
+    Ok(values)
+}
+
 /// Up to `n` entries with keys in `[from, end)` (`end` `None`: to the end of the tree).
 pub(super) async fn scan(
     client: &Client,
