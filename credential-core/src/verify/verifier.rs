@@ -111,10 +111,6 @@ impl<'b> Verifier<'b> {
     /// process may use): each thread takes the next [`BATCH_SIZE`] credentials in turn,
     /// so a slow batch does not leave a core idle, and the reports come back in the order
     /// of `credentials`, each credential with its own answer.
-    ///
-    /// Plain scoped threads rather than a thread pool crate: the work is a handful of equal
-    /// batches per call, the threads borrow the verifier and the inputs for the call's
-    /// length only, and a command-line verification runs one such call.
     pub fn verify_many_parallel<S: AsRef<str> + Sync>(
         &self,
         credentials: &[S],
@@ -141,25 +137,84 @@ impl<'b> Verifier<'b> {
         T: Send,
         F: Fn(usize, Report) -> T + Sync,
     {
-        let chunks: Vec<&[S]> = credentials.chunks(BATCH_SIZE).collect();
-        let threads = match threads {
-            0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
-            n => n,
-        }
-        .min(chunks.len());
-        let batch = |i: usize, chunk: &[S]| -> Vec<T> {
-            let first = i * BATCH_SIZE;
+        self.in_batches(credentials, threads, |first, chunk| {
             self.verify_many(chunk)
                 .into_iter()
                 .enumerate()
                 .map(|(k, report)| keep(first + k, report))
                 .collect()
-        };
+        })
+    }
+
+    /// As [`Verifier::verify_many_parallel_map`], for inputs that become credentials on
+    /// the thread that verifies them, a batch at a time: `load` turns input `i` into its
+    /// credential text (a file read, say), or into what is kept for it when it has none
+    /// (a file that cannot be read: it is then not verified, and its answer stays in
+    /// place); `keep` turns each report into what is kept. The texts of thousands of
+    /// files are then never in memory at once, and each batch is read into memory its
+    /// thread has just freed.
+    pub fn verify_many_parallel_load<'i, I, S, T, L, F>(
+        &self,
+        inputs: &'i [I],
+        threads: usize,
+        load: L,
+        keep: F,
+    ) -> Vec<T>
+    where
+        I: Sync,
+        S: AsRef<str>,
+        T: Send,
+        L: Fn(usize, &'i I) -> Result<S, T> + Sync,
+        F: Fn(usize, Report) -> T + Sync,
+    {
+        self.in_batches(inputs, threads, |first, chunk: &'i [I]| {
+            let loaded: Vec<Result<S, T>> = chunk
+                .iter()
+                .enumerate()
+                .map(|(k, input)| load(first + k, input))
+                .collect();
+            let texts: Vec<&str> = loaded
+                .iter()
+                .filter_map(|l| l.as_ref().ok().map(AsRef::as_ref))
+                .collect();
+            let mut reports = self.verify_many(&texts).into_iter();
+            // `verify_many` answers every text, in order: each loaded input takes the next.
+            loaded
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, l)| match l {
+                    Ok(_) => reports.next().map(|report| keep(first + k, report)),
+                    Err(kept) => Some(kept),
+                })
+                .collect()
+        })
+    }
+
+    /// Runs `batch` over `inputs` in chunks of [`BATCH_SIZE`] on `threads` threads (`0`:
+    /// one per core the process may use), each thread taking the next chunk in turn so a
+    /// slow one does not leave a core idle; `batch` gets the index of its chunk's first
+    /// input. What the chunks return comes back in the order of `inputs`.
+    ///
+    /// Plain scoped threads rather than a thread pool crate: the work is a handful of equal
+    /// batches per call, the threads borrow the verifier and the inputs for the call's
+    /// length only, and a command-line verification runs one such call.
+    fn in_batches<'i, I, T, B>(&self, inputs: &'i [I], threads: usize, batch: B) -> Vec<T>
+    where
+        I: Sync,
+        T: Send,
+        B: Fn(usize, &'i [I]) -> Vec<T> + Sync,
+    {
+        let chunks: Vec<&'i [I]> = inputs.chunks(BATCH_SIZE).collect();
+        let threads = match threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            n => n,
+        }
+        .min(chunks.len());
         if threads <= 1 {
             return chunks
                 .iter()
                 .enumerate()
-                .flat_map(|(i, chunk)| batch(i, chunk))
+                .flat_map(|(i, chunk)| batch(i * BATCH_SIZE, chunk))
                 .collect();
         }
         let next = AtomicUsize::new(0);
@@ -174,7 +229,7 @@ impl<'b> Verifier<'b> {
                             let Some(chunk) = chunks.get(i) else {
                                 return mine;
                             };
-                            mine.push((i, batch(i, chunk)));
+                            mine.push((i, batch(i * BATCH_SIZE, chunk)));
                         }
                     })
                 })
@@ -194,7 +249,9 @@ impl<'b> Verifier<'b> {
                 }
             }
         });
-        done.into_iter().flatten().flatten().collect()
+        let mut out = Vec::with_capacity(inputs.len());
+        out.extend(done.into_iter().flatten().flatten());
+        out
     }
 
     /// Finishes a credential read by [`Verifier::read`] whose document the caller may have
