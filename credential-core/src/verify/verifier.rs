@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 
+use super::batch;
 use super::check::CheckId;
 use super::pending::{Pending, Read, Reading};
 use super::report::{CredentialSummary, Report, VerifiedCredential};
@@ -379,24 +380,28 @@ fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
     let (batchable, single): (Vec<_>, Vec<_>) = ready
         .into_iter()
         .partition(|(_, jws, key)| jws.algorithm() == Algorithm::EdDSA && key.as_dalek().is_some());
-    let mut messages: Vec<&[u8]> = Vec::with_capacity(batchable.len());
-    let mut signatures: Vec<ed25519_dalek::Signature> = Vec::with_capacity(batchable.len());
-    let mut keys: Vec<ed25519_dalek::VerifyingKey> = Vec::with_capacity(batchable.len());
-    for (_, jws, key) in &batchable {
-        // A signature that is not 64 bytes leaves the batch short: all are then checked
-        // one by one (parsing already refuses such a signature).
-        if let (Some(dalek), Ok(signature)) = (
-            key.as_dalek(),
-            ed25519_dalek::Signature::from_slice(jws.signature()),
-        ) {
-            messages.push(jws.signing_input().as_bytes());
-            signatures.push(signature);
-            keys.push(*dalek);
-        }
-    }
-    let all_ok = !batchable.is_empty()
-        && keys.len() == batchable.len()
-        && ed25519_dalek::verify_batch(&messages, &signatures, &keys).is_ok();
+    let signatures: Vec<(ed25519_dalek::Signature, &ed25519_dalek::VerifyingKey)> = batchable
+        .iter()
+        .filter_map(|(_, jws, key)| {
+            Some((
+                ed25519_dalek::Signature::from_slice(jws.signature()).ok()?,
+                key.as_dalek()?,
+            ))
+        })
+        .collect();
+    let signed: Vec<batch::Signed<'_>> = batchable
+        .iter()
+        .zip(&signatures)
+        .map(|((_, jws, _), (signature, key))| batch::Signed {
+            message: jws.signing_input().as_bytes(),
+            signature,
+            key,
+        })
+        .collect();
+    // A signature that is not 64 bytes leaves the batch short: all are then checked one
+    // by one (parsing already refuses such a signature).
+    let all_ok =
+        !batchable.is_empty() && signed.len() == batchable.len() && batch::verify_batch(&signed);
     for (i, jws, key) in batchable {
         if let Some(slot) = results.get_mut(i) {
             *slot = Some(all_ok || jws.verify_with(key));
