@@ -97,15 +97,23 @@ impl<'b> Verifier<'b> {
     pub fn verify_many<S: AsRef<str>>(&self, credentials: &[S]) -> Vec<Report> {
         let mut reports = Vec::with_capacity(credentials.len());
         for chunk in credentials.chunks(BATCH_SIZE) {
-            let mut pendings: Vec<Pending<'_>> =
-                chunk.iter().map(|c| self.prepare(c.as_ref())).collect();
-            let results = batch_signatures(&pendings);
-            for (pending, ok) in pendings.iter_mut().zip(results) {
-                let ok = ok.or(pending.checked_signature);
-                reports.push(self.finish(pending, ok, &[]));
-            }
+            self.verify_batch(chunk, |_, report| reports.push(report));
         }
         reports
+    }
+
+    /// Verifies one batch, its signatures together, handing each report to `each` with
+    /// its index in `chunk` as soon as it is made. Each credential's parsed document goes
+    /// with its report (or is dropped with its pending state) there and then, so a caller
+    /// that renders and drops each report holds one batch of parsed credentials at most,
+    /// not a batch of reports as well.
+    fn verify_batch<S: AsRef<str>>(&self, chunk: &[S], mut each: impl FnMut(usize, Report)) {
+        let pendings: Vec<Pending<'_>> = chunk.iter().map(|c| self.prepare(c.as_ref())).collect();
+        let results = batch_signatures(&pendings);
+        for (k, (mut pending, ok)) in pendings.into_iter().zip(results).enumerate() {
+            let ok = ok.or(pending.checked_signature);
+            each(k, self.finish(&mut pending, ok, &[]));
+        }
     }
 
     /// As [`Verifier::verify_many`], spread over `threads` threads (`0`: one per core the
@@ -139,11 +147,9 @@ impl<'b> Verifier<'b> {
         F: Fn(usize, Report) -> T + Sync,
     {
         self.in_batches(credentials, threads, |first, chunk| {
-            self.verify_many(chunk)
-                .into_iter()
-                .enumerate()
-                .map(|(k, report)| keep(first + k, report))
-                .collect()
+            let mut kept = Vec::with_capacity(chunk.len());
+            self.verify_batch(chunk, |k, report| kept.push(keep(first + k, report)));
+            kept
         })
     }
 
@@ -174,19 +180,26 @@ impl<'b> Verifier<'b> {
                 .enumerate()
                 .map(|(k, input)| load(first + k, input))
                 .collect();
-            let texts: Vec<&str> = loaded
+            // Where each text came from: its index in `chunk`.
+            let (at, texts): (Vec<usize>, Vec<&str>) = loaded
                 .iter()
-                .filter_map(|l| l.as_ref().ok().map(AsRef::as_ref))
-                .collect();
-            let mut reports = self.verify_many(&texts).into_iter();
-            // `verify_many` answers every text, in order: each loaded input takes the next.
-            loaded
-                .into_iter()
                 .enumerate()
-                .filter_map(|(k, l)| match l {
-                    Ok(_) => reports.next().map(|report| keep(first + k, report)),
-                    Err(kept) => Some(kept),
-                })
+                .filter_map(|(k, l)| Some((k, l.as_ref().ok()?.as_ref())))
+                .unzip();
+            let mut kept: Vec<Option<T>> = Vec::with_capacity(chunk.len());
+            kept.resize_with(chunk.len(), || None);
+            self.verify_batch(&texts, |j, report| {
+                if let Some(k) = at.get(j).copied() {
+                    if let Some(slot) = kept.get_mut(k) {
+                        *slot = Some(keep(first + k, report));
+                    }
+                }
+            });
+            drop(texts);
+            // Every text was answered in its place; the rest are the inputs with none.
+            kept.into_iter()
+                .zip(loaded)
+                .filter_map(|(report, l)| report.or(l.err()))
                 .collect()
         })
     }
