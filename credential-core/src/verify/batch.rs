@@ -139,8 +139,17 @@ mod tests {
 
     use super::*;
 
+    /// A signed message, its signature and the key it is checked with.
+    type Item = (Vec<u8>, Signature, VerifyingKey);
+
+    /// ℓ, the order of the base point, little-endian.
+    const ELL: [u8; 32] = [
+        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
+        0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    ];
+
     /// `n` signatures by `keys` in turn, on distinct messages.
-    fn signed(n: usize, keys: &[SigningKey]) -> Vec<(Vec<u8>, Signature, VerifyingKey)> {
+    fn signed(n: usize, keys: &[SigningKey]) -> Vec<Item> {
         (0..n)
             .map(|i| {
                 let key = &keys[i % keys.len()];
@@ -156,7 +165,7 @@ mod tests {
     }
 
     /// This module's answer and ed25519-dalek's, on the same batch.
-    fn both(batch: &[(Vec<u8>, Signature, VerifyingKey)]) -> (bool, bool) {
+    fn both(batch: &[Item]) -> (bool, bool) {
         let ours: Vec<Signed<'_>> = batch
             .iter()
             .map(|(message, signature, key)| Signed {
@@ -200,11 +209,16 @@ mod tests {
 
     #[test]
     fn a_bad_signature_anywhere_fails_the_batch_as_it_does_in_ed25519_dalek() {
+        // ℓ is the first scalar that is not canonical.
+        let mut below = ELL;
+        below[0] -= 1;
+        assert!(bool::from(Scalar::from_canonical_bytes(ELL).is_none()));
+        assert!(bool::from(Scalar::from_canonical_bytes(below).is_some()));
         for n in [3, 300] {
             for at in [0, n / 2, n - 1] {
                 for k in [1, 3] {
                     let good = signed(n, &keys(k));
-                    let case = |f: &dyn Fn(&mut (Vec<u8>, Signature, VerifyingKey))| {
+                    let case = |f: &dyn Fn(&mut Item)| {
                         let mut batch = good.clone();
                         f(&mut batch[at]);
                         both(&batch)
@@ -227,12 +241,9 @@ mod tests {
                         case(&|b| {
                             let mut bytes = b.1.to_bytes();
                             let s = Scalar::from_canonical_bytes(b.1.s_bytes().to_owned()).unwrap();
-                            let l = curve25519_dalek::constants::BASEPOINT_ORDER;
                             let mut sum = [0u8; 32];
                             let mut carry = 0u16;
-                            for (i, (x, y)) in
-                                s.as_bytes().iter().zip(l.as_bytes().iter()).enumerate()
-                            {
+                            for (i, (x, y)) in s.as_bytes().iter().zip(ELL.iter()).enumerate() {
                                 let t = u16::from(*x) + u16::from(*y) + carry;
                                 sum[i] = t as u8;
                                 carry = t >> 8;

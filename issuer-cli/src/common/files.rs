@@ -137,6 +137,7 @@ pub(crate) fn read_key(path: &Path) -> Result<SecretKey> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
