@@ -19,6 +19,12 @@ use clap::{Parser, Subcommand};
 
 use crate::issuer::revoke::Flip;
 
+/// mimalloc rather than glibc's malloc: `verify DIR` allocates and frees many small values
+/// per credential on every core, and glibc's arenas spent a third of its time there
+/// (BENCHMARKS.md §10 has the measurements).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Skillpass: sign, carry and verify qualification and skill credentials across borders.
 #[derive(Debug, Parser)]
 #[command(name = "skillpass", version, propagate_version = true)]

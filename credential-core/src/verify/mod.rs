@@ -33,6 +33,7 @@
 //! is the public entry and the batch path; `report` is what comes back; `policy` is what a
 //! registry requires of a report before publishing.
 
+mod batch;
 mod check;
 pub mod direct;
 mod integrity;

@@ -468,3 +468,57 @@ fn a_skill_credential_names_its_skills_in_the_readers_language() {
         None
     );
 }
+
+#[test]
+fn the_loading_form_reads_each_input_on_its_batch_and_keeps_every_answer_in_its_place() {
+    let f = Fixture::new();
+    let bundle = f.bundle();
+    let verifier = Verifier::new(&bundle, f.now);
+    let good = f.issue_to(&f.holder.public().did());
+    let mut bad = good.clone().into_bytes();
+    let last = bad.len() - 2;
+    bad[last] = if bad[last] == b'A' { b'B' } else { b'A' };
+    let bad = String::from_utf8(bad).unwrap();
+    // Over three batches of 256: inputs that cannot be loaded (`None`) at a batch's
+    // start, end and middle, a bad signature beside them, a token that does not parse.
+    let mut inputs: Vec<Option<String>> = (0..600).map(|_| Some(good.clone())).collect();
+    for i in [0, 255, 256, 400, 599] {
+        inputs[i] = None;
+    }
+    for i in [1, 254, 598] {
+        inputs[i] = Some(bad.clone());
+    }
+    inputs[300] = Some("not a jws".into());
+    let loaded = std::sync::atomic::AtomicUsize::new(0);
+    for threads in [1, 2, 3, 0] {
+        loaded.store(0, std::sync::atomic::Ordering::Relaxed);
+        let kept = verifier.verify_many_parallel_load(
+            &inputs,
+            threads,
+            |i, input| {
+                loaded.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                input.as_deref().ok_or((i, None))
+            },
+            |i, report| (i, Some(report.verdict)),
+        );
+        assert_eq!(
+            loaded.load(std::sync::atomic::Ordering::Relaxed),
+            600,
+            "each input loaded once"
+        );
+        assert_eq!(kept.len(), 600, "{threads} threads");
+        for (at, (i, verdict)) in kept.into_iter().enumerate() {
+            assert_eq!(at, i, "index, {threads} threads");
+            let want = match i {
+                0 | 255 | 256 | 400 | 599 => None,
+                1 | 254 | 598 | 300 => Some(Verdict::Invalid),
+                _ => Some(Verdict::Valid),
+            };
+            assert_eq!(verdict, want, "#{i} on {threads} threads");
+        }
+    }
+    let none: Vec<Option<String>> = Vec::new();
+    assert!(verifier
+        .verify_many_parallel_load(&none, 2, |_, s| s.as_deref().ok_or(()), |_, _| ())
+        .is_empty());
+}

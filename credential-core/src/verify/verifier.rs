@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 
+use super::batch;
 use super::check::CheckId;
 use super::pending::{Pending, Read, Reading};
 use super::report::{CredentialSummary, Report, VerifiedCredential};
@@ -96,25 +97,29 @@ impl<'b> Verifier<'b> {
     pub fn verify_many<S: AsRef<str>>(&self, credentials: &[S]) -> Vec<Report> {
         let mut reports = Vec::with_capacity(credentials.len());
         for chunk in credentials.chunks(BATCH_SIZE) {
-            let mut pendings: Vec<Pending<'_>> =
-                chunk.iter().map(|c| self.prepare(c.as_ref())).collect();
-            let results = batch_signatures(&pendings);
-            for (pending, ok) in pendings.iter_mut().zip(results) {
-                let ok = ok.or(pending.checked_signature);
-                reports.push(self.finish(pending, ok, &[]));
-            }
+            self.verify_batch(chunk, |_, report| reports.push(report));
         }
         reports
+    }
+
+    /// Verifies one batch, its signatures together, handing each report to `each` with
+    /// its index in `chunk` as soon as it is made. Each credential's parsed document goes
+    /// with its report (or is dropped with its pending state) there and then, so a caller
+    /// that renders and drops each report holds one batch of parsed credentials at most,
+    /// not a batch of reports as well.
+    fn verify_batch<S: AsRef<str>>(&self, chunk: &[S], mut each: impl FnMut(usize, Report)) {
+        let pendings: Vec<Pending<'_>> = chunk.iter().map(|c| self.prepare(c.as_ref())).collect();
+        let results = batch_signatures(&pendings);
+        for (k, (mut pending, ok)) in pendings.into_iter().zip(results).enumerate() {
+            let ok = ok.or(pending.checked_signature);
+            each(k, self.finish(&mut pending, ok, &[]));
+        }
     }
 
     /// As [`Verifier::verify_many`], spread over `threads` threads (`0`: one per core the
     /// process may use): each thread takes the next [`BATCH_SIZE`] credentials in turn,
     /// so a slow batch does not leave a core idle, and the reports come back in the order
     /// of `credentials`, each credential with its own answer.
-    ///
-    /// Plain scoped threads rather than a thread pool crate: the work is a handful of equal
-    /// batches per call, the threads borrow the verifier and the inputs for the call's
-    /// length only, and a command-line verification runs one such call.
     pub fn verify_many_parallel<S: AsRef<str> + Sync>(
         &self,
         credentials: &[S],
@@ -141,25 +146,89 @@ impl<'b> Verifier<'b> {
         T: Send,
         F: Fn(usize, Report) -> T + Sync,
     {
-        let chunks: Vec<&[S]> = credentials.chunks(BATCH_SIZE).collect();
+        self.in_batches(credentials, threads, |first, chunk| {
+            let mut kept = Vec::with_capacity(chunk.len());
+            self.verify_batch(chunk, |k, report| kept.push(keep(first + k, report)));
+            kept
+        })
+    }
+
+    /// As [`Verifier::verify_many_parallel_map`], for inputs that become credentials on
+    /// the thread that verifies them, a batch at a time: `load` turns input `i` into its
+    /// credential text (a file read, say), or into what is kept for it when it has none
+    /// (a file that cannot be read: it is then not verified, and its answer stays in
+    /// place); `keep` turns each report into what is kept. The texts of thousands of
+    /// files are then never in memory at once, and each batch is read into memory its
+    /// thread has just freed.
+    pub fn verify_many_parallel_load<'i, I, S, T, L, F>(
+        &self,
+        inputs: &'i [I],
+        threads: usize,
+        load: L,
+        keep: F,
+    ) -> Vec<T>
+    where
+        I: Sync,
+        S: AsRef<str>,
+        T: Send,
+        L: Fn(usize, &'i I) -> Result<S, T> + Sync,
+        F: Fn(usize, Report) -> T + Sync,
+    {
+        self.in_batches(inputs, threads, |first, chunk: &'i [I]| {
+            let loaded: Vec<Result<S, T>> = chunk
+                .iter()
+                .enumerate()
+                .map(|(k, input)| load(first + k, input))
+                .collect();
+            // Where each text came from: its index in `chunk`.
+            let (at, texts): (Vec<usize>, Vec<&str>) = loaded
+                .iter()
+                .enumerate()
+                .filter_map(|(k, l)| Some((k, l.as_ref().ok()?.as_ref())))
+                .unzip();
+            let mut kept: Vec<Option<T>> = Vec::with_capacity(chunk.len());
+            kept.resize_with(chunk.len(), || None);
+            self.verify_batch(&texts, |j, report| {
+                if let Some(k) = at.get(j).copied() {
+                    if let Some(slot) = kept.get_mut(k) {
+                        *slot = Some(keep(first + k, report));
+                    }
+                }
+            });
+            drop(texts);
+            // Every text was answered in its place; the rest are the inputs with none.
+            kept.into_iter()
+                .zip(loaded)
+                .filter_map(|(report, l)| report.or(l.err()))
+                .collect()
+        })
+    }
+
+    /// Runs `batch` over `inputs` in chunks of [`BATCH_SIZE`] on `threads` threads (`0`:
+    /// one per core the process may use), each thread taking the next chunk in turn so a
+    /// slow one does not leave a core idle; `batch` gets the index of its chunk's first
+    /// input. What the chunks return comes back in the order of `inputs`.
+    ///
+    /// Plain scoped threads rather than a thread pool crate: the work is a handful of equal
+    /// batches per call, the threads borrow the verifier and the inputs for the call's
+    /// length only, and a command-line verification runs one such call.
+    fn in_batches<'i, I, T, B>(&self, inputs: &'i [I], threads: usize, batch: B) -> Vec<T>
+    where
+        I: Sync,
+        T: Send,
+        B: Fn(usize, &'i [I]) -> Vec<T> + Sync,
+    {
+        let chunks: Vec<&'i [I]> = inputs.chunks(BATCH_SIZE).collect();
         let threads = match threads {
             0 => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
             n => n,
         }
         .min(chunks.len());
-        let batch = |i: usize, chunk: &[S]| -> Vec<T> {
-            let first = i * BATCH_SIZE;
-            self.verify_many(chunk)
-                .into_iter()
-                .enumerate()
-                .map(|(k, report)| keep(first + k, report))
-                .collect()
-        };
         if threads <= 1 {
             return chunks
                 .iter()
                 .enumerate()
-                .flat_map(|(i, chunk)| batch(i, chunk))
+                .flat_map(|(i, chunk)| batch(i * BATCH_SIZE, chunk))
                 .collect();
         }
         let next = AtomicUsize::new(0);
@@ -174,7 +243,7 @@ impl<'b> Verifier<'b> {
                             let Some(chunk) = chunks.get(i) else {
                                 return mine;
                             };
-                            mine.push((i, batch(i, chunk)));
+                            mine.push((i, batch(i * BATCH_SIZE, chunk)));
                         }
                     })
                 })
@@ -194,7 +263,9 @@ impl<'b> Verifier<'b> {
                 }
             }
         });
-        done.into_iter().flatten().flatten().collect()
+        let mut out = Vec::with_capacity(inputs.len());
+        out.extend(done.into_iter().flatten().flatten());
+        out
     }
 
     /// Finishes a credential read by [`Verifier::read`] whose document the caller may have
@@ -322,24 +393,28 @@ fn batch_signatures(pendings: &[Pending<'_>]) -> Vec<Option<bool>> {
     let (batchable, single): (Vec<_>, Vec<_>) = ready
         .into_iter()
         .partition(|(_, jws, key)| jws.algorithm() == Algorithm::EdDSA && key.as_dalek().is_some());
-    let mut messages: Vec<&[u8]> = Vec::with_capacity(batchable.len());
-    let mut signatures: Vec<ed25519_dalek::Signature> = Vec::with_capacity(batchable.len());
-    let mut keys: Vec<ed25519_dalek::VerifyingKey> = Vec::with_capacity(batchable.len());
-    for (_, jws, key) in &batchable {
-        // A signature that is not 64 bytes leaves the batch short: all are then checked
-        // one by one (parsing already refuses such a signature).
-        if let (Some(dalek), Ok(signature)) = (
-            key.as_dalek(),
-            ed25519_dalek::Signature::from_slice(jws.signature()),
-        ) {
-            messages.push(jws.signing_input().as_bytes());
-            signatures.push(signature);
-            keys.push(*dalek);
-        }
-    }
-    let all_ok = !batchable.is_empty()
-        && keys.len() == batchable.len()
-        && ed25519_dalek::verify_batch(&messages, &signatures, &keys).is_ok();
+    let signatures: Vec<(ed25519_dalek::Signature, &ed25519_dalek::VerifyingKey)> = batchable
+        .iter()
+        .filter_map(|(_, jws, key)| {
+            Some((
+                ed25519_dalek::Signature::from_slice(jws.signature()).ok()?,
+                key.as_dalek()?,
+            ))
+        })
+        .collect();
+    let signed: Vec<batch::Signed<'_>> = batchable
+        .iter()
+        .zip(&signatures)
+        .map(|((_, jws, _), (signature, key))| batch::Signed {
+            message: jws.signing_input().as_bytes(),
+            signature,
+            key,
+        })
+        .collect();
+    // A signature that is not 64 bytes leaves the batch short: all are then checked one
+    // by one (parsing already refuses such a signature).
+    let all_ok =
+        !batchable.is_empty() && signed.len() == batchable.len() && batch::verify_batch(&signed);
     for (i, jws, key) in batchable {
         if let Some(slot) = results.get_mut(i) {
             *slot = Some(all_ok || jws.verify_with(key));

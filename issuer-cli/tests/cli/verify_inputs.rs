@@ -181,3 +181,27 @@ fn a_lower_case_country_is_accepted_and_undecided_checks_are_labelled_with_a_wor
     assert!(stdout.contains("[undecided] bundle-fresh"), "{stdout}");
     assert!(!stdout.contains('?'), "{stdout}");
 }
+
+#[test]
+fn a_directory_verifies_its_files_and_links_to_files_and_skips_directories_named_like_credentials()
+{
+    let (d, operator, _) = scene();
+    std::fs::create_dir(d.path("class")).unwrap();
+    std::fs::copy(d.path("nurse.jwt"), d.path("class/a.jwt")).unwrap();
+    std::os::unix::fs::symlink(d.path("nurse.jwt"), d.path("class/b.jwt")).unwrap();
+    std::fs::create_dir(d.path("class/c.jwt")).unwrap();
+    std::os::unix::fs::symlink(d.path("class/c.jwt"), d.path("class/d.jwt")).unwrap();
+    std::fs::write(d.path("class/notes.txt"), "not a credential").unwrap();
+    let (code, stdout, stderr) = verify(&d, &operator, &["class"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("a.jwt: valid"), "{stdout}");
+    assert!(stdout.contains("b.jwt: valid"), "{stdout}");
+    assert!(
+        !stdout.contains("c.jwt") && !stdout.contains("d.jwt"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2 valid, 0 invalid, 0 indeterminate"),
+        "{stdout}"
+    );
+}

@@ -27,6 +27,63 @@ pub(super) struct Input {
     pub(super) text: Result<String>,
 }
 
+/// One input as listed: its text already read (a line of standard input, a scanned code),
+/// or a file that is read when its batch is verified, on the thread that verifies it.
+pub(super) enum Listed {
+    /// Read when it was listed.
+    Read(Input),
+    /// A file, named as reported.
+    File { source: String, path: PathBuf },
+}
+
+impl Listed {
+    fn file(path: PathBuf) -> Self {
+        Listed::File {
+            source: path.display().to_string(),
+            path,
+        }
+    }
+
+    fn source(&self) -> &str {
+        match self {
+            Listed::Read(input) => &input.source,
+            Listed::File { source, .. } => source,
+        }
+    }
+
+    /// The input with its text, reading the file now.
+    fn read(self) -> Input {
+        match self {
+            Listed::Read(input) => input,
+            Listed::File { source, path } => Input {
+                text: read_text(&source, &path),
+                source,
+            },
+        }
+    }
+
+    /// The credential's text, or, when it cannot be read, what is reported for it.
+    fn text(&self) -> Result<std::borrow::Cow<'_, str>, Verified> {
+        match self {
+            Listed::Read(Input { text: Ok(text), .. }) => Ok(text.as_str().into()),
+            Listed::Read(Input { text: Err(why), .. }) => Err(unreadable(why)),
+            Listed::File { source, path } => match read_text(source, path) {
+                Ok(text) => Ok(text.into()),
+                Err(why) => Err(unreadable(&why)),
+            },
+        }
+    }
+}
+
+/// What is reported for an input that cannot be read: why, in English (for JSON) and in
+/// the reader's language (for words).
+fn unreadable(why: &anyhow::Error) -> Verified {
+    Verified::Unreadable(
+        format!("{why:#}"),
+        crate::common::said::render(why, lang::current()),
+    )
+}
+
 /// What came of one input.
 enum Verified {
     /// The whole report (one input: printed in full).
@@ -58,82 +115,64 @@ impl Verified {
 }
 
 pub(super) fn run(a: &VerifyArgs) -> Result<u8> {
-    let inputs =
+    let mut listed =
         match scan::scanned_input(a.holder.qr_text.as_deref(), a.holder.qr_image.as_deref())? {
-            Some((source, jws)) => vec![Input {
+            Some((source, jws)) => vec![Listed::Read(Input {
                 source,
                 text: Ok(jws),
-            }],
-            None => collect_inputs(&a.inputs)?,
+            })],
+            None => list_inputs(&a.inputs)?,
         };
-    // One input that cannot be read is a command that could not run; among many, it is
-    // reported for itself and the others are verified.
-    let mut inputs = inputs;
-    if let [Input { text: Err(_), .. }] = inputs.as_slice() {
-        if let Some(Input { text: Err(why), .. }) = inputs.pop() {
-            return Err(why);
+    if let [_] = listed.as_slice() {
+        // One input that cannot be read is a command that could not run; among many, it
+        // is reported for itself and the others are verified.
+        if let Some(one) = listed.pop() {
+            let Input { source, text } = one.read();
+            listed.push(Listed::Read(Input {
+                source,
+                text: Ok(text?),
+            }));
         }
     }
-    let texts: Vec<(&str, &str)> = inputs
-        .iter()
-        .filter_map(|input| {
-            let text = input.text.as_deref().ok()?;
-            Some((input.source.as_str(), text))
-        })
-        .collect();
-    let one = inputs.len() == 1;
-    let mut verified = Trusted::open(a)?
-        .check(
-            |verifier| {
-                if one {
-                    texts
-                        .iter()
-                        .map(|(_, t)| Verified::Report(Box::new(verifier.verify(t))))
-                        .collect()
-                } else {
-                    // Batches spread over every core (or --threads), each report rendered
-                    // where it was made, answers in input order.
-                    let credentials: Vec<&str> = texts.iter().map(|(_, t)| *t).collect();
-                    verifier.verify_many_parallel_map(
-                        &credentials,
+    let trusted = Trusted::open(a)?;
+    let results: Vec<(&str, Verified)> = match listed.as_slice() {
+        [one] => {
+            let verified = match one.text() {
+                Ok(text) => Verified::Report(Box::new(
+                    trusted.check(|verifier| verifier.verify(&text), bundle_rejected)?,
+                )),
+                Err(unreadable) => unreadable,
+            };
+            vec![(one.source(), verified)]
+        }
+        many => {
+            let verified = trusted.check(
+                |verifier| {
+                    // Batches spread over every core (or --threads), each file read and
+                    // each report rendered where it is verified, answers in input order.
+                    verifier.verify_many_parallel_load(
+                        many,
                         a.threads.map_or(0, usize::from),
+                        |_, input| input.text(),
                         |i, report| {
-                            let source = texts.get(i).map_or("", |(s, _)| *s);
+                            let source = many.get(i).map_or("", Listed::source);
                             render(a, source, report)
                         },
                     )
-                }
-            },
-            |why| {
-                let report = bundle_rejected(why);
-                texts
-                    .iter()
-                    .map(|(source, _)| {
-                        if one {
-                            Verified::Report(Box::new(report.clone()))
-                        } else {
-                            render(a, source, report.clone())
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            },
-        )?
-        .into_iter();
-    let results: Vec<(&str, Verified)> = inputs
-        .iter()
-        .map(|input| {
-            let verified = match &input.text {
-                Ok(_) => verified.next().unwrap_or_else(|| {
-                    Verified::Unreadable("not verified".into(), "not verified".into())
-                }),
-                Err(why) => Verified::Unreadable(
-                    format!("{why:#}"),
-                    crate::common::said::render(why, lang::current()),
-                ),
-            };
-            (input.source.as_str(), verified)
-        })
-        .collect();
+                },
+                |why| {
+                    let report = bundle_rejected(why);
+                    many.iter()
+                        .map(|input| match input.text() {
+                            Ok(_) => render(a, input.source(), report.clone()),
+                            Err(unreadable) => unreadable,
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )?;
+            many.iter().map(Listed::source).zip(verified).collect()
+        }
+    };
     print_reports(a, &results)?;
     let verdicts: Vec<Verdict> = results.iter().filter_map(|(_, r)| r.verdict()).collect();
     let unreadable = verdicts.len() < results.len();
@@ -272,10 +311,15 @@ fn print_reports(a: &VerifyArgs, results: &[(&str, Verified)]) -> Result<()> {
 /// credential, so a directory's listing leaves it out.
 const BATCH_SUMMARY: &str = "summary.json";
 
+/// Every input in order, each with its text: see [`list_inputs`].
+pub(super) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    Ok(list_inputs(paths)?.into_iter().map(Listed::read).collect())
+}
+
 /// Every input in order: `-` as one input per non-blank line of standard input, a
 /// directory as its `*.jwt`, `*.jws` and `*.json` files by name (but a batch's
-/// `summary.json`), a file as itself.
-pub(super) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
+/// `summary.json`), a file as itself. Files are listed, not read.
+pub(super) fn list_inputs(paths: &[PathBuf]) -> Result<Vec<Listed>> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -283,20 +327,21 @@ pub(super) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         } else if path.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
                 .with_context(|| format!("cannot list {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.is_file()
-                        && p.file_name().is_some_and(|n| n != BATCH_SUMMARY)
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    let p = e.path();
+                    let wanted = p.file_name().is_some_and(|n| n != BATCH_SUMMARY)
                         && matches!(
                             p.extension().and_then(|e| e.to_str()),
                             Some("jwt" | "jws" | "json")
-                        )
+                        );
+                    (wanted && is_file(&e)).then_some(p)
                 })
                 .collect();
             files.sort();
-            out.extend(read_credentials(&files));
+            out.extend(files.into_iter().map(Listed::file));
         } else {
-            out.push(read_credential(path));
+            out.push(Listed::file(path.clone()));
         }
     }
     if out.is_empty() {
@@ -305,8 +350,19 @@ pub(super) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     Ok(out)
 }
 
+/// Whether a directory entry is a file, or a link to one. The listing says so for most
+/// entries (no `stat` for each of a class's thousands of credential files); a link, or an
+/// entry the listing gives no type for, is looked up.
+fn is_file(entry: &std::fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(t) if t.is_file() => true,
+        Ok(t) if t.is_dir() => false,
+        _ => entry.path().is_file(),
+    }
+}
+
 /// One JWS per line of standard input, named `stdin:N` by line number.
-fn read_stdin_lines(out: &mut Vec<Input>) -> Result<()> {
+fn read_stdin_lines(out: &mut Vec<Listed>) -> Result<()> {
     let stdin = std::io::stdin();
     let mut reader = stdin.lock();
     let mut line_no = 0usize;
@@ -329,49 +385,21 @@ fn read_stdin_lines(out: &mut Vec<Input>) -> Result<()> {
         }
         let trimmed = line.trim();
         if !trimmed.is_empty() {
-            out.push(Input {
+            out.push(Listed::Read(Input {
                 source: format!("stdin:{line_no}"),
                 text: Ok(trimmed.to_owned()),
-            });
+            }));
         }
     }
 }
 
-/// The credential files of a directory, read on every core (a directory of a class's
-/// credentials is thousands of small files), in the order given.
-fn read_credentials(files: &[PathBuf]) -> Vec<Input> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads <= 1 || files.len() < 64 {
-        return files.iter().map(|file| read_credential(file)).collect();
-    }
-    let per_thread = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let readers: Vec<_> = files
-            .chunks(per_thread)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|f| read_credential(f)).collect::<Vec<_>>())
-            })
-            .collect();
-        readers
-            .into_iter()
-            .flat_map(|reader| match reader.join() {
-                Ok(read) => read,
-                // Reading a file does not panic; if it did, surface it as on one thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
-}
-
-/// A credential file, or why it cannot be verified: unreadable, or empty (an emailed
-/// attachment that lost its content).
-fn read_credential(path: &Path) -> Input {
-    let source = path.display().to_string();
-    let text = files::read_input(path, MAX_JWS_LEN).and_then(|text| {
+/// A credential file's text (`source` names it), or why it cannot be verified:
+/// unreadable, or empty (an emailed attachment that lost its content).
+fn read_text(source: &str, path: &Path) -> Result<String> {
+    files::read_input(path, MAX_JWS_LEN).and_then(|text| {
         if text.is_empty() {
-            return Err(said(Msg::new("err-empty-credential").arg("path", &source)));
+            return Err(said(Msg::new("err-empty-credential").arg("path", source)));
         }
         Ok(text)
-    });
-    Input { source, text }
+    })
 }
