@@ -75,11 +75,16 @@ fi
 start=$(date +%s)
 set +e
 # From the temporary directory: schemathesis keeps its cache (.schemathesis/) where it runs.
+# `filter_too_much` is Hypothesis saying that it discarded many generated inputs for one
+# operation (POST /relay/{id}'s id pattern and body, with some seeds) before it had enough:
+# a note on generation, not on the registry, and it failed CI at random. Every check on the
+# registry's answers stays on.
 (cd "$work" && SKILLPASS_FUZZ_KEYS="$work/keys.json" SCHEMATHESIS_HOOKS="$here/skillpass_hooks.py" \
     "$venv/bin/st" run "$url/openapi.json" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
     --max-examples "$max_examples" --seed "$seed" --workers 1 \
     --request-timeout 20 --no-color --generation-database none \
+    --suppress-health-check filter_too_much \
     --report junit --report-junit-path "$work/junit.xml") >"$work/st.out" 2>&1
 status=$?
 set -e

@@ -407,25 +407,28 @@ impl Ledger {
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
         batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
         let durable = &self.inner.durable;
-        if durably {
-            durable.apply_durably(next, last_log, || -> Result<(), LedgerError> {
-                match shared {
-                    Some(lock) => lock
-                        .lock()
-                        .map_err(|_| LedgerError::LockPoisoned)?
-                        .apply(batch)?,
-                    None => self.records().store().apply(batch)?,
+        // Through the shared store's lock when there is one, else the store itself; durably
+        // (flushed or committed before it returns) or only applied.
+        let write = |batch: Batch| -> Result<(), LedgerError> {
+            let store = self.records().store();
+            match (shared, durably) {
+                (Some(lock), _) => {
+                    let mut lock = lock.lock().map_err(|_| LedgerError::LockPoisoned)?;
+                    if durably {
+                        lock.apply(batch)?;
+                    } else {
+                        lock.apply_unflushed(batch)?;
+                    }
                 }
-                Ok(())
-            })?;
-        } else {
-            match shared {
-                Some(lock) => lock
-                    .lock()
-                    .map_err(|_| LedgerError::LockPoisoned)?
-                    .apply_unflushed(batch)?,
-                None => self.records().store().apply_unflushed(batch)?,
+                (None, true) => store.apply(batch)?,
+                (None, false) => store.apply_unflushed(batch)?,
             }
+            Ok(())
+        };
+        if durably {
+            durable.apply_durably(next, last_log, || write(batch))?;
+        } else {
+            write(batch)?;
             durable.applied(next, last_log);
         }
         self.inner.commits.store(next, Ordering::SeqCst);

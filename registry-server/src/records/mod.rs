@@ -464,6 +464,19 @@ impl Nonces<'_> {
 /// See [`Records::meta`].
 pub struct Meta<'a>(&'a Records);
 
+/// A singleton counter as stored (8 bytes, big-endian), or why it is not one.
+fn stored_number(value: Option<Vec<u8>>, what: &str) -> Result<Option<u64>, RecordError> {
+    match value {
+        None => Ok(None),
+        Some(v) => keys::be_u64(&v)
+            .map(Some)
+            .ok_or_else(|| RecordError::Corrupt {
+                tree: Tree::NameValue.name(),
+                detail: format!("the {what} is not a number"),
+            }),
+    }
+}
+
 /// See [`Meta::under_lock`].
 #[derive(Debug, Clone, Copy)]
 pub struct UnderLock {
@@ -484,15 +497,7 @@ impl Meta<'_> {
     }
 
     fn number(&self, key: &[u8], what: &str) -> Result<Option<u64>, RecordError> {
-        match self.0.store.get(Tree::NameValue, key)? {
-            None => Ok(None),
-            Some(v) => keys::be_u64(&v)
-                .map(Some)
-                .ok_or_else(|| RecordError::Corrupt {
-                    tree: Tree::NameValue.name(),
-                    detail: format!("the {what} is not a number"),
-                }),
-        }
+        stored_number(self.0.store.get(Tree::NameValue, key)?, what)
     }
 
     /// The floor a restore set: bundles are signed above it.
@@ -522,15 +527,6 @@ impl Meta<'_> {
                 tree: Tree::NameValue.name(),
                 detail: "the store answered another number of values than asked".to_owned(),
             })?;
-        let number = |value: Option<Vec<u8>>, what: &str| match value {
-            None => Ok(None),
-            Some(v) => keys::be_u64(&v)
-                .map(Some)
-                .ok_or_else(|| RecordError::Corrupt {
-                    tree: Tree::NameValue.name(),
-                    detail: format!("the {what} is not a number"),
-                }),
-        };
         let digest = match digest {
             None => None,
             Some(v) => Some(
@@ -541,9 +537,9 @@ impl Meta<'_> {
             ),
         };
         Ok(UnderLock {
-            commits: number(commits, "commit counter")?,
+            commits: stored_number(commits, "commit counter")?,
             digest,
-            bundle_sequence: number(sequence, "bundle sequence")?,
+            bundle_sequence: stored_number(sequence, "bundle sequence")?,
             bundle_pending: pending.is_some(),
         })
     }
