@@ -6,6 +6,7 @@
 pub(crate) mod args;
 pub(crate) mod client;
 pub(crate) mod files;
+pub(crate) mod http;
 pub(crate) mod lang;
 pub(crate) mod openid4vp;
 pub(crate) mod said;

@@ -126,25 +126,16 @@ pub(crate) fn serve(a: ServeArgs) -> Result<u8> {
         status: a.status,
     };
     let url = config.issuer_url.clone();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the service's runtime")?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(a.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", a.listen))?;
-        eprintln!(
-            "OpenID4VCI issuance service for {url} on http://{} (metadata: {url}/.well-known/openid-credential-issuer)",
-            listener.local_addr().unwrap_or(a.listen)
-        );
-        axum::serve(listener, app(Service::new(config)))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("the issuance service stopped")
-    })?;
+    crate::common::http::serve_until_ctrl_c(
+        a.listen,
+        app(Service::new(config)),
+        "issuance service",
+        move |at| {
+            format!(
+                "OpenID4VCI issuance service for {url} on http://{at} (metadata: {url}/.well-known/openid-credential-issuer)"
+            )
+        },
+    )?;
     Ok(0)
 }
 

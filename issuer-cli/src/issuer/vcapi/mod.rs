@@ -17,7 +17,7 @@ mod tests;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 
 use crate::common::files;
@@ -136,29 +136,13 @@ pub(crate) fn serve(a: ServeVcApiArgs) -> Result<u8> {
         service = service.with_status(status_file_of(path, &did)?, path.clone());
     }
     let open = a.vc_api_unauthenticated;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the service's runtime")?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(a.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", a.listen))?;
-        eprintln!(
-            "VC-API issuer for {did} on http://{}/credentials/issue{}",
-            listener.local_addr().unwrap_or(a.listen),
-            if open {
-                " (UNAUTHENTICATED: loopback only)"
-            } else {
-                " (bearer token required)"
-            }
-        );
-        axum::serve(listener, app(service))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("the VC-API service stopped")
+    crate::common::http::serve_until_ctrl_c(a.listen, app(service), "VC-API service", move |at| {
+        let access = if open {
+            " (UNAUTHENTICATED: loopback only)"
+        } else {
+            " (bearer token required)"
+        };
+        format!("VC-API issuer for {did} on http://{at}/credentials/issue{access}")
     })?;
     Ok(0)
 }

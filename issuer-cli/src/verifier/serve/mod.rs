@@ -12,7 +12,7 @@ mod service;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 
 use super::direct_keys::{read_given_keys, DirectKeyArgs};
@@ -76,29 +76,22 @@ pub(crate) fn serve(a: ServeArgs) -> Result<u8> {
         holder_keys: read_given_keys(&a.holder_jwks, "--holder-jwk")?,
         lists: Box::new(lists),
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the service's runtime")?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(a.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", a.listen))?;
-        let at = listener.local_addr().unwrap_or(a.listen);
-        if !at.ip().is_loopback() {
-            eprintln!(
-                "note: listening on {at}, not loopback: anyone who reaches it may ask it to verify"
-            );
-        }
-        eprintln!(
-            "verifier service on http://{at} (POST /credentials/verify, POST /presentations/verify)"
-        );
-        axum::serve(listener, app(Service::new(config)))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .context("the verifier service stopped")
-    })?;
+    crate::common::http::serve_until_ctrl_c(
+        a.listen,
+        app(Service::new(config)),
+        "verifier service",
+        |at| {
+            let note = if at.ip().is_loopback() {
+                String::new()
+            } else {
+                format!(
+                    "note: listening on {at}, not loopback: anyone who reaches it may ask it to verify\n"
+                )
+            };
+            format!(
+                "{note}verifier service on http://{at} (POST /credentials/verify, POST /presentations/verify)"
+            )
+        },
+    )?;
     Ok(0)
 }
