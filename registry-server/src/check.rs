@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 use crate::ledger::watermark::{self, Watermark, WATERMARK_FILE};
 use crate::records::keys::{
     self, is_bookkeeping, BUNDLE_KEY, BUNDLE_PENDING_KEY, BUNDLE_SEQUENCE_KEY, COMMITS_KEY,
-    DIGEST_KEY, SEQUENCE_FLOOR_KEY,
+    DIGEST_KEY, READ_HORIZON_KEY, SEQUENCE_FLOOR_KEY,
 };
 use crate::records::{
     pages, AuthorityRecord, BundleRecord, DecisionRecord, Grant, IssuerRecord, StatusListRecord,
@@ -297,6 +297,9 @@ impl Checker {
                     self.stored_digest = Some(
                         ContentDigest::from_bytes(value).ok_or(Flaw::Not("a content digest"))?,
                     );
+                }
+                READ_HORIZON_KEY => {
+                    number(value, "a time in seconds")?;
                 }
                 SEQUENCE_FLOOR_KEY => {
                     self.sequence_floor = Some(number(value, "a sequence number")?);

@@ -124,6 +124,19 @@ impl AppState {
             .await
     }
 
+    /// Spends a signed read's nonce and releases the writer lock; returns once the read may
+    /// be answered (see [`Ledger::spend_read_nonce`]).
+    pub async fn spend_read_nonce(
+        &self,
+        held: WriteGuard<'_>,
+        signer: &crate::auth::Signer,
+    ) -> Result<(), AppError> {
+        self.inner
+            .ledger
+            .spend_read_nonce(held, signer.nonce_key.clone(), signer.iat, self.now())
+            .await
+    }
+
     /// The last audit log sequence readers may see (see [`Ledger::log_horizon`]).
     pub fn log_horizon(&self) -> Option<u64> {
         self.inner.ledger.log_horizon()

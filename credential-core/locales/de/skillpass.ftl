@@ -466,6 +466,7 @@ reg-timeout = die Anfrage kam zu langsam an; senden Sie sie erneut
 reg-no-issuer = unter dieser DID ist kein Aussteller registriert
 reg-no-credential = unter dieser Kennung ist kein Nachweis gespeichert
 reg-nonce-used = diese signierte Anfrage wurde bereits verwendet; signieren Sie jede Anfrage mit einer neuen Nonce
+reg-nonce-unknown-after-restart = das Register wurde nach einem Ausfall neu gestartet und kann nicht feststellen, ob diese signierte Leseanfrage bereits verwendet wurde; signieren Sie in einigen Sekunden eine neue Anfrage
 reg-unknown-signer = die Anfrage ist mit einem Schlüssel signiert, der keinem registrierten Aussteller gehört
 reg-grant-expired = die Freigabe der Inhaberin oder des Inhabers für Sie ist abgelaufen
 reg-grant-revoked = die Inhaberin oder der Inhaber hat die Freigabe für Sie zurückgezogen

@@ -410,6 +410,7 @@ reg-timeout = the request took too long to arrive; send it again
 reg-no-issuer = no issuer with this DID is registered
 reg-no-credential = no credential with this id is stored
 reg-nonce-used = this signed request was already used; sign each request with a fresh nonce
+reg-nonce-unknown-after-restart = the registry restarted after a failure and cannot tell whether this signed read was already used; sign a new request in a few seconds
 reg-unknown-signer = the request is signed by a key that belongs to no registered issuer
 reg-grant-expired = the holder's grant to you has expired
 reg-grant-revoked = the holder revoked the grant to you

@@ -466,6 +466,7 @@ reg-timeout = la solicitud tardó demasiado en llegar; envíela de nuevo
 reg-no-issuer = no hay ningún emisor registrado con este DID
 reg-no-credential = no hay ninguna credencial almacenada con este id
 reg-nonce-used = esta solicitud firmada ya se utilizó; firme cada solicitud con un nonce nuevo
+reg-nonce-unknown-after-restart = el registro se reinició tras un fallo y no puede saber si esta solicitud de lectura firmada ya se utilizó; firme una nueva solicitud dentro de unos segundos
 reg-unknown-signer = la solicitud está firmada con una clave que no pertenece a ningún emisor registrado
 reg-grant-expired = la autorización que le concedió el titular ha caducado
 reg-grant-revoked = el titular revocó la autorización que le había concedido

@@ -461,6 +461,7 @@ reg-timeout = masyadong natagalan bago dumating ang request; ipadala itong muli
 reg-no-issuer = walang nakarehistrong issuer na may ganitong DID
 reg-no-credential = walang nakaimbak na credential na may ganitong id
 reg-nonce-used = nagamit na ang pinirmahang request na ito; pirmahan ang bawat request gamit ang bagong nonce
+reg-nonce-unknown-after-restart = nag-restart ang registry matapos ang isang pagkasira at hindi nito matiyak kung nagamit na ang pinirmahang request na ito sa pagbasa; pumirma ng bagong request pagkalipas ng ilang segundo
 reg-unknown-signer = pinirmahan ang request ng susing hindi pag-aari ng anumang nakarehistrong issuer
 reg-grant-expired = nag-expire na ang pahintulot sa iyo ng may-hawak
 reg-grant-revoked = binawi ng may-hawak ang pahintulot sa iyo

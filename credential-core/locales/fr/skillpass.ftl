@@ -463,6 +463,7 @@ reg-timeout = la requête a mis trop de temps à arriver ; envoyez-la de nouveau
 reg-no-issuer = aucun émetteur n'est enregistré sous ce DID
 reg-no-credential = aucune attestation n'est conservée sous cet identifiant
 reg-nonce-used = cette requête signée a déjà servi ; signez chaque requête avec un nouveau nonce
+reg-nonce-unknown-after-restart = le registre a redémarré après une panne et ne peut pas savoir si cette requête de lecture signée a déjà servi ; signez une nouvelle requête dans quelques secondes
 reg-unknown-signer = la requête est signée avec une clé qui n'appartient à aucun émetteur enregistré
 reg-grant-expired = l'autorisation que vous a accordée le titulaire a expiré
 reg-grant-revoked = le titulaire a retiré l'autorisation qu'il vous avait accordée

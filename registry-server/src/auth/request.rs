@@ -25,6 +25,8 @@ pub struct Signer {
     pub key: PublicKey,
     /// The request's nonce, to commit with the change it makes.
     pub nonce_key: NonceKey,
+    /// When the request says it was signed (seconds since 1970).
+    pub iat: i64,
 }
 
 /// A signed request with a JSON body of type `T`, bounded (see [`Bounded`]).
@@ -94,6 +96,7 @@ fn authenticate(parts: &Parts, bytes: &[u8], state: &AppState) -> Result<Signer,
         did,
         key: ok.signer,
         nonce_key,
+        iat: ok.claims.iat,
     })
 }
 

@@ -18,6 +18,7 @@ mod bundle;
 mod change;
 mod digest;
 mod durable;
+mod reads;
 pub mod watermark;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -119,6 +120,8 @@ struct Inner {
     bundle: bundle::Cache,
     /// What is applied and what is durable (group commit, see `durable.rs`).
     durable: durable::Durable,
+    /// Reads answered before their nonce is flushed (see `reads.rs`).
+    reads: reads::ReadHorizon,
 }
 
 impl Ledger {
@@ -141,6 +144,7 @@ impl Ledger {
             None => 0,
         };
         let durable = durable::Durable::new(commits, last_log, settings.data_dir.clone());
+        let reads = reads::ReadHorizon::starting_from(records.meta().read_horizon()?);
         let ledger = Self {
             inner: Arc::new(Inner {
                 records,
@@ -151,6 +155,7 @@ impl Ledger {
                 digest: Mutex::new(digest),
                 bundle: bundle::Cache::default(),
                 durable,
+                reads,
             }),
         };
         let shared = ledger.lock_shared()?.map(|(lock, _)| lock);

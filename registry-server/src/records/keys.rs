@@ -19,6 +19,12 @@ pub const BUNDLE_PENDING_KEY: &[u8] = b"bundle_pending";
 /// signs its bundles above it, so that no sequence the old registry signed is signed again
 /// with other content.
 pub const SEQUENCE_FLOOR_KEY: &[u8] = b"sequence_floor";
+/// Key of the read horizon in [`Tree::NameValue`] (8 bytes big-endian, seconds): every
+/// signed read answered before its nonce was flushed was signed at or before this time, and
+/// it is durable before any such read is answered. A registry that starts after a crash
+/// cannot know which of those nonces reached the disk, so it refuses reads signed at or
+/// before the horizon it finds (see `Ledger::spend_read_nonce`).
+pub const READ_HORIZON_KEY: &[u8] = b"read_horizon";
 /// Key of the commit counter in [`Tree::NameValue`] (8 bytes big-endian): every batch the
 /// registry applies adds one, and the count is also written to the watermark file outside
 /// the store, so a store that lost acknowledged writes (sled rolls back to an earlier state

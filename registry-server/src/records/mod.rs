@@ -553,6 +553,12 @@ impl Meta<'_> {
             .is_some())
     }
 
+    /// The read horizon (see [`keys::READ_HORIZON_KEY`]), if reads were ever answered
+    /// before their nonce was flushed.
+    pub fn read_horizon(&self) -> Result<Option<u64>, RecordError> {
+        self.number(keys::READ_HORIZON_KEY, "read horizon")
+    }
+
     /// Batches applied over the store's life.
     pub fn commits(&self) -> Result<Option<u64>, RecordError> {
         self.number(keys::COMMITS_KEY, "commit counter")

@@ -335,11 +335,10 @@ pub async fn get_one(
 ) -> Result<Json<StoredCredential>, AppError> {
     let record = state.records().credentials().require(&id)?;
     may_read_credential(&state, &req.signer, &record)?;
-    // The read spends the request's nonce, like a write.
+    // The read spends the request's nonce, like a write (answered once the nonce is
+    // applied where the read horizon allows, see `ledger/reads.rs`).
     let guard = state.write_lock().await?;
-    let mut change = Change::new();
-    change.nonce(req.signer.nonce_key);
-    state.commit_and_release(guard, change).await?;
+    state.spend_read_nonce(guard, &req.signer).await?;
     Ok(Json(StoredCredential {
         id: record.id,
         issuer: record.issuer,

@@ -412,3 +412,109 @@ async fn the_credential_routes_refuse_in_the_readers_language_with_the_english_m
         "credential 2 reprend un identifiant déjà présent dans cette requête"
     );
 }
+
+/// A signed read is answered once its nonce is applied, before the flush that makes it
+/// durable; a registry starting after a crash that lost such nonces refuses every read
+/// signed up to the durable read horizon, so none of them can be replayed, and takes reads
+/// signed after it.
+#[tokio::test]
+async fn a_read_is_answered_before_its_flush_and_cannot_be_replayed_after_a_crash() {
+    use crate::harness::Bundles;
+    use axum::body::Body;
+    use axum::http::Request;
+    use credential_core::request::sign_request_at;
+    use registry_server::store::{Batch, SledStore, Store as _, Tree};
+    use registry_server::Settings;
+
+    let read = |path: &str, key: &SecretKey, iat: i64, nonce: &str| {
+        Request::builder()
+            .method("GET")
+            .uri(path)
+            .header(
+                "authorization",
+                sign_request_at(key, "GET", path, b"", iat, nonce),
+            )
+            .body(Body::empty())
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let operator = SecretKey::generate();
+    let bundles = Bundles::default();
+    let h = Harness::open(&store, &operator, Settings::default(), &bundles);
+    let s = stored(&h).await;
+    let iat = h.now().timestamp();
+    // The first read writes the horizon, durably.
+    let first = h
+        .raw(read(&s.path, &s.college, iat, "first-read-0000000"))
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    // The next is answered while every flush is held back: it does not wait for one.
+    h.hold_flushes(true);
+    let second = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        h.raw(read(&s.path, &s.college, iat, "second-read-000000")),
+    )
+    .await
+    .expect("a read waited for a flush");
+    assert_eq!(second.status, StatusCode::OK, "{}", second.text());
+    assert_eq!(second.json()["jws"], s.jws);
+    // Its nonce is spent at once.
+    let again = h
+        .raw(read(&s.path, &s.college, iat, "second-read-000000"))
+        .await;
+    assert_eq!(
+        (again.status, again.code().as_str()),
+        (StatusCode::UNAUTHORIZED, "replayed_request")
+    );
+    assert!(again.text().contains("already used"), "{}", again.text());
+    h.hold_flushes(false);
+    drop(h);
+
+    // A crash that lost the spent nonces (taken out of the store here).
+    {
+        let sled = SledStore::open(&store).unwrap();
+        let mut batch = Batch::default();
+        for key in sled
+            .keys_below(Tree::IatnonceSeen, &[0xff; 8], 1000)
+            .unwrap()
+        {
+            batch.delete(Tree::IatnonceSeen, key);
+        }
+        assert!(!batch.ops.is_empty());
+        sled.apply(batch).unwrap();
+    }
+    let h = Harness::open(&store, &operator, Settings::default(), &bundles);
+    for (iat, nonce) in [
+        (iat, "second-read-000000"),
+        (iat, "first-read-0000000"),
+        (iat + 2, "fresh-read-0000000"),
+    ] {
+        let r = h.raw(read(&s.path, &s.college, iat, nonce)).await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::UNAUTHORIZED, "replayed_request"),
+            "{nonce}"
+        );
+        assert!(
+            r.text().contains("restarted after a failure"),
+            "{}",
+            r.text()
+        );
+    }
+    // Reads signed after the horizon are answered (the horizon is at most the first
+    // read's time plus two seconds).
+    h.advance(Duration::seconds(3));
+    let later = h
+        .raw(read(
+            &s.path,
+            &s.college,
+            h.now().timestamp(),
+            "later-read-0000000",
+        ))
+        .await;
+    assert_eq!(later.status, StatusCode::OK, "{}", later.text());
+    // Writes are not held to the horizon: they always waited for their flush.
+    let g = grant(&h, &s, 1).await;
+    assert_eq!(g.status, StatusCode::CREATED, "{}", g.text());
+}
