@@ -12,7 +12,9 @@
 //! Nothing is acknowledged before it is durable: the request answers only after
 //! [`Durable::wait`]. What others can read in between is bounded too:
 //! - a signed reader's own request commits its nonce, so it too waits for a flush that
-//!   covers everything applied before it (a credential it read included);
+//!   covers everything applied before it (a credential it read included); on a store only
+//!   this process writes, a read is answered without that flush when every batch but
+//!   nonces is already durable (`reads.rs`);
 //! - `GET /log`, the one unsigned view of these trees, shows entries only up to
 //!   [`Durable::log`], the last entry a flush has covered; on a shared store (PostgreSQL,
 //!   where other processes append entries too) it flushes once before answering when it
@@ -153,8 +155,7 @@ impl Durable {
         self.durable_log.load(Ordering::SeqCst)
     }
 
-    /// Commits made durable so far.
-    #[cfg(test)]
+    /// The last commit a finished flush covered.
     pub fn commits(&self) -> u64 {
         self.durable.load(Ordering::SeqCst)
     }

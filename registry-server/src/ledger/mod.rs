@@ -408,6 +408,9 @@ impl Ledger {
         durably: bool,
     ) -> Result<u64, LedgerError> {
         let next = self.inner.commits.load(Ordering::SeqCst) + 1;
+        // Noted before the batch is visible: a reader who sees one of its records finds
+        // it counted (see `reads.rs`).
+        self.inner.reads.applying(next, &batch);
         let digest = self.digest_after(&batch)?;
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
         batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());

@@ -13,6 +13,12 @@
 //! restart after a crash refuses reads only for those seconds (plus a client's clock lag).
 //! A read signed further ahead than the step, and every read on other stores, waits for its
 //! flush as before. Writes always wait for theirs.
+//!
+//! A read must not show what a crash could take back either: a credential applied by a
+//! publish whose flush has not finished yet. So a read is answered unflushed only when
+//! every batch that wrote anything but nonces is durable ([`ReadHorizon::content`]);
+//! otherwise it waits for the flush that covers its own nonce, and with it everything
+//! applied before, as every read did before.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -22,7 +28,7 @@ use credential_core::i18n::Msg;
 use super::{Change, Ledger, WriteGuard};
 use crate::error::{AppError, ErrorCode};
 use crate::records::keys::{NonceKey, READ_HORIZON_KEY};
-use crate::store::Tree;
+use crate::store::{Batch, Op, Tree};
 
 /// How far ahead of the clock a written horizon reaches, in seconds.
 pub(super) const STEP_SECS: u64 = 2;
@@ -37,6 +43,8 @@ pub(super) struct ReadHorizon {
     /// The largest horizon written (perhaps not durable yet); written under the writer
     /// lock, so stored horizons never go back.
     written: AtomicU64,
+    /// The last batch that wrote anything but nonces (noted before it is visible).
+    content: AtomicU64,
 }
 
 impl ReadHorizon {
@@ -47,6 +55,18 @@ impl ReadHorizon {
             refused_through: found,
             durable: AtomicU64::new(found),
             written: AtomicU64::new(found),
+            content: AtomicU64::new(0),
+        }
+    }
+
+    /// Notes batch number `commit`, about to be applied: whether it writes anything but
+    /// nonces.
+    pub(super) fn applying(&self, commit: u64, batch: &Batch) {
+        let content = batch.ops.iter().any(|op| match op {
+            Op::Put(tree, ..) | Op::Delete(tree, _) => *tree != Tree::IatnonceSeen,
+        });
+        if content {
+            self.content.fetch_max(commit, Ordering::SeqCst);
         }
     }
 }
@@ -78,14 +98,16 @@ impl Ledger {
                 Msg::new("reg-nonce-unknown-after-restart"),
             ));
         }
-        if iat <= reads.durable.load(Ordering::SeqCst) {
+        let content_durable = self.inner.durable.commits() >= reads.content.load(Ordering::SeqCst);
+        if iat <= reads.durable.load(Ordering::SeqCst) && content_durable {
             self.commit_applied(&held, change, now, false).await?;
             return Ok(());
         }
         let now_secs = u64::try_from(now.timestamp()).unwrap_or(0);
-        if iat > now_secs + STEP_SECS {
-            // Signed ahead of the clock: a horizon that far ahead would refuse reads for
-            // as long after a crash, so this one read waits for its flush.
+        if iat > now_secs + STEP_SECS || !content_durable {
+            // Signed ahead of the clock (a horizon that far ahead would refuse reads for as
+            // long after a crash), or it may have read what is not durable yet: this read
+            // waits for its flush.
             return self.commit_and_release(held, change, now).await;
         }
         let horizon = (now_secs + STEP_SECS).max(reads.written.load(Ordering::SeqCst));

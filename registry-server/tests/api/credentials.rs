@@ -6,7 +6,7 @@ use chrono::Duration;
 use credential_core::SecretKey;
 use serde_json::json;
 
-use crate::harness::{issue, issue_plain, issue_to_anyone, Harness, Reply};
+use crate::harness::{copy, issue, issue_plain, issue_to_anyone, Harness, Reply};
 
 /// A college's credential published for a holder, and an employer with no grant yet.
 struct Stored {
@@ -517,4 +517,51 @@ async fn a_read_is_answered_before_its_flush_and_cannot_be_replayed_after_a_cras
     // Writes are not held to the horizon: they always waited for their flush.
     let g = grant(&h, &s, 1).await;
     assert_eq!(g.status, StatusCode::CREATED, "{}", g.text());
+}
+
+/// A read answered before its flush never shows what a crash could take back: while a
+/// publish is applied but not yet flushed, a read of its credential waits for the flush.
+#[tokio::test]
+async fn a_read_of_a_credential_not_yet_durable_waits_for_its_flush() {
+    let h = std::sync::Arc::new(Harness::new());
+    let s = stored(&h).await;
+    // The read horizon is written: reads are now answered before their flush.
+    let first = h.call("GET", &s.path, b"", Some(&s.college)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    h.hold_flushes(true);
+    let quick = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        h.call("GET", &s.path, b"", Some(&s.college)),
+    )
+    .await
+    .expect("a read of a durable credential waited for a flush");
+    assert_eq!(quick.status, StatusCode::OK);
+
+    let (jws, id, _) = issue(&s.college, &s.holder.public().did(), None, "PQF-6");
+    let publish = {
+        let (h, college) = (std::sync::Arc::clone(&h), copy(&s.college));
+        tokio::spawn(async move { h.publish(&college, &[&jws], vec![]).await.status })
+    };
+    let path = format!("/credentials/{id}");
+    // Once the publish is applied (its record readable), the read of it must wait.
+    let mut read = None;
+    for _ in 0..200 {
+        if h.state.records().credentials().get(&id).unwrap().is_some() {
+            let (h, college, path) = (std::sync::Arc::clone(&h), copy(&s.college), path.clone());
+            read = Some(tokio::spawn(async move {
+                h.call("GET", &path, b"", Some(&college)).await.status
+            }));
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let read = read.expect("the publish was never applied");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (read_done, publish_done) = (read.is_finished(), publish.is_finished());
+    // Released before asserting, so a failure ends the test instead of hanging it.
+    h.hold_flushes(false);
+    assert!(!read_done, "a read showed a credential not yet durable");
+    assert!(!publish_done, "a publish was answered before its flush");
+    assert_eq!(publish.await.unwrap(), StatusCode::CREATED);
+    assert_eq!(read.await.unwrap(), StatusCode::OK);
 }
