@@ -323,6 +323,13 @@ impl Harness {
         self.flush_held.store(held, Ordering::SeqCst);
     }
 
+    /// Holds every group commit flush back until the guard is dropped, also when a test
+    /// fails while holding it (requests waiting on a flush then end, and so does the test).
+    pub fn flushes_held(&self) -> FlushesHeld<'_> {
+        self.hold_flushes(true);
+        FlushesHeld(self)
+    }
+
     /// Makes every store call fail (`true`) or work again.
     pub fn store_down(&self, down: bool) {
         let state = if down { STORE_FAILING } else { STORE_UP };
@@ -614,4 +621,13 @@ pub fn revision_of(old: &RecognitionDecision) -> RecognitionDecision {
         },
     ];
     new
+}
+
+/// See [`Harness::flushes_held`].
+pub struct FlushesHeld<'a>(&'a Harness);
+
+impl Drop for FlushesHeld<'_> {
+    fn drop(&mut self) {
+        self.0.hold_flushes(false);
+    }
 }
