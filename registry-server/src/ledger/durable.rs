@@ -5,12 +5,12 @@
 //! that only writes what no unsigned reader sees (stored credentials, grants, nonces, audit
 //! log entries) is applied under the writer lock without a flush; the lock is released, and
 //! the request waits here until a flush that began after its batch was applied has
-//! returned. While one flush runs, the writers behind it wait on the async threads
-//! (holding no thread); when it ends, the first of those it did not cover flushes once for
-//! all, so sixteen writers share a flush instead of each holding the lock through its own.
+//! returned. While one flush runs, the writers behind it queue on [`Durable::flushing`];
+//! the first of them flushes once for all, so sixteen writers share a flush instead of
+//! each holding the lock through its own.
 //!
 //! Nothing is acknowledged before it is durable: the request answers only after
-//! [`Durable::wait_async`]. What others can read in between is bounded too:
+//! [`Durable::wait`]. What others can read in between is bounded too:
 //! - a signed reader's own request commits its nonce, so it too waits for a flush that
 //!   covers everything applied before it (a credential it read included); on a store only
 //!   this process writes, a read is answered without that flush when every batch but
@@ -43,14 +43,10 @@ pub struct Durable {
     /// Commits, and the last audit log sequence, covered by a finished flush.
     durable: AtomicU64,
     durable_log: AtomicU64,
-    /// Whether a flush (or a durable apply) is running; one at a time. A durable apply
-    /// waiting for its turn sleeps on `flushed`; writers waiting for a flush to cover
-    /// their batch are told by `ended`. All of them wake when it ends, not one by one.
+    /// Whether a flush (or a durable apply) is running; one at a time. Writers waiting for
+    /// one sleep on `flushed`, so all of them wake when it ends, not one by one.
     flushing: Mutex<bool>,
     flushed: Condvar,
-    /// Also told when a flush ends, for writers waiting on the async threads
-    /// ([`Durable::wait_async`]).
-    ended: tokio::sync::Notify,
     /// Where the watermark file goes (sled's data directory), if anywhere.
     watermark_dir: Option<PathBuf>,
 }
@@ -66,7 +62,6 @@ impl Durable {
             durable_log: AtomicU64::new(log),
             flushing: Mutex::new(false),
             flushed: Condvar::new(),
-            ended: tokio::sync::Notify::new(),
             watermark_dir,
         }
     }
@@ -114,47 +109,26 @@ impl Durable {
         Turn(self)
     }
 
-    /// Returns once batch number `commit` is durable. If no flush that covers it has
-    /// finished and none runs, this writer flushes for all: `flush` runs
-    /// [`Durable::flush_begun`] on a blocking thread. While another writer's flush runs it
-    /// waits on the async threads, holding no thread, and looks again when that flush ends
-    /// (it may have begun before this writer's batch was applied).
-    pub async fn wait_async<F>(&self, commit: u64, flush: F) -> Result<(), StoreError>
-    where
-        F: Fn() -> tokio::task::JoinHandle<Result<(), StoreError>>,
-    {
+    /// Returns once batch number `commit` is durable, flushing `store` if no flush that
+    /// covers it has finished yet. Blocks: run it off the async threads.
+    pub fn wait(&self, store: &dyn Store, commit: u64) -> Result<(), StoreError> {
+        let mut flushing = self.lock();
         loop {
-            let ended = self.ended.notified();
-            tokio::pin!(ended);
-            // Listening before looking, so a flush that ends in between is not missed.
-            ended.as_mut().enable();
             if self.durable.load(Ordering::SeqCst) >= commit {
+                // Covered by a flush that began after our batch was applied.
                 return Ok(());
             }
-            if self.begin() {
-                return flush()
-                    .await
-                    .map_err(|e| StoreError::new(format!("the flush did not finish: {e}")))?;
+            if !*flushing {
+                break;
             }
-            ended.await;
+            // Another writer's flush runs; it may have begun before our batch. Sleep until
+            // it ends, then look again.
+            flushing = self
+                .flushed
+                .wait(flushing)
+                .unwrap_or_else(|p| p.into_inner());
         }
-    }
-
-    /// Takes the turn to flush if no flush runs; [`Durable::flush_begun`] then flushes
-    /// and gives the turn back.
-    fn begin(&self) -> bool {
-        let mut flushing = self.lock();
-        if *flushing {
-            return false;
-        }
-        *flushing = true;
-        true
-    }
-
-    /// Flushes `store` with the turn [`Durable::wait_async`] took, and ends the turn
-    /// (whatever happens). Blocks: run it off the async threads.
-    pub fn flush_begun(&self, store: &dyn Store) -> Result<(), StoreError> {
-        let _turn = Turn(self);
+        let _turn = self.take_turn(flushing);
         // Everything applied by now is covered by the flush that follows.
         let log = self.applied_log.load(Ordering::SeqCst);
         let applied = self.applied.load(Ordering::SeqCst);
@@ -210,7 +184,6 @@ impl Drop for Turn<'_> {
     fn drop(&mut self) {
         *self.0.lock() = false;
         self.0.flushed.notify_all();
-        self.0.ended.notify_waiters();
     }
 }
 
@@ -254,31 +227,17 @@ mod tests {
         }
     }
 
-    /// Waits as the ledger does: flushes on a blocking thread.
-    async fn wait(
-        durable: &Arc<Durable>,
-        store: &Arc<Counting>,
-        commit: u64,
-    ) -> Result<(), StoreError> {
-        durable
-            .wait_async(commit, || {
-                let (durable, store) = (durable.clone(), store.clone());
-                tokio::task::spawn_blocking(move || durable.flush_begun(store.as_ref()))
-            })
-            .await
-    }
-
-    #[tokio::test]
-    async fn a_commit_waits_for_a_flush_and_later_waits_for_it_cost_nothing() {
-        let store = Arc::new(Counting::default());
-        let durable = Arc::new(Durable::new(3, 10, None));
+    #[test]
+    fn a_commit_waits_for_a_flush_and_later_waits_for_it_cost_nothing() {
+        let store = Counting::default();
+        let durable = Durable::new(3, 10, None);
         // Already durable: no flush.
-        wait(&durable, &store, 3).await.unwrap();
+        durable.wait(&store, 3).unwrap();
         assert_eq!(store.flushes.load(Ordering::SeqCst), 0);
         durable.applied(4, Some(11));
         durable.applied(5, None);
         assert_eq!(durable.log(), 10, "the log shows nothing unflushed");
-        wait(&durable, &store, 4).await.unwrap();
+        durable.wait(&store, 4).unwrap();
         assert_eq!(store.flushes.load(Ordering::SeqCst), 1);
         assert_eq!(
             durable.commits(),
@@ -286,33 +245,32 @@ mod tests {
             "the flush covered every batch applied before it"
         );
         assert_eq!(durable.log(), 11);
-        wait(&durable, &store, 5).await.unwrap();
+        durable.wait(&store, 5).unwrap();
         assert_eq!(store.flushes.load(Ordering::SeqCst), 1);
     }
 
-    #[tokio::test]
-    async fn a_failed_flush_makes_nothing_durable() {
-        let store = Arc::new(Counting::default());
-        let durable = Arc::new(Durable::new(0, 0, None));
+    #[test]
+    fn a_failed_flush_makes_nothing_durable() {
+        let store = Counting::default();
+        let durable = Durable::new(0, 0, None);
         durable.applied(1, Some(1));
         store.fail.store(true, Ordering::SeqCst);
-        assert!(wait(&durable, &store, 1).await.is_err());
+        assert!(durable.wait(&store, 1).is_err());
         assert_eq!((durable.commits(), durable.log()), (0, 0));
-        // The failed flush gave its turn back.
         store.fail.store(false, Ordering::SeqCst);
-        wait(&durable, &store, 1).await.unwrap();
+        durable.wait(&store, 1).unwrap();
         assert_eq!((durable.commits(), durable.log()), (1, 1));
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-    async fn concurrent_writers_share_flushes() {
+    #[test]
+    fn concurrent_writers_share_flushes() {
         let store = Arc::new(Counting::default());
         let durable = Arc::new(Durable::new(0, 0, None));
         let next = Arc::new(Mutex::new(0u64));
         let writers: Vec<_> = (0..16)
             .map(|_| {
                 let (store, durable, next) = (store.clone(), durable.clone(), next.clone());
-                tokio::spawn(async move {
+                std::thread::spawn(move || {
                     for _ in 0..10 {
                         let commit = {
                             let mut n = next.lock().unwrap();
@@ -320,14 +278,14 @@ mod tests {
                             durable.applied(*n, Some(*n));
                             *n
                         };
-                        wait(&durable, &store, commit).await.unwrap();
+                        durable.wait(store.as_ref(), commit).unwrap();
                         assert!(durable.commits() >= commit);
                     }
                 })
             })
             .collect();
         for w in writers {
-            w.await.unwrap();
+            w.join().unwrap();
         }
         let flushes = store.flushes.load(Ordering::SeqCst);
         assert_eq!(durable.commits(), 160);

@@ -263,17 +263,13 @@ impl Ledger {
         let commit = self.commit_applied(&held, change, now, !group).await?;
         drop(held);
         if group {
-            let flush = || {
-                let ledger = self.clone();
-                tokio::task::spawn_blocking(move || {
-                    ledger.inner.durable.flush_begun(ledger.records().store())
-                })
-            };
-            self.inner
-                .durable
-                .wait_async(commit, flush)
-                .await
-                .map_err(LedgerError::from)?;
+            let ledger = self.clone();
+            tokio::task::spawn_blocking(move || {
+                ledger.inner.durable.wait(ledger.records().store(), commit)
+            })
+            .await
+            .map_err(LedgerError::from)?
+            .map_err(LedgerError::from)?;
         }
         Ok(())
     }
@@ -402,7 +398,7 @@ impl Ledger {
     /// Applies a batch with the next commit count and content digest, and returns that
     /// count. `durably`: flushed (or committed) before it returns, which also makes every
     /// batch before it durable and records the count in the watermark file; otherwise only
-    /// applied, and durable after [`durable::Durable::wait_async`]. Call with the writer lock held
+    /// applied, and durable after [`durable::Durable::wait`]. Call with the writer lock held
     /// (or before serving).
     fn apply_counted(
         &self,
