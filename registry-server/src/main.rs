@@ -120,6 +120,9 @@ fn serve(config: Config) -> Result<(), Failure> {
         let addr = listener
             .local_addr()
             .map_err(|e| Failure::Other(format!("cannot listen: {e}")))?;
+        // After a stop within seconds of a signed read, clients' new reads would be
+        // refused until the clock passes the read horizon: wait that out first.
+        state.wait_past_read_horizon().await;
         // Scripts and tests read these two lines.
         println!("anchor: {}", state.operator_did());
         println!("listening: http://{addr}");

@@ -137,6 +137,24 @@ impl AppState {
             .await
     }
 
+    /// Returns once the clock has passed the read horizon this registry found at start
+    /// (see `ledger/reads.rs`), or after a few seconds at most: reads signed from then on
+    /// are not refused as possibly used before a restart. At once when there is none.
+    /// Called before the registry serves.
+    pub async fn wait_past_read_horizon(&self) {
+        let Some(horizon) = self.inner.ledger.read_horizon_found() else {
+            return;
+        };
+        let horizon = i64::try_from(horizon).unwrap_or(i64::MAX);
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(4);
+        if self.now().timestamp() <= horizon {
+            tracing::info!(horizon, "waiting for the clock to pass the read horizon");
+        }
+        while self.now().timestamp() <= horizon && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// The last audit log sequence readers may see (see [`Ledger::log_horizon`]).
     pub fn log_horizon(&self) -> Option<u64> {
         self.inner.ledger.log_horizon()

@@ -9,8 +9,11 @@
 //! at time `t` is answered unflushed, a horizon `h ≥ t` is durable in the store
 //! ([`READ_HORIZON_KEY`]), and a registry starting on that store refuses every read signed
 //! at or before the horizon it finds there. The horizon runs a few seconds ahead of the
-//! clock ([`STEP_SECS`]), so it is written about once per step under steady reads, and a
-//! restart after a crash refuses reads only for those seconds (plus a client's clock lag).
+//! clock ([`STEP_SECS`]), so it is written about once per step under steady reads. A
+//! registry that starts again before its clock has passed the horizon it found waits until
+//! it has (at most those seconds) before it serves
+//! ([`AppState::wait_past_read_horizon`](crate::AppState::wait_past_read_horizon)): reads
+//! signed afterwards by clients whose clocks agree are not refused; a replayed one is.
 //! A read signed further ahead than the step, and every read on other stores, waits for its
 //! flush as before. Writes always wait for theirs.
 //!
@@ -72,6 +75,14 @@ impl ReadHorizon {
 }
 
 impl Ledger {
+    /// The read horizon found at start when it still counts (a store that takes it):
+    /// reads signed at or before it are refused.
+    pub fn read_horizon_found(&self) -> Option<u64> {
+        let store = self.records().store();
+        let found = self.inner.reads.refused_through;
+        (store.groups_flushes() && !store.shared() && found > 0).then_some(found)
+    }
+
     /// Spends the nonce of a signed read that changes nothing else, and releases the writer
     /// lock. `iat` is the time the read was signed at. Returns once the read may be
     /// answered: when its nonce is applied on a store that takes the read horizon (see the
