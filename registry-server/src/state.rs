@@ -146,7 +146,10 @@ impl AppState {
             return;
         };
         let horizon = i64::try_from(horizon).unwrap_or(i64::MAX);
-        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(4);
+        // A horizon is written at most its step ahead of the clock; the wait is bounded by
+        // that (and two seconds for whole-second times), whatever the clock says.
+        let longest = std::time::Duration::from_secs(crate::ledger::READ_HORIZON_STEP_SECS + 2);
+        let deadline = tokio::time::Instant::now() + longest;
         if self.now().timestamp() <= horizon {
             tracing::info!(horizon, "waiting for the clock to pass the read horizon");
         }

@@ -682,6 +682,24 @@ fn issue_vc_signs_any_w3c_credential_as_the_key_or_its_controller_and_refuses_by
     refused(json!([1, 2]), &[], "is not a JSON object");
 }
 
+/// `present --vp` of `doc` with `holder.key` fails with exit 2, says `says` and writes no
+/// output.
+fn present_vp_refuses(d: &Scratch, doc: &Value, says: &str) {
+    std::fs::write(d.path("bad.json"), doc.to_string()).unwrap();
+    let out = d.run(&[
+        "present",
+        "--vp",
+        "bad.json",
+        "--key",
+        "holder.key",
+        "--out",
+        "x",
+    ]);
+    assert_eq!(code(&out), 2, "{doc}");
+    assert!(stderr(&out).contains(says), "{says}: {}", stderr(&out));
+    assert!(!d.path("x").exists());
+}
+
 #[test]
 fn present_vp_signs_a_w3c_presentation_of_enveloped_credentials_and_refuses_unsecured_ones() {
     let d = Scratch::new();
@@ -742,21 +760,6 @@ fn present_vp_signs_a_w3c_presentation_of_enveloped_credentials_and_refuses_unse
     assert!(payload.get("vp").is_none() && payload.get("proof").is_none());
     let _ = college;
 
-    let refused = |doc: Value, says: &str| {
-        std::fs::write(d.path("bad.json"), doc.to_string()).unwrap();
-        let out = d.run(&[
-            "present",
-            "--vp",
-            "bad.json",
-            "--key",
-            "holder.key",
-            "--out",
-            "x",
-        ]);
-        assert_eq!(code(&out), 2, "{doc}");
-        assert!(stderr(&out).contains(says), "{says}: {}", stderr(&out));
-        assert!(!d.path("x").exists());
-    };
     // An unsecured credential, and an envelope whose JWS is broken.
     let mut unsecured = vp.clone();
     unsecured["verifiableCredential"] = json!([{
@@ -765,20 +768,20 @@ fn present_vp_signs_a_w3c_presentation_of_enveloped_credentials_and_refuses_unse
         "issuer": college,
         "credentialSubject": {"id": holder}
     }]);
-    refused(unsecured, "must be secured and enveloped");
+    present_vp_refuses(&d, &unsecured, "must be secured and enveloped");
     let mut broken = vp.clone();
     broken["verifiableCredential"][0]["id"] =
         json!(format!("data:application/vc+jwt,{}", &jws.trim()[1..]));
-    refused(broken, "must be secured and enveloped");
+    present_vp_refuses(&d, &broken, "must be secured and enveloped");
     let mut other_holder = vp.clone();
     other_holder["holder"] = json!("did:example:someone-else");
-    refused(other_holder, "names another holder");
+    present_vp_refuses(&d, &other_holder, "names another holder");
     let mut vp_claim = vp.clone();
     vp_claim["vp"] = json!({});
-    refused(vp_claim, "must not carry `vc` or `vp`");
+    present_vp_refuses(&d, &vp_claim, "must not carry `vc` or `vp`");
     let mut not_a_vp = vp.clone();
     not_a_vp["type"] = json!(["Presentation"]);
-    refused(not_a_vp, "VerifiablePresentation");
+    present_vp_refuses(&d, &not_a_vp, "VerifiablePresentation");
     // With --vp, an audience without a nonce (or the reverse) is refused, not half-bound.
     let out = d.run(&[
         "present",
@@ -871,22 +874,6 @@ fn present_vp_takes_a_cose_sign1_credential_beside_a_jose_one_and_refuses_other_
         cose(&[]),
         not_base64,
     ] {
-        std::fs::write(d.path("bad.json"), vp(bad.clone()).to_string()).unwrap();
-        let out = d.run(&[
-            "present",
-            "--vp",
-            "bad.json",
-            "--key",
-            "holder.key",
-            "--out",
-            "x",
-        ]);
-        assert_eq!(code(&out), 2, "{bad}");
-        assert!(
-            stderr(&out).contains("must be secured and enveloped"),
-            "{}",
-            stderr(&out)
-        );
-        assert!(!d.path("x").exists());
+        present_vp_refuses(&d, &vp(bad), "must be secured and enveloped");
     }
 }

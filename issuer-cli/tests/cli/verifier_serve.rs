@@ -669,25 +669,27 @@ fn serve_with_a_bundle_checks_a_skillpass_presentation_by_audience_and_nonce() {
     assert_eq!(error_checks(&answer), ["audience"]);
 }
 
+/// Writes `key` as a `JsonWebKey` verification method `{controller}#key-1` (its JWK with
+/// `alg`) to `name`, as the W3C suites give keys.
+fn write_method(s: &Scratch, name: &str, key: &SecretKey, controller: &str) {
+    let public = key.public();
+    let mut jwk = serde_json::to_value(public.to_jwk()).unwrap();
+    jwk["alg"] = json!(public.algorithm().name());
+    let method = json!({
+        "id": format!("{controller}#key-1"),
+        "type": "JsonWebKey",
+        "controller": controller,
+        "publicKeyJwk": jwk,
+    });
+    std::fs::write(s.path(name), method.to_string()).unwrap();
+}
+
 #[test]
 fn verify_and_serve_take_a_key_given_as_a_verification_method() {
     const ISSUER: &str = "https://college.example/issuer";
     let s = Scratch::new();
     let key = SecretKey::generate_for(Algorithm::Es384);
-    let public = key.public();
-    let mut jwk = serde_json::to_value(public.to_jwk()).unwrap();
-    jwk["alg"] = json!("ES384");
-    std::fs::write(
-        s.path("vm.json"),
-        json!({
-            "id": format!("{ISSUER}#key-1"),
-            "type": "JsonWebKey",
-            "controller": ISSUER,
-            "publicKeyJwk": jwk,
-        })
-        .to_string(),
-    )
-    .unwrap();
+    write_method(&s, "vm.json", &key, ISSUER);
     let mut doc = credential(ISSUER);
     doc["iss"] = json!(ISSUER);
     let compact = jws::sign(
@@ -720,19 +722,7 @@ fn serve_takes_a_holder_key_given_as_a_verification_method_for_presentations() {
     const HOLDER: &str = "https://holder.example/people/7";
     let s = Scratch::new();
     let holder = SecretKey::generate_for(Algorithm::Es512);
-    let mut jwk = serde_json::to_value(holder.public().to_jwk()).unwrap();
-    jwk["alg"] = json!("ES512");
-    std::fs::write(
-        s.path("holder-vm.json"),
-        json!({
-            "id": format!("{HOLDER}#key-1"),
-            "type": "JsonWebKey",
-            "controller": HOLDER,
-            "publicKeyJwk": jwk,
-        })
-        .to_string(),
-    )
-    .unwrap();
+    write_method(&s, "holder-vm.json", &holder, HOLDER);
     let issuer = SecretKey::generate();
     let vc = envelope(&jose(&issuer, &credential(&issuer.public().did())));
     let presentation = |holder_named: &str| {

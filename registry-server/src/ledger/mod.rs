@@ -34,6 +34,7 @@ use sha2::{Digest as _, Sha256};
 pub use bundle::CurrentBundle;
 pub use change::Change;
 pub use digest::compute_digest;
+pub(crate) use reads::STEP_SECS as READ_HORIZON_STEP_SECS;
 
 use crate::config::Settings;
 use crate::error::AppError;

@@ -34,7 +34,7 @@ use crate::records::keys::{NonceKey, READ_HORIZON_KEY};
 use crate::store::{Batch, Op, Tree};
 
 /// How far ahead of the clock a written horizon reaches, in seconds.
-pub(super) const STEP_SECS: u64 = 2;
+pub(crate) const STEP_SECS: u64 = 2;
 
 /// The read horizons this process knows (see the module documentation).
 pub(super) struct ReadHorizon {
