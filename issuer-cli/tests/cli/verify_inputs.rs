@@ -205,3 +205,28 @@ fn a_directory_verifies_its_files_and_links_to_files_and_skips_directories_named
         "{stdout}"
     );
 }
+
+#[test]
+fn a_directory_is_verified_in_the_byte_order_of_its_names_and_leaves_a_batch_summary_out() {
+    let (d, operator, _) = scene();
+    std::fs::create_dir(d.path("class")).unwrap();
+    // Written out of order; a listing comes back in the file system's own order.
+    for name in ["z.jwt", "a.jwt", "b10.jws", "M.jwt", "b2.jws", "a.jws"] {
+        std::fs::copy(d.path("nurse.jwt"), d.path(&format!("class/{name}"))).unwrap();
+    }
+    std::fs::write(d.path("class/summary.json"), "{\"issued\": 6}").unwrap();
+    let (code, stdout, stderr) = verify(&d, &operator, &["class"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let named: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.split_once(": valid"))
+        .filter_map(|(source, _)| source.rsplit('/').next())
+        .collect();
+    // Bytes: capitals before small letters, "b10" before "b2".
+    assert_eq!(
+        named,
+        ["M.jwt", "a.jws", "a.jwt", "b10.jws", "b2.jws", "z.jwt"],
+        "{stdout}"
+    );
+    assert!(!stdout.contains("summary.json"), "{stdout}");
+}

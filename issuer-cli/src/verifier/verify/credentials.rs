@@ -325,21 +325,19 @@ pub(super) fn list_inputs(paths: &[PathBuf]) -> Result<Vec<Listed>> {
         if path.as_os_str() == "-" {
             read_stdin_lines(&mut out)?;
         } else if path.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            // Names first, compared as bytes (all are in one directory, so this is the
+            // order whole paths would sort in), then each joined to the directory once:
+            // sorting 10,000 paths split them into components on every comparison.
+            let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(path)
                 .with_context(|| format!("cannot list {}", path.display()))?
                 .filter_map(Result::ok)
                 .filter_map(|e| {
-                    let p = e.path();
-                    let wanted = p.file_name().is_some_and(|n| n != BATCH_SUMMARY)
-                        && matches!(
-                            p.extension().and_then(|e| e.to_str()),
-                            Some("jwt" | "jws" | "json")
-                        );
-                    (wanted && is_file(&e)).then_some(p)
+                    let name = e.file_name();
+                    (is_credential_name(&name) && is_file(&e)).then_some(name)
                 })
                 .collect();
-            files.sort();
-            out.extend(files.into_iter().map(Listed::file));
+            names.sort_unstable();
+            out.extend(names.into_iter().map(|n| Listed::file(path.join(n))));
         } else {
             out.push(Listed::file(path.clone()));
         }
@@ -348,6 +346,16 @@ pub(super) fn list_inputs(paths: &[PathBuf]) -> Result<Vec<Listed>> {
         bail!("no credentials found in the inputs");
     }
     Ok(out)
+}
+
+/// Whether a directory's entry named `name` is listed as a credential: a `*.jwt`, `*.jws`
+/// or `*.json` file, but a batch's `summary.json`.
+fn is_credential_name(name: &std::ffi::OsStr) -> bool {
+    name != BATCH_SUMMARY
+        && matches!(
+            Path::new(name).extension().and_then(|e| e.to_str()),
+            Some("jwt" | "jws" | "json")
+        )
 }
 
 /// Whether a directory entry is a file, or a link to one. The listing says so for most
