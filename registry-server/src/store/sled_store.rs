@@ -159,7 +159,7 @@ impl Store for SledStore {
             .map(|r| r.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(err))
             .collect::<Result<_, _>>()?;
         if let Some(entry) = self.apart_entry(tree, |k| k >= from && k.starts_with(prefix))? {
-            merge(&mut entries, entry, limit);
+            insert_sorted(&mut entries, entry, limit, |(k, _)| k);
         }
         Ok(entries)
     }
@@ -172,9 +172,7 @@ impl Store for SledStore {
             .map(|r| r.map(|(k, _)| k.to_vec()).map_err(err))
             .collect::<Result<_, _>>()?;
         if let Some((key, _)) = self.apart_entry(tree, |k| k < end)? {
-            let at = keys.partition_point(|k| *k < key);
-            keys.insert(at, key);
-            keys.truncate(limit);
+            insert_sorted(&mut keys, key, limit, |k| k);
         }
         Ok(keys)
     }
@@ -243,9 +241,9 @@ impl Store for SledStore {
     }
 }
 
-/// Puts `entry` into `entries` (sorted by key, at most `limit`) at its place.
-fn merge(entries: &mut Vec<Entry>, entry: Entry, limit: usize) {
-    let at = entries.partition_point(|(k, _)| *k < entry.0);
-    entries.insert(at, entry);
-    entries.truncate(limit);
+/// Puts `item` into `items` (sorted by `key`, at most `limit`) at its place.
+fn insert_sorted<T>(items: &mut Vec<T>, item: T, limit: usize, key: impl Fn(&T) -> &Vec<u8>) {
+    let at = items.partition_point(|i| key(i) < key(&item));
+    items.insert(at, item);
+    items.truncate(limit);
 }
