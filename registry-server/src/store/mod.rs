@@ -5,6 +5,7 @@
 //! deployment that outgrows one machine can run on a replicated database instead.
 //! `tests/store_conformance.rs` holds both to the same tests.
 
+mod pending;
 pub mod postgres;
 mod sled_store;
 
