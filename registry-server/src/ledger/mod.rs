@@ -121,6 +121,8 @@ struct Inner {
     bundle: bundle::Cache,
     /// What is applied and what is durable (group commit, see `durable.rs`).
     durable: durable::Durable,
+    /// Taken by a grouped commit's request while it waits for its batch to be durable.
+    flush_turn: tokio::sync::Mutex<()>,
     /// Reads answered before their nonce is flushed (see `reads.rs`).
     reads: reads::ReadHorizon,
 }
@@ -156,6 +158,7 @@ impl Ledger {
                 digest: Mutex::new(digest),
                 bundle: bundle::Cache::default(),
                 durable,
+                flush_turn: tokio::sync::Mutex::new(()),
                 reads,
             }),
         };
@@ -264,13 +267,19 @@ impl Ledger {
         let commit = self.commit_applied(&held, change, now, !group).await?;
         drop(held);
         if group {
-            let ledger = self.clone();
-            tokio::task::spawn_blocking(move || {
-                ledger.inner.durable.wait(ledger.records().store(), commit)
-            })
-            .await
-            .map_err(LedgerError::from)?
-            .map_err(LedgerError::from)?;
+            // One waiter at a time goes to a blocking thread, to flush for everyone applied
+            // by then; the others wait here, on no thread, and most find their batch
+            // covered when their turn comes.
+            let _turn = self.inner.flush_turn.lock().await;
+            if self.inner.durable.commits() < commit {
+                let ledger = self.clone();
+                tokio::task::spawn_blocking(move || {
+                    ledger.inner.durable.wait(ledger.records().store(), commit)
+                })
+                .await
+                .map_err(LedgerError::from)?
+                .map_err(LedgerError::from)?;
+            }
         }
         Ok(())
     }
