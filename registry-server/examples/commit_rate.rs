@@ -52,8 +52,7 @@ fn main() {
 }
 
 fn ceiling(dir: &Path, clients: usize, seconds: u64) -> f64 {
-    let store: Arc<dyn Store> = Arc::new(SledStore::open(dir).unwrap());
-    ceiling::measure(store, clients, seconds).1
+    ceiling::measure(ceiling::sled_itself(dir), clients, seconds).1
 }
 
 async fn ledger(dir: &Path, clients: usize, seconds: u64, grouped: bool) -> f64 {
