@@ -4,10 +4,12 @@
 //! whose transactions then commit without waiting for the WAL flush), a change
 //! that only writes what no unsigned reader sees (stored credentials, grants, nonces, audit
 //! log entries) is applied under the writer lock without a flush; the lock is released, and
-//! the request waits here until a flush that began after its batch was applied has
-//! returned. While one flush runs, the writers behind it queue on [`Durable::flushing`];
-//! the first of them flushes once for all, so sixteen writers share a flush instead of
-//! each holding the lock through its own.
+//! the request waits until a flush that began after its batch was applied has returned.
+//! While one flush runs, the requests behind it wait their turn without a thread (the
+//! ledger's `flush_turn`); the first whose batch is not covered yet comes here and flushes
+//! once for all, so sixteen writers share a flush instead of each holding the lock through
+//! its own. (A sled store also writes all the batches a flush covers as one transaction:
+//! `store/pending.rs`.)
 //!
 //! Nothing is acknowledged before it is durable: the request answers only after
 //! [`Durable::wait`]. What others can read in between is bounded too:
