@@ -17,7 +17,6 @@ use registry_server::store::{Batch, SledStore, Store, Tree};
 use sled::Transactional as _;
 
 /// The bytes of a stored credential in these measures (`commit_rate` writes the same).
-#[allow(dead_code)] // store_ceiling does not name it
 pub const JWS_BYTES: usize = 2500;
 
 /// One durable write, under a key no other write uses.
