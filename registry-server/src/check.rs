@@ -176,11 +176,8 @@ impl Checker {
         if !is_bookkeeping(tree, key) {
             self.digest.toggle(tree, key, value);
         }
-        let position = Tree::ALL.iter().position(|t| *t == tree).unwrap_or(0);
-        let last = self
-            .counts
-            .last()
-            .and_then(|(t, _)| Tree::ALL.iter().position(|x| x == t));
+        let position = tree.index();
+        let last = self.counts.last().map(|(t, _)| t.index());
         if last.is_none_or(|l| l < position) {
             self.counts.push((tree, 0));
         } else if last != Some(position) {
@@ -411,4 +408,27 @@ pub fn check_store(store: &dyn Store) -> Result<Report, Damage> {
         }
     }
     checker.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_of_a_tree_after_a_later_tree_are_refused_as_out_of_order() {
+        use crate::records::keys::BUNDLE_PENDING_KEY;
+        let nonce = b"00000001-nonce";
+        let mut checker = Checker::new();
+        checker
+            .record(Tree::IatnonceSeen, nonce, b"")
+            .expect("a first tree");
+        checker
+            .record(Tree::NameValue, BUNDLE_PENDING_KEY, b"")
+            .expect("a later tree");
+        let Err(Damage(why)) = checker.record(Tree::IatnonceSeen, b"00000002-nonce", b"") else {
+            panic!("a tree met again after a later one was accepted");
+        };
+        assert!(why.contains("records out of order"), "{why}");
+        assert!(why.contains(Tree::NameValue.name()), "{why}");
+    }
 }

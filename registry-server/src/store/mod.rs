@@ -25,6 +25,12 @@ macro_rules! trees {
             /// Every tree, in declaration order.
             pub const ALL: &'static [Tree] = &[$(Tree::$variant,)*];
 
+            /// The tree's place in [`Tree::ALL`].
+            pub fn index(self) -> usize {
+                // The variants carry no values of their own: each is its declaration's place.
+                self as usize
+            }
+
             /// The tree's name on disk.
             pub fn name(self) -> &'static str {
                 match self {

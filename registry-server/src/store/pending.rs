@@ -40,17 +40,13 @@ impl Default for Layer {
     }
 }
 
-fn index(tree: Tree) -> usize {
-    Tree::ALL.iter().position(|&t| t == tree).unwrap_or(0)
-}
-
 impl Layer {
     fn is_empty(&self) -> bool {
         self.trees.iter().all(BTreeMap::is_empty)
     }
 
     fn tree(&self, tree: Tree) -> Option<&Writes> {
-        self.trees.get(index(tree))
+        self.trees.get(tree.index())
     }
 
     fn add(&mut self, batch: Batch) {
@@ -59,7 +55,7 @@ impl Layer {
                 Op::Put(tree, key, value) => (tree, key, Some(value)),
                 Op::Delete(tree, key) => (tree, key, None),
             };
-            if let Some(writes) = self.trees.get_mut(index(tree)) {
+            if let Some(writes) = self.trees.get_mut(tree.index()) {
                 writes.insert(key, value);
             }
         }
@@ -201,6 +197,14 @@ mod tests {
 
     fn entry(k: &str, v: &str) -> Entry {
         (k.as_bytes().to_vec(), v.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn each_tree_is_indexed_by_its_place_among_all_trees() {
+        for (place, tree) in Tree::ALL.iter().enumerate() {
+            assert_eq!(tree.index(), place, "{}", tree.name());
+        }
+        assert_eq!(Layer::default().trees.len(), Tree::ALL.len());
     }
 
     #[test]

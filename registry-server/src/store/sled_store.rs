@@ -141,10 +141,6 @@ impl SledStore {
             .get(&tree)
             .ok_or_else(|| StoreError::new(format!("tree {} not open", tree.name())))
     }
-
-    fn index(tree: Tree) -> usize {
-        Tree::ALL.iter().position(|&t| t == tree).unwrap_or(0)
-    }
 }
 
 /// Opens sled in `dir`. sled lets go of a directory's lock only when the last of its I/O
@@ -252,7 +248,7 @@ impl SledStore {
                     let at = if Self::apart(tree, key) {
                         Tree::ALL.len()
                     } else {
-                        Self::index(tree)
+                        tree.index()
                     };
                     let t = trees
                         .get(at)
