@@ -5,7 +5,10 @@
 //!
 //! `verify_rate N [DIR]` also writes the N credentials to DIR (`DIR/credentials/*.jwt`,
 //! `DIR/bundle.jws`, `DIR/anchor`), so `bench/verify.sh` can time `skillpass verify DIR`
-//! on the same inputs. Run it built with `--release`.
+//! on the same inputs. `verify_rate --raw N` times only N raw Ed25519 checks, once, and
+//! prints the seconds: `bench/verify.sh` runs it right before each timed `verify DIR`, so
+//! each ratio compares two timings taken moments apart (this machine's speed drifts by a
+//! third over minutes). Run it built with `--release`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -41,8 +44,23 @@ fn median(mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    let raw_only = args.next_if(|a| a == "--raw").is_some();
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    if raw_only {
+        let college = SecretKey::from_bytes(&[2; 32]);
+        let claims: serde_json::Value =
+            serde_json::from_str(include_str!("../../examples/nurse-qualification.json")).unwrap();
+        let options = IssueOptions::new(t("2026-03-01T09:00:00Z"));
+        let doc = build_document(&claims, &college.public().did(), &options).unwrap();
+        let credential = sign_document(&college, &college.public().did_url(), &doc).unwrap();
+        let jws = UnverifiedJws::parse(&credential, 65536).unwrap();
+        let key = college.public();
+        let start = Instant::now();
+        assert_eq!((0..n).filter(|_| jws.verify_with(&key)).count(), n);
+        println!("{:.6}", start.elapsed().as_secs_f64());
+        return;
+    }
     let out = args.next().map(std::path::PathBuf::from);
 
     let operator = SecretKey::from_bytes(&[1; 32]);
@@ -100,7 +118,7 @@ fn main() {
         rate(raw)
     );
     for (name, d) in [
-        ("verify_many, one thread (batches of 256)", batched),
+        ("verify_many, one thread (batches of 64)", batched),
         ("verify_many_parallel, every core", parallel),
     ] {
         println!(

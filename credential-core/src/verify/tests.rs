@@ -479,16 +479,21 @@ fn the_loading_form_reads_each_input_on_its_batch_and_keeps_every_answer_in_its_
     let last = bad.len() - 2;
     bad[last] = if bad[last] == b'A' { b'B' } else { b'A' };
     let bad = String::from_utf8(bad).unwrap();
-    // Over three batches of 256: inputs that cannot be loaded (`None`) at a batch's
-    // start, end and middle, a bad signature beside them, a token that does not parse.
-    let mut inputs: Vec<Option<String>> = (0..600).map(|_| Some(good.clone())).collect();
-    for i in [0, 255, 256, 400, 599] {
+    // Over three batches: inputs that cannot be loaded (`None`) at a batch's start, end
+    // and middle, a bad signature beside them, a token that does not parse.
+    let b = verifier::BATCH_SIZE;
+    let total = 2 * b + b / 2;
+    let unloaded = [0, b - 1, b, b + b / 2, total - 1];
+    let bad_at = [1, b - 2, total - 2];
+    let unparsed = b + b / 4;
+    let mut inputs: Vec<Option<String>> = (0..total).map(|_| Some(good.clone())).collect();
+    for i in unloaded {
         inputs[i] = None;
     }
-    for i in [1, 254, 598] {
+    for i in bad_at {
         inputs[i] = Some(bad.clone());
     }
-    inputs[300] = Some("not a jws".into());
+    inputs[unparsed] = Some("not a jws".into());
     let loaded = std::sync::atomic::AtomicUsize::new(0);
     for threads in [1, 2, 3, 0] {
         loaded.store(0, std::sync::atomic::Ordering::Relaxed);
@@ -503,16 +508,18 @@ fn the_loading_form_reads_each_input_on_its_batch_and_keeps_every_answer_in_its_
         );
         assert_eq!(
             loaded.load(std::sync::atomic::Ordering::Relaxed),
-            600,
+            total,
             "each input loaded once"
         );
-        assert_eq!(kept.len(), 600, "{threads} threads");
+        assert_eq!(kept.len(), total, "{threads} threads");
         for (at, (i, verdict)) in kept.into_iter().enumerate() {
             assert_eq!(at, i, "index, {threads} threads");
-            let want = match i {
-                0 | 255 | 256 | 400 | 599 => None,
-                1 | 254 | 598 | 300 => Some(Verdict::Invalid),
-                _ => Some(Verdict::Valid),
+            let want = if unloaded.contains(&i) {
+                None
+            } else if bad_at.contains(&i) || i == unparsed {
+                Some(Verdict::Invalid)
+            } else {
+                Some(Verdict::Valid)
             };
             assert_eq!(verdict, want, "#{i} on {threads} threads");
         }
