@@ -163,6 +163,12 @@ impl AppState {
         self.inner.ledger.log_horizon()
     }
 
+    /// How many times a shared store's writers' lock went from one writer of this process
+    /// to the next without being released (see [`Ledger::locks_handed_over`]).
+    pub fn locks_handed_over(&self) -> u64 {
+        self.inner.ledger.locks_handed_over()
+    }
+
     /// Makes the audit log durable up to `seq` before a reader is shown it (see
     /// [`Ledger::durable_up_to`]).
     pub async fn log_durable_up_to(&self, seq: u64) -> Result<(), AppError> {

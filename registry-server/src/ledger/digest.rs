@@ -1,7 +1,7 @@
 //! The store's content digest (see [`ContentDigest`]): computed from a full read when a
 //! store has none yet, then kept up to date batch by batch.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Ledger, LedgerError};
 use crate::records::keys::is_bookkeeping;
@@ -35,26 +35,42 @@ impl Ledger {
             .lock()
             .map(|d| *d)
             .map_err(|_| LedgerError::Poisoned)?;
-        let mut written: HashMap<(Tree, &[u8]), Option<&[u8]>> = HashMap::new();
-        for op in &batch.ops {
-            let (tree, key, new) = match op {
+        let ops: Vec<(Tree, &[u8], Option<&[u8]>)> = batch
+            .ops
+            .iter()
+            .map(|op| match op {
                 Op::Put(t, k, v) => (*t, k.as_slice(), Some(v.as_slice())),
                 Op::Delete(t, k) => (*t, k.as_slice(), None),
-            };
-            if is_bookkeeping(tree, key) {
-                continue;
+            })
+            .filter(|(tree, key, _)| !is_bookkeeping(*tree, key))
+            .collect();
+        // Every record the batch replaces or deletes, read in one request (on PostgreSQL,
+        // one round trip under the writers' lock instead of one per key).
+        let mut first: Vec<(Tree, &[u8])> = Vec::new();
+        let mut seen: HashSet<(Tree, &[u8])> = HashSet::new();
+        for (tree, key, _) in &ops {
+            if seen.insert((*tree, key)) {
+                first.push((*tree, key));
             }
-            let old = match written.get(&(tree, key)) {
-                Some(old) => old.map(<[u8]>::to_vec),
-                None => self.records().store().get(tree, key)?,
-            };
+        }
+        let stored = self.records().store().get_many(&first)?;
+        if stored.len() != first.len() {
+            return Err(
+                StoreError::new("the store answered another number of values than asked").into(),
+            );
+        }
+        let mut current: HashMap<(Tree, &[u8]), Option<Vec<u8>>> =
+            first.into_iter().zip(stored).collect();
+        for (tree, key, new) in ops {
+            let old = current
+                .insert((tree, key), new.map(<[u8]>::to_vec))
+                .flatten();
             if let Some(old) = &old {
                 digest.toggle(tree, key, old);
             }
             if let Some(new) = new {
                 digest.toggle(tree, key, new);
             }
-            written.insert((tree, key), new);
         }
         Ok(digest)
     }

@@ -18,10 +18,11 @@ mod bundle;
 mod change;
 mod digest;
 mod durable;
+mod handover;
 mod reads;
 pub mod watermark;
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::store::WriteLock;
@@ -93,9 +94,44 @@ impl From<LedgerError> for AppError {
 /// commit, so no other write comes between (from this process or, on a shared store, any
 /// other).
 pub struct WriteGuard<'a> {
-    _local: tokio::sync::MutexGuard<'a, ()>,
-    /// The store's cross-process lock, on a shared store.
+    ledger: &'a Ledger,
+    /// The store's cross-process lock, on a shared store, with its turn (see `handover.rs`).
     shared: Option<SharedLock>,
+    turn: handover::Turn,
+    /// A write through `shared` failed: its outcome may be unknown, so the lock is not
+    /// handed to the next writer, who takes it anew and re-reads the store.
+    failed: AtomicBool,
+    // Dropped last, after `Drop` has kept or released the shared lock: the next local
+    // writer finds it kept.
+    _local: tokio::sync::MutexGuard<'a, ()>,
+}
+
+impl WriteGuard<'_> {
+    fn failed(&self) {
+        self.failed.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Drop for WriteGuard<'_> {
+    fn drop(&mut self) {
+        let Some(lock) = self.shared.take() else {
+            return;
+        };
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let sound = !self.failed.load(Ordering::SeqCst);
+        let ledger = self.ledger.clone();
+        self.ledger
+            .inner
+            .handover
+            .keep_or_release(lock, self.turn, sound, |generation| {
+                runtime.spawn(async move {
+                    tokio::time::sleep(handover::KEEP_FOR).await;
+                    ledger.inner.handover.release(generation);
+                });
+            });
+    }
 }
 
 /// A store's cross-process lock, movable into the blocking task that writes through it.
@@ -114,6 +150,12 @@ struct Inner {
     /// Serializes writes: read-modify-write of records, the log chain and the bundle
     /// sequence all need one writer at a time.
     write_lock: tokio::sync::Mutex<()>,
+    /// Held by a batch's write on a blocking thread until it is done, even when the request
+    /// that started it was cancelled (its deadline passed) and its writer lock released:
+    /// the next writer waits for it before reading anything it will write on.
+    writing: Arc<tokio::sync::Mutex<()>>,
+    /// A shared store's lock kept from one writer of this process to the next.
+    handover: handover::Handover,
     /// Batches applied over the store's life (see [`COMMITS_KEY`]).
     commits: AtomicU64,
     /// The store's content digest as of the last batch (see [`DIGEST_KEY`]).
@@ -154,6 +196,8 @@ impl Ledger {
                 operator,
                 settings,
                 write_lock: tokio::sync::Mutex::new(()),
+                writing: Arc::new(tokio::sync::Mutex::new(())),
+                handover: handover::Handover::default(),
                 commits: AtomicU64::new(commits),
                 digest: Mutex::new(digest),
                 bundle: bundle::Cache::default(),
@@ -214,8 +258,20 @@ impl Ledger {
     /// fails when the database cannot be reached).
     /// `now` is when a bundle another process left pending is signed.
     pub async fn lock(&self, now: DateTime<Utc>) -> Result<WriteGuard<'_>, LedgerError> {
-        let local = self.inner.write_lock.lock().await;
-        let shared = if self.records().store().shared() {
+        let local = {
+            let _waiting = self.inner.handover.wait();
+            self.inner.write_lock.lock().await
+        };
+        // A write a cancelled request left running lands before anything is read.
+        drop(self.inner.writing.lock().await);
+        let mut turn = handover::Turn::fresh();
+        let shared = if !self.records().store().shared() {
+            None
+        } else if let Some((kept, kept_turn)) = self.inner.handover.take() {
+            // Held by this process since the last writer's reads: nothing to catch up on.
+            turn = kept_turn;
+            Some(kept)
+        } else {
             let ledger = self.clone();
             let locked = tokio::task::spawn_blocking(move || ledger.lock_shared()).await??;
             let pending = locked.as_ref().is_some_and(|(_, pending)| *pending);
@@ -228,13 +284,20 @@ impl Ledger {
                 self.forget_bundle();
             }
             shared
-        } else {
-            None
         };
         Ok(WriteGuard {
-            _local: local,
+            ledger: self,
             shared,
+            turn,
+            failed: AtomicBool::new(false),
+            _local: local,
         })
+    }
+
+    /// How many times this process handed a shared store's writers' lock from one writer
+    /// to the next without releasing it (see `handover.rs`).
+    pub fn locks_handed_over(&self) -> u64 {
+        self.inner.handover.handed()
     }
 
     /// Commits `change` at `now`: checks its nonce is unseen, applies the records, nonce
@@ -347,9 +410,12 @@ impl Ledger {
         }
         let commit = self
             .apply(change.batch, held.shared.clone(), last_log, durably)
-            .await?;
+            .await
+            .inspect_err(|_| held.failed())?;
         if change.rebuild_bundle {
-            self.store_new_bundle(held, now).await?;
+            self.store_new_bundle(held, now)
+                .await
+                .inspect_err(|_| held.failed())?;
         }
         Ok(commit)
     }
@@ -399,8 +465,11 @@ impl Ledger {
             return self.apply_counted(batch, shared.as_ref(), last_log, durably);
         }
         let ledger = self.clone();
+        let writing = self.inner.writing.clone().lock_owned().await;
         tokio::task::spawn_blocking(move || {
-            ledger.apply_counted(batch, shared.as_ref(), last_log, durably)
+            let applied = ledger.apply_counted(batch, shared.as_ref(), last_log, durably);
+            drop(writing);
+            applied
         })
         .await?
     }

@@ -253,4 +253,9 @@ pub trait WriteLock: Send {
     fn apply_unflushed(&mut self, batch: Batch) -> Result<(), StoreError> {
         self.apply(batch)
     }
+    /// Whether the lock may still be held: `false` once it is known lost (its connection
+    /// closed), when the store has released it and another process may have written.
+    fn still_held(&self) -> bool {
+        true
+    }
 }

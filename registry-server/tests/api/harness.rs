@@ -155,6 +155,9 @@ impl WriteLock for ProbeLock {
         record_bundles(&self.bundles, bundles);
         Ok(())
     }
+    fn still_held(&self) -> bool {
+        failure(&self.down).is_ok() && self.inner.still_held()
+    }
 }
 
 fn bundles_in(batch: &Batch) -> Vec<BundleRecord> {

@@ -67,6 +67,88 @@ async fn two_replicas_write_one_log_chain_and_never_sign_two_bundles_with_one_se
     assert_eq!(bundle_a.etag, bundle_b.etag);
 }
 
+/// Three colleges registered and accredited one after another by `h`.
+async fn burst(h: &Harness, side: &str, k: usize) {
+    for i in 0..3 {
+        h.college(&format!("College {side}{k}-{i}")).await;
+    }
+}
+
+/// A new college's registration.
+async fn attempt(h: &Harness) -> crate::harness::Reply {
+    let key = credential_core::SecretKey::generate();
+    h.post(
+        "/issuers",
+        json!({"name": "College while down", "country": "PH",
+               "contact": "registrar@example.org"}),
+        &key,
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writers_of_one_replica_hand_the_lock_on_and_the_other_replica_still_writes() {
+    let a = Harness::new();
+    let Some(b) = a.replica() else {
+        return;
+    };
+    // Four writers at once on replica A (each waits for the one before it in the same
+    // process, so the lock goes from one to the next), one on replica B meanwhile.
+    tokio::join!(
+        burst(&a, "A", 0),
+        burst(&a, "A", 1),
+        burst(&a, "A", 2),
+        burst(&a, "A", 3),
+        burst(&b, "B", 0),
+    );
+    assert!(
+        a.state.locks_handed_over() > 0,
+        "the writers of replica A never handed the lock on"
+    );
+    // Every write of both, in one chain, whichever replica serves it; one bundle per
+    // sequence.
+    let kinds = a.log_kinds().await;
+    assert_eq!(kinds, b.log_kinds().await);
+    let registered = kinds.iter().filter(|k| *k == "issuer_registered").count();
+    assert_eq!(registered, 15, "{kinds:?}");
+    assert!(collisions(&a).is_empty(), "{:?}", collisions(&a));
+    // A replica whose writers are done holds nothing: B writes at once.
+    let started = std::time::Instant::now();
+    b.college("College B after the burst").await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "replica B waited {:?} for the lock",
+        started.elapsed()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writers_waiting_while_the_database_is_unreachable_answer_503_and_leave_nothing_locked() {
+    let a = Harness::new();
+    let Some(b) = a.replica() else {
+        return;
+    };
+    a.college("College before").await;
+    // The database stops answering while two writers of one replica wait for each other:
+    // each answers 503.
+    a.store_unreachable(true);
+    let (one, two) = tokio::join!(attempt(&a), attempt(&a));
+    for r in [one, two] {
+        assert_eq!(r.status.as_u16(), 503, "{}", r.text());
+    }
+    a.store_unreachable(false);
+    // Back: neither replica waits on a lock left behind, and both write on one chain.
+    a.college("College A after").await;
+    b.college("College B after").await;
+    let kinds = a.log_kinds().await;
+    assert_eq!(kinds, b.log_kinds().await);
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "issuer_registered").count(),
+        3,
+        "{kinds:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_nonce_spent_on_one_replica_is_refused_by_the_other() {
     let a = Harness::new();

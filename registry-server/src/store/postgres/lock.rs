@@ -123,6 +123,13 @@ impl WriteLock for PgWriteLock {
     fn apply_unflushed(&mut self, batch: Batch) -> Result<(), StoreError> {
         self.apply_through(batch, Commit::Unflushed)
     }
+
+    fn still_held(&self) -> bool {
+        self.slot
+            .as_ref()
+            .and_then(|slot| slot.conn.as_ref())
+            .is_some_and(|conn| !conn.client.is_closed())
+    }
 }
 
 /// How a transaction under the lock commits.

@@ -24,8 +24,10 @@ pub(super) async fn get_many(
     let wanted: Vec<&[u8]> = keys.iter().map(|(_, key)| key.as_slice()).collect();
     let stmt = client
         .prepare_cached(
-            "SELECT q.i, r.value FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY \
-             AS q(tree, key, i) JOIN records r ON r.tree = q.tree AND r.key = q.key",
+            // One primary-key lookup per asked key (a join let the planner, which expects
+            // a hundred keys from `unnest`, scan the whole table instead).
+            "SELECT q.i, (SELECT r.value FROM records r WHERE r.tree = q.tree AND r.key = q.key) \
+             FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS q(tree, key, i)",
         )
         .await?;
     let mut values = vec![None; keys.len()];
@@ -33,7 +35,7 @@ pub(super) async fn get_many(
         let i: i64 = row.try_get(0)?;
         let slot = usize::try_from(i - 1).ok().and_then(|i| values.get_mut(i));
         if let Some(slot) = slot {
-            *slot = Some(row.try_get::<_, Vec<u8>>(1)?);
+            *slot = row.try_get::<_, Option<Vec<u8>>>(1)?;
         }
     }
     Ok(values)
