@@ -340,3 +340,33 @@ async fn accept_language_gives_each_call_sites_own_sentence() {
         format!("no se pueden leer los parámetros de la consulta: {message}")
     );
 }
+
+/// The nonces of signed requests in the store.
+fn stored_nonces(h: &Harness) -> Vec<Vec<u8>> {
+    h.state
+        .store()
+        .keys_below(Tree::IatnonceSeen, &[0xff; 8], 10_000)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn nonces_past_the_request_window_are_forgotten_by_a_later_write() {
+    let h = Harness::new();
+    h.college("College of the first hour").await;
+    let old = stored_nonces(&h);
+    assert!(!old.is_empty(), "a signed write keeps its nonce");
+    // Within the window (and within a second of the last look): kept.
+    h.college("College of the same minute").await;
+    let kept = stored_nonces(&h);
+    assert!(old.iter().all(|n| kept.contains(n)), "forgotten too early");
+    // Past the window and its margin: the next write forgets them.
+    let window = h.state.settings().request_window_secs;
+    h.advance(chrono::Duration::seconds(window + 120));
+    h.college("College of the next hour").await;
+    let now = stored_nonces(&h);
+    assert!(
+        kept.iter().all(|n| !now.contains(n)),
+        "expired nonces still stored"
+    );
+    assert!(!now.is_empty(), "the new writes' nonces are kept");
+}

@@ -23,7 +23,7 @@ use tokio_postgres::{NoTls, Statement};
 
 use super::bridge::run_on;
 use super::retry::Rows;
-use super::{pg, DELETE_ROWS, INSERT_ROWS};
+use super::{pg, WRITE_ROWS};
 use crate::store::{Batch, StoreError, WriteLock};
 
 /// The advisory lock every registry writer takes (per database; the bytes spell
@@ -42,8 +42,10 @@ pub(super) struct LockSlot {
 
 struct LockConnection {
     client: tokio_postgres::Client,
-    insert: Statement,
-    delete: Statement,
+    write: Statement,
+    /// How this connection's transactions commit now (its `synchronous_commit`): set only
+    /// when a batch needs the other way, so a run of grouped batches costs no extra trip.
+    commits: Commit,
 }
 
 /// Takes the writers' lock: waits (up to [`LOCK_WAIT`]) until no other process holds it.
@@ -99,12 +101,12 @@ async fn connect(config: &tokio_postgres::Config) -> Result<LockConnection, Stor
             tracing::debug!(error = %e, "the writers' lock connection ended");
         }
     });
-    let insert = client.prepare(INSERT_ROWS).await.map_err(pg)?;
-    let delete = client.prepare(DELETE_ROWS).await.map_err(pg)?;
+    let write = client.prepare(WRITE_ROWS).await.map_err(pg)?;
     Ok(LockConnection {
         client,
-        insert,
-        delete,
+        write,
+        // Every connection of the store asks for durable commits (see `url.rs`).
+        commits: Commit::Durable,
     })
 }
 
@@ -137,8 +139,8 @@ impl WriteLock for PgWriteLock {
 enum Commit {
     /// `synchronous_commit = on`: COMMIT returns once the WAL is flushed.
     Durable,
-    /// `synchronous_commit = off` for this transaction only: COMMIT returns once the commit
-    /// record is in the WAL buffer; the next synchronous commit of anyone on the server (a
+    /// `synchronous_commit = off` (on the locking connection, until a durable batch sets it
+    /// back): the commit returns once its record is in the WAL buffer; the next synchronous commit of anyone on the server (a
     /// [`Store::flush`](crate::store::Store::flush)) flushes it, since the WAL is one
     /// sequence. Visible at once; never acknowledged before that flush.
     Unflushed,
@@ -174,27 +176,26 @@ async fn apply_locked(
     deletes: &Rows,
     commit: Commit,
 ) -> Result<(), StoreError> {
-    let tx = conn.client.transaction().await.map_err(pg)?;
-    if commit == Commit::Unflushed {
-        tx.batch_execute("SET LOCAL synchronous_commit = off")
-            .await
-            .map_err(pg)?;
+    if conn.commits != commit {
+        let set = match commit {
+            Commit::Durable => "SET synchronous_commit = on",
+            Commit::Unflushed => "SET synchronous_commit = off",
+        };
+        conn.client.batch_execute(set).await.map_err(pg)?;
+        conn.commits = commit;
     }
-    if !puts.0.is_empty() {
-        tx.execute(&conn.insert, &[&puts.0, &puts.1, &puts.2])
-            .await
-            .map_err(pg)?;
-    }
-    if !deletes.0.is_empty() {
-        tx.execute(&conn.delete, &[&deletes.0, &deletes.1])
-            .await
-            .map_err(pg)?;
-    }
-    // As in the pooled path: COMMIT returns once the WAL is flushed (synchronous_commit on),
-    // or, unflushed, once the commit record is written (durable at the next flush).
+    // One statement, its own transaction: it commits once the WAL is flushed (durable), or,
+    // unflushed, once the commit record is written (durable at the next flush).
     // A connection lost here leaves the outcome unknown; the caller hears of it, and the
     // ledger re-reads the store under the next lock.
-    tx.commit().await.map_err(pg)
+    conn.client
+        .execute(
+            &conn.write,
+            &[&puts.0, &puts.1, &puts.2, &deletes.0, &deletes.1],
+        )
+        .await
+        .map(|_| ())
+        .map_err(pg)
 }
 
 impl Drop for PgWriteLock {

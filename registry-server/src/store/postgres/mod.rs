@@ -81,6 +81,15 @@ pub(super) const INSERT_ROWS: &str = "INSERT INTO records (tree, key, value) \
 pub(super) const DELETE_ROWS: &str =
     "DELETE FROM records r USING unnest($1::text[], $2::bytea[]) AS d(t, k) \
      WHERE r.tree = d.t AND r.key = d.k";
+/// Every write of a batch as one statement, so one round trip and its own transaction:
+/// puts as [`INSERT_ROWS`] (`$1`–`$3`), deletes as [`DELETE_ROWS`] (`$4`, `$5`). Both parts
+/// see the same snapshot, which is right because [`rows`] gives each key to one part only.
+pub(super) const WRITE_ROWS: &str = "WITH deleted AS (\
+     DELETE FROM records r USING unnest($4::text[], $5::bytea[]) AS d(t, k) \
+     WHERE r.tree = d.t AND r.key = d.k) \
+     INSERT INTO records (tree, key, value) \
+     SELECT t, k, v FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS u(t, k, v) \
+     ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value";
 
 /// The advisory lock taken around schema migrations (per database; the bytes spell
 /// `skpmigra`). Other locks of the registry use other keys.
