@@ -142,6 +142,9 @@ impl Drop for WriteGuard<'_> {
 /// A store's cross-process lock, movable into the blocking task that writes through it.
 type SharedLock = Arc<Mutex<Box<dyn WriteLock>>>;
 
+/// The audit log's last entry: its sequence number and hash.
+type LogHead = (u64, String);
+
 /// The store's writer (cheap to clone: one shared state).
 #[derive(Clone)]
 pub struct Ledger {
@@ -174,6 +177,11 @@ struct Inner {
     reads: reads::ReadHorizon,
     /// When a commit last found every expired nonce (seconds; see [`PRUNE_EVERY_SECS`]).
     pruned_at: std::sync::atomic::AtomicI64,
+    /// The audit log's head as this process last wrote it, so the next entry chains on
+    /// without reading it back: set when a batch with entries is written, cleared when a
+    /// write fails (its outcome may be unknown) and, on a shared store, whenever the
+    /// writers' lock is taken anew (another process may have appended since).
+    log_head: Mutex<Option<LogHead>>,
 }
 
 impl Ledger {
@@ -212,6 +220,7 @@ impl Ledger {
                 flush_turn: tokio::sync::Mutex::new(()),
                 reads,
                 pruned_at: std::sync::atomic::AtomicI64::new(i64::MIN),
+                log_head: Mutex::new(None),
             }),
         };
         let shared = ledger.lock_shared()?.map(|(lock, _)| lock);
@@ -280,6 +289,7 @@ impl Ledger {
             turn = kept_turn;
             Some(kept)
         } else {
+            self.set_log_head(None);
             let ledger = self.clone();
             let locked = tokio::task::spawn_blocking(move || ledger.lock_shared()).await??;
             let pending = locked.as_ref().is_some_and(|(_, pending)| *pending);
@@ -436,20 +446,18 @@ impl Ledger {
         Ok(commit)
     }
 
-    /// Adds `change`'s log entries to its batch, chained to the last stored entry; returns
-    /// the last one's sequence number.
-    fn append_log(&self, change: &mut Change, now: DateTime<Utc>) -> Result<u64, LedgerError> {
-        let (mut seq, mut prev) = match self.records().log().last()? {
-            None => (0, GENESIS_HASH.to_owned()),
-            Some(last) => {
-                let seq = last.seq.ok_or(LedgerError::LogKey)?;
-                // A stored entry that no longer parses is evidence of tampering; the
-                // chain continues from its bytes so the damage stays visible.
-                let prev = serde_json::from_slice::<LogEntry>(&last.bytes)
-                    .map(|e| e.hash)
-                    .unwrap_or_else(|_| hex::encode(Sha256::digest(&last.bytes)));
-                (seq, prev)
-            }
+    /// Adds `change`'s log entries to its batch, chained to the last entry (as this process
+    /// last wrote it, or else as stored); returns the new head.
+    fn append_log(&self, change: &mut Change, now: DateTime<Utc>) -> Result<LogHead, LedgerError> {
+        let known = self
+            .inner
+            .log_head
+            .lock()
+            .map_err(|_| LedgerError::Poisoned)?
+            .clone();
+        let (mut seq, mut prev) = match known {
+            Some(head) => head,
+            None => self.stored_log_head()?,
         };
         for (kind, actor, subject) in std::mem::take(&mut change.log) {
             seq += 1;
@@ -462,7 +470,29 @@ impl Ledger {
             );
             tracing::info!(seq, kind = %kind, "audit log entry appended");
         }
-        Ok(seq)
+        Ok((seq, prev))
+    }
+
+    /// The audit log's last stored entry, read from the store.
+    fn stored_log_head(&self) -> Result<LogHead, LedgerError> {
+        Ok(match self.records().log().last()? {
+            None => (0, GENESIS_HASH.to_owned()),
+            Some(last) => {
+                let seq = last.seq.ok_or(LedgerError::LogKey)?;
+                // A stored entry that no longer parses is evidence of tampering; the
+                // chain continues from its bytes so the damage stays visible.
+                let prev = serde_json::from_slice::<LogEntry>(&last.bytes)
+                    .map(|e| e.hash)
+                    .unwrap_or_else(|_| hex::encode(Sha256::digest(&last.bytes)));
+                (seq, prev)
+            }
+        })
+    }
+
+    fn set_log_head(&self, head: Option<LogHead>) {
+        if let Ok(mut known) = self.inner.log_head.lock() {
+            *known = head;
+        }
     }
 
     /// Applies a batch off the async threads (sled's flush blocks), through the shared
@@ -471,7 +501,7 @@ impl Ledger {
         &self,
         batch: Batch,
         shared: Option<SharedLock>,
-        last_log: Option<u64>,
+        last_log: Option<LogHead>,
         durably: bool,
     ) -> Result<u64, LedgerError> {
         if !durably && shared.is_none() {
@@ -494,8 +524,29 @@ impl Ledger {
     /// count. `durably`: flushed (or committed) before it returns, which also makes every
     /// batch before it durable and records the count in the watermark file; otherwise only
     /// applied, and durable after [`durable::Durable::wait`]. Call with the writer lock held
-    /// (or before serving).
+    /// (or before serving). `last_log`: the log head once the batch's entries are in; kept
+    /// as the known head if the write succeeds (here, where it runs to its end even when
+    /// the request that started it was cancelled), forgotten if it fails.
     fn apply_counted(
+        &self,
+        batch: Batch,
+        shared: Option<&SharedLock>,
+        last_log: Option<LogHead>,
+        durably: bool,
+    ) -> Result<u64, LedgerError> {
+        let applied =
+            self.apply_counted_inner(batch, shared, last_log.as_ref().map(|h| h.0), durably);
+        match (&applied, last_log) {
+            (Ok(_), Some(head)) => self.set_log_head(Some(head)),
+            (Ok(_), None) => {}
+            (Err(_), _) => self.set_log_head(None),
+        }
+        applied
+    }
+
+    /// [`Ledger::apply_counted`] but for the log head it keeps: `last_log` is the head's
+    /// sequence number.
+    fn apply_counted_inner(
         &self,
         mut batch: Batch,
         shared: Option<&SharedLock>,

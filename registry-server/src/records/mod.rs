@@ -132,6 +132,19 @@ impl Typed<'_> {
         }
     }
 
+    /// The records at `keys`, in order, in one store request.
+    fn get_each<T: DeserializeOwned>(
+        &self,
+        keys: &[Vec<u8>],
+    ) -> Result<Vec<Option<T>>, RecordError> {
+        let asked: Vec<(Tree, &[u8])> = keys.iter().map(|k| (self.tree, k.as_slice())).collect();
+        self.store
+            .get_many(&asked)?
+            .into_iter()
+            .map(|value| value.map(|bytes| parse(self.tree, &bytes)).transpose())
+            .collect()
+    }
+
     fn exists(&self, key: &[u8]) -> Result<bool, RecordError> {
         Ok(self.store.get(self.tree, key)?.is_some())
     }
@@ -351,6 +364,19 @@ impl StatusLists<'_> {
         self.0
             .tree(Tree::IssuerpurposeStatuslist)
             .get(&keys::status_list(issuer, purpose))
+    }
+
+    /// The lists of `issuer` for each of `purposes`, in order, in one store request.
+    pub fn of_each(
+        &self,
+        issuer: &str,
+        purposes: &[&str],
+    ) -> Result<Vec<Option<StatusListRecord>>, RecordError> {
+        let keys: Vec<Vec<u8>> = purposes
+            .iter()
+            .map(|purpose| keys::status_list(issuer, purpose))
+            .collect();
+        self.0.tree(Tree::IssuerpurposeStatuslist).get_each(&keys)
     }
 
     /// Every stored list, by issuer then purpose.

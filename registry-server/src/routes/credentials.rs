@@ -255,9 +255,13 @@ impl Plan {
 
         // Status lists by purpose: stored ones, plus first uploads.
         let mut lists: HashMap<String, StatusListRecord> = HashMap::new();
-        for purpose in PURPOSES {
-            if let Some(r) = state.records().status_lists().of(&issuer.id, purpose)? {
-                lists.insert(purpose.to_owned(), r);
+        let stored = state
+            .records()
+            .status_lists()
+            .of_each(&issuer.id, &PURPOSES)?;
+        for (purpose, stored) in PURPOSES.iter().zip(stored) {
+            if let Some(r) = stored {
+                lists.insert((*purpose).to_owned(), r);
             }
         }
         let mut new_lists = Vec::new();
