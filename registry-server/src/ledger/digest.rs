@@ -8,6 +8,9 @@ use crate::records::keys::is_bookkeeping;
 use crate::records::pages;
 use crate::store::{Batch, ContentDigest, Op, Store, StoreError, Tree};
 
+/// One write of a batch: its tree, key and new value (`None`: deleted).
+type Write<'b> = (Tree, &'b [u8], Option<&'b [u8]>);
+
 /// The content digest of every record of `store`, from a full read (a store written before
 /// digests were kept gets its first one this way).
 pub fn compute_digest(store: &dyn Store) -> Result<ContentDigest, StoreError> {
@@ -35,7 +38,7 @@ impl Ledger {
             .lock()
             .map(|d| *d)
             .map_err(|_| LedgerError::Poisoned)?;
-        let ops: Vec<(Tree, &[u8], Option<&[u8]>)> = batch
+        let ops: Vec<Write<'_>> = batch
             .ops
             .iter()
             .map(|op| match op {
