@@ -4,7 +4,7 @@
 // never anything else. VERSION is the digest of the page's files (verifier-web/build.sh),
 // so a new page replaces the old cache.
 "use strict";
-const VERSION = "97715ef2d4e90854";
+const VERSION = "85e29844f69a1c13";
 const CACHE = `skillpass-verifier-${VERSION}`;
 const SHELL = ["./", "web/style.css", "web/verifier_web.js", "web/verifier_web_bg.wasm", "web/jsQR.js", "web/app.js", "web/favicon.svg", "verifier-config.json"];
 
