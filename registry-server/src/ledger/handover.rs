@@ -9,9 +9,10 @@
 //! it over as it is, with nothing to catch up on.
 //!
 //! What bounds that:
-//! - **Other replicas get their turn.** A lock is handed over for at most [`MAX_TURN`] and
-//!   [`MAX_WRITERS`] writers from when it was taken; then it is released, and a replica
-//!   waiting in the database is ahead of this process's next request for it.
+//! - **Other replicas get their turn.** A lock is handed over for at most [`MAX_TURN`] from
+//!   its first hand-over (so one process holds it for its first writer plus that), and to
+//!   at most [`MAX_WRITERS`] writers in all; then it is released, and a replica waiting in
+//!   the database is ahead of this process's next request for it.
 //! - **Nothing holds it idle.** A kept lock that no writer takes within [`KEEP_FOR`] (its
 //!   waiter gave up: a request that timed out) is released.
 //! - **Only a lock known good is handed over.** Not after a write through it failed (its
@@ -25,17 +26,19 @@ use std::time::{Duration, Instant};
 
 use super::SharedLock;
 
-/// The longest one process keeps the writers' lock for its own writers in a row.
+/// The longest one process hands the writers' lock on among its own writers, from the first
+/// hand-over.
 pub(super) const MAX_TURN: Duration = Duration::from_millis(20);
 /// The most writers of one process that share one hold of the writers' lock.
 pub(super) const MAX_WRITERS: u32 = 64;
 /// How long a kept lock waits for the writer it was kept for.
 pub(super) const KEEP_FOR: Duration = Duration::from_millis(50);
 
-/// When the lock was taken from the store, and how many writers have held it since.
+/// When the lock was first handed over (`None`: not yet), and how many writers have held
+/// it since it was taken from the store.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Turn {
-    since: Instant,
+    since: Option<Instant>,
     writers: u32,
 }
 
@@ -43,13 +46,13 @@ impl Turn {
     /// A lock just taken from the store.
     pub(super) fn fresh() -> Self {
         Self {
-            since: Instant::now(),
+            since: None,
             writers: 1,
         }
     }
 
     fn over(self) -> bool {
-        self.writers >= MAX_WRITERS || self.since.elapsed() >= MAX_TURN
+        self.writers >= MAX_WRITERS || self.since.is_some_and(|t| t.elapsed() >= MAX_TURN)
     }
 }
 
@@ -132,7 +135,10 @@ impl Handover {
         // A lock kept before and never taken is this same lock (one lock per process).
         *kept = Some(Kept {
             lock,
-            turn,
+            turn: Turn {
+                since: turn.since.or_else(|| Some(Instant::now())),
+                writers: turn.writers,
+            },
             generation,
         });
         drop(kept);
@@ -225,6 +231,10 @@ mod tests {
         assert!(!released.load(Ordering::SeqCst));
         let (_lock, turn) = h.take().unwrap();
         assert_eq!(turn.writers, 2);
+        assert!(
+            turn.since.is_some(),
+            "the turn runs from the first hand-over"
+        );
         assert_eq!(h.handed(), 1);
         assert!(!h.kept());
         assert!(h.take().is_none(), "taken once");
@@ -242,12 +252,12 @@ mod tests {
         // Its writers' turn is full, or its time is up.
         for turn in [
             Turn {
-                since: Instant::now(),
+                since: None,
                 writers: MAX_WRITERS,
             },
             Turn {
-                since: Instant::now() - MAX_TURN,
-                writers: 1,
+                since: Some(Instant::now() - MAX_TURN),
+                writers: 2,
             },
         ] {
             let (lock, _, released) = fake();

@@ -60,11 +60,20 @@ struct Probe {
     bundles: Bundles,
     flushes: Arc<AtomicUsize>,
     flush_held: Arc<AtomicBool>,
+    /// While set, every durable batch waits before it is written (a slow disk).
+    apply_held: Arc<AtomicBool>,
 }
 
 impl Probe {
     fn check(&self) -> Result<(), StoreError> {
         failure(&self.down)
+    }
+}
+
+/// Waits while `held` is set.
+fn wait_while(held: &AtomicBool) {
+    while held.load(Ordering::SeqCst) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
 }
 
@@ -93,6 +102,7 @@ impl Store for Probe {
     }
     fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         self.check()?;
+        wait_while(&self.apply_held);
         let bundles = bundles_in(&batch);
         self.inner.apply(batch)?;
         record_bundles(&self.bundles, bundles);
@@ -127,6 +137,7 @@ impl Store for Probe {
                 inner,
                 down: self.down.clone(),
                 bundles: self.bundles.clone(),
+                apply_held: self.apply_held.clone(),
             }) as Box<dyn WriteLock>
         }))
     }
@@ -138,11 +149,13 @@ struct ProbeLock {
     inner: Box<dyn WriteLock>,
     down: Arc<AtomicU8>,
     bundles: Bundles,
+    apply_held: Arc<AtomicBool>,
 }
 
 impl WriteLock for ProbeLock {
     fn apply(&mut self, batch: Batch) -> Result<(), StoreError> {
         failure(&self.down)?;
+        wait_while(&self.apply_held);
         let bundles = bundles_in(&batch);
         self.inner.apply(batch)?;
         record_bundles(&self.bundles, bundles);
@@ -219,6 +232,7 @@ pub struct Harness {
     down: Arc<AtomicU8>,
     flushes: Arc<AtomicUsize>,
     flush_held: Arc<AtomicBool>,
+    apply_held: Arc<AtomicBool>,
     _keep: Option<crate::common::Keep>,
 }
 
@@ -283,12 +297,14 @@ impl Harness {
         let down = Arc::new(AtomicU8::new(STORE_UP));
         let flushes = Arc::new(AtomicUsize::new(0));
         let flush_held = Arc::new(AtomicBool::new(false));
+        let apply_held = Arc::new(AtomicBool::new(false));
         let probe = Probe {
             inner: store,
             down: down.clone(),
             bundles: bundles.clone(),
             flushes: flushes.clone(),
             flush_held: flush_held.clone(),
+            apply_held: apply_held.clone(),
         };
         let offset = Arc::new(AtomicI64::new(0));
         let o = offset.clone();
@@ -303,6 +319,7 @@ impl Harness {
             down,
             flushes,
             flush_held,
+            apply_held,
             _keep: None,
         }
     }
@@ -331,6 +348,18 @@ impl Harness {
     pub fn flushes_held(&self) -> FlushesHeld<'_> {
         self.hold_flushes(true);
         FlushesHeld(self)
+    }
+
+    /// Holds every durable batch back until called with `false` (a slow disk).
+    pub fn hold_durable_writes(&self, held: bool) {
+        self.apply_held.store(held, Ordering::SeqCst);
+    }
+
+    /// Holds every durable batch back until the guard is dropped (or released early with
+    /// [`Harness::hold_durable_writes`]), also when a test fails while holding it.
+    pub fn durable_writes_held(&self) -> DurableWritesHeld<'_> {
+        self.hold_durable_writes(true);
+        DurableWritesHeld(self)
     }
 
     /// Makes every store call fail (`true`) or work again.
@@ -624,6 +653,15 @@ pub fn revision_of(old: &RecognitionDecision) -> RecognitionDecision {
         },
     ];
     new
+}
+
+/// See [`Harness::durable_writes_held`].
+pub struct DurableWritesHeld<'a>(&'a Harness);
+
+impl Drop for DurableWritesHeld<'_> {
+    fn drop(&mut self) {
+        self.0.hold_durable_writes(false);
+    }
 }
 
 /// See [`Harness::flushes_held`].

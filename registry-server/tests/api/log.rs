@@ -177,3 +177,41 @@ async fn the_log_shows_no_entry_a_flush_has_not_covered() {
     let page = h.call("GET", "/log", b"", None).await.json();
     assert!(page["entries"].as_array().unwrap().len() as u64 > seq);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_whose_request_was_cancelled_lands_before_the_next_writer_reads_the_log() {
+    let h = Harness::new();
+    let key = credential_core::SecretKey::generate();
+    let did = h
+        .register(&key, "College accredited by a cancelled request")
+        .await;
+    let held = h.durable_writes_held();
+    // The accreditation's batch waits in the store, and its request is dropped meanwhile,
+    // as the request deadline drops a handler: the batch is still written.
+    let path = format!("/issuers/{did}/accredit");
+    let accredit = h.post(
+        &path,
+        serde_json::json!({"scope": ["QualificationCredential:PQF-6"]}),
+        &h.operator,
+    );
+    let cancelled = tokio::time::timeout(std::time::Duration::from_millis(300), accredit).await;
+    assert!(
+        cancelled.is_err(),
+        "the accreditation should still be waiting"
+    );
+    // The next writer comes while that batch is still being written; the store then
+    // catches up.
+    let next = async { h.college("College of the next request").await };
+    let release = async {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        h.hold_durable_writes(false);
+    };
+    tokio::join!(next, release);
+    drop(held);
+    // One chain (checked as it is read), with both writers' entries: none overwrote the
+    // other's place.
+    let kinds = h.log_kinds().await;
+    let count = |kind: &str| kinds.iter().filter(|k| *k == kind).count();
+    assert_eq!(count("issuer_registered"), 2, "{kinds:?}");
+    assert_eq!(count("issuer_accredited"), 2, "{kinds:?}");
+}
