@@ -70,7 +70,7 @@ pub(super) struct Handover {
     kept: Mutex<Option<Kept>>,
     /// Tells a kept lock from the one kept before it, for its release timer.
     generation: AtomicU64,
-    /// Locks handed from one writer to the next (a count for tests and logs).
+    /// Locks handed from one writer to the next (see [`super::Ledger::locks_handed_over`]).
     handed: AtomicU64,
 }
 

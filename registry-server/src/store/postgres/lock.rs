@@ -140,9 +140,10 @@ enum Commit {
     /// `synchronous_commit = on`: COMMIT returns once the WAL is flushed.
     Durable,
     /// `synchronous_commit = off` (on the locking connection, until a durable batch sets it
-    /// back): the commit returns once its record is in the WAL buffer; the next synchronous commit of anyone on the server (a
-    /// [`Store::flush`](crate::store::Store::flush)) flushes it, since the WAL is one
-    /// sequence. Visible at once; never acknowledged before that flush.
+    /// back): the commit returns once its record is in the WAL buffer; the next synchronous
+    /// commit of anyone on the server (a [`Store::flush`](crate::store::Store::flush))
+    /// flushes it, since the WAL is one sequence. Visible at once; never acknowledged
+    /// before that flush.
     Unflushed,
 }
 

@@ -24,8 +24,10 @@ pub(super) async fn get_many(
     let wanted: Vec<&[u8]> = keys.iter().map(|(_, key)| key.as_slice()).collect();
     let stmt = client
         .prepare_cached(
-            // One primary-key lookup per asked key (a join let the planner, which expects
-            // a hundred keys from `unnest`, scan the whole table instead).
+            // A scalar subquery per asked key: one primary-key lookup each by construction,
+            // whatever the planner expects from `unnest`, and about a tenth of a join's
+            // planning time (EXPLAIN ANALYZE on 60,000 rows: 0.06 ms against 0.45 ms; both
+            // forms ran as index lookups there).
             "SELECT q.i, (SELECT r.value FROM records r WHERE r.tree = q.tree AND r.key = q.key) \
              FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS q(tree, key, i)",
         )
