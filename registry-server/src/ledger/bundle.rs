@@ -108,7 +108,7 @@ impl Ledger {
     ) -> Result<(), LedgerError> {
         let batch = self.bundle_batch(now)?;
         let result = self
-            .apply(batch, held.shared.clone(), None, true)
+            .apply(batch, held.shared.clone(), super::Known::default(), true)
             .await
             .map(|_| ());
         self.forget_bundle();

@@ -31,7 +31,11 @@ impl Ledger {
     /// The content digest once `batch` is applied: each record it replaces or deletes
     /// toggled out, each it writes toggled in (a key written twice in one batch counts
     /// once, as the store will hold it).
-    pub(super) fn digest_after(&self, batch: &Batch) -> Result<ContentDigest, LedgerError> {
+    pub(super) fn digest_after(
+        &self,
+        batch: &Batch,
+        absent: &[(Tree, Vec<u8>)],
+    ) -> Result<ContentDigest, LedgerError> {
         let mut digest = self
             .inner
             .digest
@@ -48,15 +52,23 @@ impl Ledger {
             .filter(|(tree, key, _)| !is_bookkeeping(*tree, key))
             .collect();
         // Every record the batch replaces or deletes, read in one request (on PostgreSQL,
-        // one round trip under the writers' lock instead of one per key).
+        // one round trip under the writers' lock instead of one per key), but those known
+        // to hold nothing: a signed read's batch (its nonce only) reads nothing.
         let mut first: Vec<(Tree, &[u8])> = Vec::new();
-        let mut seen: HashSet<(Tree, &[u8])> = HashSet::new();
+        let mut seen: HashSet<(Tree, &[u8])> = absent
+            .iter()
+            .map(|(tree, key)| (*tree, key.as_slice()))
+            .collect();
         for (tree, key, _) in &ops {
             if seen.insert((*tree, key)) {
                 first.push((*tree, key));
             }
         }
-        let stored = self.records().store().get_many(&first)?;
+        let stored = if first.is_empty() {
+            Vec::new()
+        } else {
+            self.records().store().get_many(&first)?
+        };
         if stored.len() != first.len() {
             return Err(
                 StoreError::new("the store answered another number of values than asked").into(),

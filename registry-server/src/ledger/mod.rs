@@ -145,6 +145,16 @@ type SharedLock = Arc<Mutex<Box<dyn WriteLock>>>;
 /// The audit log's last entry: its sequence number and hash.
 type LogHead = (u64, String);
 
+/// What the ledger knows of a batch before it is written.
+#[derive(Default)]
+struct Known {
+    /// The log head once the batch's entries are in (`None`: it has none).
+    log_head: Option<LogHead>,
+    /// Keys the batch writes that hold nothing now, as checked under the writer lock (the
+    /// request's nonce, the new log entries): the content digest need not read them back.
+    absent: Vec<(Tree, Vec<u8>)>,
+}
+
 /// The store's writer (cheap to clone: one shared state).
 #[derive(Clone)]
 pub struct Ledger {
@@ -225,7 +235,7 @@ impl Ledger {
         };
         let shared = ledger.lock_shared()?.map(|(lock, _)| lock);
         let batch = ledger.bundle_batch(now)?;
-        ledger.apply_counted(batch, shared.as_ref(), None, true)?;
+        ledger.apply_counted(batch, shared.as_ref(), Known::default(), true)?;
         ledger.forget_bundle();
         Ok(ledger)
     }
@@ -298,7 +308,8 @@ impl Ledger {
                 // A process died between a change and the bundle that reflects it.
                 tracing::info!("signing the bundle another registry process left pending");
                 let batch = self.bundle_batch(now)?;
-                self.apply(batch, shared.clone(), None, true).await?;
+                self.apply(batch, shared.clone(), Known::default(), true)
+                    .await?;
                 self.forget_bundle();
             }
             shared
@@ -404,11 +415,12 @@ impl Ledger {
         now: DateTime<Utc>,
         durably: bool,
     ) -> Result<u64, AppError> {
+        let mut known = Known::default();
         if let Some(nonce) = change.nonce.take() {
             self.records().nonces().refuse_seen(&nonce)?;
-            change
-                .batch
-                .put(Tree::IatnonceSeen, nonce.into_bytes(), Vec::new());
+            let nonce = nonce.into_bytes();
+            known.absent.push((Tree::IatnonceSeen, nonce.clone()));
+            change.batch.put(Tree::IatnonceSeen, nonce, Vec::new());
             let at = now.timestamp();
             let pruned_at = self.inner.pruned_at.load(Ordering::SeqCst);
             if at.saturating_sub(pruned_at) >= PRUNE_EVERY_SECS {
@@ -422,11 +434,9 @@ impl Ledger {
                 }
             }
         }
-        let last_log = if change.log.is_empty() {
-            None
-        } else {
-            Some(self.append_log(&mut change, now)?)
-        };
+        if !change.log.is_empty() {
+            known.log_head = Some(self.append_log(&mut change, now, &mut known.absent)?);
+        }
         if change.rebuild_bundle {
             // Cleared by the bundle batch: if this process dies in between, the next writer
             // on a shared store signs the bundle this change calls for.
@@ -435,7 +445,7 @@ impl Ledger {
                 .put(Tree::NameValue, BUNDLE_PENDING_KEY, Vec::new());
         }
         let commit = self
-            .apply(change.batch, held.shared.clone(), last_log, durably)
+            .apply(change.batch, held.shared.clone(), known, durably)
             .await
             .inspect_err(|_| held.failed())?;
         if change.rebuild_bundle {
@@ -447,8 +457,14 @@ impl Ledger {
     }
 
     /// Adds `change`'s log entries to its batch, chained to the last entry (as this process
-    /// last wrote it, or else as stored); returns the new head.
-    fn append_log(&self, change: &mut Change, now: DateTime<Utc>) -> Result<LogHead, LedgerError> {
+    /// last wrote it, or else as stored), and their keys to `absent` (beyond the last entry,
+    /// nothing is stored); returns the new head.
+    fn append_log(
+        &self,
+        change: &mut Change,
+        now: DateTime<Utc>,
+        absent: &mut Vec<(Tree, Vec<u8>)>,
+    ) -> Result<LogHead, LedgerError> {
         let known = self
             .inner
             .log_head
@@ -463,6 +479,7 @@ impl Ledger {
             seq += 1;
             let entry = LogEntry::new(seq, &format_time(now), &kind, &actor, &subject, &prev);
             prev = entry.hash.clone();
+            absent.push((Tree::LogseqEntry, seq.to_be_bytes().to_vec()));
             change.batch.put(
                 Tree::LogseqEntry,
                 seq.to_be_bytes(),
@@ -501,19 +518,19 @@ impl Ledger {
         &self,
         batch: Batch,
         shared: Option<SharedLock>,
-        last_log: Option<LogHead>,
+        known: Known,
         durably: bool,
     ) -> Result<u64, LedgerError> {
         if !durably && shared.is_none() {
             // Applied in memory, no flush: short enough to run here, and a hand-off to a
             // blocking thread under the writer lock costs more than it saves. (Through a
             // shared store's lock it is a database round trip: off the async threads.)
-            return self.apply_counted(batch, shared.as_ref(), last_log, durably);
+            return self.apply_counted(batch, shared.as_ref(), known, durably);
         }
         let ledger = self.clone();
         let writing = self.inner.writing.clone().lock_owned().await;
         tokio::task::spawn_blocking(move || {
-            let applied = ledger.apply_counted(batch, shared.as_ref(), last_log, durably);
+            let applied = ledger.apply_counted(batch, shared.as_ref(), known, durably);
             drop(writing);
             applied
         })
@@ -524,19 +541,19 @@ impl Ledger {
     /// count. `durably`: flushed (or committed) before it returns, which also makes every
     /// batch before it durable and records the count in the watermark file; otherwise only
     /// applied, and durable after [`durable::Durable::wait`]. Call with the writer lock held
-    /// (or before serving). `last_log`: the log head once the batch's entries are in; kept
-    /// as the known head if the write succeeds (here, where it runs to its end even when
-    /// the request that started it was cancelled), forgotten if it fails.
+    /// (or before serving). `known.log_head`: the log head once the batch's entries are in;
+    /// kept as the known head if the write succeeds (here, where it runs to its end even
+    /// when the request that started it was cancelled), forgotten if it fails.
     fn apply_counted(
         &self,
         batch: Batch,
         shared: Option<&SharedLock>,
-        last_log: Option<LogHead>,
+        known: Known,
         durably: bool,
     ) -> Result<u64, LedgerError> {
-        let applied =
-            self.apply_counted_inner(batch, shared, last_log.as_ref().map(|h| h.0), durably);
-        match (&applied, last_log) {
+        let last_log = known.log_head.as_ref().map(|h| h.0);
+        let applied = self.apply_counted_inner(batch, shared, last_log, &known.absent, durably);
+        match (&applied, known.log_head) {
             (Ok(_), Some(head)) => self.set_log_head(Some(head)),
             (Ok(_), None) => {}
             (Err(_), _) => self.set_log_head(None),
@@ -545,19 +562,20 @@ impl Ledger {
     }
 
     /// [`Ledger::apply_counted`] but for the log head it keeps: `last_log` is the head's
-    /// sequence number.
+    /// sequence number, `absent` the keys known to hold nothing now.
     fn apply_counted_inner(
         &self,
         mut batch: Batch,
         shared: Option<&SharedLock>,
         last_log: Option<u64>,
+        absent: &[(Tree, Vec<u8>)],
         durably: bool,
     ) -> Result<u64, LedgerError> {
         let next = self.inner.commits.load(Ordering::SeqCst) + 1;
         // Noted before the batch is visible: a reader who sees one of its records finds
         // it counted (see `reads.rs`).
         self.inner.reads.applying(next, &batch);
-        let digest = self.digest_after(&batch)?;
+        let digest = self.digest_after(&batch, absent)?;
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
         batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
         let durable = &self.inner.durable;

@@ -7,13 +7,13 @@ use std::path::Path;
 use chrono::Utc;
 use credential_core::SecretKey;
 use registry_server::check::{check_store, check_watermark};
-use registry_server::ledger::Change;
+use registry_server::ledger::{compute_digest, Change};
 use registry_server::records::Grant;
 use registry_server::startup::{guard, Failure};
-use registry_server::store::{SledStore, Tree};
+use registry_server::store::{ContentDigest, SledStore, Tree};
 use registry_server::Settings;
 
-use crate::harness::{Bundles, Harness};
+use crate::harness::{issue, Bundles, Harness};
 
 /// A data directory whose store holds `n` grants (valid records), committed by the
 /// registry 50 at a time, then closed.
@@ -101,4 +101,37 @@ fn a_store_with_overwritten_bytes_is_named_damaged_or_passes_whole_never_a_panic
         }
     }
     assert!(damaged > 0, "no overwrite was noticed at all");
+}
+
+/// The content digest as kept batch by batch, and as a full read of the store gives it.
+fn kept_and_recomputed(h: &Harness) -> (ContentDigest, ContentDigest) {
+    let kept = h.state.records().meta().content_digest().unwrap().unwrap();
+    (kept, compute_digest(h.state.store()).unwrap())
+}
+
+#[tokio::test]
+async fn the_content_digest_kept_batch_by_batch_is_what_a_full_read_gives() {
+    let h = Harness::new();
+    let college = h.college("College").await;
+    let holder = SecretKey::generate();
+    let (jws, id, _) = issue(&college, &holder.public().did(), None, "PQF-6");
+    h.publish(&college, &[&jws], vec![]).await;
+    let (kept, recomputed) = kept_and_recomputed(&h);
+    assert_eq!(kept, recomputed, "after publishing");
+    // Signed reads: each batch writes only its nonce, whose old value is not read back.
+    for _ in 0..3 {
+        let r = h
+            .call("GET", &format!("/credentials/{id}"), b"", Some(&holder))
+            .await;
+        assert_eq!(r.status.as_u16(), 200, "{}", r.text());
+    }
+    let (kept, recomputed) = kept_and_recomputed(&h);
+    assert_eq!(kept, recomputed, "after signed reads");
+    // Past the request window: a write also forgets expired nonces.
+    h.advance(chrono::Duration::seconds(
+        h.state.settings().request_window_secs + 120,
+    ));
+    h.college("Another college").await;
+    let (kept, recomputed) = kept_and_recomputed(&h);
+    assert_eq!(kept, recomputed, "after nonces expired");
 }
