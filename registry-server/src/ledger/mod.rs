@@ -551,8 +551,7 @@ impl Ledger {
         known: Known,
         durably: bool,
     ) -> Result<u64, LedgerError> {
-        let last_log = known.log_head.as_ref().map(|h| h.0);
-        let applied = self.apply_counted_inner(batch, shared, last_log, &known.absent, durably);
+        let applied = self.apply_counted_inner(batch, shared, &known, durably);
         match (&applied, known.log_head) {
             (Ok(_), Some(head)) => self.set_log_head(Some(head)),
             (Ok(_), None) => {}
@@ -561,21 +560,20 @@ impl Ledger {
         applied
     }
 
-    /// [`Ledger::apply_counted`] but for the log head it keeps: `last_log` is the head's
-    /// sequence number, `absent` the keys known to hold nothing now.
+    /// [`Ledger::apply_counted`] but for the log head it keeps.
     fn apply_counted_inner(
         &self,
         mut batch: Batch,
         shared: Option<&SharedLock>,
-        last_log: Option<u64>,
-        absent: &[(Tree, Vec<u8>)],
+        known: &Known,
         durably: bool,
     ) -> Result<u64, LedgerError> {
+        let last_log = known.log_head.as_ref().map(|h| h.0);
         let next = self.inner.commits.load(Ordering::SeqCst) + 1;
         // Noted before the batch is visible: a reader who sees one of its records finds
         // it counted (see `reads.rs`).
         self.inner.reads.applying(next, &batch);
-        let digest = self.digest_after(&batch, absent)?;
+        let digest = self.digest_after(&batch, &known.absent)?;
         batch.put(Tree::NameValue, COMMITS_KEY, next.to_be_bytes().to_vec());
         batch.put(Tree::NameValue, DIGEST_KEY, digest.0.to_vec());
         let durable = &self.inner.durable;
