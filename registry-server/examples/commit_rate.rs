@@ -80,7 +80,7 @@ async fn ledger(dir: &Path, clients: usize, seconds: u64, grouped: bool) -> f64 
                         jws: "x".repeat(JWS_BYTES),
                         published_at: state.now(),
                     };
-                    change.put_credential(&record).unwrap();
+                    change.add_credential(&record).unwrap();
                     change.log("credential_published", "did:key:z6Mkissuer", &record.id);
                     let guard = state.write_lock().await.unwrap();
                     if grouped {

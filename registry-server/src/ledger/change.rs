@@ -20,6 +20,9 @@ pub struct Change {
     pub(super) log: Vec<(String, String, String)>,
     pub(super) nonce: Option<NonceKey>,
     pub(super) rebuild_bundle: bool,
+    /// Keys the handler found holding nothing under the writer lock and now puts: the
+    /// ledger's content digest need not read them back.
+    pub(super) absent: Vec<(Tree, Vec<u8>)>,
 }
 
 impl Change {
@@ -53,12 +56,16 @@ impl Change {
         );
     }
 
-    /// Stores a published credential.
-    pub fn put_credential(&mut self, credential: &CredentialRecord) -> Result<(), LedgerError> {
+    /// Stores a published credential whose id the store does not hold: the caller read it
+    /// absent holding the writer lock (so the ledger does not read it again).
+    pub fn add_credential(&mut self, credential: &CredentialRecord) -> Result<(), LedgerError> {
+        let key = credential.id.as_bytes().to_vec();
+        self.absent
+            .push((Tree::CredentialidCredential, key.clone()));
         // The compact form (issue 15): about a third of the JSON record's size.
         self.batch.put(
             Tree::CredentialidCredential,
-            credential.id.as_bytes(),
+            key,
             crate::records::compact::encode(credential),
         );
         Ok(())

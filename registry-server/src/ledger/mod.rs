@@ -38,7 +38,7 @@ pub use digest::compute_digest;
 pub(crate) use reads::STEP_SECS as READ_HORIZON_STEP_SECS;
 
 use crate::config::Settings;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::records::keys::{BUNDLE_PENDING_KEY, COMMITS_KEY, DIGEST_KEY};
 use crate::records::{RecordError, Records};
 use crate::store::{Batch, ContentDigest, Op, StoreError, Tree};
@@ -77,6 +77,16 @@ pub enum LedgerError {
     /// A shared store's writers' lock is held by a writer that panicked.
     #[error("the writers' lock is poisoned")]
     LockPoisoned,
+}
+
+impl LedgerError {
+    /// The store's own failure, when that is what this is.
+    fn store_error(&self) -> Option<&StoreError> {
+        match self {
+            Self::Record(RecordError::Store(e)) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 impl From<StoreError> for LedgerError {
@@ -415,12 +425,16 @@ impl Ledger {
         now: DateTime<Utc>,
         durably: bool,
     ) -> Result<u64, AppError> {
-        let mut known = Known::default();
+        let mut known = Known {
+            log_head: None,
+            absent: std::mem::take(&mut change.absent),
+        };
         if let Some(nonce) = change.nonce.take() {
-            self.records().nonces().refuse_seen(&nonce)?;
+            // Put as new: the store refuses the batch if the nonce is spent (by any
+            // process), in the same step as the write, so it is not read first.
             let nonce = nonce.into_bytes();
             known.absent.push((Tree::IatnonceSeen, nonce.clone()));
-            change.batch.put(Tree::IatnonceSeen, nonce, Vec::new());
+            change.batch.put_new(Tree::IatnonceSeen, nonce, Vec::new());
             let at = now.timestamp();
             let pruned_at = self.inner.pruned_at.load(Ordering::SeqCst);
             if at.saturating_sub(pruned_at) >= PRUNE_EVERY_SECS {
@@ -447,7 +461,15 @@ impl Ledger {
         let commit = self
             .apply(change.batch, held.shared.clone(), known, durably)
             .await
-            .inspect_err(|_| held.failed())?;
+            .inspect_err(|_| held.failed())
+            .map_err(|e| match e.store_error() {
+                // The only key a change puts as new is its nonce.
+                Some(e) if e.is_taken() => AppError::said(
+                    ErrorCode::ReplayedRequest,
+                    credential_core::i18n::Msg::new("reg-nonce-used"),
+                ),
+                _ => e.into(),
+            })?;
         if change.rebuild_bundle {
             self.store_new_bundle(held, now)
                 .await

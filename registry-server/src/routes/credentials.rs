@@ -197,7 +197,7 @@ pub async fn publish(
                     jws: (*jws).to_owned(),
                     published_at: now,
                 };
-                change.put_credential(&record)?;
+                change.add_credential(&record)?;
                 change.log(
                     "credential_published",
                     &req.signer.did,

@@ -115,6 +115,7 @@ impl ContentDigest {
 pub struct StoreError {
     message: String,
     unavailable: bool,
+    taken: bool,
 }
 
 impl StoreError {
@@ -123,7 +124,24 @@ impl StoreError {
         Self {
             message: message.into(),
             unavailable: false,
+            taken: false,
         }
+    }
+
+    /// A batch put a key it wanted new ([`Batch::put_new`]) that already holds a value:
+    /// the batch wrote nothing.
+    pub fn taken() -> Self {
+        Self {
+            message: "a key the batch put as new already holds a value".to_owned(),
+            unavailable: false,
+            taken: true,
+        }
+    }
+
+    /// Whether a batch was refused because a key it put as new was taken (see
+    /// [`StoreError::taken`]).
+    pub fn is_taken(&self) -> bool {
+        self.taken
     }
 
     /// The store could not be reached (a database whose connections are cut, that does not
@@ -133,6 +151,7 @@ impl StoreError {
         Self {
             message: message.into(),
             unavailable: true,
+            taken: false,
         }
     }
 
@@ -161,6 +180,8 @@ pub enum Op {
 pub struct Batch {
     /// The writes, in order.
     pub ops: Vec<Op>,
+    /// Keys the batch puts that must hold nothing before it (see [`Batch::put_new`]).
+    pub new_keys: Vec<(Tree, Vec<u8>)>,
 }
 
 impl Batch {
@@ -169,9 +190,44 @@ impl Batch {
         self.ops.push(Op::Put(tree, key.into(), value.into()));
     }
 
+    /// Adds a put of a key that must hold nothing: if it holds a value when the batch is
+    /// applied, the whole batch writes nothing and fails with [`StoreError::taken`]. The
+    /// check and the write are one step, also against other processes on a shared store
+    /// (a spent nonce: refused by every replica, at no extra round trip). The check is of
+    /// the key before the batch; see [`Batch::check_new_keys`] for what a batch may not do
+    /// with it.
+    pub fn put_new(&mut self, tree: Tree, key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>) {
+        let key = key.into();
+        self.new_keys.push((tree, key.clone()));
+        self.ops.push(Op::Put(tree, key, value.into()));
+    }
+
     /// Adds a delete.
     pub fn delete(&mut self, tree: Tree, key: impl Into<Vec<u8>>) {
         self.ops.push(Op::Delete(tree, key.into()));
+    }
+
+    /// Refuses a batch that puts one key as new twice, or deletes a key it put as new
+    /// after putting it (a store checks the keys put as new that the batch leaves
+    /// holding a value).
+    pub fn check_new_keys(&self) -> Result<(), StoreError> {
+        let mut last: std::collections::HashMap<(Tree, &[u8]), bool> = Default::default();
+        for op in &self.ops {
+            match op {
+                Op::Put(tree, key, _) => last.insert((*tree, key.as_slice()), true),
+                Op::Delete(tree, key) => last.insert((*tree, key.as_slice()), false),
+            };
+        }
+        let mut puts = std::collections::HashSet::new();
+        for (tree, key) in &self.new_keys {
+            let put_last = last.get(&(*tree, key.as_slice())).copied() == Some(true);
+            if !put_last || !puts.insert((*tree, key.as_slice())) {
+                return Err(StoreError::new(
+                    "a batch writes a key again after putting it as new",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether there is nothing to write.
@@ -209,6 +265,8 @@ pub trait Store: Send + Sync + 'static {
     /// The entry with the greatest key.
     fn last(&self, tree: Tree) -> Result<Option<Entry>, StoreError>;
     /// Applies every write of `batch` atomically; when it returns `Ok` they are durable.
+    /// A batch with a key put as new that holds a value writes nothing and fails with
+    /// [`StoreError::taken`] (so do [`Store::apply_unflushed`] and a [`WriteLock`]'s).
     fn apply(&self, batch: Batch) -> Result<(), StoreError>;
     /// Whether this store can apply batches before making them durable, and make many
     /// durable with one [`Store::flush`] (group commit): cheaper than one flush per batch

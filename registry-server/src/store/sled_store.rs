@@ -363,9 +363,22 @@ impl Store for SledStore {
     }
 
     fn apply_unflushed(&self, batch: Batch) -> Result<(), StoreError> {
-        if !batch.is_empty() {
-            self.pending_mut().apply(batch);
+        if batch.is_empty() {
+            return Ok(());
         }
+        batch.check_new_keys()?;
+        let mut pending = self.pending_mut();
+        // Checked and applied under one hold of the pending layers: no batch comes between.
+        for (tree, key) in &batch.new_keys {
+            let held = match pending.get(*tree, key) {
+                Some(value) => value.is_some(),
+                None => self.holder(*tree, key)?.contains_key(key).map_err(err)?,
+            };
+            if held {
+                return Err(StoreError::taken());
+            }
+        }
+        pending.apply(batch);
         Ok(())
     }
 }

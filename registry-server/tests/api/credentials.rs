@@ -573,3 +573,73 @@ async fn a_read_of_a_credential_not_yet_durable_waits_for_its_flush() {
     assert_eq!(publish.await.unwrap(), StatusCode::CREATED);
     assert_eq!(read.await.unwrap(), StatusCode::OK);
 }
+
+/// Two copies of one signed request that both pass the early nonce check (the writers'
+/// lock was held while they arrived) are answered once: the second is refused when its
+/// nonce is written, under the lock, and nothing of it is stored. A write and a read alike.
+#[tokio::test]
+async fn a_request_sent_twice_at_once_is_answered_once() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use credential_core::request::sign_request_at;
+
+    let h = Harness::new();
+    let s = stored(&h).await;
+    let iat = h.now().timestamp();
+    let grant_body = json!({"grantee": s.employer.public().did(),
+        "expiresAt": h.now() + Duration::hours(1)})
+    .to_string();
+    let grants = format!("{}/grants", s.path);
+    let grant_auth = sign_request_at(
+        &s.holder,
+        "POST",
+        &grants,
+        grant_body.as_bytes(),
+        iat,
+        "twice-grant-000000",
+    );
+    let read_auth = sign_request_at(&s.college, "GET", &s.path, b"", iat, "twice-read-0000000");
+    let request = |write: bool| {
+        let (method, path, auth, body) = if write {
+            ("POST", grants.as_str(), &grant_auth, grant_body.clone())
+        } else {
+            ("GET", s.path.as_str(), &read_auth, String::new())
+        };
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("authorization", auth);
+        if write {
+            req = req.header("content-type", "application/json");
+        }
+        req.body(Body::from(body)).unwrap()
+    };
+    for write in [true, false] {
+        let held = h.state.write_lock().await.unwrap();
+        let (first, second, ()) =
+            tokio::join!(h.raw(request(write)), h.raw(request(write)), async {
+                // Both are past authentication and wait for the lock by then.
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                drop(held);
+            });
+        let mut answers = [
+            (first.status.as_u16(), first.code()),
+            (second.status.as_u16(), second.code()),
+        ];
+        answers.sort();
+        let ok = if write { 201 } else { 200 };
+        assert_eq!(answers[0].0, ok, "write {write}: {answers:?}");
+        assert_eq!(
+            answers[1],
+            (401, "replayed_request".to_owned()),
+            "write {write}"
+        );
+    }
+    // One grant was stored.
+    let grants = h
+        .state
+        .store()
+        .scan(registry_server::store::Tree::GrantidGrant, b"", b"", 10)
+        .unwrap();
+    assert_eq!(grants.len(), 1);
+}

@@ -22,8 +22,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 use tokio_postgres::{NoTls, Statement};
 
 use super::bridge::run_on;
-use super::retry::Rows;
-use super::{pg, WRITE_ROWS};
+use super::{key_taken, pg, BatchRows, WRITE_ROWS};
 use crate::store::{Batch, StoreError, WriteLock};
 
 /// The advisory lock every registry writer takes (per database; the bytes spell
@@ -152,7 +151,7 @@ impl PgWriteLock {
         if batch.is_empty() {
             return Ok(());
         }
-        let (puts, deletes) = super::rows(batch);
+        let rows = super::rows(batch)?;
         let mut slot = self
             .slot
             .take()
@@ -162,7 +161,7 @@ impl PgWriteLock {
                 None => Err(StoreError::unavailable(
                     "the writers' lock has no connection",
                 )),
-                Some(conn) => apply_locked(conn, &puts, &deletes, commit).await,
+                Some(conn) => apply_locked(conn, &rows, commit).await,
             };
             Ok((slot, result))
         })?;
@@ -173,8 +172,7 @@ impl PgWriteLock {
 
 async fn apply_locked(
     conn: &mut LockConnection,
-    puts: &Rows,
-    deletes: &Rows,
+    rows: &BatchRows,
     commit: Commit,
 ) -> Result<(), StoreError> {
     if conn.commits != commit {
@@ -188,15 +186,25 @@ async fn apply_locked(
     // One statement, its own transaction: it commits once the WAL is flushed (durable), or,
     // unflushed, once the commit record is written (durable at the next flush).
     // A connection lost here leaves the outcome unknown; the caller hears of it, and the
-    // ledger re-reads the store under the next lock.
+    // ledger re-reads the store under the next lock. A key put as new that is taken fails
+    // the statement, and its transaction writes nothing.
+    let (puts, deletes, new) = (&rows.puts, &rows.deletes, &rows.new);
     conn.client
         .execute(
             &conn.write,
-            &[&puts.0, &puts.1, &puts.2, &deletes.0, &deletes.1],
+            &[
+                &puts.0, &puts.1, &puts.2, &deletes.0, &deletes.1, &new.0, &new.1, &new.2,
+            ],
         )
         .await
         .map(|_| ())
-        .map_err(pg)
+        .map_err(|e| {
+            if key_taken(&e) {
+                StoreError::taken()
+            } else {
+                pg(e)
+            }
+        })
 }
 
 impl Drop for PgWriteLock {

@@ -81,12 +81,19 @@ pub(super) const INSERT_ROWS: &str = "INSERT INTO records (tree, key, value) \
 pub(super) const DELETE_ROWS: &str =
     "DELETE FROM records r USING unnest($1::text[], $2::bytea[]) AS d(t, k) \
      WHERE r.tree = d.t AND r.key = d.k";
+/// The puts of keys that must hold nothing ([`Batch::put_new`]): no `ON CONFLICT`, so a
+/// taken key fails the statement (23505) and with it the transaction.
+pub(super) const INSERT_NEW_ROWS: &str = "INSERT INTO records (tree, key, value) \
+     SELECT t, k, v FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS u(t, k, v)";
 /// Every write of a batch as one statement, so one round trip and its own transaction:
-/// puts as [`INSERT_ROWS`] (`$1`–`$3`), deletes as [`DELETE_ROWS`] (`$4`, `$5`). Both parts
-/// see the same snapshot, which is right because [`rows`] gives each key to one part only.
+/// puts as [`INSERT_ROWS`] (`$1`–`$3`), deletes as [`DELETE_ROWS`] (`$4`, `$5`), puts of
+/// keys that must be new as [`INSERT_NEW_ROWS`] (`$6`–`$8`). The parts see the same
+/// snapshot, which is right because [`rows`] gives each key to one part only.
 pub(super) const WRITE_ROWS: &str = "WITH deleted AS (\
      DELETE FROM records r USING unnest($4::text[], $5::bytea[]) AS d(t, k) \
-     WHERE r.tree = d.t AND r.key = d.k) \
+     WHERE r.tree = d.t AND r.key = d.k), \
+     fresh AS (INSERT INTO records (tree, key, value) \
+     SELECT t, k, v FROM unnest($6::text[], $7::bytea[], $8::bytea[]) AS n(t, k, v)) \
      INSERT INTO records (tree, key, value) \
      SELECT t, k, v FROM unnest($1::text[], $2::bytea[], $3::bytea[]) AS u(t, k, v) \
      ON CONFLICT (tree, key) DO UPDATE SET value = EXCLUDED.value";
@@ -174,10 +181,26 @@ pub(super) fn pool_error(e: deadpool_postgres::PoolError) -> StoreError {
     }
 }
 
-/// A batch as the rows of its two statements: the last write to each key is the one that
+/// A batch as the rows of its statements: the last write to each key is the one that
 /// counts, so every key appears once and the statements may run in either order. Sorted,
 /// so concurrent batches lock rows in one order and rarely deadlock.
-pub(super) fn rows(batch: Batch) -> (Rows, Rows) {
+pub(super) struct BatchRows {
+    /// Puts that replace whatever the key holds.
+    pub(super) puts: Rows,
+    /// Deletes (tree and key; the third column is empty).
+    pub(super) deletes: Rows,
+    /// Puts of keys that must hold nothing ([`Batch::put_new`]): a plain `INSERT`, whose
+    /// unique violation (23505) fails the whole batch.
+    pub(super) new: Rows,
+}
+
+pub(super) fn rows(batch: Batch) -> Result<BatchRows, StoreError> {
+    batch.check_new_keys()?;
+    let new_keys: std::collections::HashSet<(&'static str, Vec<u8>)> = batch
+        .new_keys
+        .into_iter()
+        .map(|(tree, key)| (tree.name(), key))
+        .collect();
     let mut last: BTreeMap<(&'static str, Vec<u8>), Option<Vec<u8>>> = BTreeMap::new();
     for op in batch.ops {
         match op {
@@ -185,22 +208,34 @@ pub(super) fn rows(batch: Batch) -> (Rows, Rows) {
             Op::Delete(t, k) => last.insert((t.name(), k), None),
         };
     }
-    let mut puts: Rows = Default::default();
-    let mut deletes: Rows = Default::default();
-    for ((tree, key), value) in last {
+    let mut rows = BatchRows {
+        puts: Rows::default(),
+        deletes: Rows::default(),
+        new: Rows::default(),
+    };
+    for (at, value) in last {
+        let new = new_keys.contains(&at);
+        let (tree, key) = at;
         match value {
             Some(v) => {
-                puts.0.push(tree);
-                puts.1.push(key);
-                puts.2.push(v);
+                let to = if new { &mut rows.new } else { &mut rows.puts };
+                to.0.push(tree);
+                to.1.push(key);
+                to.2.push(v);
             }
             None => {
-                deletes.0.push(tree);
-                deletes.1.push(key);
+                rows.deletes.0.push(tree);
+                rows.deletes.1.push(key);
             }
         }
     }
-    (puts, deletes)
+    Ok(rows)
+}
+
+/// Whether a statement failed because a row it inserted exists (23505): a key put as new
+/// was taken.
+pub(super) fn key_taken(e: &tokio_postgres::Error) -> bool {
+    e.code().is_some_and(|c| c.code() == "23505")
 }
 
 /// The registry's records in a PostgreSQL database.
@@ -503,14 +538,14 @@ impl Store for PostgresStore {
         if batch.is_empty() {
             return Ok(());
         }
-        let (puts, deletes) = rows(batch);
+        let rows = rows(batch)?;
         let pool = self.pool.clone();
         self.bridge.run(async move {
             let mut attempt = 0;
             loop {
                 attempt += 1;
                 let mut client = pool.get().await.map_err(pool_error)?;
-                match apply_once(&mut client, &puts, &deletes).await {
+                match apply_once(&mut client, &rows).await {
                     Attempt::Done => return Ok(()),
                     Attempt::Retry(e) if attempt < 3 => {
                         tracing::debug!(error = %e, "retrying a batch rolled back by PostgreSQL");

@@ -6,7 +6,7 @@ use std::future::Future;
 
 use deadpool_postgres::Pool;
 
-use super::{pg, pool_error};
+use super::{key_taken, pg, pool_error, BatchRows};
 use crate::store::StoreError;
 
 /// The first key after every key starting with `prefix`, or `None` when there is none
@@ -94,12 +94,13 @@ pub(super) type Rows = (Vec<&'static str>, Vec<Vec<u8>>, Vec<Vec<u8>>);
 
 pub(super) async fn apply_once(
     client: &mut deadpool_postgres::Client,
-    puts: &Rows,
-    deletes: &Rows,
+    rows: &BatchRows,
 ) -> Attempt {
     let retry_or_fail = |e: tokio_postgres::Error| {
         if connection_lost(&e) || lost_a_race(&e) {
             Attempt::Retry(e)
+        } else if key_taken(&e) {
+            Attempt::Failed(StoreError::taken())
         } else {
             Attempt::Failed(pg(e))
         }
@@ -108,15 +109,23 @@ pub(super) async fn apply_once(
         Ok(tx) => tx,
         Err(e) => return retry_or_fail(e),
     };
-    if !puts.0.is_empty() {
+    let parts = [
+        (&rows.new, super::INSERT_NEW_ROWS),
+        (&rows.puts, super::INSERT_ROWS),
+    ];
+    for (part, sql) in parts {
+        if part.0.is_empty() {
+            continue;
+        }
         let done = async {
-            let stmt = tx.prepare_cached(super::INSERT_ROWS).await?;
-            tx.execute(&stmt, &[&puts.0, &puts.1, &puts.2]).await
+            let stmt = tx.prepare_cached(sql).await?;
+            tx.execute(&stmt, &[&part.0, &part.1, &part.2]).await
         };
         if let Err(e) = done.await {
             return retry_or_fail(e);
         }
     }
+    let deletes = &rows.deletes;
     if !deletes.0.is_empty() {
         let done = async {
             let stmt = tx.prepare_cached(super::DELETE_ROWS).await?;
