@@ -15,5 +15,6 @@ mod rules;
 
 pub use request::{Signed, SignedEmpty, Signer};
 pub use rules::{
-    may_read_credential, require_holder, require_issuer_of, require_operator, signing_issuer,
+    key_owner, may_read_credential, require_holder, require_issuer_of, require_operator,
+    signed_with_current_key, signing_issuer,
 };

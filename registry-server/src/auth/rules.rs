@@ -22,16 +22,37 @@ pub fn require_operator(state: &AppState, signer: &Signer) -> Result<(), AppErro
 /// The issuer whose *current* key signed the request: 401 `unknown_key` when the key is
 /// no issuer's, 403 `forbidden` when it is a retired key.
 pub fn signing_issuer(state: &AppState, signer: &Signer) -> Result<IssuerRecord, AppError> {
-    let issuers = state.records().issuers();
-    let issuer_did = issuers.owner_of_key(&signer.did)?.ok_or_else(|| {
-        AppError::said(
-            ErrorCode::UnknownKey,
-            credential_core::i18n::Msg::new("reg-unknown-signer"),
-        )
-    })?;
-    let issuer = issuers
+    let issuer_did = key_owner(state, signer)?;
+    let issuer = state
+        .records()
+        .issuers()
         .get(&issuer_did)?
         .ok_or_else(|| AppError::internal("key index names a missing issuer"))?;
+    signed_with_current_key(issuer, signer)
+}
+
+/// The DID of the issuer that owns the key that signed the request (current or past): 401
+/// `unknown_key` when it is no issuer's. A key is filed under its issuer for ever, so the
+/// answer read once stays true.
+pub fn key_owner(state: &AppState, signer: &Signer) -> Result<String, AppError> {
+    state
+        .records()
+        .issuers()
+        .owner_of_key(&signer.did)?
+        .ok_or_else(|| {
+            AppError::said(
+                ErrorCode::UnknownKey,
+                credential_core::i18n::Msg::new("reg-unknown-signer"),
+            )
+        })
+}
+
+/// `issuer` (the owner of the signer's key), when that key is its current one: 403
+/// `forbidden` for a retired key.
+pub fn signed_with_current_key(
+    issuer: IssuerRecord,
+    signer: &Signer,
+) -> Result<IssuerRecord, AppError> {
     if issuer.current_key().map(|k| k.id.as_str()) != Some(signer.key.did_url().as_str()) {
         return Err(forbidden("reg-retired-key"));
     }

@@ -245,6 +245,78 @@ impl Records {
     }
 }
 
+/// What a publish reads under the writers' lock, read in one store request (see
+/// [`Records::for_publish`]).
+pub struct ForPublish {
+    /// The issuer record.
+    pub issuer: Option<IssuerRecord>,
+    /// Its status lists, for each purpose asked, in order.
+    pub lists: Vec<Option<StatusListRecord>>,
+    /// The credentials stored under each id asked, in order.
+    pub credentials: Vec<Option<CredentialRecord>>,
+}
+
+impl Records {
+    /// The issuer `issuer`, its status lists for `purposes` and the credentials stored under
+    /// `ids`, in one store request (on PostgreSQL, one round trip under the writers' lock
+    /// instead of one for each kind).
+    pub fn for_publish(
+        &self,
+        issuer: &str,
+        purposes: &[&str],
+        ids: &[&str],
+    ) -> Result<ForPublish, RecordError> {
+        let list_keys: Vec<Vec<u8>> = purposes
+            .iter()
+            .map(|purpose| keys::status_list(issuer, purpose))
+            .collect();
+        let mut asked: Vec<(Tree, &[u8])> = vec![(Tree::IssuerdidIssuer, issuer.as_bytes())];
+        asked.extend(
+            list_keys
+                .iter()
+                .map(|k| (Tree::IssuerpurposeStatuslist, k.as_slice())),
+        );
+        asked.extend(
+            ids.iter()
+                .map(|id| (Tree::CredentialidCredential, id.as_bytes())),
+        );
+        let mut values = self.store.get_many(&asked)?.into_iter();
+        if values.len() != asked.len() {
+            return Err(
+                StoreError::new("the store answered another number of values than asked").into(),
+            );
+        }
+        let issuer = match values.next().flatten() {
+            Some(bytes) => Some(parse(Tree::IssuerdidIssuer, &bytes)?),
+            None => None,
+        };
+        let lists = values
+            .by_ref()
+            .take(purposes.len())
+            .map(|v| {
+                v.map(|bytes| parse(Tree::IssuerpurposeStatuslist, &bytes))
+                    .transpose()
+            })
+            .collect::<Result<_, _>>()?;
+        let credentials = values
+            .map(|v| v.map(|bytes| decode_credential(&bytes)).transpose())
+            .collect::<Result<_, _>>()?;
+        Ok(ForPublish {
+            issuer,
+            lists,
+            credentials,
+        })
+    }
+}
+
+/// A stored credential record from its compact form.
+fn decode_credential(bytes: &[u8]) -> Result<CredentialRecord, RecordError> {
+    compact::decode(bytes).map_err(|detail| RecordError::Corrupt {
+        tree: Tree::CredentialidCredential.name(),
+        detail,
+    })
+}
+
 /// See [`Records::issuers`].
 pub struct Issuers<'a>(&'a Records);
 
@@ -302,18 +374,11 @@ pub struct Credentials<'a>(&'a Records);
 impl Credentials<'_> {
     /// The credential with this id.
     pub fn get(&self, id: &str) -> Result<Option<CredentialRecord>, RecordError> {
-        let tree = Tree::CredentialidCredential;
-        match self.0.store.get(tree, id.as_bytes())? {
-            None => Ok(None),
-            Some(bytes) => {
-                compact::decode(&bytes)
-                    .map(Some)
-                    .map_err(|detail| RecordError::Corrupt {
-                        tree: tree.name(),
-                        detail,
-                    })
-            }
-        }
+        self.0
+            .store
+            .get(Tree::CredentialidCredential, id.as_bytes())?
+            .map(|bytes| decode_credential(&bytes))
+            .transpose()
     }
 
     /// The credential with this id, or 404 `unknown_credential`.

@@ -10,11 +10,14 @@ use axum::Json;
 use chrono::{DateTime, Duration, Utc};
 use credential_core::audit::credential_subject;
 use credential_core::i18n::Msg;
-use credential_core::PublicKey;
+use credential_core::{CheckedCredential, PublicKey};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::auth::{may_read_credential, require_holder, signing_issuer, Signed, SignedEmpty};
+use crate::auth::{
+    may_read_credential, require_holder, signed_with_current_key, signing_issuer, Signed,
+    SignedEmpty,
+};
 use crate::bounds::{
     self, Bounded, MAX_BATCH, MAX_CREDENTIAL_JWS, MAX_DID, MAX_STATUS_LISTS, MAX_STATUS_LIST_JWS,
 };
@@ -153,14 +156,39 @@ pub async fn publish(
     let early = Plan::make(&state, &req.signer, &body, now)?;
     let early_check = early.check(&state, now)?;
     let early_reports = early_check.verify_many(&texts);
+    // Each credential's id (its refusal, if any, is reported in order below).
+    let envelopes: Vec<Result<CheckedCredential, AppError>> =
+        texts.iter().map(|jws| envelope(jws)).collect();
+    let ids: Vec<String> = envelopes
+        .iter()
+        .filter_map(|e| e.as_ref().ok().map(|c| c.id.clone()))
+        .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let guard = state.write_lock().await?;
+    // All the plan and the checks below read, in one store request: the issuer (its key
+    // is filed under it for ever, so it is still the early plan's), its status lists and
+    // the credentials stored under these ids.
+    let read = state
+        .records()
+        .for_publish(&early.issuer.id, &PURPOSES, &ids)?;
+    let issuer = read
+        .issuer
+        .ok_or_else(|| AppError::internal("key index names a missing issuer"))?;
     let Plan {
         issuer,
         mut change,
         new_lists,
         lists,
         inputs,
-    } = Plan::make(&state, &req.signer, &body, now)?;
+    } = Plan::from_records(
+        signed_with_current_key(issuer, &req.signer)?,
+        read.lists,
+        &req.signer,
+        &body,
+        now,
+    )?;
+    let stored: HashMap<&str, Option<CredentialRecord>> =
+        ids.iter().copied().zip(read.credentials).collect();
     let (check, reports) = if inputs == early.inputs {
         (early_check, early_reports)
     } else {
@@ -171,17 +199,17 @@ pub async fn publish(
     change.nonce(req.signer.nonce_key);
     let mut seen = HashSet::new();
     let mut published = Vec::new();
-    for (n, (jws, report)) in texts.iter().zip(&reports).enumerate() {
+    for (n, ((jws, report), checked)) in texts.iter().zip(&reports).zip(envelopes).enumerate() {
         let which = format!("credential {}", n + 1);
         check.admit(&which, report)?;
-        let checked = envelope(jws)?;
+        let checked = checked?;
         if !seen.insert(checked.id.clone()) {
             return Err(AppError::said(
                 ErrorCode::DuplicateCredential,
                 Msg::new("reg-duplicate-in-batch").arg("which", which),
             ));
         }
-        match state.records().credentials().get(&checked.id)? {
+        match stored.get(checked.id.as_str()).and_then(Option::as_ref) {
             Some(old) if old.jws == *jws => {}
             Some(_) => {
                 return Err(AppError::said(
@@ -244,6 +272,22 @@ impl Plan {
         now: DateTime<Utc>,
     ) -> Result<Self, AppError> {
         let issuer = signing_issuer(state, signer)?;
+        let stored = state
+            .records()
+            .status_lists()
+            .of_each(&issuer.id, &PURPOSES)?;
+        Self::from_records(issuer, stored, signer, body, now)
+    }
+
+    /// As [`Plan::make`], from the signing issuer's record and its stored status lists (for
+    /// [`PURPOSES`], in order) as already read.
+    fn from_records(
+        issuer: crate::records::IssuerRecord,
+        stored: Vec<Option<StatusListRecord>>,
+        signer: &crate::auth::Signer,
+        body: &Publish,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
         let standing = issuer.standing(now);
         if standing != Standing::Active {
             return Err(AppError::said(
@@ -255,10 +299,6 @@ impl Plan {
 
         // Status lists by purpose: stored ones, plus first uploads.
         let mut lists: HashMap<String, StatusListRecord> = HashMap::new();
-        let stored = state
-            .records()
-            .status_lists()
-            .of_each(&issuer.id, &PURPOSES)?;
         for (purpose, stored) in PURPOSES.iter().zip(stored) {
             if let Some(r) = stored {
                 lists.insert((*purpose).to_owned(), r);
