@@ -114,8 +114,8 @@ impl Change {
         )
     }
 
-    /// Records the nonce of the signed request that made this change (checked unseen
-    /// again under the writer lock).
+    /// Records the nonce of the signed request that made this change (written as a new key:
+    /// the store refuses the change if the nonce was spent meanwhile, by any process).
     pub fn nonce(&mut self, key: NonceKey) {
         self.nonce = Some(key);
     }

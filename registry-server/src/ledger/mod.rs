@@ -160,8 +160,9 @@ type LogHead = (u64, String);
 struct Known {
     /// The log head once the batch's entries are in (`None`: it has none).
     log_head: Option<LogHead>,
-    /// Keys the batch writes that hold nothing now, as checked under the writer lock (the
-    /// request's nonce, the new log entries): the content digest need not read them back.
+    /// Keys the batch writes that hold nothing now: the new log entries, records the handler
+    /// read absent under the writer lock, and the request's nonce (put as new, so the write
+    /// fails if it holds anything). The content digest need not read them back.
     absent: Vec<(Tree, Vec<u8>)>,
 }
 
@@ -339,7 +340,7 @@ impl Ledger {
         self.inner.handover.handed()
     }
 
-    /// Commits `change` at `now`: checks its nonce is unseen, applies the records, nonce
+    /// Commits `change` at `now`: refuses it if its nonce is spent, applies the records, nonce
     /// and log entries in one durable batch, then re-signs the bundle if asked. The batch
     /// is durable when this returns, and `held` stays held.
     pub async fn commit(

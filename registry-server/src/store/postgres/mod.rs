@@ -22,10 +22,11 @@
 //! transaction-scoped advisory lock (so registries starting together migrate once), and
 //! refuses a database whose schema is newer than this binary knows.
 //!
-//! A batch becomes two statements whatever its size: the last write to each key wins (as if
-//! applied in order), then every put is one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO
-//! UPDATE` and every delete one `DELETE … USING unnest(…)`. A commit that fails leaves
-//! nothing.
+//! A batch becomes a few statements whatever its size (one, through the writers' lock): the
+//! last write to each key wins (as if applied in order), then every put is one `INSERT …
+//! SELECT FROM unnest(…) ON CONFLICT DO UPDATE`, every put of a key that must be new
+//! ([`Batch::put_new`]) one plain `INSERT`, whose unique violation fails the batch, and every
+//! delete one `DELETE … USING unnest(…)`. A commit that fails leaves nothing.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
