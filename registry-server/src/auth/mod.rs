@@ -15,6 +15,6 @@ mod rules;
 
 pub use request::{Signed, SignedEmpty, Signer};
 pub use rules::{
-    key_owner, may_read_credential, require_holder, require_issuer_of, require_operator,
+    may_read_credential, require_holder, require_issuer_of, require_operator,
     signed_with_current_key, signing_issuer,
 };

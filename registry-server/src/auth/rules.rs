@@ -34,7 +34,7 @@ pub fn signing_issuer(state: &AppState, signer: &Signer) -> Result<IssuerRecord,
 /// The DID of the issuer that owns the key that signed the request (current or past): 401
 /// `unknown_key` when it is no issuer's. A key is filed under its issuer for ever, so the
 /// answer read once stays true.
-pub fn key_owner(state: &AppState, signer: &Signer) -> Result<String, AppError> {
+fn key_owner(state: &AppState, signer: &Signer) -> Result<String, AppError> {
     state
         .records()
         .issuers()

@@ -38,7 +38,7 @@ pub use digest::compute_digest;
 pub(crate) use reads::STEP_SECS as READ_HORIZON_STEP_SECS;
 
 use crate::config::Settings;
-use crate::error::{AppError, ErrorCode};
+use crate::error::AppError;
 use crate::records::keys::{BUNDLE_PENDING_KEY, COMMITS_KEY, DIGEST_KEY};
 use crate::records::{RecordError, Records};
 use crate::store::{Batch, ContentDigest, Op, StoreError, Tree};
@@ -465,10 +465,7 @@ impl Ledger {
             .inspect_err(|_| held.failed())
             .map_err(|e| match e.store_error() {
                 // The only key a change puts as new is its nonce.
-                Some(e) if e.is_taken() => AppError::said(
-                    ErrorCode::ReplayedRequest,
-                    credential_core::i18n::Msg::new("reg-nonce-used"),
-                ),
+                Some(e) if e.is_taken() => crate::records::Nonces::spent(),
                 _ => e.into(),
             })?;
         if change.rebuild_bundle {

@@ -536,12 +536,17 @@ impl Nonces<'_> {
     /// 401 `replayed_request` if `key` was seen.
     pub fn refuse_seen(&self, key: &NonceKey) -> Result<(), AppError> {
         if self.0.tree(Tree::IatnonceSeen).exists(key.as_bytes())? {
-            return Err(AppError::said(
-                ErrorCode::ReplayedRequest,
-                credential_core::i18n::Msg::new("reg-nonce-used"),
-            ));
+            return Err(Self::spent());
         }
         Ok(())
+    }
+
+    /// The answer to a request whose nonce was spent: 401 `replayed_request`.
+    pub fn spent() -> AppError {
+        AppError::said(
+            ErrorCode::ReplayedRequest,
+            credential_core::i18n::Msg::new("reg-nonce-used"),
+        )
     }
 
     /// Up to `limit` keys of nonces sent before `time` (seconds), to forget.

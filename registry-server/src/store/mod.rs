@@ -211,6 +211,9 @@ impl Batch {
     /// after putting it (a store checks the keys put as new that the batch leaves
     /// holding a value).
     pub fn check_new_keys(&self) -> Result<(), StoreError> {
+        if self.new_keys.is_empty() {
+            return Ok(());
+        }
         let mut last: std::collections::HashMap<(Tree, &[u8]), bool> = Default::default();
         for op in &self.ops {
             match op {
